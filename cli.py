@@ -1,0 +1,201 @@
+"""The command line (DESIGN.md §6). Imports no Qt; messages in Chinese; exit 1 on user error."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from models import __version__, interchange
+from models.errors import NianbaoError, UnsupportedFormatError
+from models.fileio import write_atomic
+from models.paths import default_library_path
+from models.store import Library
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("list", "new", "show", "import", "export", "delete", "restore", "purge", "revisions",
+            "snapshot", "backup")
+
+
+class CliError(NianbaoError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one Chinese line instead of its English usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"命令行参数有误：{_chinese_usage_error(message)}。用 --help 查看用法。")
+
+
+def _chinese_usage_error(message: str) -> str:
+    choice = re.search(r"invalid choice: '([^']*)'", message)
+    if choice and "command" in message:
+        return f"没有“{choice.group(1)}”这个命令，可用的命令有 {'、'.join(COMMANDS)}"
+    if choice:
+        return f"“{choice.group(1)}”不是可选的值"
+    required = re.search(r"required: (.+)$", message)
+    if required:
+        return f"缺少参数 {required.group(1)}"
+    invalid = re.search(r"argument (\S+): invalid int value: '([^']*)'", message)
+    if invalid:
+        return f"{invalid.group(1)} 应为整数，而不是“{invalid.group(2)}”"
+    unknown = re.search(r"unrecognized arguments: (.+)$", message)
+    if unknown:
+        return f"无法识别的参数 {unknown.group(1)}"
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "资料库文件路径（默认在用户数据文件夹中）"
+    common = _Parser(add_help=False)
+    # SUPPRESS: a subcommand's --db must not overwrite one given before the subcommand.
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
+    parser = _Parser(prog="nianbao", description="年报助手：法治政府建设年度报告的起草、检查与导出。")
+    parser.add_argument("--db", type=Path, default=None, help=db_help)
+    parser.add_argument("--version", action="version", version=f"年报助手 {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("list", parents=[common], help="列出资料库中的报告").add_argument(
+        "--trash", action="store_true", help="同时列出回收站中的报告")
+    new = sub.add_parser("new", parents=[common], help="按模板新建报告，输出新报告编号")
+    new.add_argument("--year", type=int, required=True, help="报告年度，如 2024")
+    new.add_argument("--issuer", required=True, help="报告单位，如 重庆市某区某局")
+    new.add_argument("--template", default="fzzf-annual", help="模板编号")
+    new.add_argument("--variant", help="模板中的结构变体，如 leader-first")
+    show = sub.add_parser("show", parents=[common], help="显示报告")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true", help="以交换格式 JSON 输出")
+    imp = sub.add_parser("import", parents=[common], help="导入 .json/.docx/.txt 文件，输出新报告编号")
+    imp.add_argument("file", type=Path)
+    exp = sub.add_parser("export", parents=[common], help="导出报告")
+    exp.add_argument("id", type=int)
+    exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.html/.txt/.json）")
+    exp.add_argument("--edition", choices=("submit", "public"), default="submit", help="报送版或公开版")
+    for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
+        sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=int)
+    sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=int)
+    snap = sub.add_parser("snapshot", parents=[common], help="保存一个历史版本")
+    snap.add_argument("id", type=int)
+    snap.add_argument("--label", default="", help="版本说明")
+    sub.add_parser("backup", parents=[common], help="备份整个资料库")
+    return parser
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    # A command waits a little for a program that is just saving; a window holding the
+    # library for a whole session makes it fail with the holder's name instead.
+    return Library(args.db or default_library_path(), lock_wait=2.0)
+
+
+def cmd_list(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        reports = lib.list_reports(include_trashed=args.trash)
+    if not reports:
+        print("资料库中还没有报告。用 new 新建，或用 import 导入。")
+    for r in reports:
+        mark = "  [回收站]" if r.trashed else ""
+        print(f"{r.id}\t{r.year}\t{r.issuer}\t{r.title}\t{r.chars}字\t{r.modified.replace('T', ' ')}{mark}")
+
+
+def cmd_new(args: argparse.Namespace) -> None:
+    from models.templates import load_template, new_report
+
+    report = new_report(load_template(args.template), args.year, args.issuer, args.variant)
+    with open_library(args) as lib:
+        print(lib.create_report(report))
+
+
+def cmd_show(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+    if args.json:
+        sys.stdout.write(interchange.dumps(report))
+        return
+    from models.textual import plain_text
+
+    sys.stdout.write(plain_text(report))
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    suffix = args.file.suffix.lower()
+    if suffix != ".json":
+        raise UnsupportedFormatError(f"暂不支持导入 {suffix or '无扩展名'} 文件：目前只能导入年报助手的 .json 交换文件。")
+    report, cleaned = interchange.read_file(args.file)
+    if cleaned:
+        print(f"注意：已删除 {cleaned} 个无法保存到 Word 文档的控制字符。", file=sys.stderr)
+    with open_library(args) as lib:
+        print(lib.create_report(report))
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    suffix = args.output.suffix.lower()
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+    if suffix == ".json":
+        write_atomic(args.output, interchange.dumps(report).encode("utf-8"))
+    else:
+        raise UnsupportedFormatError(f"暂不支持导出为 {suffix or '无扩展名'} 文件：目前只能导出 .json 交换文件。")
+    print(args.output)
+
+
+def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
+    def run(args: argparse.Namespace) -> None:
+        with open_library(args) as lib:
+            getattr(lib, action)(args.id)
+        print(done.format(id=args.id))
+    return run
+
+
+def cmd_revisions(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        lib.load_report(args.id)  # a clear message for a missing report
+        revisions = lib.list_revisions(args.id)
+    if not revisions:
+        print("这份报告还没有历史版本。")
+    for rev in revisions:
+        print(f"{rev.id}\t{rev.created.replace('T', ' ')}\t{rev.label}")
+
+
+def cmd_snapshot(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        print(lib.create_revision(args.id, args.label))
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        print(lib.backup())
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
+    "list": cmd_list, "new": cmd_new, "show": cmd_show, "import": cmd_import, "export": cmd_export,
+    "delete": _simple("trash_report", "已将报告 {id} 移入回收站。"),
+    "restore": _simple("restore_report", "已从回收站恢复报告 {id}。"),
+    "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
+    "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        HANDLERS[args.command](args)
+    except NianbaoError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback on the command line; the log keeps it
+        log.exception("unexpected error in command %s", argv)
+        print(f"错误：程序内部出错（{type(exc).__name__}: {exc}）。详细信息已写入日志。", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Atomic file writes: a temporary file in the target folder, then ``os.replace``.
+
+An interrupted write never leaves a half file, and the old file stays intact on failure.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from models.errors import NianbaoError
+
+LOCKED_MESSAGE = "文件正被其他程序（如 Word/WPS）打开，请关闭后重试，或另存为其他文件名"
+
+
+class TargetFileError(NianbaoError):
+    pass
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    folder = target.parent
+    if not folder.is_dir():
+        raise TargetFileError(f"目标文件夹不存在：{folder}")
+    if target.is_dir():
+        raise TargetFileError(f"{target} 是一个文件夹，请换一个文件名。")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise TargetFileError(f"无法在文件夹 {folder} 中写入文件：没有写入权限或磁盘已满。") from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except PermissionError as exc:
+        _discard(temp_name)
+        raise TargetFileError(LOCKED_MESSAGE + "。") from exc
+    except OSError as exc:
+        _discard(temp_name)
+        raise TargetFileError(f"写入 {target.name} 失败（{exc.strerror or exc}），原文件未改动。") from exc
+
+
+def _discard(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass

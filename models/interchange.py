@@ -1,0 +1,156 @@
+"""The interchange JSON (DESIGN.md §6): ``show --json``, ``export -o x.json``, ``import x.json``.
+
+Reading validates everything and names what is wrong (``body[2].children[0].kind``).
+Two optional node keys extend the documented format without breaking it: ``key`` (the
+template part a node came from) and ``reference`` (last year's text); they are written
+only when non-empty, so a file without them round-trips unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from models.errors import InterchangeError
+from models.report import META_FIELDS, NODE_KINDS, SECTION, Node, Report, ReportMeta
+from models.text import clean_text
+
+FORMAT = "nianbao-report"
+VERSION = 1
+MAX_DEPTH = 12
+_NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "id"}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "meta": report.meta.as_dict(),
+            "body": [_node_to_dict(n) for n in report.body]}
+
+
+def _node_to_dict(node: Node) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": node.kind, "title": node.title, "text": node.text}
+    if node.key:
+        data["key"] = node.key
+    if node.reference:
+        data["reference"] = node.reference
+    if node.kind == SECTION:
+        data["children"] = [_node_to_dict(c) for c in node.children]
+    return data
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str) -> tuple[Report, int]:
+    """Parse a document; also return how many illegal characters were cleaned out."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(f"不是有效的 JSON 文件：第 {exc.lineno} 行第 {exc.colno} 列附近有错误。") from exc
+    return decode(data)
+
+
+def read_file(path: Path) -> tuple[Report, int]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InterchangeError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InterchangeError("JSON 文件不是 UTF-8 编码，无法读取。") from exc
+    return loads(text)
+
+
+class _Reader:
+    """Validates one document, collecting a cleaned-character count on the way."""
+
+    def __init__(self) -> None:
+        self.removed = 0
+        self.ids: set[int] = set()
+
+    def string(self, value: Any, where: str) -> str:
+        if not isinstance(value, str):
+            raise InterchangeError(f"{where} 应为文本，实际是 {_type_name(value)}。")
+        cleaned, removed = clean_text(value)
+        self.removed += removed
+        return cleaned
+
+    def node(self, data: Any, where: str, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            raise InterchangeError(f"{where} 层级超过 {MAX_DEPTH} 级，文件结构有误。")
+        if not isinstance(data, dict):
+            raise InterchangeError(f"{where} 应为对象，实际是 {_type_name(data)}。")
+        unknown = set(data) - _NODE_KEYS
+        if unknown:
+            raise InterchangeError(f"{where} 含有未知字段：{'、'.join(sorted(unknown))}。")
+        kind = data.get("kind")
+        if kind not in NODE_KINDS:
+            raise InterchangeError(f"{where}.kind 应为 section、point 或 paragraph，实际是 {kind!r}。")
+        self._check_id(data.get("id"), where)
+        children = data.get("children", [])
+        if not isinstance(children, list):
+            raise InterchangeError(f"{where}.children 应为列表，实际是 {_type_name(children)}。")
+        if children and kind != SECTION:
+            raise InterchangeError(f"{where} 是 {kind}，不能包含下级内容（children）。")
+        return Node(
+            kind=kind,
+            title=self.string(data.get("title", ""), f"{where}.title"),
+            text=self.string(data.get("text", ""), f"{where}.text"),
+            key=self.string(data.get("key", ""), f"{where}.key"),
+            reference=self.string(data.get("reference", ""), f"{where}.reference"),
+            children=[self.node(c, f"{where}.children[{i}]", depth + 1) for i, c in enumerate(children)],
+        )
+
+    def _check_id(self, value: Any, where: str) -> None:
+        if value is None:
+            return
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise InterchangeError(f"{where}.id 应为正整数，实际是 {value!r}。")
+        if value in self.ids:
+            raise InterchangeError(f"{where}.id 与前面的节点重复（{value}），文件结构有误。")
+        self.ids.add(value)
+
+    def meta(self, data: Any) -> ReportMeta:
+        if not isinstance(data, dict):
+            raise InterchangeError(f"meta 应为对象，实际是 {_type_name(data)}。")
+        unknown = set(data) - set(META_FIELDS)
+        if unknown:
+            raise InterchangeError(f"meta 含有未知字段：{'、'.join(sorted(unknown))}。")
+        year = data.get("year")
+        if not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2200:
+            raise InterchangeError(f"meta.year 应为四位年份（整数），实际是 {year!r}。")
+        values: dict[str, Any] = {"year": year}
+        for name in META_FIELDS:
+            if name != "year" and name in data:
+                values[name] = self.string(data[name], f"meta.{name}")
+        return ReportMeta(**values)
+
+
+def report_from_dict(data: Any) -> Report:
+    return decode(data)[0]
+
+
+def decode(data: Any) -> tuple[Report, int]:
+    """Validate and build a report; raises :class:`InterchangeError` naming the fault."""
+    if not isinstance(data, dict):
+        raise InterchangeError("文件顶层应为对象（{…}）。")
+    if data.get("format") != FORMAT:
+        raise InterchangeError(f"不是年报助手的报告文件（format 应为 {FORMAT!r}，实际是 {data.get('format')!r}）。")
+    if data.get("version") != VERSION:
+        raise InterchangeError(f"报告文件版本 {data.get('version')!r} 不受支持（本程序读取版本 {VERSION}），请升级年报助手。")
+    for required in ("meta", "body"):
+        if required not in data:
+            raise InterchangeError(f"报告文件缺少 {required} 部分。")
+    reader = _Reader()
+    meta = reader.meta(data["meta"])
+    if not isinstance(data["body"], list):
+        raise InterchangeError(f"body 应为列表，实际是 {_type_name(data['body'])}。")
+    body = [reader.node(n, f"body[{i}]", 1) for i, n in enumerate(data["body"])]
+    return Report(meta=meta, body=body), reader.removed
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "文本", int: "整数", float: "小数", bool: "真假值", list: "列表", dict: "对象", type(None): "空值"}
+    return names.get(type(value), type(value).__name__)

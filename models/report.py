@@ -1,0 +1,130 @@
+"""The report: metadata plus a tree of nodes. Plain dataclasses, no I/O.
+
+A node is a ``section`` (a heading with optional body text and children), a
+``point`` (a run-in item 一是…: lead phrase in ``title``, the rest in ``text``) or a
+``paragraph`` (text only). A section's depth is its heading level. Numbering is never
+stored: see :mod:`models.numbering`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+
+from models.errors import TreeError
+
+SECTION = "section"
+POINT = "point"
+PARAGRAPH = "paragraph"
+NODE_KINDS = (SECTION, POINT, PARAGRAPH)
+
+META_FIELDS = (
+    "template", "year", "issuer", "title", "recipients", "doc_number", "signer", "signature",
+    "date", "note", "cc", "printed_by", "printed_on", "disclosure",
+)
+
+
+@dataclass
+class ReportMeta:
+    template: str = "fzzf-annual"
+    year: int = 0
+    issuer: str = ""
+    title: str = ""
+    recipients: str = ""
+    doc_number: str = ""
+    signer: str = ""
+    signature: str = ""
+    date: str = ""  # ISO yyyy-mm-dd or empty
+    note: str = ""
+    cc: str = ""
+    printed_by: str = ""
+    printed_on: str = ""  # ISO yyyy-mm-dd or empty
+    disclosure: str = "主动公开"
+
+    def as_dict(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class Node:
+    kind: str
+    title: str = ""
+    text: str = ""
+    children: list[Node] = field(default_factory=list)
+    id: int | None = None
+    key: str = ""  # the template part this node came from ("measures", "plans"…), or ""
+    reference: str = ""  # last year's text for this part (roll-forward), never exported
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Report:
+    meta: ReportMeta = field(default_factory=ReportMeta)
+    body: list[Node] = field(default_factory=list)
+    id: int | None = None
+
+    def walk(self) -> Iterator[Node]:
+        for node in self.body:
+            yield from node.walk()
+
+    def find(self, node_id: int) -> Node:
+        for node in self.walk():
+            if node.id == node_id:
+                return node
+        raise TreeError(f"找不到编号为 {node_id} 的节点。")
+
+    def siblings_of(self, node: Node) -> list[Node]:
+        """The list that holds ``node`` (the body or a parent's children)."""
+        parent = self.parent_of(node)
+        return self.body if parent is None else parent.children
+
+    def parent_of(self, node: Node) -> Node | None:
+        if any(n is node for n in self.body):
+            return None
+        for candidate in self.walk():
+            if any(c is node for c in candidate.children):
+                return candidate
+        raise TreeError("该节点不在此报告中。")
+
+    def depth_of(self, node: Node) -> int:
+        """1 for a top-level node, 2 for its children, …"""
+        depth, parent = 1, self.parent_of(node)
+        while parent is not None:
+            depth, parent = depth + 1, self.parent_of(parent)
+        return depth
+
+    # --- tree operations (positions stay contiguous because lists are the truth) ---
+
+    def insert(self, node: Node, parent: Node | None = None, position: int | None = None) -> None:
+        check_can_hold(parent, node)
+        target = self.body if parent is None else parent.children
+        target.insert(len(target) if position is None else max(0, min(position, len(target))), node)
+
+    def remove(self, node: Node) -> tuple[Node | None, int]:
+        """Take ``node`` (and its subtree) out; return where it was, for restore."""
+        parent = self.parent_of(node)
+        siblings = self.body if parent is None else parent.children
+        index = next(i for i, n in enumerate(siblings) if n is node)
+        del siblings[index]
+        return parent, index
+
+    def move(self, node: Node, parent: Node | None, position: int) -> None:
+        if parent is not None and any(n is parent for n in node.walk()):
+            raise TreeError("不能把一个部分移到它自己的下级。")
+        check_can_hold(parent, node)
+        old_parent, old_index = self.remove(node)
+        if old_parent is parent and old_index < position:
+            position -= 1
+        self.insert(node, parent, position)
+
+
+def check_can_hold(parent: Node | None, child: Node) -> None:
+    """Only sections hold children; points and paragraphs are leaves."""
+    if child.kind not in NODE_KINDS:
+        raise TreeError(f"未知的节点类型：{child.kind}")
+    if parent is not None and parent.kind != SECTION:
+        raise TreeError("只有标题部分可以包含下级内容。")

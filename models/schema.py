@@ -1,0 +1,58 @@
+"""Library schema and its forward migrations. ``MIGRATIONS[n-1]`` takes version n-1 to n.
+
+Append a function to add a version; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: ``executescript`` would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    _run(conn, """
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            template TEXT NOT NULL DEFAULT 'fzzf-annual',
+            year INTEGER NOT NULL,
+            issuer TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
+            recipients TEXT NOT NULL DEFAULT '', doc_number TEXT NOT NULL DEFAULT '',
+            signer TEXT NOT NULL DEFAULT '', signature TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', cc TEXT NOT NULL DEFAULT '',
+            printed_by TEXT NOT NULL DEFAULT '', printed_on TEXT NOT NULL DEFAULT '',
+            disclosure TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL, modified TEXT NOT NULL, trashed TEXT,
+            chars INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE nodes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES nodes(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('section', 'point', 'paragraph')),
+            title TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',
+            key TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '',
+            trashed TEXT
+        );
+        CREATE INDEX nodes_by_parent ON nodes (report_id, parent_id, position);
+        CREATE INDEX nodes_parent ON nodes (parent_id);
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            created TEXT NOT NULL, label TEXT NOT NULL DEFAULT '',
+            snapshot BLOB NOT NULL
+        );
+        CREATE INDEX revisions_by_report ON revisions (report_id, id);
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,539 @@
+"""The library: every report on this machine, in one SQLite database (DESIGN.md §5).
+
+Rules this module keeps:
+- every write is one ``BEGIN IMMEDIATE`` transaction (so two writers queue, never deadlock);
+- WAL journal + ``synchronous=NORMAL``: a killed process loses nothing that was committed;
+- ``PRAGMA user_version`` is the schema version; older files are backed up, then migrated;
+  newer ones are refused untouched;
+- live siblings have positions 0..n-1; a trashed node keeps its old position for restore;
+- numbering is never stored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from models import interchange
+from models.errors import (
+    LibraryError,
+    NewerLibraryError,
+    NotALibraryError,
+    NotFoundError,
+    ReadOnlyLibraryError,
+    TreeError,
+)
+from models.lock import LibraryLock
+from models.paths import backup_dir
+from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
+from models.schema import MIGRATIONS, SCHEMA_VERSION
+from models.text import clean_text
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+NODE_COLUMNS = "id, parent_id, position, kind, title, text, key, reference"
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    year: int
+    issuer: str
+    title: str
+    template: str
+    created: str
+    modified: str
+    trashed: str | None
+    chars: int
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    id: int
+    report_id: int
+    created: str
+    label: str
+
+
+def now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+class Library:
+    """An open library. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: Path | str, *, lock: bool = True, lock_wait: float = 0.0) -> None:
+        self.path = Path(path)
+        self.read_only = _check_file(self.path)
+        self._lock = LibraryLock(self.path) if lock and not self.read_only else None
+        if self._lock is not None:
+            self._lock.acquire(lock_wait)
+        try:
+            self.conn = _connect(self.path, self.read_only)
+            self.db = sqlite_utils.Database(self.conn)
+            self._prepare()
+        except BaseException:
+            self.close()
+            raise
+
+    # --- opening, closing, schema ---
+
+    def close(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
+            self.conn = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _prepare(self) -> None:
+        with _translated(self.path):
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = self.db.table_names()
+        if version > SCHEMA_VERSION:
+            raise NewerLibraryError(f"资料库由更新版本的年报助手创建（格式版本 {version}），请升级本程序后再打开。文件未作任何改动。")
+        if version == 0 and tables:
+            raise NotALibraryError(f"{self.path.name} 是一个 SQLite 数据库，但不是年报助手的资料库。文件未作任何改动。")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise ReadOnlyLibraryError("资料库需要升级格式，但文件是只读的。请把它复制到可写的文件夹后再打开。")
+            return
+        with _translated(self.path):
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            if 0 < version < SCHEMA_VERSION:
+                self.backup(label=f"v{version}-before-upgrade", keep=None)
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                with self._write():
+                    MIGRATIONS[target - 1](self.conn)
+                    self.conn.execute(f"PRAGMA user_version={target}")
+                log.info("library %s migrated to schema %d", self.path, target)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; errors become LibraryError subclasses with Chinese messages."""
+        if self.read_only:
+            raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），不能保存修改。")
+        with _translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with _translated(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    # --- reports ---
+
+    def list_reports(self, include_trashed: bool = False) -> list[ReportSummary]:
+        where = "" if include_trashed else "WHERE trashed IS NULL"
+        rows = self._read(f"SELECT id, year, issuer, title, template, created, modified, trashed, chars "
+                          f"FROM reports {where} ORDER BY year DESC, modified DESC")
+        return [ReportSummary(*row) for row in rows]
+
+    def create_report(self, report: Report) -> int:
+        with self._write() as conn:
+            report_id = self._insert_report(conn, report.meta)
+            self._insert_nodes(conn, report_id, None, report.body)
+            self._touch(conn, report_id)
+        report.id = report_id
+        return report_id
+
+    def _insert_report(self, conn: sqlite3.Connection, meta: ReportMeta) -> int:
+        values = meta.as_dict()
+        for name, value in values.items():
+            if isinstance(value, str):
+                values[name] = clean_text(value)[0]
+        stamp = now()
+        columns = ", ".join(META_FIELDS)
+        placeholders = ", ".join(f":{name}" for name in META_FIELDS)
+        cursor = conn.execute(
+            f"INSERT INTO reports ({columns}, created, modified) VALUES ({placeholders}, :created, :created)",
+            {**values, "created": stamp})
+        return int(cursor.lastrowid)
+
+    def _insert_nodes(self, conn: sqlite3.Connection, report_id: int, parent_id: int | None,
+                      nodes: list[Node], start: int = 0, keep_ids: bool = False) -> None:
+        for position, node in enumerate(nodes, start):
+            node_id = node.id if keep_ids and node.id is not None and not self._node_exists(conn, node.id) else None
+            cursor = conn.execute(
+                "INSERT INTO nodes (id, report_id, parent_id, position, kind, title, text, key, reference) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (node_id, report_id, parent_id, position, node.kind, clean_text(node.title)[0],
+                 clean_text(node.text)[0], node.key, node.reference))
+            node.id = int(cursor.lastrowid)
+            self._insert_nodes(conn, report_id, node.id, node.children, keep_ids=keep_ids)
+
+    @staticmethod
+    def _node_exists(conn: sqlite3.Connection, node_id: int) -> bool:
+        return conn.execute("SELECT 1 FROM nodes WHERE id = ?", (node_id,)).fetchone() is not None
+
+    @staticmethod
+    def _touch(conn: sqlite3.Connection, report_id: int) -> None:
+        """Record the edit time and the report's 字数 (kept for a fast library list)."""
+        conn.execute(
+            "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(length(title) + length(text)), 0) "
+            "FROM nodes WHERE report_id = ? AND trashed IS NULL) WHERE id = ?", (now(), report_id, report_id))
+
+    def load_report(self, report_id: int) -> Report:
+        meta_row = self._read(f"SELECT {', '.join(META_FIELDS)} FROM reports WHERE id = ?", (report_id,))
+        if not meta_row:
+            raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
+        meta = ReportMeta(**dict(zip(META_FIELDS, meta_row[0], strict=True)))
+        rows = self._read(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NULL "
+                          "ORDER BY parent_id, position", (report_id,))
+        return Report(meta=meta, body=_build_tree(rows), id=report_id)
+
+    def update_meta(self, report_id: int, **changes: Any) -> None:
+        unknown = set(changes) - set(META_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown metadata fields: {sorted(unknown)}")
+        values = {k: clean_text(v)[0] if isinstance(v, str) else v for k, v in changes.items()}
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            assignments = ", ".join(f"{name} = :{name}" for name in values)
+            conn.execute(f"UPDATE reports SET {assignments} WHERE id = :report_id", {**values, "report_id": report_id})
+            self._touch(conn, report_id)
+
+    def duplicate_report(self, report_id: int, title_suffix: str = "（副本）") -> int:
+        report = self.load_report(report_id)
+        report.meta.title += title_suffix
+        for node in report.walk():
+            node.id = None
+        return self.create_report(report)
+
+    def trash_report(self, report_id: int) -> None:
+        self._set_report_trashed(report_id, now())
+
+    def restore_report(self, report_id: int) -> None:
+        self._set_report_trashed(report_id, None)
+
+    def _set_report_trashed(self, report_id: int, stamp: str | None) -> None:
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            conn.execute("UPDATE reports SET trashed = ? WHERE id = ?", (stamp, report_id))
+
+    def purge_report(self, report_id: int) -> None:
+        """Delete for good (nodes and revisions go with it). Only from the trash."""
+        with self._write() as conn:
+            row = self._require_report(conn, report_id)
+            if row["trashed"] is None:
+                raise LibraryError("只能彻底删除回收站中的报告，请先把它移入回收站。")
+            conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+
+    @staticmethod
+    def _require_report(conn: sqlite3.Connection, report_id: int) -> sqlite3.Row:
+        row = conn.execute("SELECT id, trashed FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
+        return row
+
+    # --- nodes ---
+
+    def update_node(self, node_id: int, *, title: str | None = None, text: str | None = None) -> int:
+        """The autosave path: store one node's title and/or text. Returns characters cleaned out."""
+        changes: dict[str, str] = {}
+        removed = 0
+        for name, value in (("title", title), ("text", text)):
+            if value is not None:
+                changes[name], count = clean_text(value)
+                removed += count
+        if not changes:
+            return 0
+        with self._write() as conn:
+            report_id = self._node_row(conn, node_id)["report_id"]
+            assignments = ", ".join(f"{name} = :{name}" for name in changes)
+            conn.execute(f"UPDATE nodes SET {assignments} WHERE id = :id", {**changes, "id": node_id})
+            self._touch(conn, report_id)
+        return removed
+
+    def add_node(self, report_id: int, node: Node, parent_id: int | None = None, position: int | None = None) -> int:
+        """Insert ``node`` (with its subtree) under ``parent_id`` at ``position`` (end if None)."""
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            self._check_parent(conn, report_id, parent_id, node.kind)
+            count = _live_count(conn, report_id, parent_id)
+            position = count if position is None else max(0, min(position, count))
+            _shift(conn, report_id, parent_id, position, +1)
+            self._insert_nodes(conn, report_id, parent_id, [node], start=position)
+            self._touch(conn, report_id)
+        assert node.id is not None
+        return node.id
+
+    def move_node(self, node_id: int, parent_id: int | None, position: int) -> None:
+        """Move a live node (and its subtree) to ``position`` among ``parent_id``'s children."""
+        with self._write() as conn:
+            row = self._node_row(conn, node_id)
+            report_id = row["report_id"]
+            self._check_parent(conn, report_id, parent_id, row["kind"])
+            if parent_id is not None and node_id in _ancestors(conn, parent_id, include_self=True):
+                raise TreeError("不能把一个部分移到它自己的下级。")
+            _shift(conn, report_id, row["parent_id"], row["position"] + 1, -1)
+            conn.execute("UPDATE nodes SET parent_id = NULL, position = -1 WHERE id = ?", (node_id,))
+            count = _live_count(conn, report_id, parent_id)
+            position = max(0, min(position, count))
+            _shift(conn, report_id, parent_id, position, +1)
+            conn.execute("UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?", (parent_id, position, node_id))
+            self._touch(conn, report_id)
+
+    def trash_node(self, node_id: int) -> None:
+        with self._write() as conn:
+            row = self._node_row(conn, node_id)
+            if row["trashed"] is not None:
+                return
+            conn.execute("UPDATE nodes SET trashed = ? WHERE id = ?", (now(), node_id))
+            _shift(conn, row["report_id"], row["parent_id"], row["position"] + 1, -1)
+            self._touch(conn, row["report_id"])
+
+    def restore_node(self, node_id: int) -> None:
+        """Put a trashed node back where it was (or at the end if its siblings shrank)."""
+        with self._write() as conn:
+            row = self._node_row(conn, node_id)
+            if row["trashed"] is None:
+                return
+            count = _live_count(conn, row["report_id"], row["parent_id"])
+            position = min(row["position"], count)
+            _shift(conn, row["report_id"], row["parent_id"], position, +1)
+            conn.execute("UPDATE nodes SET trashed = NULL, position = ? WHERE id = ?", (position, node_id))
+            self._touch(conn, row["report_id"])
+
+    def trashed_nodes(self, report_id: int) -> list[Node]:
+        rows = self._read(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NOT NULL "
+                          "ORDER BY trashed DESC", (report_id,))
+        return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
+                     reference=r["reference"]) for r in rows]
+
+    @staticmethod
+    def _node_row(conn: sqlite3.Connection, node_id: int) -> sqlite3.Row:
+        row = conn.execute("SELECT report_id, parent_id, position, kind, trashed FROM nodes WHERE id = ?",
+                           (node_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"找不到编号为 {node_id} 的内容，它可能已被彻底删除。")
+        return row
+
+    @staticmethod
+    def _check_parent(conn: sqlite3.Connection, report_id: int, parent_id: int | None, kind: str) -> None:
+        if parent_id is None:
+            return
+        parent = conn.execute("SELECT report_id, kind, trashed FROM nodes WHERE id = ?", (parent_id,)).fetchone()
+        if parent is None or parent["report_id"] != report_id:
+            raise TreeError("目标位置不属于这份报告。")
+        if parent["kind"] != SECTION:
+            raise TreeError("只有标题部分可以包含下级内容。")
+        if parent["trashed"] is not None:
+            raise TreeError("目标位置已被删除。")
+
+    # --- revisions ---
+
+    def create_revision(self, report_id: int, label: str = "") -> int:
+        snapshot = _pack(self.load_report(report_id))
+        with self._write() as conn:
+            cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
+                                  (report_id, now(), clean_text(label)[0], snapshot))
+        return int(cursor.lastrowid)
+
+    def list_revisions(self, report_id: int) -> list[RevisionInfo]:
+        rows = self._read("SELECT id, report_id, created, label FROM revisions WHERE report_id = ? "
+                          "ORDER BY id DESC", (report_id,))
+        return [RevisionInfo(*row) for row in rows]
+
+    def load_revision(self, revision_id: int) -> Report:
+        rows = self._read("SELECT report_id, snapshot FROM revisions WHERE id = ?", (revision_id,))
+        if not rows:
+            raise NotFoundError(f"找不到编号为 {revision_id} 的历史版本。")
+        report = _unpack(rows[0]["snapshot"])
+        report.id = rows[0]["report_id"]
+        return report
+
+    def restore_revision(self, revision_id: int) -> int:
+        """Make a revision the current text. The text it replaces is kept as a new revision first,
+        whose id is returned, so a restore is undone by restoring that one."""
+        old = self.load_revision(revision_id)
+        report_id = old.id
+        assert report_id is not None
+        safety = self.create_revision(report_id, "恢复历史版本前自动保存")
+        with self._write() as conn:
+            conn.execute("DELETE FROM nodes WHERE report_id = ?", (report_id,))
+            values = {k: v for k, v in old.meta.as_dict().items()}
+            assignments = ", ".join(f"{name} = :{name}" for name in values)
+            conn.execute(f"UPDATE reports SET {assignments} WHERE id = :report_id", {**values, "report_id": report_id})
+            self._insert_nodes(conn, report_id, None, old.body, keep_ids=True)
+            self._touch(conn, report_id)
+        return safety
+
+    # --- backups and settings ---
+
+    def backup(self, folder: Path | None = None, keep: int | None = 10, label: str = "") -> Path:
+        """Copy the whole library with ``VACUUM INTO``; keep the newest ``keep`` automatic copies."""
+        folder = folder or backup_dir(self.path)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.path.stem}-{stamp}{'-' + label if label else ''}.db"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"无法创建备份文件夹 {folder}：{exc.strerror or exc}") from exc
+        with _translated(target):
+            self.conn.execute("VACUUM INTO ?", (str(target),))
+        if keep is not None:
+            pattern = re.compile(rf"{re.escape(self.path.stem)}-\d{{8}}-\d{{6}}-\d{{6}}")
+            automatic = sorted(p for p in folder.glob(f"{self.path.stem}-*.db") if pattern.fullmatch(p.stem))
+            for old in automatic[:-keep] if keep > 0 else automatic:
+                old.unlink(missing_ok=True)
+        return target
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._write():
+            self.db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+
+    def integrity_ok(self) -> bool:
+        return self._read("PRAGMA integrity_check")[0][0] == "ok"
+
+
+# --- helpers ---
+
+def _check_file(path: Path) -> bool:
+    """Refuse files that are not libraries without touching them; return True if read-only."""
+    if path.is_dir():
+        raise NotALibraryError(f"{path} 是一个文件夹，不是资料库文件。")
+    folder_writable = os.access(path.parent if path.parent.exists() else _existing_parent(path), os.W_OK)
+    if not path.exists():
+        if not folder_writable:
+            raise ReadOnlyLibraryError(f"无法在文件夹 {path.parent} 中创建资料库：没有写入权限。请换一个文件夹。")
+        return False
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise LibraryError(f"无法读取资料库文件 {path}：{exc.strerror or exc}") from exc
+    if header and not header.startswith(SQLITE_MAGIC):
+        raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。")
+    if header and _looks_truncated(path, header):
+        raise NotALibraryError(f"资料库文件 {path.name} 已损坏（文件不完整）。请从备份恢复。文件未作任何改动。")
+    return not (folder_writable and os.access(path, os.W_OK))
+
+
+def _existing_parent(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.exists():
+            return parent
+    return Path(".")
+
+
+def _looks_truncated(path: Path, header: bytes) -> bool:
+    if len(header) < 100:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    return header_valid and path.stat().st_size < page_size * pages
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            folder_writable = os.access(path.parent, os.W_OK)
+            uri = f"{path.resolve().as_uri()}?mode=ro{'' if folder_writable else '&immutable=1'}"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except (sqlite3.Error, OSError) as exc:
+        raise LibraryError(f"无法打开资料库 {path}：{exc}") from exc
+    return conn
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """Turn SQLite's English errors into messages a clerk can act on."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        text = str(exc).lower()
+        if "readonly" in text or "read-only" in text:
+            raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），修改没有保存。") from exc
+        if "disk is full" in text or "disk i/o" in text:
+            raise LibraryError("磁盘空间不足或磁盘出错，修改没有保存。请清理磁盘后重试，已保存的内容不受影响。") from exc
+        if "locked" in text or "busy" in text:
+            raise LibraryError("资料库正被另一个程序占用，请稍后重试。") from exc
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
+        raise LibraryError(f"资料库出错：{exc}") from exc
+
+
+def _live_count(conn: sqlite3.Connection, report_id: int, parent_id: int | None) -> int:
+    return conn.execute("SELECT count(*) FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL",
+                        (report_id, parent_id)).fetchone()[0]
+
+
+def _shift(conn: sqlite3.Connection, report_id: int, parent_id: int | None, start: int, delta: int) -> None:
+    """Shift live siblings at or after ``start`` by ``delta``."""
+    conn.execute("UPDATE nodes SET position = position + ? WHERE report_id = ? AND parent_id IS ? "
+                 "AND trashed IS NULL AND position >= ?", (delta, report_id, parent_id, start))
+
+
+def _ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = False) -> set[int]:
+    rows = conn.execute("WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM nodes WHERE id = ? "
+                        "UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN up ON n.id = up.parent_id) "
+                        "SELECT id FROM up", (node_id,)).fetchall()
+    found = {r[0] for r in rows}
+    return found if include_self else found - {node_id}
+
+
+def _build_tree(rows: list[sqlite3.Row]) -> list[Node]:
+    """Rows of live nodes → nested nodes. Children of trashed nodes are left out with them."""
+    by_parent: dict[int | None, list[sqlite3.Row]] = {}
+    for row in rows:
+        by_parent.setdefault(row["parent_id"], []).append(row)
+
+    def build(parent_id: int | None) -> list[Node]:
+        return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
+                     reference=r["reference"], children=build(r["id"]))
+                for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
+
+    return build(None)
+
+
+def _pack(report: Report) -> bytes:
+    data = interchange.report_to_dict(report)
+    data["ids"] = [node.id for node in report.walk()]
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> Report:
+    data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    ids = data.pop("ids", [])
+    report = interchange.report_from_dict(data)
+    for node, node_id in zip(report.walk(), ids, strict=False):
+        node.id = node_id
+    return report

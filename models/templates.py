@@ -1,0 +1,137 @@
+"""Report templates: data files in ``resources/templates/*.toml``.
+
+A template lists the report's parts (with the statutory item each one satisfies, its
+guidance text and optional sub-topics) and named variants that reorder the parts. Adding a
+template is adding a file; no code changes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from models.errors import TemplateError
+from models.paths import resource_dir
+from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
+
+DEFAULT_TEMPLATE = "fzzf-annual"
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    title: str
+    guidance: str = ""
+    statutory: int = 0
+    required: bool = False
+    children: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    title: str
+    description: str = ""
+    recipients: str = ""
+    preamble: str = ""
+    preamble_guidance: str = ""
+    statutory_items: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    variant_names: dict[str, str] = field(default_factory=dict)
+
+    def part(self, key: str) -> Part | None:
+        for top in self.parts:
+            for candidate in (top, *top.children):
+                if candidate.key == key:
+                    return candidate
+        return None
+
+
+def template_dir() -> Path:
+    return resource_dir() / "templates"
+
+
+def available_templates(folder: Path | None = None) -> list[Template]:
+    folder = folder or template_dir()
+    return [load_template_file(path) for path in sorted(folder.glob("*.toml"))]
+
+
+@lru_cache(maxsize=16)
+def load_template(template_id: str, folder: Path | None = None) -> Template:
+    path = (folder or template_dir()) / f"{template_id}.toml"
+    if not path.is_file():
+        raise TemplateError(f"找不到模板“{template_id}”（应在 {path}）。")
+    return load_template_file(path)
+
+
+def load_template_file(path: Path) -> Template:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return _template_from_dict(data, path.stem)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise TemplateError(f"模板文件 {path.name} 格式有误：{exc}") from exc
+
+
+def _part_from_dict(data: dict) -> Part:
+    return Part(
+        key=str(data["key"]),
+        title=str(data["title"]),
+        guidance=str(data.get("guidance", "")).strip(),
+        statutory=int(data.get("statutory", 0)),
+        required=bool(data.get("required", False)),
+        children=tuple(_part_from_dict(c) for c in data.get("children", [])),
+    )
+
+
+def _template_from_dict(data: dict, stem: str) -> Template:
+    parts = tuple(_part_from_dict(p) for p in data["parts"])
+    keys = [p.key for p in parts]
+    variants: dict[str, tuple[str, ...]] = {}
+    names: dict[str, str] = {}
+    for variant in data.get("variants", []):
+        order = tuple(variant["order"])
+        if sorted(order) != sorted(keys):
+            raise ValueError(f"变体 {variant['id']} 的顺序必须恰好列出全部部分")
+        variants[variant["id"]] = order
+        names[variant["id"]] = str(variant.get("name", variant["id"]))
+    return Template(
+        id=str(data.get("id", stem)),
+        name=str(data["name"]),
+        title=str(data["title"]),
+        description=str(data.get("description", "")),
+        recipients=str(data.get("recipients", "")),
+        preamble=str(data.get("preamble", "")),
+        preamble_guidance=str(data.get("preamble_guidance", "")).strip(),
+        statutory_items=tuple(data.get("statutory_items", ())),
+        parts=parts,
+        variants=variants,
+        variant_names=names,
+    )
+
+
+def fill(text: str, year: int, issuer: str) -> str:
+    """Substitute the template placeholders."""
+    return text.replace("{year}", str(year)).replace("{next_year}", str(year + 1)).replace("{issuer}", issuer)
+
+
+def new_report(template: Template, year: int, issuer: str, variant: str | None = None) -> Report:
+    """A report with the template's whole skeleton."""
+    if variant is not None and variant not in template.variants:
+        raise TemplateError(f"模板“{template.name}”没有名为“{variant}”的结构。")
+    order = template.variants[variant] if variant else tuple(p.key for p in template.parts)
+    by_key = {p.key: p for p in template.parts}
+    meta = ReportMeta(template=template.id, year=year, issuer=issuer,
+                      title=fill(template.title, year, issuer), recipients=template.recipients,
+                      signature=issuer)
+    body = [Node(PARAGRAPH, text="", key="preamble")] if template.preamble else []
+    body += [_node_from_part(by_key[key], year, issuer) for key in order]
+    return Report(meta=meta, body=body)
+
+
+def _node_from_part(part: Part, year: int, issuer: str) -> Node:
+    children = [_node_from_part(child, year, issuer) for child in part.children]
+    return Node(SECTION, title=fill(part.title, year, issuer), key=part.key, children=children)

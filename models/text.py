@@ -1,0 +1,24 @@
+"""Text hygiene shared by the store, import and export.
+
+Word's XML cannot hold C0 control characters other than tab, newline and carriage
+return, nor lone surrogates; SQLite cannot store lone surrogates as UTF-8. We clean
+them on the way in, everywhere, and report how many were removed so the user is told.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: str) -> tuple[str, int]:
+    """Return ``value`` with XML-illegal characters removed and line ends made ``\\n``."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned, count = _ILLEGAL.subn("", value)
+    return cleaned, count
+
+
+def count_chars(value: str) -> int:
+    """字数 as a clerk counts it: every character except whitespace."""
+    return sum(1 for ch in value if not ch.isspace())

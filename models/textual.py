@@ -1,0 +1,23 @@
+"""A readable plain-text rendering of a report with computed numbering (for ``show``)."""
+
+from __future__ import annotations
+
+from models.numbering import number_report
+from models.report import POINT, SECTION, Node, Report
+
+
+def node_line(node: Node, marker: str) -> str:
+    """One node as a clerk would read it: the marker, the heading, then the text run in."""
+    if node.kind == SECTION:
+        return f"{marker}{node.title}{node.text}"
+    if node.kind == POINT:
+        return f"{marker}{node.title}{node.text}"
+    return node.text
+
+
+def plain_text(report: Report) -> str:
+    markers = number_report(report)
+    lines = [report.meta.title, ""]
+    for node in report.walk():
+        lines.append(node_line(node, markers[id(node)]))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,39 @@
+"""Shared fixtures. Every test gets its own app-data folder, so nothing touches the real one."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from models.store import Library  # noqa: E402
+from models.templates import load_template, new_report  # noqa: E402
+
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("NIANBAO_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    with Library(tmp_path / "library.db") as lib:
+        yield lib
+
+
+@pytest.fixture
+def template_report():
+    return new_report(load_template("fzzf-annual"), 2024, "重庆市某区某局")
