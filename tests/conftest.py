@@ -18,7 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from models.store import Library  # noqa: E402
 from models.templates import load_template, new_report  # noqa: E402
 
-SAMPLES = ROOT.parent / "shared" / "samples"
+def _find_samples() -> Path:
+    """shared/samples sits beside the clone (CI) or beside a parent folder (worktrees)."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "samples").is_dir():
+            return folder / "shared" / "samples"
+    return ROOT.parent / "shared" / "samples"
+
+
+SAMPLES = _find_samples()
+SEED_REPORT = SAMPLES / "seed-report-2023.txt"
 
 
 @pytest.fixture(autouse=True)
