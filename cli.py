@@ -10,8 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models import __version__, interchange
-from models.errors import NianbaoError, UnsupportedFormatError
-from models.fileio import write_atomic
+from models.errors import NianbaoError
 from models.paths import default_library_path
 from models.store import Library
 
@@ -122,25 +121,21 @@ def cmd_show(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> None:
-    suffix = args.file.suffix.lower()
-    if suffix != ".json":
-        raise UnsupportedFormatError(f"暂不支持导入 {suffix or '无扩展名'} 文件：目前只能导入年报助手的 .json 交换文件。")
-    report, cleaned = interchange.read_file(args.file)
-    if cleaned:
-        print(f"注意：已删除 {cleaned} 个无法保存到 Word 文档的控制字符。", file=sys.stderr)
+    from models.importing import import_file
+
+    result = import_file(args.file)
+    for note in result.notes:
+        print(f"提示：{note}", file=sys.stderr)
     with open_library(args) as lib:
-        print(lib.create_report(report))
+        print(lib.create_report(result.report))
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    suffix = args.output.suffix.lower()
+    from models.export import ExportOptions, export_report
+
     with open_library(args) as lib:
         report = lib.load_report(args.id)
-    if suffix == ".json":
-        write_atomic(args.output, interchange.dumps(report).encode("utf-8"))
-    else:
-        raise UnsupportedFormatError(f"暂不支持导出为 {suffix or '无扩展名'} 文件：目前只能导出 .json 交换文件。")
-    print(args.output)
+    print(export_report(report, args.output, ExportOptions(edition=args.edition)))
 
 
 def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
