@@ -5,6 +5,7 @@ An interrupted write never leaves a half file, and the old file stays intact on 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -43,7 +44,5 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def _discard(name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass

@@ -377,7 +377,7 @@ class Library:
         safety = self.create_revision(report_id, "恢复历史版本前自动保存")
         with self._write() as conn:
             conn.execute("DELETE FROM nodes WHERE report_id = ?", (report_id,))
-            values = {k: v for k, v in old.meta.as_dict().items()}
+            values = old.meta.as_dict()
             assignments = ", ".join(f"{name} = :{name}" for name in values)
             conn.execute(f"UPDATE reports SET {assignments} WHERE id = :report_id", {**values, "report_id": report_id})
             self._insert_nodes(conn, report_id, None, old.body, keep_ids=True)

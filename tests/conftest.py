@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from models.store import Library  # noqa: E402
 from models.templates import load_template, new_report  # noqa: E402
 
+
 def _find_samples() -> Path:
     """shared/samples sits beside the clone (CI) or beside a parent folder (worktrees)."""
     for folder in ROOT.parents:
