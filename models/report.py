@@ -113,12 +113,12 @@ class Report:
         return parent, index
 
     def move(self, node: Node, parent: Node | None, position: int) -> None:
+        """Move ``node`` so it ends up at index ``position`` among ``parent``'s children
+        (counted after it left its old place) — the same rule as ``Library.move_node``."""
         if parent is not None and any(n is parent for n in node.walk()):
             raise TreeError("不能把一个部分移到它自己的下级。")
         check_can_hold(parent, node)
-        old_parent, old_index = self.remove(node)
-        if old_parent is parent and old_index < position:
-            position -= 1
+        self.remove(node)
         self.insert(node, parent, position)
 
 

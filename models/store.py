@@ -284,7 +284,8 @@ class Library:
         return node.id
 
     def move_node(self, node_id: int, parent_id: int | None, position: int) -> None:
-        """Move a live node (and its subtree) to ``position`` among ``parent_id``'s children."""
+        """Move a live node (and its subtree) so that it ends up at index ``position`` among
+        ``parent_id``'s children (counted after it left its old place)."""
         with self._write() as conn:
             row = self._node_row(conn, node_id)
             report_id = row["report_id"]
@@ -292,8 +293,8 @@ class Library:
             if parent_id is not None and node_id in _ancestors(conn, parent_id, include_self=True):
                 raise TreeError("不能把一个部分移到它自己的下级。")
             _shift(conn, report_id, row["parent_id"], row["position"] + 1, -1)
-            conn.execute("UPDATE nodes SET parent_id = NULL, position = -1 WHERE id = ?", (node_id,))
-            count = _live_count(conn, report_id, parent_id)
+            conn.execute("UPDATE nodes SET position = -1 WHERE id = ?", (node_id,))  # out of the way
+            count = _live_count(conn, report_id, parent_id) - (parent_id == row["parent_id"])
             position = max(0, min(position, count))
             _shift(conn, report_id, parent_id, position, +1)
             conn.execute("UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?", (parent_id, position, node_id))

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from models.errors import TreeError
+from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+
+
+def make() -> tuple[Report, Node, Node, Node]:
+    a, b, c = Node(SECTION, "甲"), Node(SECTION, "乙"), Node(SECTION, "丙")
+    return Report(body=[a, b, c]), a, b, c
+
+
+def test_move_reorders_within_siblings() -> None:
+    report, a, b, c = make()
+    report.move(a, None, 3)
+    assert [n.title for n in report.body] == ["乙", "丙", "甲"]
+    report.move(a, None, 0)
+    assert [n.title for n in report.body] == ["甲", "乙", "丙"]
+
+
+def test_move_between_levels_and_depth() -> None:
+    report, a, b, c = make()
+    report.move(c, a, 0)
+    assert a.children == [c]
+    assert report.depth_of(c) == 2
+    assert report.parent_of(c) is a
+
+
+def test_move_into_own_subtree_is_refused() -> None:
+    report, a, _, c = make()
+    report.move(c, a, 0)
+    with pytest.raises(TreeError, match="自己的下级"):
+        report.move(a, c, 0)
+
+
+def test_leaves_cannot_hold_children() -> None:
+    report, a, _, _ = make()
+    point = Node(POINT, "一")
+    report.insert(point, a)
+    with pytest.raises(TreeError, match="只有标题部分"):
+        report.insert(Node(PARAGRAPH), point)
+
+
+def test_remove_then_insert_restores_position() -> None:
+    report, _, b, _ = make()
+    parent, index = report.remove(b)
+    assert [n.title for n in report.body] == ["甲", "丙"]
+    report.insert(b, parent, index)
+    assert [n.title for n in report.body] == ["甲", "乙", "丙"]
