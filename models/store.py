@@ -137,10 +137,12 @@ class Library:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
+                self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite may already have rolled back (disk full); a second ROLLBACK would mask the cause
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
 
     def _read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with _translated(self.path):
