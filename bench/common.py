@@ -28,7 +28,7 @@ def timings(action: Callable[[], object], runs: int) -> list[float]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def show(name: str, seconds: list[float], goal_ms: float | None = None) -> None:
@@ -51,7 +51,7 @@ def sized_report(nodes: int, year: int = 2024, issuer: str = "某市某区某局
                 break
             child = Node(SECTION, f"第{item + 1}项工作的概括句。", SENTENCE)
             count += 1
-            for point in range(3):
+            for _ in range(3):
                 if count >= nodes:
                     break
                 child.children.append(Node(POINT, "具体做法。", SENTENCE * 2))

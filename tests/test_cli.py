@@ -73,7 +73,7 @@ def test_delete_restore_purge_and_revisions(capsys: pytest.CaptureFixture[str], 
     (["new", "--year", "2024", "--issuer", "x", "--template", "nope"], "找不到模板"),
 ])
 def test_user_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str], db: str, args: list[str], message: str) -> None:
-    code, out, err = run(capsys, *args, "--db", db)
+    code, _, err = run(capsys, *args, "--db", db)
     assert code == 1
     assert message in err
     assert err.startswith("错误：")

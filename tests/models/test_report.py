@@ -12,7 +12,7 @@ def make() -> tuple[Report, Node, Node, Node]:
 
 
 def test_move_reorders_within_siblings() -> None:
-    report, a, b, c = make()
+    report, a, _, _ = make()
     report.move(a, None, 3)
     assert [n.title for n in report.body] == ["乙", "丙", "甲"]
     report.move(a, None, 0)
@@ -20,7 +20,7 @@ def test_move_reorders_within_siblings() -> None:
 
 
 def test_move_between_levels_and_depth() -> None:
-    report, a, b, c = make()
+    report, a, _, c = make()
     report.move(c, a, 0)
     assert a.children == [c]
     assert report.depth_of(c) == 2

@@ -157,9 +157,8 @@ def test_read_only_file_by_permissions(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     report_id = filled_library(path)
     path.chmod(0o444)
-    with Library(path) as lib:
-        with pytest.raises(ReadOnlyLibraryError):
-            lib.trash_report(report_id)
+    with Library(path) as lib, pytest.raises(ReadOnlyLibraryError):
+        lib.trash_report(report_id)
 
 
 def test_disk_full_loses_nothing_saved(tmp_path: Path) -> None:
