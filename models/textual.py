@@ -8,9 +8,7 @@ from models.report import POINT, SECTION, Node, Report
 
 def node_line(node: Node, marker: str) -> str:
     """One node as a clerk would read it: the marker, the heading, then the text run in."""
-    if node.kind == SECTION:
-        return f"{marker}{node.title}{node.text}"
-    if node.kind == POINT:
+    if node.kind in (SECTION, POINT):
         return f"{marker}{node.title}{node.text}"
     return node.text
 
