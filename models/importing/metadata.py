@@ -64,6 +64,8 @@ def extract_meta(paras: list[Para], web_date: str = "") -> MetaResult:
     if not meta.date and web_date:
         meta.date = web_date
         result.notes.append(f"正文末尾没有成文日期，已采用网页上的发布日期 {web_date}，请核对。")
+    elif not meta.date:
+        result.notes.append("没有识别到成文日期，请在报告信息中填写。")
     meta.year = _year(meta, result.body)
     meta.issuer = _issuer(meta, result.body)
     if not meta.signature:
