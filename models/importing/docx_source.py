@@ -99,7 +99,17 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
             if rows:
                 notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
             result.extend(Para(row) for row in rows)
-    return [p for p in result if p.text.strip() or p.auto_marker], notes
+    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
+
+
+def _split_breaks(paras: list[Para]) -> list[Para]:
+    """A manual line break (Shift+Enter, common in pasted web text) starts a new paragraph."""
+    result: list[Para] = []
+    for para in paras:
+        first, *rest = para.text.split("\n")
+        result.append(Para(first, para.heading_level, para.auto_marker, para.list_level))
+        result.extend(Para(line) for line in rest)
+    return result
 
 
 def _table_text(table) -> list[str]:

@@ -174,3 +174,33 @@ def test_control_characters_are_cleaned_and_noted() -> None:
     result = import_text("一、工作\x07情况\n（一）学\x00习。")
     assert result.report.body[0].title == "工作情况"
     assert any("控制字符" in note for note in result.notes)
+
+
+def test_docx_tables_and_line_breaks(tmp_path) -> None:
+    import docx
+
+    from models.importing import import_file
+
+    document = docx.Document()
+    info = document.add_table(rows=2, cols=2)
+    info.cell(0, 0).text, info.cell(0, 1).text = "索引号", "11500107MB1234567/2024-00012"
+    info.cell(1, 0).text, info.cell(1, 1).text = "发布机构", "某区司法局"
+    document.add_paragraph(TITLE)
+    paragraph = document.add_paragraph("一、工作情况")
+    paragraph.add_run().add_break()
+    paragraph.add_run("（一）加强学习。一是集中学。")
+    stats = document.add_table(rows=2, cols=2)
+    stats.cell(0, 0).text, stats.cell(0, 1).text = "项目", "数量"
+    stats.cell(1, 0).text, stats.cell(1, 1).text = "办理案件", "126件"
+    path = tmp_path / "tables.docx"
+    document.save(str(path))
+    result = import_file(path)
+    part = result.report.body[0]
+    assert part.title == "工作情况"
+    assert part.children[0].title == "加强学习。"
+    assert part.children[0].children[0].title == "集中学。"
+    assert [c.text for c in part.children[0].children[1:]] == ["项目\t数量", "办理案件\t126件"]
+    assert result.report.meta.title == TITLE
+    notes = "\n".join(result.notes)
+    assert "表格" in notes
+    assert "索引号" in notes
