@@ -139,6 +139,8 @@ def _para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers) -> Para:
     if num is None or not text.strip():
         return Para(text, heading_level=level)
     marker = numbers.next_marker(*num)
+    if not marker:  # a bulleted list: body text, not headings
+        return Para(text, heading_level=level)
     return Para(text, heading_level=level, auto_marker=marker, list_level=num[1] + 1)
 
 

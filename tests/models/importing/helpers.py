@@ -64,7 +64,7 @@ def _numbering_definition(document: docx.document.Document) -> str:
     return "90"
 
 
-def _number(paragraph, num_id: str, level: int) -> None:
+def number_paragraph(paragraph, num_id: str, level: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
@@ -82,7 +82,7 @@ def write_structured_docx(report: Report, path: Path, mode: str) -> str:
             style = f"Heading {level}" if level is not None else None
             document.add_paragraph(text, style=style)
         else:
-            _number(document.add_paragraph(text), num_id, level - 1)
+            number_paragraph(document.add_paragraph(text), num_id, level - 1)
         seen.append(text)
 
     document.add_paragraph(report.meta.title, style="Title")

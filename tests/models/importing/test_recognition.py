@@ -204,3 +204,34 @@ def test_docx_tables_and_line_breaks(tmp_path) -> None:
     notes = "\n".join(result.notes)
     assert "表格" in notes
     assert "索引号" in notes
+
+
+def test_docx_bullets_stay_text_and_unusual_numbers_use_the_list_level(tmp_path) -> None:
+    import docx
+
+    from models.importing import import_file
+    from tests.models.importing.helpers import number_paragraph
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    definitions = (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+        '<w:lvlText w:val="●"/></w:lvl></w:abstractNum>',
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="第%1部分"/></w:lvl></w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    for xml in definitions:
+        first_num.addprevious(parse_xml(xml))
+    for num_id in ("91", "92"):
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    document.add_paragraph(TITLE)
+    number_paragraph(document.add_paragraph("工作情况"), "92", 0)
+    number_paragraph(document.add_paragraph("组织学法4次。"), "91", 0)
+    number_paragraph(document.add_paragraph("存在问题"), "92", 0)
+    path = tmp_path / "lists.docx"
+    document.save(str(path))
+    body = import_file(path).report.body
+    assert [(n.kind, n.title, n.text) for n in body] == [(SECTION, "工作情况", "组织学法4次。"), (SECTION, "存在问题", "")]
