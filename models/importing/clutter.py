@@ -16,12 +16,12 @@ from models.importing.sources import Para
 
 _LINE_CLUTTER = re.compile(
     r"^(您(当前|现在)的?位置|当前位置|首页\s*[>＞›»]|发布(日期|时间|机构)\s*[:：]|来源\s*[:：]|"
-    r"(日期|时间)\s*[:：]\s*\d{4}|浏览(次数|量)|阅读(次数|量)|点击(数|量|率)|字号\s*[:：]|"
+    r"(日期|时间)\s*[:：]\s*\d{4}|浏览(次数|量)|阅读(次数|量)|点击(数|量|率)|【?\s*字[号体]\s*[:：]|"
     r"索引号|主题分类|体裁分类|组配分类|信息名称|发文机关\s*[:：]|成文日期\s*[:：]|发布日期|有效性\s*[:：]|"
     r"【?\s*(打印|关闭|收藏|分享)|分享到|扫一扫|上一篇|下一篇|相关(链接|阅读|文章)|"
     r"(网站|站点)(地图|导航)|版权所有|主办单位|承办单位|技术支持|ICP备|网站标识码|[渝京沪津冀]公网安备)")
 _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一篇|下一篇|相关(链接|阅读|文章)|版权所有|主办单位)")
-_WEB_DATE = re.compile(r"^(?:发布)?(?:日期|时间)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_WEB_DATE = re.compile(r"(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;!?]")
 MENU_MAX_CHARS = 16
 
@@ -41,7 +41,7 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
         text = para.text.strip()
         if index >= tail or _LINE_CLUTTER.match(text):
             cleaned.removed.append(para.text)
-            date = _WEB_DATE.match(text)
+            date = _WEB_DATE.search(text)
             if date and not cleaned.web_date:
                 cleaned.web_date = f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}"
         else:

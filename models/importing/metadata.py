@@ -22,6 +22,7 @@ _SIGNER = re.compile(r"^签发人\s*[:：]\s*(.+)$")
 _RECIPIENTS = re.compile(r"^([^。；]{2,60})[:：]$")
 _CC = re.compile(r"^抄送\s*[:：]\s*(.+?)。?$")
 _PRINTED = re.compile(r"^(.{2,30}?)\s+(\S+日)\s*印发$")
+_BRACKETED = re.compile(r"^[（(]([^）)]{6,20})[）)]$")
 _NOTE = re.compile(r"^[（(]([^）)]{2,80})[）)]$")
 _ISO = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
 _CN_DIGIT_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -80,9 +81,11 @@ def _head(result: MetaResult) -> None:
     for index, para in enumerate(body[:8]):
         text = para.text.strip()
         if _TITLE.match(text) and _TITLE_HINT.search(text) and not _is_body_line(text):
-            meta.title = text
             before = body[:index]
-            result.removed.extend(p.text for p in [*before, para])
+            result.removed.extend(p.text for p in body[: index + 1])
+            if before and _first_title_line(before[-1].text.strip(), text):
+                text = before.pop().text.strip() + text  # a long title broken over two lines
+            meta.title = text
             del body[: index + 1]
             _head_fields(meta, before, result.notes)
             break
@@ -97,11 +100,18 @@ def _head(result: MetaResult) -> None:
         recipients = _RECIPIENTS.match(text)
         if _SIGNER.match(text) or _DOC_NUMBER.match(text):
             _head_fields(meta, [body[0]], result.notes)
+        elif _BRACKETED.match(text) and parse_date(_BRACKETED.match(text)[1]) and not meta.date:
+            meta.date = parse_date(_BRACKETED.match(text)[1])  # （2024年3月6日） under the title
         elif recipients and not _is_body_line(text) and not meta.recipients:
             meta.recipients = recipients[1].strip()
         else:
             break
         result.removed.append(body.pop(0).text)
+
+
+def _first_title_line(previous: str, title: str) -> bool:
+    return (("关于" in previous or "關於" in previous) and "关于" not in title and "關於" not in title
+            and len(previous) <= 40 and not _is_body_line(previous) and "，" not in previous)
 
 
 def _head_fields(meta: ReportMeta, paras: list[Para], notes: list[str]) -> None:

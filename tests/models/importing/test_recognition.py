@@ -235,3 +235,22 @@ def test_docx_bullets_stay_text_and_unusual_numbers_use_the_list_level(tmp_path)
     document.save(str(path))
     body = import_file(path).report.body
     assert [(n.kind, n.title, n.text) for n in body] == [(SECTION, "工作情况", "组织学法4次。"), (SECTION, "存在问题", "")]
+
+
+def test_title_over_two_lines_bracketed_date_and_web_header_line() -> None:
+    source = "\n".join([
+        "【字体：大 中 小】", "来源：某区司法局 发布时间：2024-03-08 浏览次数：321",
+        "某区司法局关于2023年度", "法治政府建设情况的报告", "（2024年3月6日）",
+        "一、工作情况", "（一）学习。学了。", "【打印本页】", "【关闭窗口】"])
+    result = import_text(source)
+    meta = result.report.meta
+    assert meta.title == "某区司法局关于2023年度法治政府建设情况的报告"
+    assert meta.date == "2024-03-06"
+    assert meta.issuer == "某区司法局"
+    assert [n.title for n in result.report.body] == ["工作情况"]
+    assert_nothing_lost(source, result)
+
+
+def test_web_date_found_inside_a_header_line() -> None:
+    result = import_text("来源：某局 发布时间：2024-03-08\n某局2023年法治政府建设年度报告\n一、工作情况\n（一）学习。学了。")
+    assert result.report.meta.date == "2024-03-08"
