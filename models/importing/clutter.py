@@ -24,6 +24,7 @@ _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一�
 _WEB_DATE = re.compile(r"(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;!?]")
 MENU_MAX_CHARS = 16
+CLUTTER_MAX_CHARS = 150  # a longer line is the report itself run together with the page header: keep it
 
 
 @dataclass
@@ -39,7 +40,7 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
     tail = _tail_start(paras)
     for index, para in enumerate(paras):
         text = para.text.strip()
-        if index >= tail or _LINE_CLUTTER.match(text):
+        if index >= tail or (_LINE_CLUTTER.match(text) and len(text) <= CLUTTER_MAX_CHARS):
             cleaned.removed.append(para.text)
             date = _WEB_DATE.search(text)
             if date and not cleaned.web_date:
@@ -67,7 +68,7 @@ def _tail_start(paras: list[Para]) -> int:
 
 def _menu_like(text: str) -> bool:
     text = text.strip()
-    return (len(text) <= MENU_MAX_CHARS and not _SENTENCE_PUNCT.search(text)
+    return (len(text) <= MENU_MAX_CHARS and not _SENTENCE_PUNCT.search(text) and not re.search(r"[\d\t]", text)
             and leading_marker(text) is None and point_at(text, 0) is None)
 
 

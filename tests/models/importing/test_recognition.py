@@ -254,3 +254,19 @@ def test_title_over_two_lines_bracketed_date_and_web_header_line() -> None:
 def test_web_date_found_inside_a_header_line() -> None:
     result = import_text("来源：某局 发布时间：2024-03-08\n某局2023年法治政府建设年度报告\n一、工作情况\n（一）学习。学了。")
     assert result.report.meta.date == "2024-03-08"
+
+
+def test_a_header_line_that_runs_into_the_report_is_not_dropped() -> None:
+    body = "2023年，我局依法行政，" * 20 + "一、工作情况。学了。"
+    source = f"您当前的位置：首页>政务公开>{body}"
+    result = import_text(source)
+    assert "依法行政" in "".join(n.text for n in result.report.walk())
+    assert_nothing_lost(source, result)
+
+
+def test_a_closing_table_is_not_taken_for_a_site_menu() -> None:
+    source = "一、工作情况\n（一）办案。情况如下。\n项目\t数量\n办理案件\t126件\n复议案件\t8件\n诉讼案件\t13件"
+    result = import_text(source)
+    item = result.report.body[0].children[0]
+    assert item.text == "情况如下。\n项目\t数量\n办理案件\t126件\n复议案件\t8件\n诉讼案件\t13件"
+    assert_nothing_lost(source, result)
