@@ -3,7 +3,8 @@
 Reading validates everything and names what is wrong (``body[2].children[0].kind``).
 Two optional node keys extend the documented format without breaking it: ``key`` (the
 template part a node came from) and ``reference`` (last year's text); they are written
-only when non-empty, so a file without them round-trips unchanged.
+only when non-empty, so a file without them round-trips unchanged. Likewise the optional
+top-level ``checklist`` (last year's plans after a roll-forward: text, done, note).
 """
 
 from __future__ import annotations
