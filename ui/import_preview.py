@@ -39,7 +39,7 @@ _LABEL_CHARS = 40
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, result: ImportResult, source_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, result: ImportResult, source_text: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report = result.report
         self._nodes: list[Node] = []
@@ -47,7 +47,7 @@ class ImportPreviewDialog(QDialog):
         self._loading = False
         self.setWindowTitle(self.tr("导入预览"))
         self.resize(1100, 700)
-        self._build(result, source_text)
+        self._build(result, result.source_text if source_text is None else source_text)
         self._refresh()
 
     # --- construction ---

@@ -37,6 +37,7 @@ class ImportResult:
     report: Report
     notes: list[str] = field(default_factory=list)  # what was odd, for the user to read
     removed: list[str] = field(default_factory=list)  # source text not placed in the body
+    source_text: str = ""  # the text as read (Word's automatic numbers shown), for the preview
 
 
 def import_file(path: Path) -> ImportResult:
@@ -71,6 +72,7 @@ def import_text(text: str, notes: list[str] | None = None) -> ImportResult:
 
 def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> ImportResult:
     notes = list(notes or [])
+    source_text = "\n".join(p.auto_marker + p.text for p in paras)
     cleaned_count = 0
     for para in paras:
         para.text, count = clean_text(para.text)
@@ -95,7 +97,7 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
         notes.append(f"没有识别到报告年度，暂定为 {report.meta.year} 年，请核对。")
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
-    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed)
+    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text)
 
 
 def _assign_keys(report: Report) -> None:

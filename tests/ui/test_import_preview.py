@@ -110,3 +110,17 @@ def test_the_dialog_uses_no_library() -> None:
     source = Path(module.__file__).read_text(encoding="utf-8")
     for forbidden in ("sqlite", "Library", "store"):
         assert forbidden not in source
+
+
+def test_source_text_defaults_to_what_the_importer_read(qtbot, tmp_path) -> None:
+    from models.importing import import_file
+    from tests.models.importing.helpers import write_structured_docx
+
+    report = import_text(SOURCE).report
+    path = tmp_path / "numbered.docx"
+    write_structured_docx(report, path, "numpr")
+    widget = ImportPreviewDialog(import_file(path))
+    qtbot.addWidget(widget)
+    shown = widget.source.toPlainText()
+    assert "一、工作情况" in shown  # Word's automatic number, recreated
+    assert "（二）完善制度。" in shown

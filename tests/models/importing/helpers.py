@@ -47,13 +47,15 @@ def shape(nodes: list[Node]) -> list[tuple]:
 # --- .docx variants of a report ---
 
 def _numbering_definition(document: docx.document.Document) -> str:
-    """Add a two-level Chinese list (一、 / （一）) to the numbering part; return its numId."""
+    """Add a four-level list (一、 / （一） / 1. / （1）) to the numbering part; return its numId."""
     numbering = document.part.numbering_part.element
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
         '<w:multiLevelType w:val="multilevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%4）"/></w:lvl>'
         '</w:abstractNum>')
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
