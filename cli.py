@@ -17,7 +17,7 @@ from models.store import Library
 log = logging.getLogger(__name__)
 
 COMMANDS = ("list", "new", "show", "import", "export", "delete", "restore", "purge", "revisions",
-            "snapshot", "backup")
+            "snapshot", "backup", "roll")
 
 
 class CliError(NianbaoError):
@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("id", type=int)
     snap.add_argument("--label", default="", help="版本说明")
     sub.add_parser("backup", parents=[common], help="备份整个资料库")
+    roll = sub.add_parser("roll", parents=[common], help="以一份报告为基础新建下一年度报告，输出新报告编号")
+    roll.add_argument("id", type=int)
+    roll.add_argument("--year", type=int, required=True, help="新报告的年度，如 2024")
     return parser
 
 
@@ -130,6 +133,17 @@ def cmd_import(args: argparse.Namespace) -> None:
         print(lib.create_report(result.report))
 
 
+def cmd_roll(args: argparse.Namespace) -> None:
+    from models.importing.roll import roll_forward
+
+    with open_library(args) as lib:
+        report = roll_forward(lib.load_report(args.id), args.year)
+        new_id = lib.create_report(report)
+    if report.checklist:
+        print(f"提示：已把上一年度的 {len(report.checklist)} 项工作打算列入落实清单。", file=sys.stderr)
+    print(new_id)
+
+
 def cmd_export(args: argparse.Namespace) -> None:
     from models.export import ExportOptions, export_report
 
@@ -171,7 +185,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "delete": _simple("trash_report", "已将报告 {id} 移入回收站。"),
     "restore": _simple("restore_report", "已从回收站恢复报告 {id}。"),
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
-    "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup,
+    "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup, "roll": cmd_roll,
 }
 
 

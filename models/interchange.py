@@ -3,7 +3,8 @@
 Reading validates everything and names what is wrong (``body[2].children[0].kind``).
 Two optional node keys extend the documented format without breaking it: ``key`` (the
 template part a node came from) and ``reference`` (last year's text); they are written
-only when non-empty, so a file without them round-trips unchanged.
+only when non-empty, so a file without them round-trips unchanged. Likewise the optional
+top-level ``checklist`` (last year's plans after a roll-forward: text, done, note).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import InterchangeError
-from models.report import META_FIELDS, NODE_KINDS, SECTION, Node, Report, ReportMeta
+from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta
 from models.text import clean_text
 
 FORMAT = "nianbao-report"
@@ -23,8 +24,11 @@ _NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "id"}
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    return {"format": FORMAT, "version": VERSION, "meta": report.meta.as_dict(),
+    data = {"format": FORMAT, "version": VERSION, "meta": report.meta.as_dict(),
             "body": [_node_to_dict(n) for n in report.body]}
+    if report.checklist:  # optional: last year's plans after a roll-forward
+        data["checklist"] = [{"text": i.text, "done": i.done, "note": i.note} for i in report.checklist]
+    return data
 
 
 def _node_to_dict(node: Node) -> dict[str, Any]:
@@ -112,6 +116,21 @@ class _Reader:
             raise InterchangeError(f"{where}.id 与前面的节点重复（{value}），文件结构有误。")
         self.ids.add(value)
 
+    def checklist(self, data: Any) -> list[ChecklistItem]:
+        if not isinstance(data, list):
+            raise InterchangeError(f"checklist 应为列表，实际是 {_type_name(data)}。")
+        items = []
+        for i, entry in enumerate(data):
+            where = f"checklist[{i}]"
+            if not isinstance(entry, dict) or set(entry) - {"text", "done", "note"}:
+                raise InterchangeError(f"{where} 应为含 text、done、note 的对象。")
+            done = entry.get("done", False)
+            if not isinstance(done, bool):
+                raise InterchangeError(f"{where}.done 应为真假值，实际是 {_type_name(done)}。")
+            items.append(ChecklistItem(text=self.string(entry.get("text", ""), f"{where}.text"), done=done,
+                                       note=self.string(entry.get("note", ""), f"{where}.note")))
+        return items
+
     def meta(self, data: Any) -> ReportMeta:
         if not isinstance(data, dict):
             raise InterchangeError(f"meta 应为对象，实际是 {_type_name(data)}。")
@@ -148,7 +167,8 @@ def decode(data: Any) -> tuple[Report, int]:
     if not isinstance(data["body"], list):
         raise InterchangeError(f"body 应为列表，实际是 {_type_name(data['body'])}。")
     body = [reader.node(n, f"body[{i}]", 1) for i, n in enumerate(data["body"])]
-    return Report(meta=meta, body=body), reader.removed
+    items = reader.checklist(data.get("checklist", []))
+    return Report(meta=meta, body=body, checklist=items), reader.removed
 
 
 def _type_name(value: Any) -> str:

@@ -62,10 +62,21 @@ class Node:
 
 
 @dataclass
+class ChecklistItem:
+    """One of last year's planned tasks, to be reported on this year (roll-forward)."""
+
+    text: str
+    done: bool = False
+    note: str = ""  # 落实情况, written by the clerk
+    id: int | None = None
+
+
+@dataclass
 class Report:
     meta: ReportMeta = field(default_factory=ReportMeta)
     body: list[Node] = field(default_factory=list)
     id: int | None = None
+    checklist: list[ChecklistItem] = field(default_factory=list)
 
     def walk(self) -> Iterator[Node]:
         for node in self.body:

@@ -54,5 +54,20 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+def _v2_checklist(conn: sqlite3.Connection) -> None:
+    """Roll-forward: last year's planned tasks, each with 落实情况 to be written."""
+    _run(conn, """
+        CREATE TABLE checklist (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX checklist_by_report ON checklist (report_id, position);
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_checklist]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlite_utils
 
-from models import interchange
+from models import checklist, interchange
 from models.errors import (
     LibraryError,
     NewerLibraryError,
@@ -160,6 +160,7 @@ class Library:
         with self._write() as conn:
             report_id = self._insert_report(conn, report.meta)
             self._insert_nodes(conn, report_id, None, report.body)
+            checklist.insert_items(conn, report_id, report.checklist)
             self._touch(conn, report_id)
         report.id = report_id
         return report_id
@@ -207,7 +208,9 @@ class Library:
         meta = ReportMeta(**dict(zip(META_FIELDS, meta_row[0], strict=True)))
         rows = self._read(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NULL "
                           "ORDER BY parent_id, position", (report_id,))
-        return Report(meta=meta, body=_build_tree(rows), id=report_id)
+        with _translated(self.path):
+            items = checklist.read_items(self.conn, report_id)
+        return Report(meta=meta, body=_build_tree(rows), id=report_id, checklist=items)
 
     def update_meta(self, report_id: int, **changes: Any) -> None:
         unknown = set(changes) - set(META_FIELDS)

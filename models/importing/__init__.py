@@ -1,29 +1,119 @@
 """Files → reports. ``import_file`` picks the reader by the file's extension.
 
-The .docx and text readers arrive with the import issue; until then only the
-interchange .json is read and other files get a clear message.
+.json is the interchange format; .docx and .txt (and pasted text, ``import_text``) go
+through structure recognition: web clutter removed, metadata taken from the head and tail,
+the body turned into the section/point tree. ``ImportResult.notes`` tells the user what
+was odd; ``removed`` lists every piece of source text that is not in the body (markers,
+metadata lines, clutter), so tests can prove that nothing else was lost.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from models import interchange
 from models.errors import UnsupportedFormatError
-from models.report import Report
+from models.importing.clutter import strip_clutter
+from models.importing.metadata import extract_meta
+from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
+from models.importing.structure import build_tree
+from models.report import PARAGRAPH, SECTION, Report
+from models.text import clean_text
+
+__all__ = ["ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text"]
+
+OLD_BINARY_SUFFIXES = (".doc", ".wps", ".dot", ".wpt")
+_PART_KEYS = (("plans", ("下一步", "打算", "主要安排", "工作计划", "工作思路", "下一年")),
+              ("leader", ("第一责任人", "主要负责人")),
+              ("shortcomings", ("问题", "不足")),
+              ("other", ("其他需要报告",)),
+              ("measures", ("工作情况", "举措", "成效", "主要做法", "建设情况")))
 
 
 @dataclass
 class ImportResult:
     report: Report
     notes: list[str] = field(default_factory=list)  # what was odd, for the user to read
+    removed: list[str] = field(default_factory=list)  # source text not placed in the body
+    source_text: str = ""  # the text as read (Word's automatic numbers shown), for the preview
 
 
 def import_file(path: Path) -> ImportResult:
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         report, cleaned = interchange.read_file(path)
         notes = [f"已删除 {cleaned} 个无法保存到 Word 文档的控制字符。"] if cleaned else []
         return ImportResult(report, notes)
-    raise UnsupportedFormatError(f"暂不支持导入 {suffix or '无扩展名'} 文件：目前只能导入年报助手的 .json 交换文件。")
+    if suffix in OLD_BINARY_SUFFIXES:
+        from models.importing.docx_source import OLD_FORMAT_MESSAGE
+
+        raise ImportFileError(OLD_FORMAT_MESSAGE.format(name=path.name))
+    if suffix == ".docx":
+        from models.importing.docx_source import read_docx
+
+        paras, notes = read_docx(path)
+        if not paras:
+            raise ImportFileError(f"{path.name} 中没有文字，没有可导入的内容。")
+        return import_paragraphs(paras, notes)
+    if suffix in (".txt", ".text", ""):
+        text, encoding = decode_text(read_bytes(path))
+        notes = [f"文本文件的编码是 {encoding}，已自动转换。"] if encoding.startswith("GB") else []
+        return import_text(text, notes)
+    raise UnsupportedFormatError(f"不支持导入 {suffix} 文件：请选择 .docx、.txt 或年报助手的 .json 文件。")
+
+
+def import_text(text: str, notes: list[str] | None = None) -> ImportResult:
+    """Pasted or decoded text: one paragraph per non-blank line."""
+    return import_paragraphs(paragraphs_from_text(text), notes)
+
+
+def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> ImportResult:
+    notes = list(notes or [])
+    source_text = "\n".join(p.auto_marker + p.text for p in paras)
+    cleaned_count = 0
+    for para in paras:
+        para.text, count = clean_text(para.text)
+        cleaned_count += count
+    if cleaned_count:
+        notes.append(f"已删除 {cleaned_count} 个无法保存到 Word 文档的控制字符。")
+    if not any(p.text.strip() for p in paras):
+        raise ImportFileError("没有可导入的文字（内容是空的）。")
+    cleaned = strip_clutter(paras)
+    if cleaned.removed:
+        shown = "、".join(f"“{_short(t.strip())}”" for t in cleaned.removed[:6])
+        more = f"等 {len(cleaned.removed)} 行" if len(cleaned.removed) > 6 else ""
+        notes.append(f"已略去网页上的无关内容：{shown}{more}。")
+    found = extract_meta(cleaned.body, cleaned.web_date)
+    notes.extend(found.notes)
+    builder = build_tree(found.body)
+    notes.extend(builder.notes)
+    report = Report(meta=found.meta, body=builder.body)
+    _assign_keys(report)
+    if not report.meta.year:
+        report.meta.year = date.today().year - 1
+        notes.append(f"没有识别到报告年度，暂定为 {report.meta.year} 年，请核对。")
+    if not any(n.kind == SECTION for n in report.body):
+        notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
+    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text)
+
+
+def _assign_keys(report: Report) -> None:
+    """Mark the statutory parts, so roll-forward finds 下一步工作打算 and checks find the rest."""
+    used: set[str] = set()
+    if report.body and report.body[0].kind == PARAGRAPH:
+        report.body[0].key = "preamble"
+    for node in report.body:
+        if node.kind != SECTION:
+            continue
+        for key, words in _PART_KEYS:
+            if key not in used and any(word in node.title for word in words):
+                node.key = key
+                used.add(key)
+                break
+
+
+def _short(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

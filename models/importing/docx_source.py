@@ -1,0 +1,258 @@
+""".docx → paragraphs (body paragraphs and table cells in document order).
+
+Every check that can be made on the zip directory is made before anything is
+decompressed or parsed: old binary/encrypted files, non-zips, missing document part,
+zip bombs (sizes declared in the directory), and XML with a DOCTYPE (entities are never
+expanded; python-docx's parser has ``resolve_entities=False`` but we refuse such files
+outright, as Word never writes them).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from models.importing.sources import ImportFileError, Para, check_size
+from models.numbering import chinese_numeral
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+DOCUMENT_PART = "word/document.xml"
+MAX_PART_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_MEMBERS = 5000
+OLD_FORMAT_MESSAGE = ("{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
+                      "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。")
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_CN_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
+               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional"}
+_CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_docx(path: Path) -> None:
+    """Refuse anything that is not a plain, sane .docx, with a message saying what to do."""
+    check_size(path)
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE_MAGIC):
+        raise ImportFileError(OLD_FORMAT_MESSAGE.format(name=path.name))
+    if not zipfile.is_zipfile(path):
+        raise ImportFileError(f"{path.name} 不是有效的 .docx 文件（文件已损坏，或并不是 Word 文档）。")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(archive, path.name)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+        raise ImportFileError(f"{path.name} 已损坏，无法读取（{exc}）。") from exc
+
+
+def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise ImportFileError(f"{name} 内部文件数量异常（{len(members)} 个），已拒绝导入。")
+    names = {m.filename for m in members}
+    if DOCUMENT_PART not in names:
+        raise ImportFileError(f"{name} 中没有正文部分（word/document.xml），不是 Word 文档。")
+    too_big = any(m.file_size > MAX_PART_BYTES for m in members)
+    if too_big or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
+        raise ImportFileError(f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。")
+    for member in members:
+        if member.filename.endswith((".xml", ".rels")):
+            data = archive.read(member)
+            if _DOCTYPE.search(data) or _DOCTYPE.search(data.replace(b"\x00", b"")):
+                raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
+                                      "可能是被恶意构造的文件，已拒绝导入。")
+
+
+def read_docx(path: Path) -> tuple[list[Para], list[str]]:
+    """Paragraphs in document order, with heading levels and automatic numbers; plus notes."""
+    check_docx(path)
+    import docx  # imported late: 60 ms, and only import needs it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+        return _paragraphs(document)
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ImportFileError(f"{path.name} 无法作为 Word 文档读取（{exc}）。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+    except Exception as exc:  # lxml syntax errors and the like: a damaged document
+        if type(exc).__name__ == "XMLSyntaxError":
+            raise ImportFileError(f"{path.name} 的内容已损坏（XML 格式错误），无法导入。") from exc
+        raise
+
+
+def _paragraphs(document) -> tuple[list[Para], list[str]]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    styles = _StyleInfo(document)
+    numbers = _AutoNumbers(document)
+    result: list[Para] = []
+    notes: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            para = Paragraph(child, document)
+            result.append(_para(para, styles, numbers))
+        elif child.tag == f"{_W}tbl":
+            rows = _table_text(Table(child, document))
+            if rows:
+                notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
+            result.extend(Para(row) for row in rows)
+    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
+
+
+def _split_breaks(paras: list[Para]) -> list[Para]:
+    """A manual line break (Shift+Enter, common in pasted web text) starts a new paragraph."""
+    result: list[Para] = []
+    for para in paras:
+        first, *rest = para.text.split("\n")
+        result.append(Para(first, para.heading_level, para.auto_marker, para.list_level))
+        result.extend(Para(line) for line in rest)
+    return result
+
+
+def _table_text(table) -> list[str]:
+    rows = []
+    for row in table.rows:
+        seen: list[object] = []
+        cells = []
+        for cell in row.cells:
+            if any(cell._tc is s for s in seen):  # merged cells repeat
+                continue
+            seen.append(cell._tc)
+            cells.append(cell.text.strip())
+        line = "\t".join(c for c in cells if c)
+        if line:
+            rows.append(line)
+    return rows
+
+
+def _para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers) -> Para:
+    ppr = paragraph._p.pPr
+    style_id = paragraph._p.style
+    level = _outline_level(ppr)
+    if level is None:
+        level = styles.heading_level(style_id)
+    text = paragraph.text
+    num = _num_pr(ppr) or styles.num_pr(style_id)
+    if num is None or not text.strip():
+        return Para(text, heading_level=level)
+    marker = numbers.next_marker(*num)
+    if not marker:  # a bulleted list: body text, not headings
+        return Para(text, heading_level=level)
+    return Para(text, heading_level=level, auto_marker=marker, list_level=num[1] + 1)
+
+
+def _outline_level(ppr) -> int | None:
+    if ppr is None:
+        return None
+    element = ppr.find(f"{_W}outlineLvl")
+    if element is None:
+        return None
+    value = int(element.get(f"{_W}val", "9"))
+    return value + 1 if value < 9 else None
+
+
+def _num_pr(ppr) -> tuple[str, int] | None:
+    if ppr is None:
+        return None
+    num = ppr.find(f"{_W}numPr")
+    if num is None:
+        return None
+    num_id = num.find(f"{_W}numId")
+    ilvl = num.find(f"{_W}ilvl")
+    if num_id is None or num_id.get(f"{_W}val") in (None, "0"):
+        return None
+    return num_id.get(f"{_W}val"), int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+
+
+class _StyleInfo:
+    """Heading level and list numbering a paragraph style gives (following basedOn)."""
+
+    def __init__(self, document) -> None:
+        self.by_id = {}
+        root = document.styles.element
+        for style in root.findall(f"{_W}style"):
+            self.by_id[style.get(f"{_W}styleId")] = style
+
+    def _chain(self, style_id: str | None):
+        seen = set()
+        while style_id and style_id in self.by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            yield style
+            based = style.find(f"{_W}basedOn")
+            style_id = based.get(f"{_W}val") if based is not None else None
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        for style in self._chain(style_id):
+            name = style.find(f"{_W}name")
+            found = _HEADING_NAME.match(name.get(f"{_W}val", "")) if name is not None else None
+            if found:
+                return int(found.group(1))
+            level = _outline_level(style.find(f"{_W}pPr"))
+            if level is not None:
+                return level
+        return None
+
+    def num_pr(self, style_id: str | None) -> tuple[str, int] | None:
+        for style in self._chain(style_id):
+            found = _num_pr(style.find(f"{_W}pPr"))
+            if found:
+                return found
+        return None
+
+
+class _AutoNumbers:
+    """Recreates the numbers Word shows for ``numPr`` paragraphs (counters per list and level)."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.findall(f"{_W}abstractNum")}
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            definition = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+            if definition is not None:
+                self.levels[num.get(f"{_W}numId")] = _levels(definition)
+
+    def next_marker(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id, {})
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        ilvl = max(0, min(ilvl, 8))
+        start = levels.get(ilvl, ("decimal", "", 1))[2]
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else start
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        if fmt in ("bullet", "none"):
+            return ""
+        return re.sub(r"%(\d)", lambda m: _format(levels, counters, int(m.group(1)) - 1), text)
+
+
+def _levels(definition) -> dict[int, tuple[str, str, int]]:
+    result = {}
+    for lvl in definition.findall(f"{_W}lvl"):
+        fmt = lvl.find(f"{_W}numFmt")
+        text = lvl.find(f"{_W}lvlText")
+        start = lvl.find(f"{_W}start")
+        result[int(lvl.get(f"{_W}ilvl", "0"))] = (
+            fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+            text.get(f"{_W}val", "") if text is not None else "",
+            int(start.get(f"{_W}val", "1")) if start is not None else 1)
+    return result
+
+
+def _format(levels: dict[int, tuple[str, str, int]], counters: list[int], ilvl: int) -> str:
+    value = max(counters[ilvl], 1) if 0 <= ilvl < 9 else 1
+    fmt = levels.get(ilvl, ("decimal", "", 1))[0]
+    if fmt in _CN_FORMATS:
+        return chinese_numeral(value)
+    if fmt in _CIRCLED_FORMATS and value <= 20:
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[value - 1]
+    return str(value)

@@ -1,0 +1,89 @@
+"""Numbering markers as clerks type them: 一、 （一） (一) 1. 1、 （1） (1) ① and 一是.
+
+A *style* groups the markers that mean the same level (full-width and ASCII brackets
+alike); its *rank* is the conventional heading level of GB/T 9704 7.3.3, used when a
+report mixes styles in an unusual order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十"
+_CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九", 0)}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CN = f"[{CN_DIGITS}]{{1,3}}"
+_ARABIC = "[0-9０-９]{1,2}"
+
+# style name → (rank, pattern matching the marker at a position)
+STYLES: dict[str, tuple[int, re.Pattern[str]]] = {
+    "cn": (1, re.compile(rf"({_CN})\s*(?:、|[．.](?![0-9０-９]))")),
+    "paren-cn": (2, re.compile(rf"[（(]\s*({_CN})\s*[）)]\s*[、．.]?")),
+    "arabic": (3, re.compile(rf"({_ARABIC})\s*(?:、|[．.](?![0-9０-９%％]))")),
+    "paren-arabic": (4, re.compile(rf"[（(]\s*({_ARABIC})\s*[）)]\s*[、．.]?")),
+    "circled": (5, re.compile(f"([{_CIRCLED}])")),
+}
+POINT_PATTERN = re.compile(f"({_CN})是")
+ANY_SECTION = re.compile("|".join(f"(?:{p.pattern})" for _, p in STYLES.values()))
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str  # a key of STYLES, or "heading-N" for a Word heading level without a typed number
+    rank: int
+    number: int
+    raw: str  # the marker as it stood in the source ("" when Word numbered it)
+
+
+def chinese_value(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99; 0 for nonsense such as 一一."""
+    if numeral == "十":
+        return 10
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return 0
+        value = (_CN_VALUES.get(tens, 0) if tens else 1) * 10 + (_CN_VALUES.get(ones, 0) if ones else 0)
+        return value if value >= 10 and (not tens or tens in _CN_VALUES) else 0
+    return _CN_VALUES.get(numeral, 0) if len(numeral) == 1 else 0
+
+
+def _number(style: str, digits: str) -> int:
+    if style in ("cn", "paren-cn"):
+        return chinese_value(digits)
+    if style == "circled":
+        return _CIRCLED.index(digits) + 1
+    return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+
+
+def match_at(text: str, pos: int = 0, styles: tuple[str, ...] | None = None) -> Marker | None:
+    """The section marker starting exactly at ``pos``, if any."""
+    for style, (rank, pattern) in STYLES.items():
+        if styles is not None and style not in styles:
+            continue
+        found = pattern.match(text, pos)
+        if found:
+            number = _number(style, found.group(1))
+            if number > 0:
+                return Marker(style, rank, number, found.group(0))
+    return None
+
+
+def leading_marker(text: str) -> Marker | None:
+    """A section marker at the very start of a paragraph."""
+    return match_at(text)
+
+
+def point_at(text: str, pos: int) -> tuple[int, int] | None:
+    """(number, end) of a 一是-style point marker exactly at ``pos``."""
+    found = POINT_PATTERN.match(text, pos)
+    if not found:
+        return None
+    number = chinese_value(found.group(1))
+    return (number, found.end()) if number else None
+
+
+def heading_marker(level: int) -> Marker:
+    """A heading whose level comes from Word (style or outline level) rather than a typed number."""
+    return Marker(f"heading-{level}", level, 0, "")

@@ -1,0 +1,104 @@
+"""Reading text files: size limits, encoding detection, lines → paragraphs.
+
+Windows Notepad saves GBK (a subset of GB18030) or UTF-8, sometimes with a BOM, and
+"Unicode" means UTF-16 with a BOM. Anything else is refused rather than guessed wrong:
+a mis-decoded report would import as nonsense.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.errors import NianbaoError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024
+
+
+class ImportFileError(NianbaoError):
+    """A file that cannot be imported; the message says why and what to do."""
+
+
+@dataclass
+class Para:
+    """One paragraph of the source with what Word said about it."""
+
+    text: str
+    heading_level: int | None = None  # from a heading style or outline level (1 = highest)
+    auto_marker: str = ""  # the number Word's automatic list would show, e.g. "（二）"
+    list_level: int | None = None  # Word list level (1-based) when auto-numbered
+
+
+def check_size(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise ImportFileError(f"{path.name} 是一个文件夹，请选择一个文件。")
+    if size == 0:
+        raise ImportFileError(f"文件 {path.name} 是空的，没有可导入的内容。")
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(f"文件 {path.name} 太大（{size / _MB:.1f} MB），超过 {MAX_FILE_BYTES // _MB} MB 的上限。"
+                              "年度报告通常不到 1 MB，请确认选对了文件。")
+    return size
+
+
+def read_bytes(path: Path) -> bytes:
+    check_size(path)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
+
+
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """Return (text, encoding name for the notes); refuse encodings we cannot be sure of."""
+    for bom, encoding, name in ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+                                (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+                                (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), name
+            except UnicodeDecodeError as exc:
+                raise _unknown_encoding() from exc
+    if b"\x00" in raw:
+        raise _unknown_encoding()
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise _unknown_encoding() from exc
+    if not _plausible_chinese(text):
+        raise _unknown_encoding()
+    return text, "GB18030/GBK"
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes most byte soup; real Chinese prose is nearly all GB2312 characters."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return True
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide) >= 0.9
+
+
+def _unknown_encoding() -> ImportFileError:
+    return ImportFileError("无法识别文本文件的文字编码。请在记事本中打开它，“另存为”时把编码选为 UTF-8，再重新导入。")
+
+
+def paragraphs_from_text(text: str) -> list[Para]:
+    """Each non-blank line is a paragraph; indentation (also full-width spaces) is dropped."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
+    return [Para(line.strip()) for line in lines if line.strip()]

@@ -1,0 +1,308 @@
+"""Import preview: the recognised tree beside the source text and the import notes.
+
+The clerk fixes what recognition got wrong before anything is saved: raise or lower a
+node's level, merge it into the text before it, split it at the cursor, change its kind,
+correct its heading or text. ``edited_report()`` returns the result; this dialog never
+touches the library (the caller saves the report).
+
+Every edit keeps the document order of the words: merge appends a node's words to the
+node just before it in reading order, split hands the words after the cursor (and the
+node's children, which follow them) to a new sibling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.importing import ImportResult
+from models.numbering import number_report
+from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+
+_LABEL_CHARS = 40
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, result: ImportResult, source_text: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: Report = result.report
+        self._nodes: list[Node] = []
+        self._current: Node | None = None
+        self._loading = False
+        self.setWindowTitle(self.tr("导入预览"))
+        self.resize(1100, 700)
+        self._build(result, result.source_text if source_text is None else source_text)
+        self._refresh()
+
+    # --- construction ---
+
+    def _build(self, result: ImportResult, source_text: str) -> None:
+        meta = self.report.meta
+        heading = QLabel(self.tr("标题：{title}　年度：{year}　单位：{issuer}　日期：{date}").format(
+            title=meta.title or self.tr("（未识别）"), year=meta.year, issuer=meta.issuer or self.tr("（未识别）"),
+            date=meta.date or self.tr("（未识别）")))
+        heading.setWordWrap(True)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("识别出的结构"), self.tr("类型")])
+        self.tree.setColumnWidth(0, 420)
+        self.tree.currentItemChanged.connect(self._on_select)
+
+        buttons = QHBoxLayout()
+        self.raise_button = self._button(self.tr("升一级"), self.raise_level, buttons)
+        self.lower_button = self._button(self.tr("降一级"), self.lower_level, buttons)
+        self.merge_button = self._button(self.tr("并入上文"), self.merge_with_previous, buttons)
+        self.split_button = self._button(self.tr("在光标处拆分"), self.split_at_cursor, buttons)
+
+        self.kind_box = QComboBox()
+        for kind, label in ((SECTION, self.tr("标题")), (POINT, self.tr("分项（一是……）")), (PARAGRAPH, self.tr("段落"))):
+            self.kind_box.addItem(label, kind)
+        self.kind_box.currentIndexChanged.connect(self._on_kind)
+        self.title_edit = QLineEdit()
+        self.title_edit.textEdited.connect(self._on_title)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.textChanged.connect(self._on_text)
+        form = QFormLayout()
+        form.addRow(self.tr("类型"), self.kind_box)
+        form.addRow(self.tr("标题"), self.title_edit)
+        form.addRow(self.tr("正文"), self.text_edit)
+
+        self.status = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.tree, 3)
+        left_layout.addLayout(buttons)
+        left_layout.addLayout(form, 2)
+        left_layout.addWidget(self.status)
+
+        self.source = QPlainTextEdit(source_text)
+        self.source.setReadOnly(True)
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        self.notes.addItems(result.notes or [self.tr("没有发现需要注意的地方。")])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(QLabel(self.tr("原文")))
+        right_layout.addWidget(self.source, 3)
+        right_layout.addWidget(QLabel(self.tr("导入提示")))
+        right_layout.addWidget(self.notes, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(box)
+
+    def _button(self, label: str, slot, layout: QHBoxLayout) -> QPushButton:
+        button = QPushButton(label)
+        button.clicked.connect(slot)
+        layout.addWidget(button)
+        return button
+
+    # --- the tree view ---
+
+    def _refresh(self, select: Node | None = None) -> None:
+        select = select or self._current
+        markers = number_report(self.report)
+        kinds = {SECTION: self.tr("标题"), POINT: self.tr("分项"), PARAGRAPH: self.tr("段落")}
+        self._nodes = []
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        chosen: QTreeWidgetItem | None = None
+
+        def add(nodes: list[Node], parent: QTreeWidgetItem | None) -> None:
+            nonlocal chosen
+            for node in nodes:
+                item = QTreeWidgetItem([self._label(node, markers[id(node)]), kinds[node.kind]])
+                item.setData(0, Qt.ItemDataRole.UserRole, len(self._nodes))
+                self._nodes.append(node)
+                if parent is None:
+                    self.tree.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+                if node is select:
+                    chosen = item
+                add(node.children, item)
+
+        add(self.report.body, None)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        if chosen is None and self.tree.topLevelItemCount():
+            chosen = self.tree.topLevelItem(0)
+        self.tree.setCurrentItem(chosen)
+        self._on_select(chosen, None)
+
+    def _label(self, node: Node, marker: str) -> str:
+        words = node.title if node.kind != PARAGRAPH else node.text
+        words = words.replace("\n", " ")
+        return marker + (words if len(words) <= _LABEL_CHARS else words[:_LABEL_CHARS] + "…")
+
+    def node_for(self, item: QTreeWidgetItem | None) -> Node | None:
+        return None if item is None else self._nodes[item.data(0, Qt.ItemDataRole.UserRole)]
+
+    def select(self, node: Node) -> None:
+        self._refresh(node)
+
+    def _on_select(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        self._current = self.node_for(item)
+        node = self._current
+        self._loading = True
+        self.kind_box.setCurrentIndex(self.kind_box.findData(node.kind) if node else 0)
+        self.title_edit.setText(node.title if node else "")
+        self.title_edit.setEnabled(node is not None and node.kind != PARAGRAPH)
+        self.text_edit.setPlainText(node.text if node else "")
+        self._loading = False
+        for button in (self.raise_button, self.lower_button, self.merge_button, self.split_button):
+            button.setEnabled(node is not None)
+
+    # --- field edits ---
+
+    def _on_title(self, value: str) -> None:
+        if self._current is not None and not self._loading:
+            self._current.title = value
+            self._relabel()
+
+    def _on_text(self) -> None:
+        if self._current is not None and not self._loading:
+            self._current.text = self.text_edit.toPlainText()
+            self._relabel()
+
+    def _relabel(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None and self._current is not None:
+            marker = number_report(self.report)[id(self._current)]
+            item.setText(0, self._label(self._current, marker))
+
+    def _on_kind(self, _index: int) -> None:
+        node, kind = self._current, self.kind_box.currentData()
+        if node is None or self._loading or kind == node.kind:
+            return
+        if kind != SECTION and node.children:
+            self._say(self.tr("它下面还有内容，只有标题可以包含下级内容。"))
+            self._refresh()
+            return
+        if kind == PARAGRAPH:
+            node.text = node.title + node.text
+            node.title = ""
+        elif node.kind == PARAGRAPH:
+            node.title, node.text = _lead_sentence(node.text)
+        node.kind = kind
+        self._done(node)
+
+    # --- structural edits ---
+
+    def raise_level(self) -> None:
+        node = self._current
+        parent = self.report.parent_of(node) if node else None
+        if node is None or parent is None:
+            self._say(self.tr("已经是第一级，不能再升级。"))
+            return
+        grand = self.report.parent_of(parent)
+        siblings = self.report.body if grand is None else grand.children
+        position = next(i for i, n in enumerate(siblings) if n is parent) + 1
+        self.report.move(node, grand, position)
+        self._done(node)
+
+    def lower_level(self) -> None:
+        node = self._current
+        previous = self._previous_sibling(node) if node else None
+        if node is None or previous is None or previous.kind != SECTION:
+            self._say(self.tr("上一项不是标题，不能降级。"))
+            return
+        self.report.move(node, previous, len(previous.children))
+        self._done(node)
+
+    def merge_with_previous(self) -> None:
+        node = self._current
+        target = self._previous_in_reading_order(node) if node else None
+        if node is None or target is None:
+            self._say(self.tr("前面没有可以合并的内容。"))
+            return
+        words = node.text if node.kind == PARAGRAPH else node.title + node.text
+        separator = "" if target.kind == POINT else "\n"
+        target.text = f"{target.text}{separator}{words}" if target.text else words
+        parent, index = self.report.remove(node)
+        siblings = self.report.body if parent is None else parent.children
+        siblings[index:index] = node.children  # its children stay where they were in the text
+        self._done(target)
+
+    def split_at_cursor(self) -> None:
+        node = self._current
+        if node is None:
+            return
+        cursor = self.text_edit.textCursor().position()
+        head, tail = node.text[:cursor], node.text[cursor:]
+        if not tail.strip():
+            self._say(self.tr("请先在正文中把光标放到要拆开的位置。"))
+            return
+        node.text = head.rstrip("\n")
+        tail = tail.lstrip("\n")
+        if node.kind == PARAGRAPH:
+            new = Node(PARAGRAPH, text=tail)
+        else:
+            title, text = _lead_sentence(tail)
+            new = Node(node.kind, title=title, text=text)
+        new.children, node.children = node.children, []
+        parent = self.report.parent_of(node)
+        siblings = self.report.body if parent is None else parent.children
+        position = next(i for i, n in enumerate(siblings) if n is node) + 1
+        self.report.insert(new, parent, position)
+        self._done(new)
+
+    def _previous_sibling(self, node: Node) -> Node | None:
+        siblings = self.report.siblings_of(node)
+        index = next(i for i, n in enumerate(siblings) if n is node)
+        return siblings[index - 1] if index > 0 else None
+
+    def _previous_in_reading_order(self, node: Node) -> Node | None:
+        previous = None
+        for candidate in self.report.walk():
+            if candidate is node:
+                return previous
+            previous = candidate
+        return None
+
+    def _done(self, node: Node) -> None:
+        self.status.clear()
+        self._current = node
+        self._refresh(node)
+
+    def _say(self, message: str) -> None:
+        self.status.setText(message)
+
+    # --- result ---
+
+    def edited_report(self) -> Report:
+        return self.report
+
+
+def _lead_sentence(words: str) -> tuple[str, str]:
+    stop = words.find("。")
+    return (words, "") if stop < 0 else (words[: stop + 1], words[stop + 1:])
