@@ -69,7 +69,7 @@ def test_delete_restore_purge_and_revisions(capsys: pytest.CaptureFixture[str], 
     (["new", "--year", "abc", "--issuer", "x"], "--year 应为整数"),
     (["new", "--issuer", "x"], "缺少参数 --year"),
     (["import", "missing.json"], "无法读取文件"),
-    (["import", "report.doc"], "暂不支持导入 .doc"),
+    (["import", "report.doc"], "另存为” .docx"),
     (["new", "--year", "2024", "--issuer", "x", "--template", "nope"], "找不到模板"),
 ])
 def test_user_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str], db: str, args: list[str], message: str) -> None:
