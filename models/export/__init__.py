@@ -17,6 +17,7 @@ from models import interchange
 from models.errors import NianbaoError, UnsupportedFormatError
 from models.fileio import write_atomic
 from models.report import Report
+from models.text import clean_text
 
 EDITIONS = ("submit", "public")
 POINT_STYLES = ("inline", "separate")
@@ -52,7 +53,8 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
 
         return build_text(report, inline_points=inline)
     if suffix == ".json":
-        return interchange.dumps(report).encode("utf-8")
+        # Lone surrogates cannot be encoded; escaped control characters are dropped on import.
+        return clean_text(interchange.dumps(report))[0].encode("utf-8")
     raise UnsupportedFormatError(
         f"不支持导出为 {suffix or '无扩展名'} 文件：请选择 .docx、.html、.txt 或 .json。")
 
