@@ -44,11 +44,15 @@ def test_heading_levels_and_standalone_headings():
 
 def test_html_keeps_punctuation_as_characters_with_headings():
     page = build_html(seed_report()).decode("utf-8")
-    assert '<meta charset="utf-8">' in page and page.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in page
+    assert page.startswith("<!DOCTYPE html>")
     assert "<h1>区城市管理局关于2023年度法治政府建设情况的报告</h1>" in page
     assert "<h2>一、2023年法治政府建设工作情况</h2>" in page
     assert "<h3>（一）深学笃用习近平法治思想和党的二十大精神，推动城市管理部门法治政府建设高质量发展。</h3>" in page
-    assert "〔2023〕83号" in page and "2020—2025年" in page and "“八五”" in page and "《" in page
+    assert "〔2023〕83号" in page
+    assert "2020—2025年" in page
+    assert "“八五”" in page
+    assert "《" in page
     assert "&" not in page.replace("&amp;", "")
     assert '<p class="signature">2024年3月6日</p>' in page
 

@@ -47,7 +47,8 @@ def test_control_characters_and_lone_surrogates_are_dropped(tmp_path):
     report.meta.title = "关于\x0c年度报告"
     files = _export_all(report, tmp_path)
     text = _docx_text(files["submit.docx"])
-    assert "正文含控制字符。" in text and "关于年度报告" in text
+    assert "正文含控制字符。" in text
+    assert "关于年度报告" in text
     assert "正文含控制字符。" in files["public.txt"].read_text(encoding="utf-8-sig")
 
 
@@ -73,7 +74,9 @@ def test_sixty_character_title_splits_into_three_lines(tmp_path):
     title = next(p for p in paragraphs if p.text.replace("\n", "") == meta.title)
     lines = title.text.split("\n")
     # Natural break points (after the issuer, before 关于) win over a third line cut mid-word.
-    assert "".join(lines) == meta.title and 3 <= len(lines) <= 4 and all(len(line) <= 20 for line in lines)
+    assert "".join(lines) == meta.title
+    assert 3 <= len(lines) <= 4
+    assert all(len(line) <= 20 for line in lines)
 
 
 def test_empty_metadata_leaves_the_parts_out(tmp_path):
@@ -93,7 +96,7 @@ def test_report_without_body(tmp_path):
 
 
 def test_unknown_format_and_bad_options_are_refused(tmp_path):
-    with pytest.raises(UnsupportedFormatError, match="不支持导出为 .pdf"):
+    with pytest.raises(UnsupportedFormatError, match=r"不支持导出为 \.pdf"):
         export_report(seed_report(), tmp_path / "out.pdf")
     with pytest.raises(ExportError, match="未知的版本"):
         export_report(seed_report(), tmp_path / "out.docx", ExportOptions(edition="draft"))
@@ -153,7 +156,7 @@ def test_read_only_folder_simulated(old_file, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(models.fileio.tempfile, "mkstemp", refuse)
-    with pytest.raises(TargetFileError, match="无法在文件夹 .* 中写入文件"):
+    with pytest.raises(TargetFileError, match=r"无法在文件夹 .* 中写入文件"):
         export_report(seed_report(), old_file)
     _assert_untouched(old_file)
 
@@ -190,6 +193,7 @@ def test_disk_full_while_writing(old_file, monkeypatch):
     with pytest.raises(TargetFileError) as caught:
         export_report(seed_report(), old_file)
     message = str(caught.value)
-    assert "磁盘空间不足" in message and "原文件未改动" in message
+    assert "磁盘空间不足" in message
+    assert "原文件未改动" in message
     assert isinstance(caught.value, NianbaoError)
     _assert_untouched(old_file)

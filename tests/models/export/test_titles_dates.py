@@ -24,7 +24,9 @@ def test_long_issuer_breaks_after_the_issuer_name():
     lines = split_title(f"{issuer}关于2023年度法治政府建设情况的报告", issuer)
     assert all(text_width(line) <= 20 for line in lines)
     assert "".join(lines) == f"{issuer}关于2023年度法治政府建设情况的报告"
-    assert lines[0].startswith(issuer) and len(lines) == 2 and text_width(lines[0]) >= text_width(lines[1])
+    assert lines[0].startswith(issuer)
+    assert len(lines) == 2
+    assert text_width(lines[0]) >= text_width(lines[1])
 
 
 def test_book_title_marks_are_never_split_and_three_lines_form_a_diamond():
@@ -34,7 +36,9 @@ def test_book_title_marks_are_never_split_and_three_lines_form_a_diamond():
     assert any(line.startswith("《") and line.endswith("》") for line in lines)
     widths = [text_width(line) for line in lines]
     assert max(widths) <= 20
-    assert len(lines) == 3 and widths[1] >= widths[0] and widths[1] >= widths[2]
+    assert len(lines) == 3
+    assert widths[1] >= widths[0]
+    assert widths[1] >= widths[2]
 
 
 @pytest.mark.parametrize("length", [21, 40, 60, 95])
