@@ -17,8 +17,8 @@ def _body(face: str) -> RunFormat:
     return RunFormat(face=face, size=L.SIZE_BODY, spacing=L.CHAR_SPACING)
 
 
-def blank_line(parent: etree._Element) -> None:
-    paragraph_properties(sub(parent, "p"), ParaFormat())
+def blank_line(parent: etree._Element, keep_next: bool = False) -> None:
+    paragraph_properties(sub(parent, "p"), ParaFormat(keep_next=keep_next))
 
 
 def add_masthead(parent: etree._Element, meta: ReportMeta, faces: L.Faces) -> None:
@@ -63,7 +63,7 @@ def add_signature(parent: etree._Element, meta: ReportMeta, faces: L.Faces, seal
     if not name and not date:
         return
     for _ in range(SEAL_BLANK_LINES if sealed else 1):
-        blank_line(parent)
+        blank_line(parent, keep_next=True)  # 署名 and 日期 never start a page on their own
     name_right, date_right = _signature_indents(name, date, sealed)
     fmt = _body(faces.fangsong)
     for text, right in ((name, name_right), (date, date_right)):

@@ -68,6 +68,10 @@ def paragraph_properties(parent: etree._Element, fmt: ParaFormat) -> etree._Elem
         tabs = sub(ppr, "tabs")
         for kind, position in fmt.tabs:
             sub(tabs, "tab", val=kind, pos=position)
+    # Word's default (hanging punctuation allowed), written out because LibreOffice 7.4 reads this
+    # element inverted: "1" turns its hanging punctuation off, and with it a bug that silently
+    # drops a line-end mark after a closing bracket (）、 or ）。) in justified text.
+    sub(ppr, "overflowPunct", val=1)
     sub(ppr, "autoSpaceDE", val=0)
     sub(ppr, "autoSpaceDN", val=0)
     if not fmt.snap_to_grid:

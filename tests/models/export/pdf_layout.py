@@ -48,6 +48,11 @@ class Line:
     y1: float
 
     @property
+    def is_body_size(self) -> bool:
+        """3号 text (not the 2号 title or the 发文机关标志)."""
+        return self.y1 - self.y0 < 24
+
+    @property
     def is_body(self) -> bool:
         return self.y0 >= TEXT_TOP - 3 and self.y1 <= TEXT_BOTTOM + 3
 
@@ -101,6 +106,19 @@ def _merge(fragments: list[Line]) -> list[Line]:
 
 def char_count(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
+
+
+NO_LINE_START = "，。、；：？！”’）》〕…—"
+OPENING = "“‘（《〔"
+
+
+def short_line_explained(line: str, following: str) -> bool:
+    """A justified line one or two characters short because of 避头尾 (line-break rules):
+    a mark that may not start a line took the previous character down with it, an opening mark
+    may not end a line, or digits/Latin that cannot be split follow."""
+    head = following[:3]
+    return (any(ch in NO_LINE_START for ch in head[1:3]) or head[:1] in OPENING
+            or head[:1].isascii() or line.endswith("。"))
 
 
 def is_full_width(text: str) -> bool:
