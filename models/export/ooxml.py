@@ -6,6 +6,8 @@ snapping or complex fields, so paragraphs are built as lxml elements directly.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -100,7 +102,14 @@ def _indent(ppr: etree._Element, fmt: ParaFormat) -> None:
 
 
 def run_properties(parent: etree._Element, fmt: RunFormat, east_asian_hint: bool = False) -> etree._Element:
-    rpr = sub(parent, "rPr")
+    rpr = copy.deepcopy(_run_properties(fmt, east_asian_hint))  # built once per format: export speed
+    parent.append(rpr)
+    return rpr
+
+
+@functools.lru_cache(maxsize=64)
+def _run_properties(fmt: RunFormat, east_asian_hint: bool) -> etree._Element:
+    rpr = etree.Element(w("rPr"))
     latin = fmt.face if east_asian_hint else fmt.latin
     fonts = sub(rpr, "rFonts", ascii=latin, hAnsi=latin, eastAsia=fmt.face, cs=latin)
     if east_asian_hint:

@@ -104,15 +104,15 @@ def _fit_atoms(atoms: list[str], max_width: int) -> list[str]:
 
 
 def _best_split(atoms: list[str], costs: list[int], max_width: int) -> list[int]:
-    """Boundaries (indices into atoms) of the cheapest split, by dynamic programming per line count."""
+    """Boundaries (indices into atoms) of the cheapest split with the fewest lines or one more."""
     widths = [text_width(a) for a in atoms]
-    total = sum(widths)
-    fewest = max(2, int(-(-total // max_width)))
+    prefix = [0.0, *itertools.accumulate(widths)]
+    fewest = max(2, int(-(-prefix[-1] // max_width)))
     best: tuple[float, list[int]] | None = None
-    for lines in range(fewest, min(fewest + 2, MAX_LINES, len(atoms)) + 1):
-        for cuts in _splits(widths, lines, max_width):
+    for lines in range(fewest, min(fewest + 1, MAX_LINES, len(atoms)) + 1):
+        for cuts in _splits(prefix, lines, max_width):
             bounds = [0, *cuts, len(atoms)]
-            line_widths = [sum(widths[a:b]) for a, b in itertools.pairwise(bounds)]
+            line_widths = [prefix[b] - prefix[a] for a, b in itertools.pairwise(bounds)]
             score = (sum(costs[c - 1] for c in cuts) + _shape_penalty(line_widths)
                      + 2 * (max(line_widths) - min(line_widths)) + EXTRA_LINE * (lines - fewest))
             if best is None or score < best[0]:
@@ -120,23 +120,27 @@ def _best_split(atoms: list[str], costs: list[int], max_width: int) -> list[int]
     return best[1] if best else _greedy(widths, max_width)
 
 
-def _splits(widths: list[float], lines: int, max_width: int) -> list[list[int]]:
-    """Every way to cut the atoms into ``lines`` lines that each fit (bounded search)."""
+def _splits(prefix: list[float], lines: int, max_width: int) -> list[list[int]]:
+    """Every way to cut the atoms into ``lines`` lines that each fit (bounded search).
+
+    ``prefix[i]`` is the width of the first ``i`` atoms.
+    """
     results: list[list[int]] = []
+    count = len(prefix) - 1
 
     def extend(start: int, left: int, cuts: list[int]) -> None:
-        if len(results) > 5000:
+        if len(results) > 2000:
             return
         if left == 1:
-            if sum(widths[start:]) <= max_width:
+            if prefix[count] - prefix[start] <= max_width:
                 results.append(cuts)
             return
-        width = 0.0
-        for end in range(start + 1, len(widths)):
-            width += widths[end - 1]
-            if width > max_width:
+        for end in range(start + 1, count):
+            if prefix[end] - prefix[start] > max_width:
                 break
-            extend(end, left - 1, [*cuts, end])
+            # The rest must still fit on the lines that are left.
+            if prefix[count] - prefix[end] <= (left - 1) * max_width:
+                extend(end, left - 1, [*cuts, end])
 
     extend(0, lines, [])
     return results
