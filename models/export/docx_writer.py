@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from typing import TYPE_CHECKING
 
+from docx.document import Document as DocxDocument
 from lxml import etree
 
 from models.export import layout as L
@@ -45,9 +47,20 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
         add_imprint(container, meta, faces)
     for element in list(container):
         sect_pr.addprevious(element)
+    _set_properties(document, report)
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def _set_properties(document: DocxDocument, report: Report) -> None:
+    """File properties a clerk sees in Word: ours, not python-docx's template's."""
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    properties = document.core_properties
+    properties.title = clean(report.meta.title).replace("\n", "")
+    properties.author = properties.last_modified_by = clean(report.meta.issuer)
+    properties.comments = ""
+    properties.created = properties.modified = now
 
 
 def body_format(face: str) -> RunFormat:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from models.export import ExportOptions
@@ -214,3 +217,26 @@ def test_public_edition_has_no_masthead_recipients_note_or_imprint(public):
 def test_title_lines_never_exceed_20_characters(submit):
     title = seed_report().meta.title
     assert split_title(title) == submit.paragraph_text(submit.find_paragraph("区城市管理局")).split("\n")
+
+
+def test_file_properties_are_the_reports_not_the_templates():
+    properties = docx.Document(io.BytesIO(build_docx(seed_report(), ExportOptions()))).core_properties
+    assert properties.title == "区城市管理局关于2023年度法治政府建设情况的报告"
+    assert properties.author == "重庆市九龙坡区城市管理局"
+    assert "python-docx" not in properties.comments + properties.author
+    assert properties.created.year >= 2024
+
+
+def test_third_and_fourth_levels_in_fangsong_run_in():
+    from models.report import SECTION, Node, Report
+
+    deep = Node(SECTION, title="甲", children=[Node(SECTION, title="乙。", children=[
+        Node(SECTION, title="丙。", text="丙文。", children=[Node(SECTION, title="丁。", text="丁文。")])])])
+    parts = read_parts(build_docx(Report(seed_report().meta, [deep]), ExportOptions()))
+    for prefix, text in (("1.丙。", "1.丙。丙文。"), ("（1）丁。", "（1）丁。丁文。")):
+        paragraph = parts.find_paragraph(prefix)
+        assert parts.paragraph_text(paragraph) == text
+        assert {run_font(r)["eastAsia"] for r in paragraph.findall("w:r", NS)} == {"仿宋_GB2312"}
+        assert {run_value(r, "sz") for r in paragraph.findall("w:r", NS)} == {"32"}
+    assert run_font(parts.find_paragraph("（一）乙。").find("w:r", NS))["eastAsia"] == "楷体_GB2312"
+    assert ppr_value(parts.find_paragraph("（一）乙。"), "outlineLvl") == "1"  # standalone: nothing runs in
