@@ -56,21 +56,31 @@ def _number_and_signer(parent: etree._Element, number: str, signer: str, faces: 
         add_text(paragraph, signer, _body(faces.kaiti))
 
 
-def add_signature(parent: etree._Element, meta: ReportMeta, faces: L.Faces, sealed: bool) -> None:
-    """署名 and 成文日期: sealed (date 右空四字, name centred over it) or unsealed (GB/T 9704 7.3.5)."""
-    name = clean(meta.signature).strip() or clean(meta.issuer).strip()
-    date = chinese_date(clean(meta.date))
+def signature_lines(meta: ReportMeta) -> tuple[str, str]:
+    """署名 (the signature, else the issuer) and 成文日期 as printed; either may be empty."""
+    return clean(meta.signature).strip() or clean(meta.issuer).strip(), chinese_date(clean(meta.date))
+
+
+def add_signature(parent: etree._Element, meta: ReportMeta, faces: L.Faces, sealed: bool,
+                  note_follows: bool = False) -> None:
+    """署名 and 成文日期: sealed (date 右空四字, name centred over it) or unsealed (GB/T 9704 7.3.5).
+
+    Blank lines, name, date (and the 附注 after it) keep together, and the body's last
+    paragraph keeps with them, so the signature never stands on a page without text.
+    """
+    name, date = signature_lines(meta)
     if not name and not date:
         return
     for _ in range(SEAL_BLANK_LINES if sealed else 1):
-        blank_line(parent, keep_next=True)  # 署名 and 日期 never start a page on their own
+        blank_line(parent, keep_next=True)
     name_right, date_right = _signature_indents(name, date, sealed)
     fmt = _body(faces.fangsong)
-    for text, right in ((name, name_right), (date, date_right)):
-        if text:
-            paragraph = sub(parent, "p")
-            paragraph_properties(paragraph, ParaFormat(jc="right", right=max(0, right), keep_next=text is name))
-            add_text(paragraph, text, fmt)
+    lines = [(text, right) for text, right in ((name, name_right), (date, date_right)) if text]
+    for index, (text, right) in enumerate(lines):
+        keep = index < len(lines) - 1 or note_follows
+        paragraph = sub(parent, "p")
+        paragraph_properties(paragraph, ParaFormat(jc="right", right=max(0, right), keep_next=keep))
+        add_text(paragraph, text, fmt)
 
 
 def _signature_indents(name: str, date: str, sealed: bool) -> tuple[int, int]:

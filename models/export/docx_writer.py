@@ -12,13 +12,22 @@ from lxml import etree
 from models.export import layout as L
 from models.export.blocks import Block, body_blocks, clean, prune
 from models.export.document import new_document
-from models.export.docx_parts import add_imprint, add_masthead, add_note, add_signature, blank_line
+from models.export.docx_parts import (
+    add_imprint,
+    add_masthead,
+    add_note,
+    add_signature,
+    blank_line,
+    signature_lines,
+)
 from models.export.ooxml import ParaFormat, RunFormat, add_break, add_text, paragraph_properties, sub
 from models.export.titles import split_title
 from models.report import Report
 
 if TYPE_CHECKING:
     from models.export import ExportOptions
+
+KEEP_WITH_SIGNATURE_CHARS = 3 * L.CHARS_PER_LINE - 2
 
 
 def build_docx(report: Report, options: ExportOptions) -> bytes:
@@ -39,11 +48,16 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     if submit and recipients:
         add_recipients(container, recipients, faces)
     blocks = body_blocks(report, inline_points=options.points == "inline")
-    for block in blocks:
-        add_block(container, block, faces)
-    add_signature(container, meta, faces, sealed=submit and options.sealed)
-    if submit:
-        add_note(container, clean(meta.note), faces)
+    signed = any(signature_lines(meta))
+    for index, block in enumerate(blocks):
+        # A short last paragraph goes with the signature to a new page, so that page is not
+        # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
+        keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
+        add_block(container, block, faces, keep_next=keep)
+    note = clean(meta.note).strip() if submit else ""
+    add_signature(container, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
+    if note:
+        add_note(container, note, faces)
         add_imprint(container, meta, faces)
     for element in list(container):
         sect_pr.addprevious(element)
@@ -89,10 +103,10 @@ def add_recipients(parent: etree._Element, recipients: str, faces: L.Faces) -> N
     add_text(paragraph, text, body_format(faces.fangsong))
 
 
-def add_block(parent: etree._Element, block: Block, faces: L.Faces) -> None:
+def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: bool = False) -> None:
     """A body paragraph (2-character first-line indent) or a standalone heading."""
     paragraph = sub(parent, "p")
-    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200)
+    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200, keep_next=keep_next)
     if block.heading and block.heading <= 2:
         fmt.outline_level = block.heading - 1
     paragraph_properties(paragraph, fmt)

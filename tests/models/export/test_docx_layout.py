@@ -240,3 +240,17 @@ def test_third_and_fourth_levels_in_fangsong_run_in():
         assert {run_value(r, "sz") for r in paragraph.findall("w:r", NS)} == {"32"}
     assert run_font(parts.find_paragraph("（一）乙。").find("w:r", NS))["eastAsia"] == "楷体_GB2312"
     assert ppr_value(parts.find_paragraph("（一）乙。"), "outlineLvl") == "1"  # standalone: nothing runs in
+
+
+def test_signature_block_keeps_together_and_takes_a_short_last_paragraph_along():
+    from models.report import PARAGRAPH, Node, Report
+
+    def keeps(text: str) -> list[bool]:
+        parts = read_parts(build_docx(Report(seed_report().meta, [Node(PARAGRAPH, text=text)]), ExportOptions()))
+        last = parts.exact_paragraph(text)
+        chain = [last, last.getnext(), last.getnext().getnext(), parts.exact_paragraph("重庆市九龙坡区城市管理局"),
+                 parts.exact_paragraph("2024年3月6日")]
+        return [p.find("w:pPr/w:keepNext", NS) is not None for p in chain]
+
+    assert keeps("短段落。") == [True, True, True, True, True]  # the date keeps with the 附注
+    assert keeps("长" * 200 + "。") == [False, True, True, True, True]
