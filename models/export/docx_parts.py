@@ -24,6 +24,9 @@ def blank_line(parent: etree._Element, keep_next: bool = False) -> None:
 def add_masthead(parent: etree._Element, meta: ReportMeta, faces: L.Faces) -> None:
     """发文机关标志 (red, centred), 发文字号 and 签发人 on one line, the red rule."""
     issuer = clean(meta.issuer).strip()
+    number, signer = clean(meta.doc_number).strip(), clean(meta.signer).strip()
+    if not (issuer or number or signer):
+        return  # nothing to put above a red rule
     if issuer:
         mark = issuer if issuer.endswith("文件") else issuer + "文件"
         size = max(L.SIZE_TITLE, min(L.MARK_MAX_HALF_POINTS, L.TEXT_WIDTH // (10 * len(mark))))
@@ -33,7 +36,6 @@ def add_masthead(parent: etree._Element, meta: ReportMeta, faces: L.Faces) -> No
         add_text(paragraph, mark, RunFormat(face=faces.title, size=size, color=L.RED))
         blank_line(parent)
         blank_line(parent)
-    number, signer = clean(meta.doc_number).strip(), clean(meta.signer).strip()
     if number or signer:
         _number_and_signer(parent, number, signer, faces)
     rule = sub(parent, "p")  # an empty line 4 mm high carrying the red rule as its bottom border

@@ -85,7 +85,9 @@ def test_empty_metadata_leaves_the_parts_out(tmp_path):
     text = _docx_text(files["submit.docx"])
     assert text.strip() == "一、工作情况\n正文。"
     parts = read_parts(files["submit.docx"].read_bytes())
-    assert parts.document.find(".//{*}tbl") is None
+    assert parts.document.find(".//{*}tbl") is None  # no 版记
+    assert parts.document.find(".//{*}pBdr") is None  # no red rule without a 版头
+    assert parts.paragraph_text(parts.paragraphs()[0]) == "一、工作情况"
 
 
 def test_report_without_body(tmp_path):
