@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("id", type=int)
     exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.html/.txt/.json）")
     exp.add_argument("--edition", choices=("submit", "public"), default="submit", help="报送版或公开版")
+    exp.add_argument("--no-header", action="store_true", help="报送版不加版头（发文机关标志、发文字号、签发人）")
+    exp.add_argument("--unsealed", action="store_true", help="署名和日期按不加盖印章的格式排")
+    exp.add_argument("--points", choices=("inline", "separate"), default="inline",
+                     help="一是、二是……接排在段中（inline）或各自成段（separate）")
+    exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=int)
     sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=int)
@@ -149,7 +154,9 @@ def cmd_export(args: argparse.Namespace) -> None:
 
     with open_library(args) as lib:
         report = lib.load_report(args.id)
-    print(export_report(report, args.output, ExportOptions(edition=args.edition)))
+    options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,
+                            points=args.points, fallback_fonts=args.fallback_fonts)
+    print(export_report(report, args.output, options))
 
 
 def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:

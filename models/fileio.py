@@ -6,7 +6,9 @@ An interrupted write never leaves a half file, and the old file stays intact on 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,6 +27,8 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise TargetFileError(f"目标文件夹不存在：{folder}")
     if target.is_dir():
         raise TargetFileError(f"{target} 是一个文件夹，请换一个文件名。")
+    if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
+        raise TargetFileError(f"{target.name} 是只读文件，无法覆盖：请去掉只读属性，或另存为其他文件名。")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -40,7 +44,16 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise TargetFileError(LOCKED_MESSAGE + "。") from exc
     except OSError as exc:
         _discard(temp_name)
-        raise TargetFileError(f"写入 {target.name} 失败（{exc.strerror or exc}），原文件未改动。") from exc
+        raise TargetFileError(f"写入 {target.name} 失败（{_reason(exc)}），原文件未改动。") from exc
+
+
+def _reason(exc: OSError) -> str:
+    """The cause in Chinese for the errors a clerk can act on; the system's text otherwise."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "磁盘空间不足，请清理磁盘或换一个位置保存"
+    if exc.errno == errno.EROFS:
+        return "该位置是只读的，请换一个位置保存"
+    return exc.strerror or str(exc)
 
 
 def _discard(name: str) -> None:

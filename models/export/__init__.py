@@ -1,7 +1,11 @@
 """Report → files. ``export_report`` picks the writer by the target's extension.
 
-The .docx (GB/T 9704), .html and .txt writers arrive with the export issue; until then
-only the interchange .json is written and other targets get a clear message.
+- ``.docx``: GB/T 9704—2012 layout, 报送版 or 公开版 (:mod:`models.export.docx_writer`)
+- ``.html`` / ``.txt``: website text (:mod:`models.export.web`)
+- ``.json``: the interchange format (:mod:`models.interchange`)
+
+Every file is written through :func:`models.fileio.write_atomic`: an interrupted or
+failed export never leaves a half file and never harms the old one.
 """
 
 from __future__ import annotations
@@ -10,11 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models import interchange
-from models.errors import UnsupportedFormatError
+from models.errors import NianbaoError, UnsupportedFormatError
 from models.fileio import write_atomic
 from models.report import Report
+from models.text import clean_text
 
 EDITIONS = ("submit", "public")
+POINT_STYLES = ("inline", "separate")
+FORMATS = (".docx", ".html", ".txt", ".json")
+
+
+class ExportError(NianbaoError):
+    """Options or a report that cannot be exported."""
 
 
 @dataclass(frozen=True)
@@ -26,10 +37,35 @@ class ExportOptions:
     fallback_fonts: bool = False  # 仿宋/楷体 instead of the _GB2312 faces
 
 
+def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
+    """The file's bytes for a target with this extension."""
+    inline = options.points == "inline"
+    if suffix == ".docx":
+        from models.export.docx_writer import build_docx
+
+        return build_docx(report, options)
+    if suffix == ".html":
+        from models.export.web import build_html
+
+        return build_html(report, inline_points=inline)
+    if suffix == ".txt":
+        from models.export.web import build_text
+
+        return build_text(report, inline_points=inline)
+    if suffix == ".json":
+        # Lone surrogates cannot be encoded; escaped control characters are dropped on import.
+        return clean_text(interchange.dumps(report))[0].encode("utf-8")
+    raise UnsupportedFormatError(
+        f"不支持导出为 {suffix or '无扩展名'} 文件：请选择 .docx、.html、.txt 或 .json。")
+
+
 def export_report(report: Report, target: Path, options: ExportOptions | None = None) -> Path:
     options = options or ExportOptions()
-    suffix = target.suffix.lower()
-    if suffix == ".json":
-        write_atomic(target, interchange.dumps(report).encode("utf-8"))
-        return target
-    raise UnsupportedFormatError(f"暂不支持导出为 {suffix or '无扩展名'} 文件：目前只能导出 .json 交换文件。")
+    if options.edition not in EDITIONS:
+        raise ExportError(f"未知的版本“{options.edition}”：只能是报送版（submit）或公开版（public）。")
+    if options.points not in POINT_STYLES:
+        raise ExportError(f"未知的分条方式“{options.points}”：只能是 inline 或 separate。")
+    target = Path(target)
+    data = render(report, target.suffix.lower(), options)
+    write_atomic(target, data)
+    return target

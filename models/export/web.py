@@ -1,0 +1,60 @@
+"""Website text: clean HTML for a CMS and a plain .txt that Notepad on Windows shows right.
+
+Both keep 〔〕—…《》“” as the characters themselves (no entities, no ASCII stand-ins): the
+scraped seed shows what a CMS does to them otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+
+from models.export.blocks import Block, body_blocks, clean, prune
+from models.export.dates import chinese_date
+from models.report import Report
+
+BOM = "\ufeff"
+
+
+def _signature_lines(report: Report) -> list[str]:
+    meta = report.meta
+    name = clean(meta.signature).strip() or clean(meta.issuer).strip()
+    date = chinese_date(clean(meta.date))
+    return [line for line in (name, date) if line]
+
+
+def _title(report: Report) -> str:
+    return clean(report.meta.title).replace("\n", "").strip()
+
+
+def build_html(report: Report, inline_points: bool = True) -> bytes:
+    """A full UTF-8 HTML page: ``<h1>`` title, ``<h2>``/``<h3>`` headings, ``<p>`` paragraphs."""
+    report = prune(report)
+    title = html.escape(_title(report), quote=False)
+    lines = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
+             f"<title>{title}</title>", "</head>", "<body>"]
+    if title:
+        lines.append(f"<h1>{title}</h1>")
+    # Levels 1 and 2 stand as headings on the web; deeper ones run into their paragraph.
+    for block in body_blocks(report, inline_points=inline_points, run_in_depth=3):
+        lines.append(_html_block(block))
+    lines.extend(f'<p class="signature">{html.escape(line, quote=False)}</p>' for line in _signature_lines(report))
+    lines.extend(["</body>", "</html>"])
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _html_block(block: Block) -> str:
+    text = html.escape(block.text, quote=False)
+    if block.heading in (1, 2):
+        return f"<h{block.heading + 1}>{text}</h{block.heading + 1}>"
+    return f"<p>{text}</p>"
+
+
+def build_text(report: Report, inline_points: bool = True) -> bytes:
+    """UTF-8 with a BOM and CRLF line ends; paragraphs separated by a blank line."""
+    report = prune(report)
+    paragraphs = [_title(report)] if _title(report) else []
+    paragraphs.extend(block.text for block in body_blocks(report, inline_points=inline_points))
+    signature = _signature_lines(report)
+    if signature:
+        paragraphs.append("\r\n".join(signature))
+    return (BOM + "\r\n\r\n".join(paragraphs) + "\r\n").encode("utf-8")

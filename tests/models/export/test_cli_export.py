@@ -1,0 +1,52 @@
+"""``python main.py export ID -o OUT`` with the layout options, through cli.main."""
+
+from __future__ import annotations
+
+import cli
+from models.store import Library
+from tests.models.export.docx_xml import NS, W, ppr_value, read_parts, run_font
+from tests.models.export.sample_report import seed_report
+
+
+def _library_with_seed(tmp_path) -> tuple[str, int]:
+    db = tmp_path / "library.db"
+    with Library(db) as lib:
+        report_id = lib.create_report(seed_report())
+    return str(db), report_id
+
+
+def test_export_docx_with_every_option(tmp_path, capsys):
+    db, report_id = _library_with_seed(tmp_path)
+    target = tmp_path / "out.docx"
+    code = cli.main(["--db", db, "export", str(report_id), "-o", str(target), "--no-header", "--unsealed",
+                     "--points", "separate", "--fallback-fonts"])
+    assert code == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    parts = read_parts(target.read_bytes())
+    text = parts.body_text()
+    assert "签发人" not in text  # --no-header
+    assert "抄送：" in text  # still the 报送版
+    assert ppr_value(parts.exact_paragraph("重庆市九龙坡区城市管理局"), "ind", "right") == "640"  # --unsealed
+    assert parts.paragraph_text(parts.find_paragraph("（一）深学笃用")).endswith("高质量发展。")  # --points separate
+    faces = {run_font(r)["eastAsia"] for r in parts.document.iter(f"{{{W}}}r")}
+    assert "仿宋" in faces
+    assert "仿宋_GB2312" not in faces  # --fallback-fonts
+
+
+def test_export_public_edition_and_web_formats(tmp_path):
+    db, report_id = _library_with_seed(tmp_path)
+    for name in ("public.docx", "web.html", "web.txt"):
+        assert cli.main(["--db", db, "export", str(report_id), "-o", str(tmp_path / name), "--edition", "public"]) == 0
+    assert read_parts((tmp_path / "public.docx").read_bytes()).document.find(".//w:tbl", NS) is None
+    assert (tmp_path / "web.html").read_text(encoding="utf-8").count("<h2>") == 4
+    assert (tmp_path / "web.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_export_errors_are_one_chinese_line(tmp_path, capsys):
+    db, report_id = _library_with_seed(tmp_path)
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(tmp_path / "no" / "x.docx")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：目标文件夹不存在")
+    assert "Traceback" not in err
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(tmp_path / "x.docx"), "--points", "list"]) == 1
+    assert "不是可选的值" in capsys.readouterr().err
