@@ -16,7 +16,7 @@ from models.store import Library
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("list", "new", "show", "import", "export", "delete", "restore", "purge", "revisions",
+COMMANDS = ("list", "new", "show", "import", "export", "check", "delete", "restore", "purge", "revisions",
             "snapshot", "backup")
 
 
@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("id", type=int)
     exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.html/.txt/.json）")
     exp.add_argument("--edition", choices=("submit", "public"), default="submit", help="报送版或公开版")
+    chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
+    chk.add_argument("id", type=int)
+    chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
+    chk.add_argument("--edition", choices=("submit", "public"), default="submit", help="按报送版或公开版检查")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=int)
     sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=int)
@@ -138,6 +142,28 @@ def cmd_export(args: argparse.Namespace) -> None:
     print(export_report(report, args.output, ExportOptions(edition=args.edition)))
 
 
+def cmd_check(args: argparse.Namespace) -> None:
+    import json
+
+    from models.checks import run_checks
+    from models.checks.ignores import load_disabled, load_ignored
+    from models.checks.labels import finding_line, node_labels
+
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+        disabled, ignored = load_disabled(lib), load_ignored(lib, args.id)
+    findings = run_checks(report, edition=args.edition, disabled=disabled, ignored=ignored)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        return
+    labels = node_labels(report)
+    for finding in findings:
+        print(finding_line(finding, labels))
+    errors = sum(1 for f in findings if f.severity == "错误")
+    summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
+    print(summary, file=sys.stderr)
+
+
 def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
     def run(args: argparse.Namespace) -> None:
         with open_library(args) as lib:
@@ -168,6 +194,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "list": cmd_list, "new": cmd_new, "show": cmd_show, "import": cmd_import, "export": cmd_export,
+    "check": cmd_check,
     "delete": _simple("trash_report", "已将报告 {id} 移入回收站。"),
     "restore": _simple("restore_report", "已从回收站恢复报告 {id}。"),
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
