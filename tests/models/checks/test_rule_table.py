@@ -226,7 +226,8 @@ def test_every_fixable_rule_has_a_fix_case() -> None:
 def test_rules_are_well_formed() -> None:
     for rule in RULES:
         assert rule.severity in ("错误", "建议"), rule.id
-        assert rule.source and rule.explanation, rule.id
+        assert rule.source, rule.id
+        assert rule.explanation, rule.id
         assert rule.family in {"content", "years", "numbering", "punctuation", "numbers", "citations", "genre", "privacy"}
         assert RULES_BY_ID[rule.id] is rule
 
