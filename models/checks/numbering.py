@@ -38,6 +38,8 @@ def check_typed_marker(text: str, where: Where) -> Iterator[Hit]:
 
 
 def check_marker_form(text: str, where: Where) -> Iterator[Hit]:
+    if "\n" not in text:
+        return
     for pattern, right in _LINE_FORMS:
         for m in pattern.finditer(text):
             yield Hit(m.start(), m.end(), f"序号写法不规范，应为“{right(m)}”（一、（一）1.（1））。", replacement=right(m))

@@ -89,7 +89,8 @@ def qian_bai(excerpt: str) -> str | None:
 RULES = (
     Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
-         lambda text, where: regex_hits(_LEADING_ZERO, text), fields=PROSE_FIELDS, fix=lambda e: e[1:]),
+         lambda text, where: regex_hits(_LEADING_ZERO, text) if ("年0" in text or "月0" in text) else (),
+         fields=PROSE_FIELDS, fix=lambda e: e[1:]),
     Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
          fields=PROSE_FIELDS, fix=iso_to_chinese),

@@ -17,7 +17,10 @@ _PAIR_NAMES = {"“": "引号", "《": "书名号", "（": "括号"}
 
 def ascii_bracket_pairs(text: str) -> list[tuple[int, int]]:
     """Outermost matched ASCII ( … ) pairs, as (open, close) positions."""
-    pairs, stack = [], []
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    if "(" not in text:
+        return pairs
     for i, ch in enumerate(text):
         if ch == "(":
             stack.append(i)
@@ -56,6 +59,8 @@ def check_ascii_quotes(text: str, where: Where) -> Iterator[Hit]:
 
 def check_unpaired(text: str, where: Where) -> Iterator[Hit]:
     """Openers without closers and closers without openers, per line, nesting-aware."""
+    if not any(ch in text for ch in "“”《》（）"):
+        return
     offset = 0
     for line in text.split("\n"):
         stack: list[tuple[str, int]] = []
@@ -82,6 +87,8 @@ def _unpaired(item: tuple[str, int], offset: int) -> Hit:
 
 def check_nested_book_titles(text: str, where: Where) -> Iterator[Hit]:
     """A 《 opened inside a 《…》: the inner pair should be 〈…〉."""
+    if text.count("《") < 2:
+        return
     depth = 0
     inner_start = -1
     for i, ch in enumerate(text):

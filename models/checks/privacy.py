@@ -43,6 +43,8 @@ def check_id_numbers(text: str, where: Where) -> Iterator[Hit]:
 
 
 def check_contact(text: str, where: Where) -> Iterator[Hit]:
+    if not any(word in text for word in ("电话", "手机", "联系人", "经办人", "承办人")):
+        return
     for m in _CONTACT.finditer(text):
         lead = m.group(0)[:4]
         if not any(word in lead for word in _SERVICE_WORDS) or m.group(0).startswith(("联系人", "经办人", "承办人")):

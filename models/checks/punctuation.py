@@ -12,6 +12,7 @@ from models.report import POINT, SECTION
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _ASCII_MARK = re.compile(rf"(?<={CJK_CHAR})[,;:?!]|[,;:?!](?={CJK_CHAR})|(?<={CJK_CHAR})\.(?![\d.])")
+_ANY_ASCII_MARK = re.compile("[,;:?!.]")
 _SERIAL_COMMA = re.compile("》、《|”、“")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年?\s*([-－–~])\s*|(?=(?:19|20)\d{2}年))((?:19|20)\d{2})(?=年)")
 _PERCENT_RANGE = re.compile(r"(?<![\d.%])(\d+(?:\.\d+)?)\s*([~～\-－–—])\s*(\d+(?:\.\d+)?)%")
@@ -25,7 +26,16 @@ _TRAILING_PAUSE = re.compile("[，；：、,;:]+$")
 
 
 def check_ascii_marks(text: str, where: Where) -> Iterator[Hit]:
-    yield from regex_hits(_ASCII_MARK, text)
+    if _ANY_ASCII_MARK.search(text):
+        yield from regex_hits(_ASCII_MARK, text)
+
+
+def guarded(pattern: re.Pattern[str], *needles: str):
+    """A check that runs ``pattern`` only when one of the needles occurs (most texts have none)."""
+    def check(text: str, where: Where) -> Iterator[Hit]:
+        if any(needle in text for needle in needles):
+            yield from regex_hits(pattern, text)
+    return check
 
 
 def check_year_range(text: str, where: Where) -> Iterator[Hit]:
@@ -37,6 +47,8 @@ def check_year_range(text: str, where: Where) -> Iterator[Hit]:
 
 
 def check_percent_range(text: str, where: Where) -> Iterator[Hit]:
+    if "%" not in text:
+        return
     for m in _PERCENT_RANGE.finditer(text):
         yield Hit(m.start(), m.end(), replacement=f"{m.group(1)}%～{m.group(3)}%")
 
@@ -73,7 +85,8 @@ def _looks_like_label(line: str) -> bool:
 
 
 def check_serial_comma(text: str, where: Where) -> Iterator[Hit]:
-    yield from regex_hits(_SERIAL_COMMA, text)
+    if "、" in text:
+        yield from regex_hits(_SERIAL_COMMA, text)
 
 
 def check_bare_heading(text: str, where: Where) -> Iterator[Hit]:
@@ -127,10 +140,10 @@ RULES = (
          check_percent_range, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("punct.ellipsis", "punctuation", ERROR, "GB/T 15834—2011 4.11",
          "省略号是六个点“……”，不用“...”“。。。”或单个“…”。",
-         lambda text, where: regex_hits(_ELLIPSIS, text), fields=NODE_FIELDS, fix=lambda e: "……"),
+         guarded(_ELLIPSIS, "...", "。。。", "…", "···"), fields=NODE_FIELDS, fix=lambda e: "……"),
     Rule("punct.dash", "punctuation", ERROR, "GB/T 15834—2011 4.10",
          "破折号是两个一字线“——”，占两个字的位置。",
-         lambda text, where: regex_hits(_DASH, text), fields=NODE_FIELDS, fix=lambda e: "——"),
+         guarded(_DASH, "--", "－－", "––", "―", "———"), fields=NODE_FIELDS, fix=lambda e: "——"),
     Rule("punct.doubled", "punctuation", ADVICE, "实务（重复标点）",
          "标点重复，只保留一个。", check_doubled, fields=PROSE_FIELDS, fixes_in_hits=True),
     Rule("punct.final", "punctuation", ERROR, "GB/T 15834—2011 4.1",
@@ -144,5 +157,5 @@ RULES = (
          fields=frozenset({"meta.title"}), fixes_in_hits=True),
     Rule("punct.cjk-space", "punctuation", ADVICE, "实务（汉字之间不留空格）",
          "汉字之间多了空格（常见于从网页或PDF复制的文字）。",
-         lambda text, where: regex_hits(_CJK_SPACE, text), fields=NODE_FIELDS, fix=lambda e: ""),
+         guarded(_CJK_SPACE, " ", "\u3000", "\t"), fields=NODE_FIELDS, fix=lambda e: ""),
 )

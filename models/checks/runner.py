@@ -24,17 +24,18 @@ _SEVERITY_ORDER = {"错误": 0, "建议": 1}
 
 def run_checks(report: Report, *, edition: str = SUBMIT, disabled: Collection[str] = frozenset(),
                ignored: Collection[IgnoreKey] = frozenset()) -> list[Finding]:
-    """Every finding of every enabled rule, in reading order (metadata first)."""
+    """Every finding of every enabled rule, in reading order (report-wide, metadata, then nodes)."""
     ctx = build_context(report, edition)
     rules = _active(edition, disabled)
+    by_field = _field_rules(rules)
     findings: list[Finding] = []
     for rule in rules:
         if rule.scope == "report":
             findings.extend(_from_report_hits(rule, rule.check(report, ctx), report))
-    for name in sorted({f for rule in rules for f in rule.fields if f.startswith("meta.")}):
-        findings.extend(_check_field(rules, ctx, None, name, _meta_value(report, name)))
+    for name in sorted(f for f in by_field if f.startswith("meta.")):
+        findings.extend(_check_field(by_field, ctx, None, name, _meta_value(report, name)))
     for node in report.walk():
-        findings.extend(_check_node_fields(rules, ctx, node))
+        findings.extend(_check_node_fields(by_field, ctx, node))
     return _sorted(_drop_ignored(findings, ignored), report)
 
 
@@ -46,7 +47,7 @@ def check_node(report: Report, node: Node, *, edition: str = SUBMIT, disabled: C
     Pass ``context`` when re-checking many nodes of an unchanged tree.
     """
     ctx = context or build_context(report, edition)
-    findings = list(_check_node_fields(_active(edition, disabled), ctx, node))
+    findings = list(_check_node_fields(_field_rules(_active(edition, disabled)), ctx, node))
     return _drop_ignored(findings, ignored)
 
 
@@ -54,18 +55,27 @@ def _active(edition: str, disabled: Collection[str]) -> list[Rule]:
     return [r for r in RULES if edition in r.editions and r.id not in disabled]
 
 
-def _check_node_fields(rules: list[Rule], ctx: Context, node: Node) -> Iterable[Finding]:
-    yield from _check_field(rules, ctx, node, "title", node.title)
-    yield from _check_field(rules, ctx, node, "text", node.text)
+def _field_rules(rules: list[Rule]) -> dict[str, list[Rule]]:
+    by_field: dict[str, list[Rule]] = {}
+    for rule in rules:
+        if rule.scope == "field":
+            for name in rule.fields:
+                by_field.setdefault(name, []).append(rule)
+    return by_field
 
 
-def _check_field(rules: list[Rule], ctx: Context, node: Node | None, name: str, text: str) -> Iterable[Finding]:
+def _check_node_fields(by_field: dict[str, list[Rule]], ctx: Context, node: Node) -> Iterable[Finding]:
+    yield from _check_field(by_field, ctx, node, "title", node.title)
+    yield from _check_field(by_field, ctx, node, "text", node.text)
+
+
+def _check_field(by_field: dict[str, list[Rule]], ctx: Context, node: Node | None, name: str,
+                 text: str) -> Iterable[Finding]:
     if not text:
         return
     where = Where(ctx, name, node)
-    for rule in rules:
-        if rule.scope == "field" and name in rule.fields:
-            yield from _from_hits(rule, rule.check(text, where), node, name, text)
+    for rule in by_field.get(name, ()):
+        yield from _from_hits(rule, rule.check(text, where), node, name, text)
 
 
 def _from_report_hits(rule: Rule, hits: Iterable[Hit], report: Report) -> Iterable[Finding]:
@@ -112,7 +122,7 @@ def _drop_ignored(findings: list[Finding], ignored: Collection[IgnoreKey]) -> li
 
 def _sorted(findings: list[Finding], report: Report) -> list[Finding]:
     order = {node.id: i for i, node in enumerate(report.walk()) if node.id is not None}
-    # Report-wide findings first, then metadata, then nodes in reading order.
+
     def key(f: Finding) -> tuple:
         place = -2 if f.field == "body" else (-1 if f.node_id is None else order.get(f.node_id, 0))
         return (place, f.field, f.start, _SEVERITY_ORDER.get(f.severity, 2), f.rule)
