@@ -16,6 +16,7 @@ _DOC_NUMBER = re.compile(rf"(?<=[{CJK}]){_DOC_BODY}")
 _DOC_NUMBER_ALONE = re.compile(_DOC_BODY)
 _SCRAPED = re.compile(r"〔(\d{4})(\d{1,4})号")
 _NUMBER_BEFORE_TITLE = re.compile(r"〔\d{4}〕\d+号[ \u3000]*《")
+_BARE_NUMBER = re.compile(rf"(?<=》)[{CJK}]{{1,15}}〔\d{{4}}〕[1-9]\d*号")
 _REPEALED = re.compile("《?国家行政机关公文处理办法》?")
 
 _RANGE = r"[ \u3000]*[(（][ \u3000]*{a}[ \u3000]*年?[ \u3000]*[-—–~－～]?[ \u3000]*{b}[ \u3000]*年?[ \u3000]*[)）][ \u3000]*"
@@ -75,6 +76,10 @@ RULES = (
     Rule("citation.canonical", "citations", ERROR, "《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）等文件标题",
          "核心文件应使用准确的全称，如《法治政府建设实施纲要（2021—2025年）》《法治政府建设与责任落实督察工作规定》。",
          check_canonical, fields=PROSE_FIELDS, fixes_in_hits=True),
+    Rule("citation.number-brackets", "citations", ADVICE, "实务（引用公文写成“《标题》（文号）”）",
+         "标题后面的发文字号要用圆括号括起来，写成“《标题》（文号）”。",
+         lambda text, where: (Hit(m.start(), m.end()) for m in _BARE_NUMBER.finditer(text)) if "》" in text else (),
+         fields=PROSE_FIELDS, fix=lambda e: f"（{e}）"),
     Rule("citation.repealed", "citations", ERROR, f"{TIAOLI}第四十二条",
          "《国家行政机关公文处理办法》已于2012年7月1日停止执行，应引用《党政机关公文处理工作条例》。",
          lambda text, where: (Hit(m.start(), m.end()) for m in _REPEALED.finditer(text)), fields=PROSE_FIELDS),

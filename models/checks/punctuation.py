@@ -63,12 +63,17 @@ def check_doubled(text: str, where: Where) -> Iterator[Hit]:
 
 
 def check_final(text: str, where: Where) -> Iterator[Hit]:
-    """Each body paragraph (and a run-in heading's text) ends with 句末标点."""
-    if where.field != "text":
+    """Each body paragraph (and a run-in heading's text, and a point made of its lead
+    sentence alone) ends with 句末标点."""
+    node = where.node
+    alone_point = node is not None and node.kind == POINT and where.field == "title" and not node.text.strip()
+    if where.field != "text" and not alone_point:
         return
     for offset, line in lines_with_offsets(text):
         stripped = line.rstrip()
-        if not stripped or stripped[-1] in SENTENCE_END or is_date_line(stripped) or _looks_like_label(stripped):
+        if not stripped or stripped[-1] in SENTENCE_END or is_date_line(stripped):
+            continue
+        if not alone_point and _looks_like_label(stripped):
             continue
         pause = _TRAILING_PAUSE.search(stripped)
         if pause:
@@ -147,7 +152,7 @@ RULES = (
     Rule("punct.doubled", "punctuation", ADVICE, "实务（重复标点）",
          "标点重复，只保留一个。", check_doubled, fields=PROSE_FIELDS, fixes_in_hits=True),
     Rule("punct.final", "punctuation", ERROR, "GB/T 15834—2011 4.1",
-         "段落末尾缺少句号：陈述句末尾应使用句号。", check_final, fields=frozenset({"text"}), fixes_in_hits=True),
+         "段落末尾缺少句号：陈述句末尾应使用句号。", check_final, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("punct.heading-bare", "punctuation", ADVICE, "实务（独立成行的标题末尾不加标点）",
          "单独成行的标题末尾不加标点。", check_bare_heading, fields=frozenset({"title"}), fixes_in_hits=True),
     Rule("punct.heading-runin", "punctuation", ADVICE, "实务（标题与正文接排时标题后用句号）",
