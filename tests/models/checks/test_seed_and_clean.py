@@ -74,6 +74,7 @@ def test_seed_item_seven_lacks_its_final_full_stop(seed) -> None:
 def test_seed_problems_part_lacks_causes(seed) -> None:
     report, findings = seed
     part = find_node(report, "存在的主要问题")
+    assert len(part.children) == 5  # its five points (一是…五是), none giving a cause
     [finding] = [f for f in findings if f.rule == "content.causes"]
     assert (finding.node_id, finding.field, finding.excerpt) == (part.id, "title", "存在的主要问题")
     assert finding.severity == "错误"
