@@ -130,7 +130,7 @@ def check_title_marks(text: str, where: Where) -> Iterator[Hit]:
 
 
 RULES = (
-    Rule("punct.ascii", "punctuation", ERROR, "GB/T 15834—2011 第1章（适用于汉语书面语）；3.1",
+    Rule("punct.ascii", "punctuation", ERROR, "GB/T 15834—2011 第1章、第4章（汉语书面语用全角标点）",
          "中文文本应使用全角标点“，；：？！。”，不用半角符号。",
          check_ascii_marks, fields=PROSE_FIELDS, fix=lambda e: _FULL_WIDTH.get(e)),
     *pairs.RULES,
@@ -140,7 +140,7 @@ RULES = (
          fix=lambda e: e.replace("、", "")),
     Rule("punct.time-range", "punctuation", ERROR, "GB/T 15834—2011 4.13",
          "表示时间起止用一字线“—”，如“2021—2025年”。", check_year_range, fields=PROSE_FIELDS, fixes_in_hits=True),
-    Rule("punct.percent-range", "punctuation", ERROR, "GB/T 15835—2011（数值范围）；GB/T 15834—2011 4.14",
+    Rule("punct.percent-range", "punctuation", ERROR, "GB/T 15835—2011（数值范围，如“63%～68%”）；GB/T 15834—2011 4.13",
          "百分数范围的前后两个数都要带“%”，中间用浪纹线，如“63%～68%”。",
          check_percent_range, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("punct.ellipsis", "punctuation", ERROR, "GB/T 15834—2011 4.11",

@@ -115,7 +115,7 @@ RULES = (
          "“主要举措和成效”部分写的是报告年度的工作，出现其他年份时请核对。", check_measures_years, fields=NODE_FIELDS),
     Rule("year.plans-text", "years", ADVICE, DUCHA_CONTENT,
          "“下一年度主要安排”部分写的是下一年度的打算，出现往年年份时请核对。", check_plans_years, fields=NODE_FIELDS),
-    Rule("date.invalid", "years", ERROR, f"{DUCHA_CONTENT}；GB/T 9704—2012 7.3.5.4",
+    Rule("date.invalid", "years", ERROR, "GB/T 9704—2012 7.3.5.4",
          "成文日期无法识别。", check_date_valid, scope="report"),
     Rule("date.after-year", "years", ERROR, DUCHA_CONTENT,
          "年度报告报告的是上一年度的情况，成文日期应在报告年度结束之后。", check_date_after_year, scope="report"),
