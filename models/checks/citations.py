@@ -10,16 +10,16 @@ from models.checks.patterns import CJK, book_title_spans
 from models.checks.sources import GBT9704, TIAOLI
 
 DOC_FIELDS = PROSE_FIELDS | {"meta.doc_number"}
-_DOC_BODY = (r"[ \u3000]*[\[(（【［〔][ \u3000]*(\d{4}|\d{2})[ \u3000]*[\])）】］〕]"
-             r"[ \u3000]*(第[ \u3000]*)?(\d{1,5})[ \u3000]*号")
+_DOC_BODY = (r"[ \u3000]{0,3}[\[(（【［〔][ \u3000]{0,3}(\d{4}|\d{2})[ \u3000]{0,3}[\])）】］〕]"
+             r"[ \u3000]{0,3}(第[ \u3000]{0,3})?(\d{1,5})[ \u3000]{0,3}号")
 _DOC_NUMBER = re.compile(rf"(?<=[{CJK}]){_DOC_BODY}")
 _DOC_NUMBER_ALONE = re.compile(_DOC_BODY)
 _SCRAPED = re.compile(r"〔(\d{4})(\d{1,4})号")
-_NUMBER_BEFORE_TITLE = re.compile(r"〔\d{4}〕\d+号[ \u3000]*《")
+_NUMBER_BEFORE_TITLE = re.compile(r"〔\d{4}〕\d+号[ \u3000]{0,3}《")
 _BARE_NUMBER = re.compile(rf"(?<=》)[{CJK}]{{1,15}}〔\d{{4}}〕[1-9]\d*号")
 _REPEALED = re.compile("《?国家行政机关公文处理办法》?")
 
-_RANGE = r"[ \u3000]*[(（][ \u3000]*{a}[ \u3000]*年?[ \u3000]*[-—–~－～]?[ \u3000]*{b}[ \u3000]*年?[ \u3000]*[)）][ \u3000]*"
+_RANGE = r"[ \u3000]{{0,3}}[(（][ \u3000]{{0,3}}{a}[ \u3000]{{0,3}}年?[ \u3000]{{0,3}}[-—–~－～]?[ \u3000]{{0,3}}{b}[ \u3000]{{0,3}}年?[ \u3000]{{0,3}}[)）][ \u3000]{{0,3}}"
 CANONICAL_TITLES = (
     ("法治政府建设实施纲要" + _RANGE.format(a="2021", b="2025"), "法治政府建设实施纲要（2021—2025年）"),
     ("法治中国建设规划" + _RANGE.format(a="2020", b="2025"), "法治中国建设规划（2020—2025年）"),

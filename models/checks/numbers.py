@@ -19,7 +19,7 @@ _HAO = re.compile(r"(?<!\d)\d{1,2}月\d{1,2}号(?![文令楼院室])")
 _FULL_DIGITS = re.compile("[０-９％]+(?:．[０-９]+%?)?")
 _RATE = re.compile(r"(?<![增涨])率[^，。；！？\d%\n]{0,6}?(\d+(?:\.\d+)?)%")
 _GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "环比")
-_QIAN_BAI = re.compile(r"(\d+(?:\.\d+)?)([千百])(?=万|亿)")
+_QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _FULL_TO_HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 

@@ -14,15 +14,15 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": 
 _ASCII_MARK = re.compile(rf"(?<={CJK_CHAR})[,;:?!]|[,;:?!](?={CJK_CHAR})|(?<={CJK_CHAR})\.(?![\d.])")
 _ANY_ASCII_MARK = re.compile("[,;:?!.]")
 _SERIAL_COMMA = re.compile("》、《|”、“")
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年?\s*([-－–~])\s*|(?=(?:19|20)\d{2}年))((?:19|20)\d{2})(?=年)")
-_PERCENT_RANGE = re.compile(r"(?<![\d.%])(\d+(?:\.\d+)?)\s*([~～\-－–—])\s*(\d+(?:\.\d+)?)%")
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s{0,3}年?\s{0,3}([-－–~])\s{0,3}|(?=(?:19|20)\d{2}年))((?:19|20)\d{2})(?=年)")
+_PERCENT_RANGE = re.compile(r"(?<![\d.%])(\d+(?:\.\d+)?)\s{0,3}([~～\-－–—])\s{0,3}(\d+(?:\.\d+)?)%")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}")
 _DASH = re.compile(rf"(?<={CJK_CHAR})(?:-{{2,}}|－{{2,}}|–{{2,}}|―{{1,2}}|—{{3,}})(?={CJK_CHAR})")
 _DOUBLED = re.compile("[，。；：、]{2,}")
 _CJK_SPACE = re.compile(rf"(?<={CJK_CHAR})[ \u3000\t]+(?={CJK_CHAR})")
 _TITLE_MARK = re.compile(r"[。，；：！？,;:!?]|(?<!\d)\.(?!\d)")
-_TRAILING_MARKS = re.compile("[。，；：、,;:.]+$")
-_TRAILING_PAUSE = re.compile("[，；：、,;:]+$")
+TRAILING_MARKS = "。，；：、,;:."
+TRAILING_PAUSES = "，；：、,;:"
 
 
 def check_ascii_marks(text: str, where: Where) -> Iterator[Hit]:
@@ -75,13 +75,18 @@ def check_final(text: str, where: Where) -> Iterator[Hit]:
             continue
         if not alone_point and _looks_like_label(stripped):
             continue
-        pause = _TRAILING_PAUSE.search(stripped)
-        if pause:
-            yield Hit(offset + pause.start(), offset + len(stripped), "段末是逗号、顿号等句内点号，应改为句号。",
+        pause = trailing_run(stripped, TRAILING_PAUSES)
+        if pause < len(stripped):
+            yield Hit(offset + pause, offset + len(stripped), "段末是逗号、顿号等句内点号，应改为句号。",
                       replacement="。")
             continue
         tail = max(0, len(stripped) - 8)
         yield Hit(offset + tail, offset + len(stripped), replacement=stripped[tail:] + "。")
+
+
+def trailing_run(text: str, marks: str) -> int:
+    """Where the run of ``marks`` at the end of ``text`` starts (len(text) if there is none)."""
+    return len(text.rstrip(marks))
 
 
 def _looks_like_label(line: str) -> bool:
@@ -98,9 +103,10 @@ def check_bare_heading(text: str, where: Where) -> Iterator[Hit]:
     node = where.node
     if node is None or node.kind != SECTION or where.field != "title" or (node.text.strip() and where.depth > 1):
         return
-    m = _TRAILING_MARKS.search(text.rstrip())
-    if m:
-        yield Hit(m.start(), m.end(), replacement="")
+    stripped = text.rstrip()
+    start = trailing_run(stripped, TRAILING_MARKS)
+    if start < len(stripped):
+        yield Hit(start, len(stripped), replacement="")
 
 
 def check_runin_heading(text: str, where: Where) -> Iterator[Hit]:
@@ -112,19 +118,20 @@ def check_runin_heading(text: str, where: Where) -> Iterator[Hit]:
     stripped = text.rstrip()
     if not stripped or stripped[-1] in "。！？":
         return
-    pause = _TRAILING_PAUSE.search(stripped)
-    if pause:
-        yield Hit(pause.start(), len(stripped), replacement="。")
+    pause = trailing_run(stripped, TRAILING_PAUSES)
+    if pause < len(stripped):
+        yield Hit(pause, len(stripped), replacement="。")
     else:
         tail = max(0, len(stripped) - 8)
         yield Hit(tail, len(stripped), replacement=stripped[tail:] + "。")
 
 
 def check_title_marks(text: str, where: Where) -> Iterator[Hit]:
-    end = _TRAILING_MARKS.search(text.rstrip())
-    if end:
-        yield Hit(end.start(), end.end(), "标题末尾不加标点。", replacement="")
-        text = text[:end.start()]
+    stripped = text.rstrip()
+    start = trailing_run(stripped, TRAILING_MARKS)
+    if start < len(stripped):
+        yield Hit(start, len(stripped), "标题末尾不加标点。", replacement="")
+        text = text[:start]
     for m in _TITLE_MARK.finditer(text):
         yield Hit(m.start(), m.end(), "公文标题中除书名号、引号外一般不用标点。")
 

@@ -54,3 +54,20 @@ def test_fixing_twice_changes_nothing_the_second_time(text: str, title: str) -> 
         twice = fix_all(once, edition=edition)
         assert [(n.title, n.text) for n in twice.walk()] == [(n.title, n.text) for n in once.walk()]
         assert twice.meta == once.meta
+
+
+LONG_RUNS = [
+    "，" * 5000, " " * 5000, "2020" + " " * 5000 + "年", "法治政府建设实施纲要（2021" + " " * 5000, "1" * 5000,
+    "《" * 3000 + "》" * 10, "(" * 3000 + "中", "一是三是" * 1500, "〔" + "2" * 5000 + "号", "联系人" + "张" * 5000,
+    "。" * 5000, "电话" + "1" * 5000, "率" + "9" * 5000 + "%", "国发" + "[" * 3000, "\n1、" * 2000, "…" * 5000,
+    "2" * 5000 + "年", "年0" * 2500, "（" * 5000, "—" * 5000, "第一、" * 2000, "千" + "3" * 5000 + "千万",
+]
+
+
+def test_long_repetitive_text_does_not_hang() -> None:
+    """Long runs of the characters the patterns repeat on: each finishes (no runaway backtracking)."""
+    for text in LONG_RUNS:
+        report = report_with(text, text[:200], 2023)
+        for edition in ("submit", "public"):
+            findings = run_checks(report, edition=edition)
+            assert all(f.end <= max(len(text), 200) for f in findings)
