@@ -16,8 +16,8 @@ from models.store import Library
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("list", "new", "show", "import", "export", "delete", "restore", "purge", "revisions",
-            "snapshot", "backup", "roll")
+COMMANDS = ("list", "new", "show", "import", "export", "check", "roll", "delete", "restore", "purge", "revisions",
+            "snapshot", "backup")
 
 
 class CliError(NianbaoError):
@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--points", choices=("inline", "separate"), default="inline",
                      help="一是、二是……接排在段中（inline）或各自成段（separate）")
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
+    chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
+    chk.add_argument("id", type=int)
+    chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
+    chk.add_argument("--edition", choices=("submit", "public"), default="submit", help="按报送版或公开版检查")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=int)
     sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=int)
@@ -159,6 +163,28 @@ def cmd_export(args: argparse.Namespace) -> None:
     print(export_report(report, args.output, options))
 
 
+def cmd_check(args: argparse.Namespace) -> None:
+    import json
+
+    from models.checks import run_checks
+    from models.checks.ignores import load_disabled, load_ignored
+    from models.checks.labels import finding_line, node_labels
+
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+        disabled, ignored = load_disabled(lib), load_ignored(lib, args.id)
+    findings = run_checks(report, edition=args.edition, disabled=disabled, ignored=ignored)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        return
+    labels = node_labels(report)
+    for finding in findings:
+        print(finding_line(finding, labels))
+    errors = sum(1 for f in findings if f.severity == "错误")
+    summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
+    print(summary, file=sys.stderr)
+
+
 def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
     def run(args: argparse.Namespace) -> None:
         with open_library(args) as lib:
@@ -189,6 +215,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "list": cmd_list, "new": cmd_new, "show": cmd_show, "import": cmd_import, "export": cmd_export,
+    "check": cmd_check,
     "delete": _simple("trash_report", "已将报告 {id} 移入回收站。"),
     "restore": _simple("restore_report", "已从回收站恢复报告 {id}。"),
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),

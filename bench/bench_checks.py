@@ -1,0 +1,75 @@
+"""体检 speed: all rules over a 20-page report, and the re-check of one edited node.
+
+Goals (issue 6): the whole report ≤ 50 ms in process; one node ≤ 5 ms. Prints medians.
+Run: ``/work/venv/bin/python bench/bench_checks.py``
+"""
+
+from __future__ import annotations
+
+import copy
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models.checks import check_node, run_checks  # noqa: E402
+from models.report import Report  # noqa: E402
+from tests.models.checks.clean_report import clean_report  # noqa: E402
+from tests.models.checks.helpers import seed_report, with_ids  # noqa: E402
+
+PAGE_CHARS = 22 * 28  # GB/T 9704: 22 lines of 28 characters
+
+
+def chars(report: Report) -> int:
+    return sum(len(n.title) + len(n.text) for n in report.walk())
+
+
+def twenty_pages() -> Report:
+    """The scraped seed (many findings) and the clean report, repeated to 20 pages."""
+    seed, clean = seed_report(), clean_report()
+    report = copy.deepcopy(seed)
+    report.body = []
+    while chars(report) < 20 * PAGE_CHARS:
+        report.body.extend(copy.deepcopy(seed.body[1:]))
+        report.body.extend(copy.deepcopy(clean.body[1:]))
+    return with_ids(report)
+
+
+def median_ms(action, runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds (CPU time is steadier on a shared machine)."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        action()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def main() -> None:
+    report = twenty_pages()
+    nodes = list(report.walk())
+    edited = max(nodes, key=lambda n: len(n.text))
+    run_checks(report)  # warm caches (template guidance, regex compilation)
+    findings = run_checks(report)
+    whole = median_ms(lambda: run_checks(report), 30)
+    public = median_ms(lambda: run_checks(report, edition="public"), 30)
+
+    def edit_and_recheck() -> None:
+        edited.text += "新增一句。"
+        check_node(report, edited)
+
+    one = median_ms(edit_and_recheck, 200)
+    print(f"report: {chars(report)} characters (~{chars(report) / PAGE_CHARS:.1f} pages), {len(nodes)} nodes, "
+          f"{len(findings)} findings")
+    print(f"run_checks (报送版), median of 30:  wall {whole[0]:6.2f} ms, CPU {whole[1]:6.2f} ms   goal ≤ 50 ms")
+    print(f"run_checks (公开版), median of 30:  wall {public[0]:6.2f} ms, CPU {public[1]:6.2f} ms   goal ≤ 50 ms")
+    print(f"check_node after an edit ({len(edited.text)} chars), median of 200:  "
+          f"wall {one[0]:5.2f} ms, CPU {one[1]:5.2f} ms   goal ≤ 5 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""What the 督察规定 requires the report to contain, and leftovers of the template."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, Where
+from models.checks.sources import DUCHA_CONTENT, GANGYAO
+from models.checks.structure import MEASURES, PART_NAMES, SHORTCOMINGS, coverage_table, has_written_text, parts
+from models.errors import NianbaoError
+from models.report import SECTION, Report
+
+REQUIRED_PARTS = (1, 2, 3, 4)
+_CAUSES = re.compile("原因|由于|究其|主观上|客观上|根源|症结|归结于|在于")
+_PLACEHOLDER = re.compile(r"×{2,}|[XＸ]{2,}|某某|\{(?:year|next_year|issuer)\}|【[^】\n]{0,20}(?:填写|待补|待定)[^】\n]{0,20}】"
+                          r"|（此处[^）\n]{0,20}）|……(?=现将)")
+_SENTENCE = re.compile("[^。\n]{12,}。")
+
+
+def check_statutory_parts(report: Report, ctx: Context) -> Iterator[Hit]:
+    found = parts(report)
+    for part in REQUIRED_PARTS:
+        if part not in found:
+            yield Hit(0, 0, f"缺少法定报告内容“{PART_NAMES[part]}”。督察规定要求年度报告写明这一项。")
+
+
+def check_empty_parts(report: Report, ctx: Context) -> Iterator[Hit]:
+    for part, nodes in parts(report).items():
+        if part in REQUIRED_PARTS and not any(has_written_text(n) for n in nodes):
+            node = nodes[0]
+            yield Hit(0, len(node.title), f"“{node.title or PART_NAMES[part]}”部分还没有内容，这是法定报告内容，必须填写。",
+                      node=node, field="title")
+
+
+def check_causes(report: Report, ctx: Context) -> Iterator[Hit]:
+    nodes = parts(report).get(SHORTCOMINGS, [])
+    if not nodes or not any(has_written_text(n) for n in nodes):
+        return
+    if not any(_CAUSES.search(f"{n.title}{n.text}") for node in nodes for n in node.walk()):
+        node = nodes[0]
+        yield Hit(0, len(node.title), "这一部分只列了问题，没有分析原因。督察规定要求写“存在的不足和原因”，"
+                  "请补写原因（如“究其原因，主观上……客观上……”）。", node=node, field="title")
+
+
+def check_coverage(report: Report, ctx: Context) -> Iterator[Hit]:
+    nodes = parts(report).get(MEASURES, [])
+    if not nodes or not any(has_written_text(n) for n in nodes):
+        return
+    for row in coverage_table(report):
+        if not row.covered:
+            yield Hit(0, len(nodes[0].title), f"“主要举措和成效”中没有写到纲要的“{row.name}”方面，如有相关工作请补充。",
+                      node=nodes[0], field="title")
+
+
+def check_empty_section(text: str, where: Where) -> Iterator[Hit]:
+    node = where.node
+    if node is None or node.kind != SECTION or where.field != "title" or not text.strip():
+        return
+    if where.depth == 1 and where.part in REQUIRED_PARTS:
+        return  # content.empty-part reports those, as 错误
+    if not has_written_text(node):
+        yield Hit(0, len(text), "这个标题下面还没有内容：请补写，或删除这一部分。")
+
+
+@lru_cache(maxsize=8)
+def guidance_sentences(template_id: str) -> tuple[str, ...]:
+    """Sentences of the template's 写作要点, so pasted guidance is recognised."""
+    from models.templates import load_template
+
+    try:
+        template = load_template(template_id)
+    except NianbaoError:
+        return ()
+    texts = [template.preamble_guidance]
+    stack = list(template.parts)
+    while stack:
+        part = stack.pop()
+        texts.append(part.guidance)
+        stack.extend(part.children)
+    return tuple(s for text in texts for s in _SENTENCE.findall(re.sub(r"\{\w+\}", "", text)))
+
+
+def check_placeholder(text: str, where: Where) -> Iterator[Hit]:
+    for m in _PLACEHOLDER.finditer(text):
+        yield Hit(m.start(), m.end(), f"“{m.group(0)}”像是模板占位符或待填内容，请换成实际内容。")
+    if where.field == "text" and len(text) >= 12:
+        for sentence in guidance_sentences(where.ctx.report.meta.template):
+            start = text.find(sentence)
+            if start >= 0:
+                yield Hit(start, start + len(sentence), "这是模板的写作提示，不是报告正文，请删除并写上实际内容。")
+
+
+RULES = (
+    Rule("content.statutory-part", "content", ERROR, DUCHA_CONTENT,
+         "年度报告应包括五项内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责情况；"
+         "下一年度主要安排；其他需要报告的情况（第五项可无）。", check_statutory_parts, scope="report"),
+    Rule("content.empty-part", "content", ERROR, DUCHA_CONTENT,
+         "法定报告内容的部分不能空着。", check_empty_parts, scope="report"),
+    Rule("content.causes", "content", ERROR, DUCHA_CONTENT,
+         "“存在的不足”部分要写原因，不能只列问题。", check_causes, scope="report"),
+    Rule("content.coverage", "content", ADVICE, GANGYAO,
+         "“主要举措和成效”一般按纲要的各方面展开（职能、制度、决策、执法、应急、矛盾纠纷、监督、数字政府等）。",
+         check_coverage, scope="report"),
+    Rule("content.empty-section", "content", ADVICE, "实务（空标题）",
+         "标题下面没有内容。", check_empty_section, fields=frozenset({"title"})),
+    Rule("content.placeholder", "content", ERROR, DUCHA_CONTENT,
+         "报告中留有模板提示文字或占位符（××、某某、{year}、【待填写】等）。", check_placeholder,
+         fields=NODE_FIELDS | {"meta.title"}),
+)

@@ -1,0 +1,49 @@
+"""Human-readable locations of findings: "（七）创新城市治理方式… · 正文 第3–9字"."""
+
+from __future__ import annotations
+
+from models.checks.model import Finding
+from models.numbering import number_report
+from models.report import Report
+
+FIELD_NAMES = {
+    "title": "标题", "text": "正文", "body": "全文",
+    "meta.title": "报告标题", "meta.recipients": "主送机关", "meta.doc_number": "发文字号", "meta.date": "成文日期",
+    "meta.note": "附注", "meta.cc": "抄送", "meta.signature": "署名", "meta.printed_on": "印发日期",
+}
+
+
+def short(text: str, limit: int = 16) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def node_labels(report: Report, limit: int = 16) -> dict[int, str]:
+    """node id → numbering + the start of its title (or of its text, for a paragraph)."""
+    markers = number_report(report)
+    labels = {}
+    for node in report.walk():
+        if node.id is not None:
+            labels[node.id] = markers[id(node)] + short(node.title or node.text, limit) or "（空白段落）"
+    return labels
+
+
+def location(finding: Finding, labels: dict[int, str]) -> str:
+    field = FIELD_NAMES.get(finding.field, finding.field)
+    if finding.node_id is None:
+        return field if finding.field == "body" else f"报告信息 · {field}"
+    where = labels.get(finding.node_id, f"节点{finding.node_id}")
+    span = ""
+    if finding.end - finding.start == 1:
+        span = f" 第{finding.end}字"
+    elif finding.end > finding.start:
+        span = f" 第{finding.start + 1}–{finding.end}字"
+    return f"{where} · {field}{span}"
+
+
+def finding_line(finding: Finding, labels: dict[int, str]) -> str:
+    excerpt = f"「{short(finding.excerpt, 30)}」" if finding.excerpt else ""
+    fix = ""
+    if finding.fix is not None:
+        fix = f" → 可改为「{short(finding.fix.replacement, 30)}」" if finding.fix.replacement else " → 可删除"
+    return f"[{finding.severity}] {location(finding, labels)}：{finding.message} {excerpt}{fix}（{finding.rule}）"

@@ -1,0 +1,111 @@
+"""Numbers and dates (GB/T 15835—2011; 成文日期 per GB/T 9704—2012 7.3.5.4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
+from models.checks.patterns import cn_number, is_date_line, lines_with_offsets, regex_hits
+from models.checks.sources import GBT9704, GBT15835
+
+_LEADING_ZERO = re.compile(r"(?<=\d年)0[1-9](?=月)|(?<=\d月)0[1-9](?=日)")
+_ISO_DATE = re.compile(r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+_CN_DATE = re.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_SHORT_YEAR = re.compile(r"(?<![\d〔—～~\-./:])[’']?(\d{2})年(?=度|底|初|末|上半年|下半年|[1-9]\d?月)")
+_HAO = re.compile(r"(?<!\d)\d{1,2}月\d{1,2}号(?![文令楼院室])")
+_FULL_DIGITS = re.compile("[０-９％]+(?:．[０-９]+%?)?")
+_RATE = re.compile(r"(?<![增涨])率[^，。；！？\d%\n]{0,6}?(\d+(?:\.\d+)?)%")
+_GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "环比")
+_QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_FULL_TO_HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+
+def iso_to_chinese(excerpt: str) -> str | None:
+    m = _ISO_DATE.fullmatch(excerpt)
+    if not m:
+        return None
+    y, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    return f"{y}年{month}月{day}日" if _valid(y, month, day) else None
+
+
+def cn_date_to_arabic(excerpt: str) -> str | None:
+    m = _CN_DATE.fullmatch(excerpt)
+    if not m:
+        return None
+    y, month, day = int(m.group(1).translate(_CN_YEAR_DIGITS)), cn_number(m.group(2)), cn_number(m.group(3))
+    return f"{y}年{month}月{day}日" if _valid(y, month, day) else None
+
+
+def _valid(y: int, month: int, day: int) -> bool:
+    try:
+        date(y, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def check_date_form(text: str, where: Where) -> Iterator[Hit]:
+    for m in _ISO_DATE.finditer(text):
+        if iso_to_chinese(m.group(0)):
+            yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。")
+    for offset, line in lines_with_offsets(text):
+        if is_date_line(line):
+            for m in _CN_DATE.finditer(line):
+                yield Hit(offset + m.start(), offset + m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
+                          replacement=cn_date_to_arabic(m.group(0)))
+
+
+def check_short_year(text: str, where: Where) -> Iterator[Hit]:
+    for m in _SHORT_YEAR.finditer(text):
+        yy = int(m.group(1))
+        full = (2000 if yy <= 69 else 1900) + yy
+        yield Hit(m.start(), m.end(), f"年份不要简写，应写“{full}年”。", replacement=f"{full}年")
+
+
+def check_rate(text: str, where: Where) -> Iterator[Hit]:
+    for m in _RATE.finditer(text):
+        before = text[max(0, m.start() - 3):m.start()]
+        if any(word in before + m.group(0) for word in _GROWTH_WORDS):
+            continue
+        if Decimal(m.group(1)) > 100:
+            yield Hit(m.start(1), m.end(), f"“{m.group(0)}”：这类比率不会超过100%，请核对数字。")
+
+
+def qian_bai(excerpt: str) -> str | None:
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([千百])", excerpt)
+    if not m:
+        return None
+    try:
+        value = Decimal(m.group(1)) * (1000 if m.group(2) == "千" else 100)
+    except InvalidOperation:
+        return None
+    return format(value.normalize(), "f")
+
+
+RULES = (
+    Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
+         "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
+         lambda text, where: regex_hits(_LEADING_ZERO, text) if ("年0" in text or "月0" in text) else (),
+         fields=PROSE_FIELDS, fix=lambda e: e[1:]),
+    Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
+         "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
+         fields=PROSE_FIELDS, fix=iso_to_chinese),
+    Rule("number.short-year", "numbers", ADVICE, f"{GBT15835}（年份一般不用简写）",
+         "年份应写全四位，如“2023年”，不写“23年”。", check_short_year, fields=NODE_FIELDS, fixes_in_hits=True),
+    Rule("number.hao-for-ri", "numbers", ADVICE, "实务（公文日期用“日”）",
+         "公文中日期用“日”，不用口语的“号”，如“4月1日”。",
+         lambda text, where: regex_hits(_HAO, text), fields=NODE_FIELDS, fix=lambda e: e[:-1] + "日"),
+    Rule("number.fullwidth", "numbers", ADVICE, "实务（阿拉伯数字用半角）",
+         "阿拉伯数字和百分号用半角字符，如“123”“%”。",
+         lambda text, where: regex_hits(_FULL_DIGITS, text), fields=PROSE_FIELDS,
+         fix=lambda e: e.translate(_FULL_TO_HALF)),
+    Rule("number.rate-over-100", "numbers", ADVICE, "实务（比率不超过100%）",
+         "办结率、出庭率等比率不会超过100%，请核对数字。", check_rate, fields=NODE_FIELDS),
+    Rule("number.qian-bai", "numbers", ADVICE, "实务（“万”“亿”前不用“千”“百”）",
+         "“万”“亿”前面不用“千”“百”作单位，如“3000万元”，不写“3千万元”。",
+         lambda text, where: regex_hits(_QIAN_BAI, text), fields=NODE_FIELDS, fix=qian_bai),
+)

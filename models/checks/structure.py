@@ -1,0 +1,128 @@
+"""Which top-level part is which statutory item, and which 纲要 sub-topics part 1 covers.
+
+Template parts carry ``Node.key``; imported reports have no keys, so their top-level
+headings are classified by keywords (the order of the tests matters: "主要负责人履行…职责情况"
+also contains "情况", so 第一责任人 is tested before 工作情况).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.checks.model import Context
+from models.report import POINT, SECTION, Node, Report
+
+MEASURES, SHORTCOMINGS, LEADER, PLANS, OTHER = 1, 2, 3, 4, 5
+
+PART_NAMES = {
+    MEASURES: "上一年度推进法治政府建设的主要举措和成效",
+    SHORTCOMINGS: "存在的不足和原因",
+    LEADER: "党政主要负责人履行推进法治建设第一责任人职责情况",
+    PLANS: "下一年度推进法治政府建设的主要安排",
+    OTHER: "其他需要报告的情况",
+}
+
+_KEY_PARTS = {"measures": MEASURES, "shortcomings": SHORTCOMINGS, "leader": LEADER, "plans": PLANS, "other": OTHER}
+
+_TITLE_PARTS = (
+    (LEADER, re.compile("第一责任人|主要负责人|党政负责人")),
+    (SHORTCOMINGS, re.compile("不足|问题|短板|差距")),
+    (PLANS, re.compile("安排|打算|计划|下一步|思路|明年")),
+    (MEASURES, re.compile("举措|成效|工作情况|主要做法|开展情况|建设情况|进展|主要工作")),
+    (OTHER, re.compile("其他")),
+)
+
+
+def classify_part(node: Node) -> int:
+    """Statutory item 1–5 of a top-level node, or 0 (preamble, unknown)."""
+    if node.key in _KEY_PARTS:
+        return _KEY_PARTS[node.key]
+    if node.kind != SECTION:
+        return 0
+    for part, pattern in _TITLE_PARTS:
+        if pattern.search(node.title):
+            return part
+    return 0
+
+
+def build_context(report: Report, edition: str) -> Context:
+    ctx = Context(report=report, edition=edition, year=report.meta.year)
+
+    def visit(nodes: list[Node], depth: int, part: int | None) -> None:
+        for node in nodes:
+            own = classify_part(node) if part is None else part
+            ctx.part_of[id(node)] = own
+            ctx.depth_of[id(node)] = depth
+            visit(node.children, depth + 1, own)
+
+    visit(report.body, 1, None)
+    return ctx
+
+
+def parts(report: Report) -> dict[int, list[Node]]:
+    """Top-level nodes by statutory item (a report may split an item over two parts)."""
+    found: dict[int, list[Node]] = {}
+    for node in report.body:
+        part = classify_part(node)
+        if part:
+            found.setdefault(part, []).append(node)
+    return found
+
+
+def subtree_text(node: Node) -> str:
+    """Everything written in a part: titles and text of all its nodes."""
+    return "\n".join(f"{n.title}\n{n.text}" for n in node.walk())
+
+
+def has_written_text(node: Node) -> bool:
+    """Text counts; so does a point's lead sentence. A heading alone (a template) does not."""
+    return any(n.text.strip() or (n.kind == POINT and n.title.strip()) for n in node.walk())
+
+
+# --- 纲要 coverage ---
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    name: str
+    pattern: re.Pattern[str]
+
+
+TOPICS = (
+    Topic("thought", "学习贯彻习近平法治思想", re.compile("习近平法治思想")),
+    Topic("party", "党的领导", re.compile("党的领导|党委|党组|组织领导|领导小组")),
+    Topic("functions", "依法全面履行政府职能", re.compile("职能|放管服|营商环境|权责清单|权力清单|政务服务")),
+    Topic("rules", "完善依法行政制度体系", re.compile("规范性文件|制度体系|合法性审核|备案审查|法律顾问")),
+    Topic("decisions", "行政决策科学化民主化法治化", re.compile("决策")),
+    Topic("enforcement", "严格规范公正文明执法", re.compile("执法")),
+    Topic("emergencies", "依法预防处置突发事件", re.compile("突发事件|应急")),
+    Topic("disputes", "预防调处化解社会矛盾纠纷", re.compile("矛盾纠纷|行政复议|行政应诉|调解|信访")),
+    Topic("oversight", "行政权力制约和监督", re.compile("监督|政务公开")),
+    Topic("digital", "数字法治政府（科技保障）", re.compile("数字|信息化|智慧|网上办|一网通")),
+)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    key: str
+    name: str
+    covered: bool
+    node_id: int | None  # the first node of part 1 that covers it
+
+
+def coverage_table(report: Report) -> list[Coverage]:
+    """Each 纲要 sub-topic and whether part 1 covers it with written text.
+
+    A heading only counts when something is written under it, so an untouched template
+    (all headings, no text) covers nothing.
+    """
+    nodes = [n for part in parts(report).get(MEASURES, []) for n in part.walk()]
+    written = {id(n): has_written_text(n) for n in nodes}
+    table = []
+    for topic in TOPICS:
+        hit = next((n for n in nodes if (n.key == topic.key and written[id(n)])
+                    or topic.pattern.search(n.text)
+                    or (written[id(n)] and topic.pattern.search(n.title))), None)
+        table.append(Coverage(topic.key, topic.name, hit is not None, hit.id if hit else None))
+    return table

@@ -1,0 +1,110 @@
+"""``python main.py check ID [--json] [--edition]``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cli
+from models.checks import run_checks
+from models.checks.ignores import ignore_finding, set_rule_enabled
+from models.store import Library
+from tests.models.checks.clean_report import clean_report
+from tests.models.checks.helpers import seed_report
+
+KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source"}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[Path, int]:
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        report_id = lib.create_report(seed_report())
+    return path, report_id
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_json_lists_findings_with_exact_keys(db, capsys) -> None:
+    path, report_id = db
+    code, out, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data
+    assert all(set(item) == KEYS for item in data)
+    scrape = next(item for item in data if item["rule"] == "citation.doc-number-scrape")
+    assert scrape["excerpt"] == "〔202383号"
+    assert scrape["fix"]["replacement"] == "〔2023〕83号"
+    assert scrape["fix"]["end"] - scrape["fix"]["start"] == len("〔202383号")
+    assert any(item["rule"] == "content.causes" and item["fix"] is None for item in data)
+
+
+def test_check_human_output_one_finding_per_line(db, capsys) -> None:
+    path, report_id = db
+    code, out, err = run(capsys, "check", str(report_id), "--db", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    with Library(path) as lib:
+        expected = run_checks(lib.load_report(report_id))
+    assert len(lines) == len(expected)
+    assert all(line.startswith(("[错误] ", "[建议] ")) for line in lines)
+    assert any("（七）创新城市治理方式" in line and "「结率均为100%」" in line for line in lines)
+    assert "错误" in err
+    assert "条" in err
+
+
+def test_check_public_edition_adds_the_publication_reminder(db, capsys) -> None:
+    path, report_id = db
+    _, out, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json", "--edition", "public")
+    assert any(item["rule"] == "privacy.secrets-reminder" for item in json.loads(out))
+    _, out, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json")
+    assert not any(item["family"] == "privacy" for item in json.loads(out))
+
+
+def test_check_respects_ignored_and_disabled_settings(db, capsys) -> None:
+    path, report_id = db
+    with Library(path) as lib:
+        finding = next(f for f in run_checks(lib.load_report(report_id)) if f.rule == "content.causes")
+        ignore_finding(lib, report_id, finding)
+        set_rule_enabled(lib, "punct.ascii", False)
+    _, out, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json")
+    rules = {item["rule"] for item in json.loads(out)}
+    assert "content.causes" not in rules
+    assert "punct.ascii" not in rules
+    assert "citation.doc-number-scrape" in rules
+
+
+def test_check_clean_report_says_so(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "clean.db"
+    with Library(path) as lib:
+        report_id = lib.create_report(clean_report())
+    code, out, err = run(capsys, "--db", str(path), "check", str(report_id))
+    assert (code, out) == (0, "")
+    assert "未发现问题" in err
+
+
+def test_check_unknown_report_is_a_one_line_error(db, capsys) -> None:
+    path, _ = db
+    code, out, err = run(capsys, "--db", str(path), "check", "999")
+    assert code == 1
+    assert out == ""
+    assert err.startswith("错误：")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_check_bad_edition_is_refused(db, capsys) -> None:
+    path, report_id = db
+    code, _, err = run(capsys, "--db", str(path), "check", str(report_id), "--edition", "draft")
+    assert code == 1
+    assert "draft" in err
+
+
+def test_check_is_listed_among_the_commands() -> None:
+    assert "check" in cli.COMMANDS
+    assert "check" in cli.HANDLERS

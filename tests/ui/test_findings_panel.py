@@ -1,0 +1,150 @@
+"""The 体检 panel and the background check worker, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from models.checks import FAMILIES, run_checks
+from models.checks.labels import node_labels
+from tests.models.checks.clean_report import clean_report
+from tests.models.checks.helpers import find_node, seed_report
+from ui.check_worker import CheckScheduler, CheckWorker
+from ui.findings_panel import FINDING_ROLE, FindingsPanel
+
+
+@pytest.fixture
+def seed():
+    report = seed_report()
+    return report, run_checks(report)
+
+
+@pytest.fixture
+def panel(qtbot, seed) -> FindingsPanel:
+    report, findings = seed
+    widget = FindingsPanel()
+    qtbot.addWidget(widget)
+    widget.set_findings(findings, node_labels(report))
+    return widget
+
+
+def _item_of(panel: FindingsPanel, rule: str):
+    for g in range(panel.tree.topLevelItemCount()):
+        group = panel.tree.topLevelItem(g)
+        for c in range(group.childCount()):
+            if group.child(c).data(0, FINDING_ROLE).rule == rule:
+                return group.child(c)
+    raise AssertionError(rule)
+
+
+def test_findings_are_grouped_by_family_with_counts(panel, seed) -> None:
+    _, findings = seed
+    groups = {panel.tree.topLevelItem(i).text(0): panel.tree.topLevelItem(i).childCount()
+              for i in range(panel.tree.topLevelItemCount())}
+    punctuation = sum(1 for f in findings if f.family == "punctuation")
+    assert groups[f"{FAMILIES['punctuation']}（{punctuation}）"] == punctuation
+    assert sum(groups.values()) == len(findings)
+    assert panel.summary_text() == f"体检：错误 {panel.counts()[0]} 条，建议 {panel.counts()[1]} 条"
+
+
+def test_clicking_a_finding_asks_to_select_its_characters(panel, seed, qtbot) -> None:
+    report, _ = seed
+    item = _item_of(panel, "punct.final")
+    node = find_node(report, "创新城市治理方式")
+    assert "（七）创新城市治理方式" in item.text(1)
+    with qtbot.waitSignal(panel.findingActivated) as blocker:
+        panel.tree.itemActivated.emit(item, 0)
+    finding = item.data(0, FINDING_ROLE)
+    assert blocker.args == [node.id, "text", finding.start, finding.end]
+
+
+def test_fix_buttons_follow_the_selection(panel, qtbot) -> None:
+    assert not panel.btn_fix.isEnabled()
+    causes = _item_of(panel, "content.causes")
+    panel.tree.setCurrentItem(causes)
+    assert not panel.btn_fix.isEnabled()
+    assert panel.btn_ignore.isEnabled()
+    assert "依据" in panel.lbl_detail.text()
+    scrape = _item_of(panel, "citation.doc-number-scrape")
+    panel.tree.setCurrentItem(scrape)
+    assert panel.btn_fix.isEnabled()
+    assert panel.btn_fix_all.isEnabled()
+    assert "〔2023〕83号" in panel.lbl_detail.text()
+
+
+def test_buttons_emit_requests(panel, qtbot) -> None:
+    item = _item_of(panel, "citation.doc-number-scrape")
+    panel.tree.setCurrentItem(item)
+    finding = item.data(0, FINDING_ROLE)
+    with qtbot.waitSignal(panel.fixRequested) as fix:
+        panel.btn_fix.click()
+    assert fix.args == [finding]
+    with qtbot.waitSignal(panel.fixAllRequested) as fix_all:
+        panel.btn_fix_all.click()
+    assert fix_all.args == ["citation.doc-number-scrape"]
+    with qtbot.waitSignal(panel.ignoreRequested) as ignore:
+        panel.btn_ignore.click()
+    assert ignore.args == [finding]
+
+
+def test_select_finding_and_empty_state(panel, seed, qtbot) -> None:
+    _, findings = seed
+    assert panel.select_finding(findings[-1])
+    assert panel.current_finding() == findings[-1]
+    panel.set_findings([], {})
+    assert panel.tree.topLevelItemCount() == 0
+    assert panel.summary_text() == "体检：未发现问题"
+    assert not panel.btn_ignore.isEnabled()
+
+
+def test_worker_checks_a_copy_off_the_ui_thread(qtbot) -> None:
+    report = seed_report()
+    worker = CheckWorker(report, generation=7)
+    report.body.clear()  # later edits do not reach the running check
+    with qtbot.waitSignal(worker.signals.finished, timeout=10000) as blocker:
+        QThreadPool.globalInstance().start(worker)
+    generation, findings = blocker.args
+    assert generation == 7
+    assert any(f.rule == "content.causes" for f in findings)
+
+
+def test_scheduler_debounces_and_announces_only_the_newest_run(qtbot) -> None:
+    scheduler = CheckScheduler(delay_ms=50)
+    announced = []
+    scheduler.findingsReady.connect(announced.append)
+    scheduler.request(seed_report())
+    scheduler.request(clean_report())  # supersedes the first request before it runs
+    with qtbot.waitSignal(scheduler.findingsReady, timeout=10000):
+        pass
+    assert announced == [[]]  # the clean report, once
+
+
+def test_scheduler_drops_stale_results(qtbot) -> None:
+    scheduler = CheckScheduler(delay_ms=10_000)
+    announced = []
+    scheduler.findingsReady.connect(announced.append)
+    scheduler.request(seed_report())
+    scheduler.run_now()
+    scheduler.request(clean_report())
+    scheduler.run_now()
+    qtbot.waitUntil(lambda: len(announced) >= 1, timeout=10000)
+    qtbot.wait(200)
+    assert announced == [[]]
+
+
+def test_fix_request_round_trip_removes_the_finding(panel, seed, qtbot) -> None:
+    """What the window does with a request: apply the fix, re-check, show the new findings."""
+    from models.checks import apply_all
+
+    report, _ = seed
+    state = {"report": report}
+
+    def on_fix(finding) -> None:
+        state["report"] = apply_all(state["report"], [finding])
+        panel.set_findings(run_checks(state["report"]), node_labels(state["report"]))
+
+    panel.fixRequested.connect(on_fix)
+    panel.tree.setCurrentItem(_item_of(panel, "punct.final"))
+    panel.btn_fix.click()
+    assert not [f for f in panel.findings() if f.rule == "punct.final"]
+    assert find_node(state["report"], "创新城市治理方式").text.endswith("办结率均为100%。")

@@ -1,0 +1,95 @@
+"""Run 体检 off the UI thread: a QRunnable on the global QThreadPool reporting through a
+dispatcher QObject, plus a debouncing scheduler that drops results of superseded runs."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Collection
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from models.checks import SUBMIT, run_checks
+from models.report import Report
+
+log = logging.getLogger(__name__)
+
+
+class CheckSignals(QObject):
+    finished = Signal(int, object)  # generation, list[Finding]
+    failed = Signal(int, str)  # generation, message
+
+
+class CheckWorker(QRunnable):
+    """Checks a deep copy of the report taken when the worker is made (on the UI thread),
+    so later edits cannot race with the check."""
+
+    def __init__(self, report: Report, generation: int = 0, *, edition: str = SUBMIT,
+                 disabled: Collection[str] = frozenset(), ignored: Collection[tuple] = frozenset()) -> None:
+        super().__init__()
+        self.report = copy.deepcopy(report)
+        self.generation = generation
+        self.edition = edition
+        self.disabled = frozenset(disabled)
+        self.ignored = frozenset(ignored)
+        self.signals = CheckSignals()
+
+    def run(self) -> None:
+        try:
+            findings = run_checks(self.report, edition=self.edition, disabled=self.disabled, ignored=self.ignored)
+        except Exception as exc:  # a bug in a rule must not take the window down
+            log.exception("check run failed")
+            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(self.generation, findings)
+
+
+class CheckScheduler(QObject):
+    """``request(report)`` after every edit; checks run ``delay_ms`` after the last request,
+    one at a time, and only the newest run's findings are announced."""
+
+    findingsReady = Signal(object)  # list[Finding]
+    checkFailed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, delay_ms: int = 600,
+                 pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.edition = SUBMIT
+        self.disabled: frozenset[str] = frozenset()
+        self.ignored: frozenset[tuple] = frozenset()
+        self._generation = 0
+        self._pending: Report | None = None
+        self._workers: dict[int, CheckWorker] = {}  # keep Python wrappers alive while running
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.run_now)
+
+    def request(self, report: Report) -> None:
+        self._pending = report
+        self._timer.start()
+
+    def run_now(self) -> None:
+        self._timer.stop()
+        if self._pending is None:
+            return
+        self._generation += 1
+        worker = CheckWorker(self._pending, self._generation, edition=self.edition,
+                             disabled=self.disabled, ignored=self.ignored)
+        self._pending = None
+        worker.setAutoDelete(False)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
+        self._workers[worker.generation] = worker
+        self.pool.start(worker)
+
+    def _finished(self, generation: int, findings: object) -> None:
+        self._workers.pop(generation, None)
+        if generation == self._generation:
+            self.findingsReady.emit(findings)
+
+    def _failed(self, generation: int, message: str) -> None:
+        self._workers.pop(generation, None)
+        if generation == self._generation:
+            self.checkFailed.emit(message)

@@ -1,0 +1,172 @@
+"""体检 panel: findings grouped by family, with 修正 / 全部修正 / 忽略.
+
+The panel only shows findings and emits requests; the window owns the report, applies
+fixes through its undo stack and re-runs the checks (see :mod:`ui.check_worker`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.checks import ERROR, FAMILIES, RULES_BY_ID, Finding
+from models.checks.labels import FIELD_NAMES, short
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsPanel(QWidget):
+    findingActivated = Signal(object, str, int, int)  # node_id (int or None), field, start, end
+    fixRequested = Signal(object)  # Finding
+    fixAllRequested = Signal(str)  # rule id
+    ignoreRequested = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        # Widgets
+        self.lbl_summary = QLabel(self)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("问题"), self.tr("位置")])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.lbl_detail = QLabel(self)
+        self.lbl_detail.setWordWrap(True)
+        self.lbl_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.btn_fix = QPushButton(self.tr("修正"), self)
+        self.btn_fix_all = QPushButton(self.tr("全部修正"), self)
+        self.btn_ignore = QPushButton(self.tr("忽略"), self)
+        # Assemble
+        buttons = QHBoxLayout()
+        for button in (self.btn_fix, self.btn_fix_all, self.btn_ignore):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.lbl_summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.lbl_detail)
+        layout.addLayout(buttons)
+        # Signals
+        self.tree.currentItemChanged.connect(self._update_selection)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+        self.btn_fix.clicked.connect(self._request_fix)
+        self.btn_fix_all.clicked.connect(self._request_fix_all)
+        self.btn_ignore.clicked.connect(self._request_ignore)
+        self.set_findings([], {})
+
+    # --- content ---
+
+    def set_findings(self, findings: Sequence[Finding], labels: Mapping[int, str]) -> None:
+        """Show ``findings``; ``labels`` maps node ids to what the clerk sees ("（七）创新…")."""
+        self._findings = list(findings)
+        self.tree.clear()
+        by_family: dict[str, list[Finding]] = {}
+        for finding in self._findings:
+            by_family.setdefault(finding.family, []).append(finding)
+        for family, name in FAMILIES.items():
+            if family in by_family:
+                self._add_family(name, by_family.pop(family), labels)
+        for family, items in by_family.items():  # a family the panel does not know yet
+            self._add_family(family, items, labels)
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(1)
+        self.lbl_summary.setText(self.summary_text())
+        self._update_selection(None, None)
+
+    def _add_family(self, name: str, findings: list[Finding], labels: Mapping[int, str]) -> None:
+        group = QTreeWidgetItem(self.tree, [self.tr("%1（%2）").replace("%1", name).replace("%2", str(len(findings)))])
+        for finding in findings:
+            text = f"[{finding.severity}] {finding.message}"
+            if finding.excerpt:
+                text += f" 「{short(finding.excerpt, 24)}」"
+            item = QTreeWidgetItem(group, [text, self._location(finding, labels)])
+            item.setData(0, FINDING_ROLE, finding)
+            item.setToolTip(0, finding.message)
+
+    def _location(self, finding: Finding, labels: Mapping[int, str]) -> str:
+        field = FIELD_NAMES.get(finding.field, finding.field)
+        if finding.node_id is None:
+            return self.tr("全文") if finding.field == "body" else self.tr("报告信息 · %1").replace("%1", field)
+        return f"{labels.get(finding.node_id, str(finding.node_id))} · {field}"
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def counts(self) -> tuple[int, int]:
+        errors = sum(1 for f in self._findings if f.severity == ERROR)
+        return errors, len(self._findings) - errors
+
+    def summary_text(self) -> str:
+        """For the status-bar badge too: "体检：错误 3 条，建议 5 条" or "体检：未发现问题"."""
+        errors, advice = self.counts()
+        if not self._findings:
+            return self.tr("体检：未发现问题")
+        return self.tr("体检：错误 %1 条，建议 %2 条").replace("%1", str(errors)).replace("%2", str(advice))
+
+    # --- selection and requests ---
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item is not None else None
+
+    def select_finding(self, finding: Finding) -> bool:
+        for group_index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(group_index)
+            for child_index in range(group.childCount()):
+                item = group.child(child_index)
+                if item.data(0, FINDING_ROLE) == finding:
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
+    def fixable_count(self, rule_id: str) -> int:
+        return sum(1 for f in self._findings if f.rule == rule_id and f.fix is not None)
+
+    def _update_selection(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        finding = self.current_finding()
+        self.btn_fix.setEnabled(finding is not None and finding.fix is not None)
+        self.btn_fix_all.setEnabled(finding is not None and self.fixable_count(finding.rule) > 0)
+        self.btn_ignore.setEnabled(finding is not None)
+        self.lbl_detail.setText(self._detail(finding) if finding else "")
+
+    def _detail(self, finding: Finding) -> str:
+        rule = RULES_BY_ID.get(finding.rule)
+        explanation = rule.explanation if rule else finding.message
+        text = self.tr("%1\n依据：%2").replace("%1", explanation).replace("%2", finding.source)
+        if finding.fix is not None:
+            replacement = finding.fix.replacement
+            text += "\n" + (self.tr("修正为：%1").replace("%1", replacement) if replacement else self.tr("修正：删除"))
+        return text
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, FINDING_ROLE)
+        if finding is not None:
+            self.findingActivated.emit(finding.node_id, finding.field, finding.start, finding.end)
+
+    def _request_fix(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and finding.fix is not None:
+            self.fixRequested.emit(finding)
+
+    def _request_fix_all(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.fixAllRequested.emit(finding.rule)
+
+    def _request_ignore(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.ignoreRequested.emit(finding)
