@@ -52,6 +52,9 @@ def _prune_node(node: Node) -> Node | None:
     return replace(node, title=title, text=text, children=children)
 
 
+SENTENCE_END = ("。", "！", "？", "；", "：")
+
+
 def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
@@ -98,11 +101,15 @@ class _Builder:
         elif heading:
             block = Block([Piece(heading, depth)])
             self.blocks.append(block)
-            self.open = block
-            self.text(node.text, start=block)
-            if not node.text and (not node.children or node.children[0].kind != POINT):
-                block.heading = depth  # nothing runs in: a standalone heading
+            points_follow = self.inline_points and bool(node.children) and node.children[0].kind == POINT
+            if node.title.endswith(SENTENCE_END) and (node.text or points_follow):
+                self.open = block
+                self.text(node.text, start=block)
+            else:
+                # Only a heading that ends its sentence may run in; otherwise it stands alone.
+                block.heading = depth
                 self.flush()
+                self.text(node.text)
         else:
             self.text(node.text)
         self.nodes(node.children, depth + 1)
