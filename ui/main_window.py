@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         for widget in (left, self.editors, self.guidance):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 640, 300])
+        self.splitter.setSizes([380, 600, 300])
         return self.splitter
 
     def _build_status_bar(self) -> None:
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(first)
         else:
             self.show_meta()
-        self.lbl_saved.setText(self.tr("已打开"))
+        self.lbl_saved.setText(self.tr("修改会自动保存"))
         self.update_counts()
         self._update_actions()
 
@@ -267,8 +267,8 @@ class MainWindow(QMainWindow):
             return
         self.btn_meta.setChecked(False)
         ancestors = self._ancestors(node)
-        path = "".join(f"{self.session.tree.marker(a)}" for a in ancestors)
-        self.node_form.load(node, self.session.tree.marker(node), path + " " if path else "")
+        path = [self.session.tree.display_text(a) for a in ancestors]
+        self.node_form.load(node, self.session.tree.marker(node), path, len(ancestors) + 1)
         self.editors.setCurrentWidget(self.node_form)
         self.guidance.show_for(report, node, ancestors)
         self.update_counts()

@@ -136,7 +136,8 @@ class ReportTreeModel(QAbstractItemModel):
             return self._icon(node_has_text(node))
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "已有正文" if node_has_text(node) else "尚未填写正文"
-            return f"{self.kind_name(node)}，{state}，{count_chars(node.title + node.text)} 字"
+            full = self.display_text(node) if node.kind != PARAGRAPH else node.text[:80]
+            return f"{full}\n{self.kind_name(node)}，{state}，{count_chars(node.title + node.text)} 字"
         if role == NODE_ID_ROLE:
             return node.id
         if role == KIND_ROLE:

@@ -44,7 +44,7 @@ class ExportDialog(QDialog):
         self.worker: ExportWorker | None = None
         self.written: Path | None = None
         self.setWindowTitle(self.tr("导出报告"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(860)
         self._build()
         self._load_defaults()
 

@@ -14,11 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.numbering import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.editors.text_edit import LineEdit, ProseEdit
 
 TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）"}
 BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文"}
+
+
+def kind_label(node: Node, depth: int) -> str:
+    if node.kind == SECTION:
+        return f"{chinese_numeral(depth)}级标题"
+    return "要点" if node.kind == POINT else "段落（不编号）"
 
 
 class NodeForm(QWidget):
@@ -33,6 +40,9 @@ class NodeForm(QWidget):
         super().__init__(parent)
         self.node: Node | None = None
         self._loading = False
+        self.lbl_path = QLabel()
+        self.lbl_path.setObjectName("hint")
+        self.lbl_path.setWordWrap(True)
         self.lbl_heading = QLabel()
         heading_font = QFont(self.lbl_heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
@@ -62,6 +72,7 @@ class NodeForm(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lbl_path)
         layout.addWidget(self.lbl_heading)
         layout.addWidget(self.lbl_title)
         layout.addWidget(self.edt_title)
@@ -80,11 +91,13 @@ class NodeForm(QWidget):
         self.btn_down.clicked.connect(lambda: self._shift(+1))
         self.btn_add_point.clicked.connect(self._add_point)
 
-    def load(self, node: Node, marker: str, path: str) -> None:
+    def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
+        """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
         self._loading = True
         self.node = node
-        kind_name = {SECTION: "标题", POINT: "要点", PARAGRAPH: "段落"}[node.kind]
-        self.lbl_heading.setText(f"{path}{marker}{kind_name}" if marker else f"{path}{kind_name}")
+        self.lbl_path.setText(" › ".join(path))
+        self.lbl_path.setVisible(bool(path))
+        self.lbl_heading.setText(f"{marker}　{kind_label(node, depth)}" if marker else kind_label(node, depth))
         has_title = node.kind != PARAGRAPH
         self.lbl_title.setVisible(has_title)
         self.edt_title.setVisible(has_title)
