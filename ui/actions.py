@@ -39,6 +39,7 @@ class Actions:
         self.add_paragraph = make("添加段落", "Ctrl+Shift+G", "添加不编号的段落")
         self.rename = make("重命名", "F2", "修改所选部分的标题")
         self.delete = make("删除", "Delete", "把所选部分移入回收站（可撤销）")
+        self.trash = make("回收站…", None, "恢复以前删除的部分")
         self.move_up = make("上移", "Alt+Up")
         self.move_down = make("下移", "Alt+Down")
         self.check = make("检查", None, "体检：法定内容、格式和标点（下一版提供）")
@@ -54,7 +55,7 @@ class Actions:
         """Actions that need an open, writable report."""
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
-                self.move_down]
+                self.move_down, self.trash]
 
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
@@ -64,7 +65,7 @@ class Actions:
             _add(file_menu, item)
         edit_menu = bar.addMenu("编辑(&E)")
         for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
-                     self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down):
+                     self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, None, self.trash):
             _add(edit_menu, item)
         tools_menu = bar.addMenu("工具(&T)")
         for item in (self.check, self.settings):

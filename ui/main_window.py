@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTi
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -31,6 +32,7 @@ from ui.dialogs import alerts
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.revisions import RevisionsDialog
 from ui.dialogs.small import NewReportDialog, SettingsDialog, about_text
+from ui.dialogs.trash import TrashDialog
 from ui.editors.guidance import GuidancePanel
 from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))
         acts.move_down.triggered.connect(lambda: self.shift_current(+1))
+        acts.trash.triggered.connect(self.show_trash)
         acts.settings.triggered.connect(self.edit_settings)
         acts.about.triggered.connect(lambda: alerts.show_info(self, about_text(str(session.library.path))))
         acts.help.triggered.connect(lambda: alerts.show_info(self, HELP_TEXT))
@@ -145,6 +148,9 @@ class MainWindow(QMainWindow):
         self.meta_form.meta_edited.connect(self._meta_edited)
         self.node_form.edited.connect(self._node_edited)
         self.node_form.focus_lost.connect(session.flush)
+        app = QApplication.instance()
+        if app is not None:  # any focus change (another field, another window) saves at once
+            app.focusChanged.connect(self._focus_changed)
         self.node_form.shift_requested.connect(session.request_shift)
         self.node_form.add_point_requested.connect(lambda node_id: self.add_node(POINT, sibling=None))
         session.saved.connect(self._saved)
@@ -285,6 +291,10 @@ class MainWindow(QMainWindow):
         self.guidance.show_for(report, None, [])
         self.meta_form.edt_issuer.setFocus()
 
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.session.library.conn is not None:
+            self.session.flush()
+
     def _meta_edited(self, changes: dict) -> None:
         self.session.edit_meta(**changes)
         if "title" in changes and self.session.report is not None:
@@ -375,6 +385,10 @@ class MainWindow(QMainWindow):
     def show_revisions(self) -> None:
         if self.session.report is not None:
             RevisionsDialog(self.session, self).exec()
+
+    def show_trash(self) -> None:
+        if self.session.report is not None:
+            TrashDialog(self.session, self).exec()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self)

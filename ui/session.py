@@ -290,6 +290,15 @@ class Session(QObject):
             return False
         return self.open_report(report_id)
 
+    def restore_from_trash(self, node_id: int) -> bool:
+        """Put back a node deleted in an earlier session (the undo stack no longer holds it)."""
+        if self.report is None or self.read_only or not self.flush():
+            return False
+        report_id = self.report.id
+        if not self._guarded("恢复", lambda: self.library.restore_node(node_id)):
+            return False
+        return self.open_report(report_id)
+
     def report_setting(self, name: str, default: Any = None) -> Any:
         if self.report is None:
             return default

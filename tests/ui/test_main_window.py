@@ -208,3 +208,51 @@ def test_guidance_names_the_statutory_item(example_window: MainWindow) -> None:
     select(window, 1, 0)
     assert "理论学习中心组学法" in window.guidance.plain_text()
     assert "第1项" in window.guidance.plain_text()
+
+
+def test_failed_autosave_is_shown_and_close_asks_before_losing_it(qtbot, example_window: MainWindow,
+                                                                 shown, monkeypatch) -> None:
+    from models.errors import LibraryError
+
+    window = example_window
+    library = window.session.library
+    select(window, 2)
+    node_id = window.node_form.node.id
+    real_update = library.update_node
+
+    def disk_full(*args, **kwargs):
+        raise LibraryError("磁盘空间不足或磁盘出错，修改没有保存。")
+
+    monkeypatch.setattr(library, "update_node", disk_full)
+    window.node_form.edt_body.setPlainText("磁盘满时写的。")
+    assert not window.session.flush()
+    assert window.lbl_saved.text() == "未保存"
+    assert "磁盘空间不足" in window.statusBar().currentMessage()
+    shown.answer = False
+    window.close()
+    assert window.isVisible()  # the clerk said no: nothing was discarded
+    assert shown.questions[-1].startswith("有修改没能保存")
+    monkeypatch.setattr(library, "update_node", real_update)
+    path = library.path
+    window.close()
+    assert not window.isVisible()
+    from models.store import Library
+
+    with Library(path) as reopened:
+        assert reopened.load_report(window.session.report_id).find(node_id).text == "磁盘满时写的。"
+
+
+def test_trash_dialog_restores_after_the_undo_stack_is_gone(example_window: MainWindow) -> None:
+    from ui.dialogs.trash import TrashDialog
+
+    window = example_window
+    select(window, 3)
+    window.tree.setFocus()
+    window.actions_.delete.trigger()
+    window.session.open_report(window.session.report_id)  # as after a restart: empty undo stack
+    assert window.session.undo_stack.count() == 0
+    dialog = TrashDialog(window.session, window)
+    assert dialog.lst_nodes.item(0).text() == "标题：存在的不足和原因"
+    dialog.restore_selected()
+    assert dialog.lst_nodes.count() == 0
+    assert window.session.tree.index(3, 0).data() == "三、存在的不足和原因"
