@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
 
 
 class Actions:
     def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
         def make(text: str, shortcut: str | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+            text, tip = tr(text), tr(tip) if tip else ""
             action = QAction(text, window)
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
@@ -20,7 +25,7 @@ class Actions:
 
         self.new = make("新建", "Ctrl+N", "按模板新建一份报告")
         self.open = make("打开", "Ctrl+O", "回到报告库，打开其他报告")
-        self.recent = QMenu("最近打开", window)
+        self.recent = QMenu(tr("最近打开"), window)
         self.import_ = make("导入", None, "导入去年的 Word 报告或文本（下一版提供）")
         self.import_.setEnabled(False)
         self.export = make("导出", "Ctrl+E", "导出为 Word 文档")
@@ -28,9 +33,9 @@ class Actions:
         self.revisions = make("历史版本", None, "查看、比较和恢复历史版本")
         self.close_report = make("关闭报告", "Ctrl+W", "回到报告库")
         self.quit = make("退出", "Ctrl+Q")
-        self.undo = undo_stack.createUndoAction(window, "撤销")
+        self.undo = undo_stack.createUndoAction(window, tr("撤销"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = undo_stack.createRedoAction(window, "重做")
+        self.redo = undo_stack.createRedoAction(window, tr("重做"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.meta = make("报告信息", "Ctrl+I", "编辑标题、主送机关、文号、签发人、日期等")
         self.add_sibling = make("添加同级标题", "Insert", "在所选部分之后添加同一级的标题")
@@ -59,23 +64,23 @@ class Actions:
 
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
+        file_menu = bar.addMenu(tr("文件(&F)"))
         for item in (self.new, self.open, self.recent, None, self.import_, self.export, None, self.snapshot,
                      self.revisions, None, self.close_report, self.quit):
             _add(file_menu, item)
-        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu = bar.addMenu(tr("编辑(&E)"))
         for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
                      self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, None, self.trash):
             _add(edit_menu, item)
-        tools_menu = bar.addMenu("工具(&T)")
+        tools_menu = bar.addMenu(tr("工具(&T)"))
         for item in (self.check, self.settings):
             _add(tools_menu, item)
-        help_menu = bar.addMenu("帮助(&H)")
+        help_menu = bar.addMenu(tr("帮助(&H)"))
         for item in (self.help, self.about):
             _add(help_menu, item)
 
     def build_toolbar(self, window: QMainWindow) -> QToolBar:
-        toolbar = QToolBar("工具栏", window)
+        toolbar = QToolBar(tr("工具栏"), window)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

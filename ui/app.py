@@ -45,10 +45,19 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_dir() / "icons" / "app.svg"))
 
 
+def _set_windows_app_id() -> None:
+    """Give the taskbar our own icon and grouping instead of python.exe's."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_ID}.{APP_ID}.{__version__}")
+
+
 def create_app(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    _set_windows_app_id()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv[:1] or [APP_NAME])
     app.setApplicationName(APP_NAME)

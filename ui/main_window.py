@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -22,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from models import APP_NAME
 from models.errors import NianbaoError
-from models.interchange import read_file
-from models.paths import resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, Node
 from models.templates import DEFAULT_TEMPLATE, load_template, new_report
 from models.text import count_chars
@@ -31,24 +30,16 @@ from ui.actions import Actions
 from ui.dialogs import alerts
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.revisions import RevisionsDialog
-from ui.dialogs.small import NewReportDialog, SettingsDialog, about_text
+from ui.dialogs.small import HELP_TEXT, NewReportDialog, SettingsDialog, about_text
 from ui.dialogs.trash import TrashDialog
 from ui.editors.guidance import GuidancePanel
 from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
-from ui.session import Session
+from ui.session import Session, example_report
 from ui.start_page import StartPage
 
 log = logging.getLogger(__name__)
-
-EXAMPLE_REPORT = "examples/example-report.json"
-HELP_TEXT = ("<p>左边是报告的目录，点一项就在中间编辑它，右边是这一部分的写作要点。</p>"
-             "<p>编号（一、（一）1.（1）一是）由程序自动生成，不用手打；拖动目录项或按 Alt+↑/↓ 调整顺序。</p>"
-             "<p>所有修改随时自动保存；Ctrl+S 保存一个带说明的历史版本，随时可以在“历史版本”中比较和恢复。</p>"
-             "<p>常用按键：Insert 添加同级标题，Ctrl+Shift+N 添加下级标题，Ctrl+Shift+P 添加要点，F2 改标题，"
-             "Delete 删除，Ctrl+Z 撤销，Ctrl+E 导出。</p>")
-
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:
@@ -217,23 +208,17 @@ class MainWindow(QMainWindow):
         if self.session.read_only:
             return
         template = load_template(DEFAULT_TEMPLATE)
-        summaries = self.session.library.list_reports()
-        issuer = summaries[0].issuer if summaries else ""
-        year = max(s.year for s in summaries) + 1 if summaries else None
+        issuer, year = self.session.new_report_defaults()
         (year, issuer, variant), accepted = NewReportDialog.ask(template, issuer, year, self)
-        if not accepted:
-            return
-        try:
-            report_id = self.session.library.create_report(new_report(template, year, issuer, variant))
-        except NianbaoError as exc:
-            alerts.show_error(self, str(exc))
-            return
-        self.open_report(report_id)
+        if accepted:
+            self._open_created(lambda: self.session.library.create_report(new_report(template, year, issuer, variant)))
 
     def open_example(self) -> None:
+        self._open_created(lambda: self.session.library.create_report(example_report()))
+
+    def _open_created(self, create: Callable[[], int]) -> None:
         try:
-            report, _ = read_file(resource_dir() / EXAMPLE_REPORT)
-            report_id = self.session.library.create_report(report)
+            report_id = create()
         except NianbaoError as exc:
             alerts.show_error(self, str(exc))
             return

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from models.errors import NianbaoError
+from models.interchange import read_file
+from models.paths import resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from models.store import Library, RevisionInfo
 from models.text import count_chars
@@ -26,6 +28,12 @@ from ui.undo import AddNodeCommand, MoveNodeCommand, RenameCommand, TrashNodeCom
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 800
+EXAMPLE_REPORT = "examples/example-report.json"
+
+
+def example_report() -> Report:
+    """The built-in example (fictional issuer), for a first look at an empty library."""
+    return read_file(resource_dir() / EXAMPLE_REPORT)[0]
 NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: ""}
 
 
@@ -76,6 +84,13 @@ class Session(QObject):
         save_settings(self.settings)
         self.report_opened.emit()
         return True
+
+    def new_report_defaults(self) -> tuple[str, int | None]:
+        """Issuer of the most recent report and the year after the latest one (else none)."""
+        summaries = self.library.list_reports()
+        if not summaries:
+            return "", None
+        return summaries[0].issuer, max(s.year for s in summaries) + 1
 
     def close_report(self) -> None:
         self.flush()

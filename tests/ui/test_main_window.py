@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from models.report import POINT, SECTION
 from ui.dialogs.small import NewReportDialog
@@ -256,3 +257,45 @@ def test_trash_dialog_restores_after_the_undo_stack_is_gone(example_window: Main
     dialog.restore_selected()
     assert dialog.lst_nodes.count() == 0
     assert window.session.tree.index(3, 0).data() == "三、存在的不足和原因"
+
+
+def test_tree_keys_add_rename_and_delete(qtbot, example_window: MainWindow) -> None:
+    window = example_window
+    model = window.session.tree
+    select(window, 2)  # 二、党政主要负责人…
+    window.tree.setFocus()
+    rows = model.rowCount()
+    QTest.keyClick(window.tree, Qt.Key.Key_Insert)
+    assert model.rowCount() == rows + 1
+    added = model.index(3, 0)
+    assert added.data() == "三、新标题"
+    assert window.node_form.edt_title.hasFocus() or window.node_form.edt_title.text() == "新标题"
+    window.tree.setCurrentIndex(added)
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_F2)
+    assert window.tree.state() == window.tree.State.EditingState  # an in-place editor opened
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == "新标题"
+    editor.setText("在线改名")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert model.index(3, 0).data() == "三、在线改名"
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert model.rowCount() == rows
+    QTest.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.index(3, 0).data() == "三、在线改名"
+
+
+def test_new_report_dialog_needs_an_issuer(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from models.templates import load_template
+
+    dialog = NewReportDialog(load_template("fzzf-annual"), "", None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.edt_issuer.setText("某县某镇人民政府")
+    assert ok.isEnabled()
+    assert dialog.values()[1] == "某县某镇人民政府"

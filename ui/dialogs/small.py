@@ -55,6 +55,9 @@ class NewReportDialog(QDialog):
         form.addRow(self.tr("单位全称"), self.edt_issuer)
         form.addRow(self.tr("结构"), self.cmb_variant)
         self.buttons = _buttons(self, "新建")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(issuer.strip()))
+        self.edt_issuer.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -98,6 +101,13 @@ class SettingsDialog(QDialog):
         self.settings.editor_font_size = self.spn_font.value()
         self.settings.default_edition = self.cmb_edition.currentData()
         self.settings.fallback_fonts = self.chk_fallback.isChecked()
+
+
+HELP_TEXT = ("<p>左边是报告的目录，点一项就在中间编辑它，右边是这一部分的写作要点。</p>"
+             "<p>编号（一、（一）1.（1）一是）由程序自动生成，不用手打；拖动目录项或按 Alt+↑/↓ 调整顺序。</p>"
+             "<p>所有修改随时自动保存；Ctrl+S 保存一个带说明的历史版本，随时可以在“历史版本”中比较和恢复。</p>"
+             "<p>常用按键：Insert 添加同级标题，Ctrl+Shift+N 添加下级标题，Ctrl+Shift+P 添加要点，F2 改标题，"
+             "Delete 删除，Ctrl+Z 撤销，Ctrl+E 导出。</p>")
 
 
 def about_text(library_path: str) -> str:
