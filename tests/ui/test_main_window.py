@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from models.report import POINT, SECTION
 from ui.dialogs.small import NewReportDialog
@@ -274,8 +274,7 @@ def test_tree_keys_add_rename_and_delete(qtbot, example_window: MainWindow) -> N
     window.tree.setFocus()
     QTest.keyClick(window.tree, Qt.Key.Key_F2)
     assert window.tree.state() == window.tree.State.EditingState  # an in-place editor opened
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
+    editor = window.tree.viewport().findChildren(QLineEdit)[-1]  # the newest: closed editors linger a while
     assert editor.text() == "新标题"
     editor.setText("在线改名")
     QTest.keyClick(editor, Qt.Key.Key_Return)
