@@ -277,8 +277,8 @@ def test_tree_keys_add_rename_and_delete(qtbot, example_window: MainWindow) -> N
     editor = window.tree.viewport().findChildren(QLineEdit)[-1]  # the newest: closed editors linger a while
     assert editor.text() == "新标题"
     editor.setText("在线改名")
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    assert model.index(3, 0).data() == "三、在线改名"
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop turn
+    qtbot.waitUntil(lambda: model.index(3, 0).data() == "三、在线改名", timeout=2000)
     window.tree.setFocus()
     QTest.keyClick(window.tree, Qt.Key.Key_Delete)
     assert model.rowCount() == rows
