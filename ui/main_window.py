@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._failed)
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
-        session.tree.rowsInserted.connect(lambda *_: self._count_timer.start())
-        session.tree.rowsRemoved.connect(lambda *_: self._count_timer.start())
-        session.undo_stack.cleanChanged.connect(lambda *_: self._update_actions())
+        # bound methods, not lambdas: Qt drops these connections when the window goes away
+        session.tree.rowsInserted.connect(self._schedule_counts)
+        session.tree.rowsRemoved.connect(self._schedule_counts)
 
     # --- settings and geometry ---
 
@@ -292,6 +292,9 @@ class MainWindow(QMainWindow):
     def _node_replaced(self, node_id: int) -> None:
         if self.node_form.node is not None and self.node_form.node.id == node_id:
             self.node_form.refresh_title()
+
+    def _schedule_counts(self, *_args: object) -> None:
+        self._count_timer.start()
 
     def update_counts(self) -> None:
         node = self.node_form.node if self.editors.currentWidget() is self.node_form else None
