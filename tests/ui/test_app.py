@@ -140,3 +140,15 @@ def test_editor_font_size_setting_applies(window: MainWindow, size: int) -> None
     window.session.settings.editor_font_size = size
     window.apply_settings()
     assert window.node_form.edt_body.font().pointSize() == size
+
+
+def test_about_shows_version_and_settings_apply(window: MainWindow, shown, monkeypatch) -> None:
+    from models import __version__
+    from ui.dialogs.small import SettingsDialog
+
+    window.actions_.about.trigger()
+    assert f"年报助手 {__version__}" in shown.infos[-1]
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: (self.spn_font.setValue(18), 1)[1])
+    window.actions_.settings.trigger()
+    assert window.session.settings.editor_font_size == 18
+    assert window.node_form.edt_body.font().pointSize() == 18
