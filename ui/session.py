@@ -9,7 +9,7 @@ each writes the library first, then changes the in-memory tree through the model
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -100,10 +100,23 @@ class Session(QObject):
         self.report_closed.emit()
 
     def shutdown(self) -> None:
-        """Final flush and release of the library (window close)."""
+        """Final flush, the day's backup, and release of the library (window close)."""
         self.flush()
         save_settings(self.settings)
+        self._daily_backup()
         self.library.close()
+
+    def _daily_backup(self) -> None:
+        """A copy of the library in backups/ on the first close of each day (the newest 10 kept)."""
+        if self.read_only:
+            return
+        today = date.today().isoformat()
+        try:
+            if self.library.get_setting("last_backup") != today:
+                self.library.backup()
+                self.library.set_setting("last_backup", today)
+        except NianbaoError as exc:
+            log.warning("backup on close failed: %s", exc)
 
     # --- text edits (autosaved, not on the undo stack: the editors undo typing themselves) ---
 

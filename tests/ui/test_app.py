@@ -152,3 +152,17 @@ def test_about_shows_version_and_settings_apply(window: MainWindow, shown, monke
     window.actions_.settings.trigger()
     assert window.session.settings.editor_font_size == 18
     assert window.node_form.edt_body.font().pointSize() == 18
+
+
+def test_close_makes_one_backup_a_day(make_window, library_path: Path) -> None:
+    from models.paths import backup_dir
+
+    window = make_window()
+    window.open_example()
+    window.close()
+    backups = list(backup_dir(library_path).glob("*.db"))
+    assert len(backups) == 1
+    with Library(backups[0]) as copy:
+        assert copy.list_reports()[0].issuer == "某市某区示范局"
+    make_window().close()
+    assert len(list(backup_dir(library_path).glob("*.db"))) == 1

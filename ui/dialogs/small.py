@@ -38,7 +38,7 @@ class NewReportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报告"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
         self.spn_year = QSpinBox()
         self.spn_year.setRange(2000, 2100)
         self.spn_year.setValue(year or date.today().year - 1)
