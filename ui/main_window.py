@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         acts, session = self.actions_, self.session
+        acts.undo.triggered.connect(session.undo)
+        acts.redo.triggered.connect(session.redo)
         acts.new.triggered.connect(self.new_report)
         acts.open.triggered.connect(self.show_library)
         acts.close_report.triggered.connect(self.show_library)
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
                 self.editors.setCurrentWidget(self.lbl_nothing)
             return
         self.btn_meta.setChecked(False)
+        self.session.watch_node(node)
         ancestors = self._ancestors(node)
         path = [self.session.tree.display_text(a) for a in ancestors]
         self.node_form.load(node, self.session.tree.marker(node), path, len(ancestors) + 1)
@@ -268,6 +271,7 @@ class MainWindow(QMainWindow):
         report = self.session.report
         if report is None:
             return
+        self.session.watch_node(None)
         self.session.flush()
         self.btn_meta.setChecked(True)
         self.tree.selectionModel().clearSelection()
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
 
     def _node_replaced(self, node_id: int) -> None:
         if self.node_form.node is not None and self.node_form.node.id == node_id:
-            self.node_form.refresh_title()
+            self.node_form.refresh()
 
     def _schedule_counts(self, *_args: object) -> None:
         self._count_timer.start()

@@ -23,7 +23,7 @@ from models.store import Library, RevisionInfo
 from models.text import count_chars
 from ui.settings import AppSettings, save_settings
 from ui.tree_model import ReportTreeModel
-from ui.undo import AddNodeCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
+from ui.undo import AddNodeCommand, EditTextCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,7 @@ class Session(QObject):
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.last_saved = ""
+        self._watched: tuple[Node, str, str] | None = None  # node in the editor, as it was when shown
 
     # --- opening and closing ---
 
@@ -77,6 +78,7 @@ class Session(QObject):
         except NianbaoError as exc:
             self.failed.emit(str(exc))
             return False
+        self._watched = None
         self.undo_stack.clear()
         self.report = report
         self.tree.set_report(report)
@@ -93,6 +95,8 @@ class Session(QObject):
         return summaries[0].issuer, max(s.year for s in summaries) + 1
 
     def close_report(self) -> None:
+        self.commit_typing()
+        self._watched = None
         self.flush()
         self.undo_stack.clear()
         self.report = None
@@ -142,6 +146,30 @@ class Session(QObject):
             setattr(self.report.meta, name, value)
         self._pending_meta.update(fields)
         self._timer.start()
+
+    def watch_node(self, node: Node | None) -> None:
+        """The node now shown in the editor. Typing in it becomes one undoable step when the
+        clerk leaves it or does any other undoable edit."""
+        self.commit_typing()
+        self._watched = (node, node.title, node.text) if node is not None else None
+
+    def commit_typing(self) -> None:
+        if self._watched is None or self.read_only:
+            return
+        node, title, text = self._watched
+        if (node.title, node.text) == (title, text) or node.id is None:
+            return
+        self._watched = (node, node.title, node.text)
+        self.flush()
+        self.undo_stack.push(EditTextCommand(self, node, (title, text), (node.title, node.text)))
+
+    def undo(self) -> None:
+        self.commit_typing()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_typing()
+        self.undo_stack.redo()
 
     def has_pending(self) -> bool:
         return bool(self._pending_nodes or self._pending_meta)
@@ -229,6 +257,7 @@ class Session(QObject):
         return self._push(RenameCommand(self, self.report.find(node_id), title))
 
     def _push(self, command: AddNodeCommand | TrashNodeCommand | MoveNodeCommand | RenameCommand) -> bool:
+        self.commit_typing()
         self.flush()
         self.undo_stack.push(command)
         return not command.isObsolete()
@@ -285,15 +314,22 @@ class Session(QObject):
         return self._guarded("移动", step)
 
     def set_title(self, node: Node, title: str) -> bool:
+        return self.set_text(node, title, node.text)
+
+    def set_text(self, node: Node, title: str, text: str) -> bool:
+        """Replace a node's title and text (rename, undo/redo of typing); the editor follows."""
         assert node.id is not None
         node_id = node.id
 
         def step() -> None:
-            self.library.update_node(node_id, title=title)
-            node.title = title
+            self._pending_nodes.pop(node_id, None)
+            self.library.update_node(node_id, title=title, text=text)
+            node.title, node.text = title, text
+            if self._watched is not None and self._watched[0] is node:
+                self._watched = (node, title, text)
             self.tree.node_changed(node)
             self.node_replaced.emit(node_id)
-        return self._guarded("改标题", step)
+        return self._guarded("修改", step)
 
     # --- revisions and per-report settings ---
 

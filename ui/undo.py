@@ -92,3 +92,20 @@ class RenameCommand(_SessionCommand):
 
     def undo(self) -> None:
         self.session.set_title(self.node, self.old_title)
+
+
+class EditTextCommand(_SessionCommand):
+    """Typing in one node, as one step: pushed when the clerk leaves the node (already applied)."""
+
+    def __init__(self, session: Session, node: Node, old: tuple[str, str], new: tuple[str, str]) -> None:
+        super().__init__(session, f"编辑“{(new[0] or new[1])[:12]}”")
+        self.node, self.old, self.new = node, old, new
+
+    def apply(self) -> bool:
+        return True  # the text is already in the node and the library
+
+    def reapply(self) -> bool:
+        return self.session.set_text(self.node, *self.new)
+
+    def undo(self) -> None:
+        self.session.set_text(self.node, *self.old)

@@ -298,3 +298,26 @@ def test_new_report_dialog_needs_an_issuer(qtbot) -> None:
     dialog.edt_issuer.setText("某县某镇人民政府")
     assert ok.isEnabled()
     assert dialog.values()[1] == "某县某镇人民政府"
+
+
+def test_typing_in_a_node_is_one_undoable_step_after_leaving_it(example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 2)
+    node = window.node_form.node
+    original = node.text
+    window.node_form.edt_body.setPlainText("第一稿。")
+    window.node_form.edt_body.setPlainText("第二稿。")
+    select(window, 3)  # leaving the node makes the typing one step on the undo stack
+    assert window.actions_.undo.isEnabled()
+    window.actions_.undo.trigger()
+    assert node.text == original
+    assert stored(window).find(node.id).text == original
+    window.actions_.redo.trigger()
+    assert stored(window).find(node.id).text == "第二稿。"
+    select(window, 2)
+    assert window.node_form.edt_body.toPlainText() == "第二稿。"
+    window.node_form.edt_body.setPlainText("第三稿。")
+    window.tree.setFocus()
+    window.actions_.undo.trigger()  # typing still in the editor is committed first, then undone
+    assert window.node_form.edt_body.toPlainText() == "第二稿。"
+    assert stored(window).find(node.id).text == "第二稿。"

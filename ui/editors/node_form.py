@@ -114,12 +114,17 @@ class NodeForm(QWidget):
         self.btn_add_point.setVisible(node.kind == SECTION)
         self._loading = False
 
-    def refresh_title(self) -> None:
-        """The node's title changed elsewhere (rename in the tree, undo)."""
-        if self.node is not None and self.edt_title.text() != self.node.title:
-            self._loading = True
+    def refresh(self) -> None:
+        """The node's title or text changed elsewhere (rename in the tree, undo, redo)."""
+        if self.node is None:
+            return
+        self._loading = True
+        if self.edt_title.text() != self.node.title:
             self.edt_title.setText(self.node.title)
-            self._loading = False
+        if self.edt_body.toPlainText() != self.node.text:
+            self.edt_body.setPlainText(self.node.text)
+            self.edt_body.document().clearUndoRedoStacks()
+        self._loading = False
 
     def set_editor_font(self, font: QFont) -> None:
         for widget in (self.edt_title, self.edt_body, self.edt_reference):
