@@ -32,9 +32,10 @@ import sys, resource
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QTimer
 from ui.app import start
-app, window = start(["--db", {db!r}, "--report", "{report_id}"])
+app, window = start(["--db", {db!r}])  # reopens the last report, as the program does
 def done():
-    print("SHOWN", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("SHOWN", rss, window.session.report_id, len(list(window.session.report.walk())), flush=True)
     window.close()
     app.quit()
 QTimer.singleShot(0, done)
@@ -108,6 +109,8 @@ def time_child(code: str, env: dict[str, str]) -> tuple[float, int]:
         if line.startswith("SHOWN"):
             elapsed = time.perf_counter() - started
             rss = int(line.split()[1])
+            if "ui.app" in code and (len(line.split()) < 4 or line.split()[2] == "None"):
+                raise RuntimeError("the program started without the report open")
             break
     else:
         raise RuntimeError("child never showed its window")
@@ -116,7 +119,7 @@ def time_child(code: str, env: dict[str, str]) -> tuple[float, int]:
 
 
 def bench_startup(db: Path, report_id: int, runs: int, env: dict[str, str]) -> None:
-    app_code = APP_CHILD.format(root=str(ROOT), db=str(db), report_id=report_id)
+    app_code = APP_CHILD.format(root=str(ROOT), db=str(db))
     time_child(BARE_CHILD, env)  # warm the file cache for both
     time_child(app_code, env)
     bare = [time_child(BARE_CHILD, env) for _ in range(runs)]
@@ -136,7 +139,7 @@ def bench_keystroke(db: Path, report_id: int, big_id: int, keys: int) -> None:
 
     from ui.app import start
 
-    started = start(["--db", str(db), "--report", str(report_id)])
+    started = start(["--db", str(db)])
     assert started is not None
     app, window = started
     window.tree.setCurrentIndex(window.session.tree.index_of_id(big_id))
@@ -157,6 +160,7 @@ def bench_keystroke(db: Path, report_id: int, big_id: int, keys: int) -> None:
             t0 = time.perf_counter()
             window.session.flush()  # what the 800 ms autosave timer runs: one update_node
             flush_ms.append((time.perf_counter() - t0) * 1000)
+    assert window.session.report_id == report_id
     assert len(window.node_form.node.text) == BIG_SECTION_CHARS + keys
     for name, values in (("keystroke handling + repaint", key_ms), ("autosave write (timer, after typing stops)", flush_ms),
                          ("字数 update (timer)", count_ms)):
@@ -175,6 +179,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as scratch:
         os.environ["NIANBAO_HOME"] = str(Path(scratch) / "home")
         db, report_id, big_id = build_library(Path(scratch))
+        from ui.settings import AppSettings, save_settings
+
+        save_settings(AppSettings(last_report=report_id))
         bench_startup(db, report_id, args.runs, dict(os.environ))
         bench_keystroke(db, report_id, big_id, args.keys)
     return 0

@@ -37,7 +37,6 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nianbao")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--debug", action="store_true")
-    parser.add_argument("--report", type=int, help="open this report at start")
     return parser.parse_args(argv)
 
 
@@ -111,10 +110,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow] | None:
     save_hooks.append(session.flush)
     window = MainWindow(session)
     window.setWindowIcon(app_icon())
-    report_id = args.report or settings.last_report
-    live = {s.id for s in library.list_reports()}
-    if report_id in live:
-        window.open_report(report_id)
+    if settings.last_report in {s.id for s in library.list_reports()}:
+        window.open_report(settings.last_report)
     else:
         window.show_library()
     window.show()
