@@ -28,10 +28,7 @@ from models.templates import DEFAULT_TEMPLATE, load_template, new_report
 from models.text import count_chars
 from ui.actions import Actions
 from ui.dialogs import alerts
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.revisions import RevisionsDialog
 from ui.dialogs.small import HELP_TEXT, NewReportDialog, SettingsDialog, about_text
-from ui.dialogs.trash import TrashDialog
 from ui.editors.guidance import GuidancePanel
 from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
@@ -363,6 +360,8 @@ class MainWindow(QMainWindow):
     # --- dialogs ---
 
     def export_report(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog  # loaded on first use: start-up time
+
         if self.session.report is not None:
             ExportDialog(self.session, self).exec()
 
@@ -375,10 +374,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("已保存版本：") + label, 6000)
 
     def show_revisions(self) -> None:
+        from ui.dialogs.revisions import RevisionsDialog  # loaded on first use: start-up time
+
         if self.session.report is not None:
             RevisionsDialog(self.session, self).exec()
 
     def show_trash(self) -> None:
+        from ui.dialogs.trash import TrashDialog  # loaded on first use: start-up time
+
         if self.session.report is not None:
             TrashDialog(self.session, self).exec()
 
