@@ -57,8 +57,25 @@ def test_duplicate_trash_and_restore(window: MainWindow, shown) -> None:
     assert len(window.session.library.list_reports()) == 2
 
 
-def test_start_opens_the_last_report_and_remembers_geometry(qtbot, library_path: Path) -> None:
+@pytest.fixture(autouse=True)
+def hook_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """start() must install the crash hook before it builds the window; record instead of
+    replacing pytest's own hook (a modal crash dialog would hang the test run)."""
+    calls: list[str] = []
+    monkeypatch.setattr(app_module, "install_excepthook", lambda *a: calls.append("hook"))
+    real_window = app_module.MainWindow
+
+    def window(*args):
+        calls.append("window")
+        return real_window(*args)
+
+    monkeypatch.setattr(app_module, "MainWindow", window)
+    return calls
+
+
+def test_start_opens_the_last_report_and_remembers_geometry(qtbot, library_path: Path, hook_calls) -> None:
     started = app_module.start(["--db", str(library_path)])
+    assert hook_calls == ["hook", "window"]
     assert started is not None
     _app, window = started
     qtbot.addWidget(window)
