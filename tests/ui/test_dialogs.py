@@ -95,7 +95,8 @@ def test_export_docx_through_the_dialog(qtbot, example_window: MainWindow, tmp_p
     target = tmp_path / "报告.docx"
     dialog = run_export(qtbot, example_window, target, monkeypatch)
     assert dialog.written == target
-    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    document = docx.Document(str(target))
+    text = "".join("".join(p.text.split()) for p in document.paragraphs)  # the title may hold line breaks
     assert "某市某区示范局关于2024年度法治政府建设情况的报告" in text
     assert "（一）坚持学用结合" in text
     assert "一是抓好领导干部学法。" in text
