@@ -1,16 +1,36 @@
-"""Start the desktop program (placeholder until the desktop issue lands: a library list)."""
+"""Start the desktop program: QApplication set-up, crash dialog, library lock, main window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from models import APP_NAME
-from models.errors import NianbaoError
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from models import APP_ID, APP_NAME, __version__
+from models.errors import LibraryLockedError, NianbaoError
 from models.logs import setup_logging
-from models.paths import default_library_path
+from models.paths import default_library_path, resource_dir
 from models.store import Library
+from ui.dialogs import alerts
+from ui.dialogs.crash import install_excepthook
+from ui.fonts import ui_font
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.settings import load_settings
+
+log = logging.getLogger(__name__)
+
+STYLE_SHEET = """
+QLabel#pageHeading { font-size: 16pt; font-weight: bold; padding: 4px 0 8px 0; }
+QLabel#panelCaption { font-weight: bold; color: #1d5fa8; }
+QLabel#hint { color: #666666; }
+"""
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -20,27 +40,87 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QMessageBox
+def app_icon() -> QIcon:
+    return QIcon(str(resource_dir() / "icons" / "app.svg"))
 
-    args = parse_gui_args(argv)
-    setup_logging(args.debug)
-    app = QApplication(sys.argv[:1])
+
+def _set_windows_app_id() -> None:
+    """Give the taskbar our own icon and grouping instead of python.exe's."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_ID}.{APP_ID}.{__version__}")
+
+
+def create_app(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    _set_windows_app_id()
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv[:1] or [APP_NAME])
     app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    app.setFont(ui_font())
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(STYLE_SHEET)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    qInstallMessageHandler(lambda mode, context, message: log.debug("Qt: %s", message))
+    return app
+
+
+def open_library(path: Path) -> tuple[Library, bool] | None:
+    """The library, and whether it is read-only; on a lock held elsewhere, offer read-only."""
     try:
-        library = Library(args.db or default_library_path())
+        library = Library(path)
+    except LibraryLockedError as exc:
+        question = f"{exc}\n\n可以以只读方式打开它：能查看和导出，但不能修改。要以只读方式打开吗？"
+        if not alerts.ask_yes_no(None, question):
+            return None
+        try:
+            library = Library(path, lock=False)
+        except NianbaoError as inner:
+            alerts.show_error(None, str(inner))
+            return None
+        return library, True
     except NianbaoError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    listing = QListWidget()
-    for r in library.list_reports():
-        listing.addItem(f"{r.year}  {r.title}")
-    window.setCentralWidget(listing)
-    window.resize(900, 600)
+        alerts.show_error(None, str(exc))
+        return None
+    return library, library.read_only
+
+
+def start(argv: list[str]) -> tuple[QApplication, MainWindow] | None:
+    """Everything up to the shown window (``run`` adds the event loop; benchmarks time this)."""
+    args = parse_gui_args(argv)
+    log_path = setup_logging(args.debug)
+    save_hooks: list[Callable[[], object]] = []
+    install_excepthook(str(log_path or ""), lambda: [hook() for hook in save_hooks])
+    app = create_app(sys.argv[:1])
+    opened = open_library(args.db or default_library_path())
+    if opened is None:
+        return None
+    library, read_only = opened
+    settings = load_settings()
+    session = Session(library, settings, read_only=read_only)
+    save_hooks.append(session.flush)
+    window = MainWindow(session)
+    window.setWindowIcon(app_icon())
+    if settings.last_report in {s.id for s in library.list_reports()}:
+        window.open_report(settings.last_report)
+    else:
+        window.show_library()
     window.show()
-    try:
-        return app.exec()
-    finally:
-        library.close()
+    return app, window
+
+
+def run(argv: list[str]) -> int:
+    started = start(argv)
+    if started is None:
+        return 1
+    app, _window = started
+    return app.exec()

@@ -1,0 +1,64 @@
+"""Take the README screenshots (docs/screen-*.png) from the real program on a scratch library.
+
+Run under Xvfb for real window decorations-free pixels:
+    Xvfb :99 -screen 0 1600x1000x24 &  QT_QPA_PLATFORM=xcb DISPLAY=:99 python scripts/take_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="nianbao-shots-"))
+    os.environ["NIANBAO_HOME"] = str(scratch)
+    from PySide6.QtCore import QTimer
+
+    from models.interchange import read_file
+    from models.paths import resource_dir
+    from models.store import Library
+    from models.templates import load_template, new_report
+    from ui.app import start
+    from ui.dialogs.export_dialog import ExportDialog
+
+    library_path = scratch / "library.db"
+    with Library(library_path) as library:
+        library.create_report(new_report(load_template("fzzf-annual"), 2023, "某市某区示范局"))
+        library.create_report(read_file(resource_dir() / "examples" / "example-report.json")[0])
+    started = start(["--db", str(library_path)])
+    assert started is not None
+    app, window = started
+    window.resize(1280, 800)
+    docs = ROOT / "docs"
+
+    def settle() -> None:
+        for _ in range(20):
+            app.processEvents()
+
+    settle()
+    window.grab().save(str(docs / "screen-start.png"))
+    example_id = next(s.id for s in window.session.library.list_reports() if s.year == 2024)
+    window.open_report(example_id)
+    model = window.session.tree
+    window.tree.setCurrentIndex(model.index(2, 0, model.index(1, 0)))
+    settle()
+    window.grab().save(str(docs / "screen-main.png"))
+    dialog = ExportDialog(window.session, window)
+    dialog.edt_path.setText(r"C:\Users\科员\Documents\某市某区示范局关于2024年度法治政府建设情况的报告.docx")
+    dialog.show()
+    settle()
+    dialog.grab().save(str(docs / "screen-export.png"))
+    dialog.close()
+    QTimer.singleShot(0, window.close)
+    settle()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

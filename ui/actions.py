@@ -1,0 +1,106 @@
+"""The window's actions, shortcuts, menus and toolbar (kept out of main_window.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+class Actions:
+    def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
+        def make(text: str, shortcut: str | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+            text, tip = tr(text), tr(tip) if tip else ""
+            action = QAction(text, window)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text}（{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
+                              if shortcut is not None else text)
+            return action
+
+        self.new = make("新建", "Ctrl+N", "按模板新建一份报告")
+        self.open = make("打开", "Ctrl+O", "回到报告库，打开其他报告")
+        self.recent = QMenu(tr("最近打开"), window)
+        self.import_ = make("导入", None, "导入去年的 Word 报告或文本（下一版提供）")
+        self.import_.setEnabled(False)
+        self.export = make("导出", "Ctrl+E", "导出为 Word 文档")
+        self.snapshot = make("保存版本…", "Ctrl+S", "把当前稿保存为一个带说明的历史版本")
+        self.revisions = make("历史版本", None, "查看、比较和恢复历史版本")
+        self.close_report = make("关闭报告", "Ctrl+W", "回到报告库")
+        self.quit = make("退出", "Ctrl+Q")
+        self.undo = make("撤销", "Ctrl+Z", "撤销上一步对目录或文字的修改")
+        self.redo = make("重做", "Ctrl+Y", "重做刚撤销的修改")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        undo_stack.canUndoChanged.connect(self.undo.setEnabled)
+        undo_stack.canRedoChanged.connect(self.redo.setEnabled)
+        self.meta = make("报告信息", "Ctrl+I", "编辑标题、主送机关、文号、签发人、日期等")
+        self.add_sibling = make("添加同级标题", "Insert", "在所选部分之后添加同一级的标题")
+        self.add_child = make("添加下级标题", "Ctrl+Shift+N", "在所选标题之下添加下一级标题")
+        self.add_point = make("添加要点", "Ctrl+Shift+P", "添加“一是、二是”式的要点")
+        self.add_paragraph = make("添加段落", "Ctrl+Shift+G", "添加不编号的段落")
+        self.rename = make("重命名", "F2", "修改所选部分的标题")
+        self.delete = make("删除", "Delete", "把所选部分移入回收站（可撤销）")
+        self.trash = make("回收站…", None, "恢复以前删除的部分")
+        self.move_up = make("上移", "Alt+Up")
+        self.move_down = make("下移", "Alt+Down")
+        self.check = make("检查", None, "体检：法定内容、格式和标点（下一版提供）")
+        self.check.setEnabled(False)
+        self.settings = make("设置…", None, "字号、默认导出版本和字体")
+        self.about = make("关于年报助手", None)
+        self.help = make("帮助", "F1", "使用说明")
+        # Insert/F2/Delete belong to the tree: typing in an editor must never trash a section.
+        for action in (self.add_sibling, self.rename, self.delete):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def report_actions(self) -> list[QAction]:
+        """Actions that need an open, writable report."""
+        return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
+                self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
+                self.move_down, self.trash]
+
+    def build_menus(self, window: QMainWindow) -> None:
+        bar = window.menuBar()
+        file_menu = bar.addMenu(tr("文件(&F)"))
+        for item in (self.new, self.open, self.recent, None, self.import_, self.export, None, self.snapshot,
+                     self.revisions, None, self.close_report, self.quit):
+            _add(file_menu, item)
+        edit_menu = bar.addMenu(tr("编辑(&E)"))
+        for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
+                     self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, None, self.trash):
+            _add(edit_menu, item)
+        tools_menu = bar.addMenu(tr("工具(&T)"))
+        for item in (self.check, self.settings):
+            _add(tools_menu, item)
+        help_menu = bar.addMenu(tr("帮助(&H)"))
+        for item in (self.help, self.about):
+            _add(help_menu, item)
+
+    def build_toolbar(self, window: QMainWindow) -> QToolBar:
+        toolbar = QToolBar(tr("工具栏"), window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.new, self.open, self.import_, self.export, None, self.undo, self.redo, None,
+                     self.check, self.revisions, self.settings, self.help):
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(item)
+        window.addToolBar(toolbar)
+        return toolbar
+
+
+def _add(menu: QMenu, item: QAction | QMenu | None) -> None:
+    if item is None:
+        menu.addSeparator()
+    elif isinstance(item, QMenu):
+        menu.addMenu(item)
+    else:
+        menu.addAction(item)

@@ -1,0 +1,186 @@
+"""导出: edition and writer options, a target remembered per report, progress, then open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.export import ExportOptions
+from ui.session import Session
+from ui.workers import ExportWorker
+
+EDITIONS = (("submit", "报送版（上行文，含版头、版记）"), ("public", "公开版（网站发布用，不含版头、版记）"))
+POINT_STYLES = (("inline", "“一是……二是……”接排在同一段"), ("separate", "每个要点单独成段"))
+FILE_FILTER = "Word 文档 (*.docx);;交换文件 (*.json)"
+
+
+def safe_file_name(title: str) -> str:
+    name = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in title).strip()
+    return name or "年度报告"
+
+
+class ExportDialog(QDialog):
+    export_finished = Signal(bool)  # True on success
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.worker: ExportWorker | None = None
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("导出报告"))
+        self.setMinimumWidth(860)
+        self._build()
+        self._load_defaults()
+
+    def _build(self) -> None:
+        self.cmb_edition = QComboBox()
+        for key, label in EDITIONS:
+            self.cmb_edition.addItem(self.tr(label), key)
+        self.chk_header = QCheckBox(self.tr("版头（发文机关标志、发文字号、签发人）"))
+        self.chk_sealed = QCheckBox(self.tr("落款按加盖印章的格式排（署名、成文日期居右）"))
+        self.cmb_points = QComboBox()
+        for key, label in POINT_STYLES:
+            self.cmb_points.addItem(self.tr(label), key)
+        self.chk_fallback = QCheckBox(self.tr("用仿宋、楷体代替仿宋_GB2312、楷体_GB2312（本机缺少 GB2312 字体时）"))
+        self.edt_path = QLineEdit()
+        self.btn_browse = QPushButton(self.tr("浏览…"))
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.edt_path, 1)
+        path_row.addWidget(self.btn_browse)
+        form = QFormLayout()
+        form.addRow(self.tr("版本"), self.cmb_edition)
+        form.addRow("", self.chk_header)
+        form.addRow("", self.chk_sealed)
+        form.addRow(self.tr("要点排法"), self.cmb_points)
+        form.addRow(self.tr("字体"), self.chk_fallback)
+        form.addRow(self.tr("保存到"), path_row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.lbl_status = QLabel()
+        self.lbl_status.setWordWrap(True)
+        self.btn_export = QPushButton(self.tr("导出"))
+        self.btn_export.setDefault(True)
+        self.btn_retry = QPushButton(self.tr("重试"))
+        self.btn_open_file = QPushButton(self.tr("打开文件"))
+        self.btn_open_folder = QPushButton(self.tr("打开所在文件夹"))
+        self.btn_close = QPushButton(self.tr("关闭"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_open_file)
+        buttons.addWidget(self.btn_open_folder)
+        buttons.addStretch(1)
+        for button in (self.btn_retry, self.btn_export, self.btn_close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.lbl_status)
+        layout.addLayout(buttons)
+        for button in (self.btn_retry, self.btn_open_file, self.btn_open_folder):
+            button.setVisible(False)
+        self.btn_browse.clicked.connect(self.browse)
+        self.btn_export.clicked.connect(self.start_export)
+        self.btn_retry.clicked.connect(self.start_export)
+        self.btn_close.clicked.connect(self.reject)
+        self.btn_open_file.clicked.connect(self.open_file)
+        self.btn_open_folder.clicked.connect(self.open_folder)
+        self.cmb_edition.currentIndexChanged.connect(self._edition_changed)
+
+    def _load_defaults(self) -> None:
+        settings = self.session.settings
+        edition = self.session.report_setting("export_edition", settings.default_edition)
+        self.cmb_edition.setCurrentIndex(max(0, self.cmb_edition.findData(edition)))
+        self.chk_header.setChecked(True)
+        self.chk_sealed.setChecked(True)
+        self.chk_fallback.setChecked(settings.fallback_fonts)
+        self.edt_path.setText(self.session.report_setting("export_path", "") or str(self._default_target()))
+        self._edition_changed()
+
+    def _default_target(self) -> Path:
+        folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else Path.home()
+        title = self.session.report.meta.title if self.session.report else ""
+        return folder / f"{safe_file_name(title)}.docx"
+
+    def _edition_changed(self) -> None:
+        submit = self.cmb_edition.currentData() == "submit"
+        self.chk_header.setEnabled(submit)
+
+    def options(self) -> ExportOptions:
+        submit = self.cmb_edition.currentData() == "submit"
+        return ExportOptions(edition=self.cmb_edition.currentData(), header=submit and self.chk_header.isChecked(),
+                             sealed=self.chk_sealed.isChecked(), points=self.cmb_points.currentData(),
+                             fallback_fonts=self.chk_fallback.isChecked())
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为"), self.edt_path.text(), FILE_FILTER)
+        if path:
+            self.edt_path.setText(path if Path(path).suffix else path + ".docx")
+
+    def start_export(self) -> None:
+        report = self.session.report
+        text = self.edt_path.text().strip()
+        if report is None or not text:
+            self._show_failure(self.tr("请先选择保存位置。"), retry=False)
+            return
+        target = Path(text).expanduser()
+        self.session.flush()
+        self.session.create_revision("导出前自动保存")
+        self.session.set_report_setting("export_path", str(target))
+        self.session.set_report_setting("export_edition", self.cmb_edition.currentData())
+        self.session.settings.last_folder = str(target.parent)
+        self.worker = ExportWorker(report, target, self.options())
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self._set_running(True)
+        QThreadPool.globalInstance().start(self.worker)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.btn_export.setEnabled(not running)
+        self.btn_retry.setVisible(False)
+        if running:
+            self.lbl_status.setStyleSheet("")
+            self.lbl_status.setText(self.tr("正在导出，请稍候…"))
+
+    def _finished(self, path: str) -> None:
+        self._set_running(False)
+        self.written = Path(path)
+        self.lbl_status.setStyleSheet("color:#1e6b30")
+        self.lbl_status.setText(self.tr("已导出：") + path)
+        self.btn_open_file.setVisible(True)
+        self.btn_open_folder.setVisible(True)
+        self.export_finished.emit(True)
+
+    def _failed(self, message: str, retry: bool) -> None:
+        self._set_running(False)
+        self._show_failure(message, retry)
+        self.export_finished.emit(False)
+
+    def _show_failure(self, message: str, retry: bool) -> None:
+        self.lbl_status.setStyleSheet("color:#b00020")
+        self.lbl_status.setText(message)
+        self.btn_retry.setVisible(retry)
+
+    def open_file(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written)))
+
+    def open_folder(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))

@@ -1,0 +1,1 @@
+"""Form editors for the report's metadata and its nodes, built in code."""

@@ -1,0 +1,153 @@
+"""The editor for one node: a section (heading sentence + body), a point (lead phrase +
+text, with 上移/下移 among its sibling points) or a paragraph (text only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.numbering import chinese_numeral
+from models.report import PARAGRAPH, POINT, SECTION, Node
+from ui.editors.text_edit import LineEdit, ProseEdit
+
+TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）"}
+BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文"}
+
+
+def kind_label(node: Node, depth: int) -> str:
+    if node.kind == SECTION:
+        return f"{chinese_numeral(depth)}级标题"
+    return "要点" if node.kind == POINT else "段落（不编号）"
+
+
+class NodeForm(QWidget):
+    """Emits ``edited(node_id, title, text)`` on every keystroke; ``None`` means unchanged."""
+
+    edited = Signal(int, object, object)
+    focus_lost = Signal()
+    shift_requested = Signal(int, int)  # node id, -1 up / +1 down
+    add_point_requested = Signal(int)  # the section to hold it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.node: Node | None = None
+        self._loading = False
+        self.lbl_path = QLabel()
+        self.lbl_path.setObjectName("hint")
+        self.lbl_path.setWordWrap(True)
+        self.lbl_heading = QLabel()
+        heading_font = QFont(self.lbl_heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
+        heading_font.setBold(True)
+        self.lbl_heading.setFont(heading_font)
+        self.lbl_heading.setWordWrap(True)
+        self.lbl_title = QLabel()
+        self.edt_title = LineEdit()
+        self.lbl_body = QLabel()
+        self.edt_body = ProseEdit()
+        self.lbl_reference = QLabel(self.tr("去年的写法（仅供参考，不会导出）"))
+        self.edt_reference = QPlainTextEdit()
+        self.edt_reference.setReadOnly(True)
+        self.edt_reference.setMaximumHeight(120)
+        self.btn_up = QPushButton(self.tr("上移要点"))
+        self.btn_down = QPushButton(self.tr("下移要点"))
+        self.btn_add_point = QPushButton(self.tr("添加要点"))
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        self.lbl_title.setBuddy(self.edt_title)
+        self.lbl_body.setBuddy(self.edt_body)
+        buttons = QHBoxLayout()
+        for button in (self.btn_up, self.btn_down, self.btn_add_point):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lbl_path)
+        layout.addWidget(self.lbl_heading)
+        layout.addWidget(self.lbl_title)
+        layout.addWidget(self.edt_title)
+        layout.addWidget(self.lbl_body)
+        layout.addWidget(self.edt_body, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.lbl_reference)
+        layout.addWidget(self.edt_reference)
+
+    def _connect(self) -> None:
+        self.edt_title.textEdited.connect(self._title_edited)
+        self.edt_body.textChanged.connect(self._body_edited)
+        self.edt_title.focus_lost.connect(self.focus_lost)
+        self.edt_body.focus_lost.connect(self.focus_lost)
+        self.btn_up.clicked.connect(lambda: self._shift(-1))
+        self.btn_down.clicked.connect(lambda: self._shift(+1))
+        self.btn_add_point.clicked.connect(self._add_point)
+
+    def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
+        """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
+        self._loading = True
+        self.node = node
+        self.lbl_path.setText(" › ".join(path))
+        self.lbl_path.setVisible(bool(path))
+        self.lbl_heading.setText(f"{marker}　{kind_label(node, depth)}" if marker else kind_label(node, depth))
+        has_title = node.kind != PARAGRAPH
+        self.lbl_title.setVisible(has_title)
+        self.edt_title.setVisible(has_title)
+        self.lbl_title.setText(self.tr(TITLE_LABELS.get(node.kind, "")))
+        self.edt_title.setText(node.title)
+        self.lbl_body.setText(self.tr(BODY_LABELS[node.kind]))
+        self.edt_body.setPlainText(node.text)
+        self.edt_body.document().clearUndoRedoStacks()
+        self.lbl_reference.setVisible(bool(node.reference))
+        self.edt_reference.setVisible(bool(node.reference))
+        self.edt_reference.setPlainText(node.reference)
+        self.btn_up.setVisible(node.kind == POINT)
+        self.btn_down.setVisible(node.kind == POINT)
+        self.btn_add_point.setVisible(node.kind == SECTION)
+        self._loading = False
+
+    def refresh(self) -> None:
+        """The node's title or text changed elsewhere (rename in the tree, undo, redo)."""
+        if self.node is None:
+            return
+        self._loading = True
+        if self.edt_title.text() != self.node.title:
+            self.edt_title.setText(self.node.title)
+        if self.edt_body.toPlainText() != self.node.text:
+            self.edt_body.setPlainText(self.node.text)
+            self.edt_body.document().clearUndoRedoStacks()
+        self._loading = False
+
+    def set_editor_font(self, font: QFont) -> None:
+        for widget in (self.edt_title, self.edt_body, self.edt_reference):
+            widget.setFont(font)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edt_title.setReadOnly(read_only)
+        self.edt_body.setReadOnly(read_only)
+        for button in (self.btn_up, self.btn_down, self.btn_add_point):
+            button.setEnabled(not read_only)
+
+    def _title_edited(self, text: str) -> None:
+        if not self._loading and self.node is not None and self.node.id is not None:
+            self.edited.emit(self.node.id, text, None)
+
+    def _body_edited(self) -> None:
+        if not self._loading and self.node is not None and self.node.id is not None:
+            self.edited.emit(self.node.id, None, self.edt_body.toPlainText())
+
+    def _shift(self, delta: int) -> None:
+        if self.node is not None and self.node.id is not None:
+            self.shift_requested.emit(self.node.id, delta)
+
+    def _add_point(self) -> None:
+        if self.node is not None and self.node.id is not None:
+            self.add_point_requested.emit(self.node.id)

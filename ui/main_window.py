@@ -1,0 +1,414 @@
+"""The main window: the library page, or the section tree | editor | 写作要点 of one report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import APP_NAME
+from models.errors import NianbaoError
+from models.report import PARAGRAPH, POINT, SECTION, Node
+from models.templates import DEFAULT_TEMPLATE, load_template, new_report
+from models.text import count_chars
+from ui.actions import Actions
+from ui.dialogs import alerts
+from ui.dialogs.small import HELP_TEXT, NewReportDialog, SettingsDialog, about_text
+from ui.editors.guidance import GuidancePanel
+from ui.editors.meta_form import MetaForm
+from ui.editors.node_form import NodeForm
+from ui.fonts import editor_font
+from ui.session import Session, example_report
+from ui.start_page import StartPage
+
+log = logging.getLogger(__name__)
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(APP_NAME)
+        self.actions_ = Actions(self, session.undo_stack)
+        self.actions_.build_menus(self)
+        self.actions_.build_toolbar(self)
+        self.start_page = StartPage(session)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self._build_editor_page())
+        self.setCentralWidget(self.pages)
+        self._build_status_bar()
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(300)
+        self._count_timer.timeout.connect(self.update_counts)
+        self._connect()
+        self.apply_settings()
+        self._restore_geometry()
+        self._update_actions()
+
+    # --- building ---
+
+    def _build_editor_page(self) -> QWidget:
+        self.btn_meta = QPushButton(self.tr("报告信息（标题、主送、文号、日期…）"))
+        self.btn_meta.setCheckable(True)
+        self.tree = QTreeView()
+        self.tree.setModel(self.session.tree)
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setWordWrap(False)
+        for action in (self.actions_.add_sibling, self.actions_.rename, self.actions_.delete):
+            self.tree.addAction(action)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.btn_meta)
+        left_layout.addWidget(self.tree, 1)
+        self.meta_form = MetaForm()
+        meta_scroll = QScrollArea()
+        meta_scroll.setWidgetResizable(True)
+        meta_scroll.setWidget(self.meta_form)
+        self.node_form = NodeForm()
+        self.lbl_nothing = QLabel(self.tr("在左边的目录中选择要编辑的部分。"))
+        self.lbl_nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editors = QStackedWidget()
+        for widget in (self.lbl_nothing, meta_scroll, self.node_form):
+            self.editors.addWidget(widget)
+        self.guidance = GuidancePanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (left, self.editors, self.guidance):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 600, 300])
+        return self.splitter
+
+    def _build_status_bar(self) -> None:
+        self.lbl_saved = QLabel()
+        self.lbl_counts = QLabel()
+        self.statusBar().addPermanentWidget(self.lbl_counts)
+        self.statusBar().addPermanentWidget(self.lbl_saved)
+
+    def _connect(self) -> None:
+        acts, session = self.actions_, self.session
+        acts.undo.triggered.connect(session.undo)
+        acts.redo.triggered.connect(session.redo)
+        acts.new.triggered.connect(self.new_report)
+        acts.open.triggered.connect(self.show_library)
+        acts.close_report.triggered.connect(self.show_library)
+        acts.quit.triggered.connect(self.close)
+        acts.export.triggered.connect(self.export_report)
+        acts.snapshot.triggered.connect(self.save_revision)
+        acts.revisions.triggered.connect(self.show_revisions)
+        acts.meta.triggered.connect(self.show_meta)
+        acts.add_sibling.triggered.connect(lambda: self.add_node(SECTION, sibling=True))
+        acts.add_child.triggered.connect(lambda: self.add_node(SECTION, sibling=False))
+        acts.add_point.triggered.connect(lambda: self.add_node(POINT, sibling=None))
+        acts.add_paragraph.triggered.connect(lambda: self.add_node(PARAGRAPH, sibling=None))
+        acts.rename.triggered.connect(self.rename_current)
+        acts.delete.triggered.connect(self.trash_current)
+        acts.move_up.triggered.connect(lambda: self.shift_current(-1))
+        acts.move_down.triggered.connect(lambda: self.shift_current(+1))
+        acts.trash.triggered.connect(self.show_trash)
+        acts.settings.triggered.connect(self.edit_settings)
+        acts.about.triggered.connect(lambda: alerts.show_info(self, about_text(str(session.library.path))))
+        acts.help.triggered.connect(lambda: alerts.show_info(self, HELP_TEXT))
+        acts.recent.aboutToShow.connect(self._fill_recent)
+        self.start_page.open_requested.connect(self.open_report)
+        self.start_page.new_requested.connect(self.new_report)
+        self.start_page.example_requested.connect(self.open_example)
+        self.btn_meta.clicked.connect(self.show_meta)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.meta_form.meta_edited.connect(self._meta_edited)
+        self.node_form.edited.connect(self._node_edited)
+        self.node_form.focus_lost.connect(session.flush)
+        app = QApplication.instance()
+        if app is not None:  # any focus change (another field, another window) saves at once
+            app.focusChanged.connect(self._focus_changed)
+        self.node_form.shift_requested.connect(session.request_shift)
+        self.node_form.add_point_requested.connect(lambda node_id: self.add_node(POINT, sibling=None))
+        session.saved.connect(self._saved)
+        session.failed.connect(self._failed)
+        session.node_replaced.connect(self._node_replaced)
+        session.report_opened.connect(self._report_opened)
+        # bound methods, not lambdas: Qt drops these connections when the window goes away
+        session.tree.rowsInserted.connect(self._schedule_counts)
+        session.tree.rowsRemoved.connect(self._schedule_counts)
+
+    # --- settings and geometry ---
+
+    def apply_settings(self) -> None:
+        font = editor_font(self.session.settings.editor_font_size)
+        self.node_form.set_editor_font(font)
+        read_only = self.session.read_only
+        self.node_form.set_read_only(read_only)
+        self.meta_form.set_read_only(read_only)
+
+    def _restore_geometry(self) -> None:
+        settings = self.session.settings
+        if settings.geometry:
+            self.restoreGeometry(QByteArray.fromHex(settings.geometry.encode("ascii")))
+        else:
+            self.resize(1280, 800)
+        if len(settings.splitter_sizes) == 3:
+            self.splitter.setSizes(settings.splitter_sizes)
+
+    def _remember_geometry(self) -> None:
+        settings = self.session.settings
+        settings.geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
+        settings.splitter_sizes = list(self.splitter.sizes())
+
+    # --- pages and reports ---
+
+    def show_library(self) -> None:
+        self.session.close_report()
+        self.start_page.refresh()
+        self.pages.setCurrentIndex(0)
+        self.setWindowTitle(APP_NAME + ("（只读）" if self.session.read_only else ""))
+        self._update_actions()
+
+    def open_report(self, report_id: int) -> None:
+        self.session.open_report(report_id)
+
+    def _report_opened(self) -> None:
+        report = self.session.report
+        assert report is not None
+        self.pages.setCurrentIndex(1)
+        self.tree.expandAll()
+        suffix = "（只读）" if self.session.read_only else ""
+        self.setWindowTitle(f"{report.meta.title or '（无标题）'} — {APP_NAME}{suffix}")
+        self.meta_form.load(report.meta)
+        first = self.session.tree.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+        else:
+            self.show_meta()
+        self.lbl_saved.setText(self.tr("修改会自动保存"))
+        self.update_counts()
+        self._update_actions()
+
+    def new_report(self) -> None:
+        if self.session.read_only:
+            return
+        template = load_template(DEFAULT_TEMPLATE)
+        issuer, year = self.session.new_report_defaults()
+        (year, issuer, variant), accepted = NewReportDialog.ask(template, issuer, year, self)
+        if accepted:
+            self._open_created(lambda: self.session.library.create_report(new_report(template, year, issuer, variant)))
+
+    def open_example(self) -> None:
+        self._open_created(lambda: self.session.library.create_report(example_report()))
+
+    def _open_created(self, create: Callable[[], int]) -> None:
+        try:
+            report_id = create()
+        except NianbaoError as exc:
+            alerts.show_error(self, str(exc))
+            return
+        self.open_report(report_id)
+
+    def _fill_recent(self) -> None:
+        menu = self.actions_.recent
+        menu.clear()
+        live = {s.id: s for s in self.session.library.list_reports()}
+        for report_id in self.session.settings.recent_reports:
+            if report_id in live:
+                summary = live[report_id]
+                action = menu.addAction(f"{summary.year}  {summary.title}")
+                action.triggered.connect(lambda _=False, rid=report_id: self.open_report(rid))
+        if menu.isEmpty():
+            menu.addAction(self.tr("（没有最近打开的报告）")).setEnabled(False)
+
+    # --- selection and editing ---
+
+    def current_node(self) -> Node | None:
+        return self.session.tree.node(self.tree.currentIndex())
+
+    def _ancestors(self, node: Node) -> list[Node]:
+        chain, parent = [], self.session.tree.parent_node(node)
+        while parent is not None:
+            chain.insert(0, parent)
+            parent = self.session.tree.parent_node(parent)
+        return chain
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.session.flush()
+        node = self.session.tree.node(current)
+        report = self.session.report
+        if node is None or report is None:
+            if self.editors.currentWidget() is self.node_form:
+                self.editors.setCurrentWidget(self.lbl_nothing)
+            return
+        self.btn_meta.setChecked(False)
+        self.session.watch_node(node)
+        ancestors = self._ancestors(node)
+        path = [self.session.tree.display_text(a) for a in ancestors]
+        self.node_form.load(node, self.session.tree.marker(node), path, len(ancestors) + 1)
+        self.editors.setCurrentWidget(self.node_form)
+        self.guidance.show_for(report, node, ancestors)
+        self.update_counts()
+
+    def show_meta(self) -> None:
+        report = self.session.report
+        if report is None:
+            return
+        self.session.watch_node(None)
+        self.session.flush()
+        self.btn_meta.setChecked(True)
+        self.tree.selectionModel().clearSelection()
+        self.meta_form.load(report.meta)
+        self.editors.setCurrentIndex(1)
+        self.guidance.show_for(report, None, [])
+        self.meta_form.edt_issuer.setFocus()
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.session.library.conn is not None:
+            self.session.flush()
+
+    def _meta_edited(self, changes: dict) -> None:
+        self.session.edit_meta(**changes)
+        if "title" in changes and self.session.report is not None:
+            self.setWindowTitle(f"{changes['title']} — {APP_NAME}")
+
+    def _node_edited(self, node_id: int, title: str | None, text: str | None) -> None:
+        self.session.edit_node(node_id, title=title, text=text)
+        self._count_timer.start()
+
+    def _node_replaced(self, node_id: int) -> None:
+        if self.node_form.node is not None and self.node_form.node.id == node_id:
+            self.node_form.refresh()
+
+    def _schedule_counts(self, *_args: object) -> None:
+        self._count_timer.start()
+
+    def update_counts(self) -> None:
+        node = self.node_form.node if self.editors.currentWidget() is self.node_form else None
+        node_chars = count_chars(node.title) + count_chars(node.text) if node is not None else 0
+        self.lbl_counts.setText(self.tr("本部分 {0} 字　全文 {1} 字").replace("{0}", str(node_chars))
+                                .replace("{1}", str(self.session.report_chars())))
+
+    def _saved(self, stamp: str) -> None:
+        self.lbl_saved.setStyleSheet("")
+        self.lbl_saved.setText(self.tr("已自动保存 ") + stamp)
+
+    def _failed(self, message: str) -> None:
+        self.lbl_saved.setStyleSheet("color:#b00020")
+        self.lbl_saved.setText(self.tr("未保存"))
+        self.statusBar().showMessage(message, 10000)
+
+    # --- tree commands ---
+
+    def add_node(self, kind: str, sibling: bool | None) -> None:
+        """sibling=True: after the current node; False: as its last child; None: child of a
+        section, or after a point/paragraph."""
+        node = self.current_node()
+        tree = self.session.tree
+        if node is None:
+            parent, position = None, None
+        elif sibling is True or (sibling is None and node.kind != SECTION):
+            parent, position = tree.parent_node(node), tree.index_of(node).row() + 1
+        else:
+            parent, position = (node, None) if node.kind == SECTION else (tree.parent_node(node), None)
+        added = self.session.request_add(kind, parent.id if parent else None, position)
+        if added is not None:
+            self._select(added)
+            target = self.node_form.edt_body if kind == PARAGRAPH else self.node_form.edt_title
+            target.setFocus()
+            target.selectAll() if kind != PARAGRAPH else None
+
+    def _select(self, node: Node) -> None:
+        index = self.session.tree.index_of(node)
+        self.tree.expand(index.parent())
+        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def rename_current(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid() and not self.session.read_only:
+            self.tree.edit(index)
+
+    def trash_current(self) -> None:
+        node = self.current_node()
+        if node is None or node.id is None:
+            return
+        index = self.tree.currentIndex()
+        if self.session.request_trash(node.id):
+            neighbour = self.session.tree.index(max(0, index.row() - 1), 0, index.parent())
+            self.tree.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
+            self.statusBar().showMessage(self.tr("已删除，可按 Ctrl+Z 撤销"), 6000)
+
+    def shift_current(self, delta: int) -> None:
+        node = self.current_node()
+        if node is not None and node.id is not None and self.session.request_shift(node.id, delta):
+            self._select(node)
+
+    # --- dialogs ---
+
+    def export_report(self) -> None:
+        from ui.dialogs.export_dialog import ExportDialog  # loaded on first use: start-up time
+
+        if self.session.report is not None:
+            ExportDialog(self.session, self).exec()
+
+    def save_revision(self) -> None:
+        if self.session.report is None or self.session.read_only:
+            return
+        label, accepted = alerts.ask_text(self, self.tr("保存版本"), self.tr("为这个版本写一句说明（如“报局长审阅稿”）："),
+                                          self.tr("手动保存"))
+        if accepted and self.session.create_revision(label) is not None:
+            self.statusBar().showMessage(self.tr("已保存版本：") + label, 6000)
+
+    def show_revisions(self) -> None:
+        from ui.dialogs.revisions import RevisionsDialog  # loaded on first use: start-up time
+
+        if self.session.report is not None:
+            RevisionsDialog(self.session, self).exec()
+
+    def show_trash(self) -> None:
+        from ui.dialogs.trash import TrashDialog  # loaded on first use: start-up time
+
+        if self.session.report is not None:
+            TrashDialog(self.session, self).exec()
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.session.settings, self)
+        if dialog.exec():
+            dialog.apply()
+            self.apply_settings()
+
+    def _update_actions(self) -> None:
+        has_report = self.session.report is not None
+        writable = not self.session.read_only
+        for action in self.actions_.report_actions():
+            action.setEnabled(has_report and (writable or action in self._read_only_actions()))
+        self.actions_.new.setEnabled(writable)
+
+    def _read_only_actions(self) -> tuple:
+        acts = self.actions_
+        return (acts.export, acts.revisions, acts.close_report, acts.meta)
+
+    # --- closing: never lose an edit ---
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.flush() and not alerts.ask_yes_no(
+                self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):
+            event.ignore()
+            return
+        self._remember_geometry()
+        self.session.shutdown()
+        event.accept()

@@ -1,0 +1,377 @@
+"""The session: owns the open library, the report being edited, the undo stack and autosave.
+
+Text edits land in the in-memory report at once and reach the database ~0.8 s after the
+last keystroke (and on node switch, focus change and close, via :meth:`flush`). Tree edits
+are QUndoCommands (ui.undo) that call the ``*_existing`` / ``insert_new`` methods here:
+each writes the library first, then changes the in-memory tree through the model.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from models.errors import NianbaoError
+from models.interchange import read_file
+from models.paths import resource_dir
+from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+from models.store import Library, RevisionInfo
+from models.text import count_chars
+from ui.settings import AppSettings, save_settings
+from ui.tree_model import ReportTreeModel
+from ui.undo import AddNodeCommand, EditTextCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_DELAY_MS = 800
+EXAMPLE_REPORT = "examples/example-report.json"
+
+
+def example_report() -> Report:
+    """The built-in example (fictional issuer), for a first look at an empty library."""
+    return read_file(resource_dir() / EXAMPLE_REPORT)[0]
+NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: ""}
+
+
+class Session(QObject):
+    report_opened = Signal()
+    report_closed = Signal()
+    saved = Signal(str)  # HH:MM:SS of the last successful write
+    node_replaced = Signal(int)  # a node's title/text changed by undo/redo/rename, not by typing
+    failed = Signal(str)  # a message for the clerk
+
+    def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.read_only = read_only or library.read_only
+        self.report: Report | None = None
+        self.undo_stack = QUndoStack(self)
+        self.tree = ReportTreeModel(self)
+        self.tree.read_only = self.read_only
+        self.tree.move_handler = self.request_move
+        self.tree.rename_handler = self.request_rename
+        self._pending_nodes: dict[int, dict[str, str]] = {}
+        self._pending_meta: dict[str, Any] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.last_saved = ""
+        self._watched: tuple[Node, str, str] | None = None  # node in the editor, as it was when shown
+
+    # --- opening and closing ---
+
+    @property
+    def report_id(self) -> int | None:
+        return self.report.id if self.report is not None else None
+
+    def open_report(self, report_id: int) -> bool:
+        self.flush()
+        try:
+            report = self.library.load_report(report_id)
+        except NianbaoError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self._watched = None
+        self.undo_stack.clear()
+        self.report = report
+        self.tree.set_report(report)
+        self.settings.remember_report(report_id)
+        save_settings(self.settings)
+        self.report_opened.emit()
+        return True
+
+    def new_report_defaults(self) -> tuple[str, int | None]:
+        """Issuer of the most recent report and the year after the latest one (else none)."""
+        summaries = self.library.list_reports()
+        if not summaries:
+            return "", None
+        return summaries[0].issuer, max(s.year for s in summaries) + 1
+
+    def close_report(self) -> None:
+        self.commit_typing()
+        self._watched = None
+        self.flush()
+        self.undo_stack.clear()
+        self.report = None
+        self.tree.set_report(None)
+        self.report_closed.emit()
+
+    def shutdown(self) -> None:
+        """Final flush, the day's backup, and release of the library (window close)."""
+        self.flush()
+        save_settings(self.settings)
+        self._daily_backup()
+        self.library.close()
+
+    def _daily_backup(self) -> None:
+        """A copy of the library in backups/ on the first close of each day (the newest 10 kept)."""
+        if self.read_only:
+            return
+        today = date.today().isoformat()
+        try:
+            if self.library.get_setting("last_backup") != today:
+                self.library.backup()
+                self.library.set_setting("last_backup", today)
+        except NianbaoError as exc:
+            log.warning("backup on close failed: %s", exc)
+
+    # --- text edits (autosaved, not on the undo stack: the editors undo typing themselves) ---
+
+    def edit_node(self, node_id: int, *, title: str | None = None, text: str | None = None) -> None:
+        if self.read_only or self.report is None:
+            return
+        node = self.report.find(node_id)
+        was_filled = bool(node.text.strip())
+        pending = self._pending_nodes.setdefault(node_id, {})
+        if title is not None and title != node.title:
+            node.title = pending["title"] = title
+            self.tree.node_changed(node)
+        if text is not None and text != node.text:
+            node.text = pending["text"] = text
+            if was_filled != bool(text.strip()):
+                self.tree.node_changed(node)
+        self._timer.start()
+
+    def edit_meta(self, **fields: Any) -> None:
+        if self.read_only or self.report is None:
+            return
+        for name, value in fields.items():
+            setattr(self.report.meta, name, value)
+        self._pending_meta.update(fields)
+        self._timer.start()
+
+    def watch_node(self, node: Node | None) -> None:
+        """The node now shown in the editor. Typing in it becomes one undoable step when the
+        clerk leaves it or does any other undoable edit."""
+        self.commit_typing()
+        self._watched = (node, node.title, node.text) if node is not None else None
+
+    def commit_typing(self) -> None:
+        if self._watched is None or self.read_only:
+            return
+        node, title, text = self._watched
+        if (node.title, node.text) == (title, text) or node.id is None:
+            return
+        self._watched = (node, node.title, node.text)
+        self.flush()
+        self.undo_stack.push(EditTextCommand(self, node, (title, text), (node.title, node.text)))
+
+    def undo(self) -> None:
+        self.commit_typing()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_typing()
+        self.undo_stack.redo()
+
+    def has_pending(self) -> bool:
+        return bool(self._pending_nodes or self._pending_meta)
+
+    def flush(self) -> bool:
+        """Write every pending edit now. On failure the edits stay pending and the clerk is told."""
+        self._timer.stop()
+        if not self.has_pending() or self.report is None:
+            return True
+        try:
+            for node_id in list(self._pending_nodes):
+                self.library.update_node(node_id, **self._pending_nodes[node_id])
+                del self._pending_nodes[node_id]
+            if self._pending_meta:
+                self.library.update_meta(self.report.id, **self._pending_meta)
+                self._pending_meta.clear()
+        except NianbaoError as exc:
+            log.error("autosave failed: %s", exc)
+            self.failed.emit(f"自动保存失败：{exc}")
+            self._timer.start()
+            return False
+        self.last_saved = datetime.now().strftime("%H:%M:%S")
+        self.saved.emit(self.last_saved)
+        return True
+
+    # --- word counts ---
+
+    def report_chars(self) -> int:
+        if self.report is None:
+            return 0
+        return sum(count_chars(n.title) + count_chars(n.text) for n in self.report.walk())
+
+    # --- tree edits: public, undoable ---
+
+    def request_add(self, kind: str, parent_id: int | None, position: int | None = None) -> Node | None:
+        if self.read_only or self.report is None:
+            return None
+        parent = self.report.find(parent_id) if parent_id is not None else None
+        if parent is not None and parent.kind != SECTION:
+            self.failed.emit("只有标题部分可以包含下级内容。")
+            return None
+        siblings = parent.children if parent is not None else self.report.body
+        node = Node(kind, title=NEW_NODE_TITLES[kind])
+        label = {SECTION: "添加标题", POINT: "添加要点", PARAGRAPH: "添加段落"}[kind]
+        self._push(AddNodeCommand(self, node, parent_id, len(siblings) if position is None else position, label))
+        return node if node.id is not None else None
+
+    def request_trash(self, node_id: int) -> bool:
+        if self.read_only or self.report is None:
+            return False
+        return self._push(TrashNodeCommand(self, self.report.find(node_id)))
+
+    def request_move(self, node_ids: list[int], parent_id: int | None, row: int) -> bool:
+        """Move nodes to ``row`` (an insert-before index in the current list, as a drop gives it)."""
+        if self.read_only or self.report is None or not node_ids:
+            return False
+        target = self.report.find(parent_id) if parent_id is not None else None
+        siblings = target.children if target is not None else self.report.body
+        nodes = [self.report.find(i) for i in node_ids]
+        self.undo_stack.beginMacro("移动")
+        moved = False
+        for node in nodes:
+            current = next((i for i, n in enumerate(siblings) if n is node), None)
+            final = row - 1 if current is not None and current < row else row
+            moved = self._push(MoveNodeCommand(self, node, parent_id, final)) or moved
+            row = final + 1
+        self.undo_stack.endMacro()
+        return moved
+
+    def request_shift(self, node_id: int, delta: int) -> bool:
+        """Alt+Up / Alt+Down: move one place among the siblings."""
+        if self.report is None:
+            return False
+        node = self.report.find(node_id)
+        parent = self.tree.parent_node(node)
+        row = self.tree.index_of(node).row() + delta
+        siblings = parent.children if parent is not None else self.report.body
+        if row < 0 or row >= len(siblings) or self.read_only:
+            return False
+        return self._push(MoveNodeCommand(self, node, parent.id if parent else None, row))
+
+    def request_rename(self, node_id: int, title: str) -> bool:
+        if self.read_only or self.report is None:
+            return False
+        return self._push(RenameCommand(self, self.report.find(node_id), title))
+
+    def _push(self, command: AddNodeCommand | TrashNodeCommand | MoveNodeCommand | RenameCommand) -> bool:
+        self.commit_typing()
+        self.flush()
+        self.undo_stack.push(command)
+        return not command.isObsolete()
+
+    # --- tree edits: the steps the commands run (library first, then the model) ---
+
+    def _guarded(self, action: str, step: Any) -> bool:
+        try:
+            step()
+        except NianbaoError as exc:
+            self.failed.emit(f"{action}失败：{exc}")
+            return False
+        return True
+
+    def _parent(self, parent_id: int | None) -> Node | None:
+        return self.report.find(parent_id) if parent_id is not None and self.report else None
+
+    def insert_new(self, node: Node, parent_id: int | None, position: int) -> bool:
+        assert self.report is not None
+        assert self.report.id is not None
+        report_id = self.report.id
+
+        def step() -> None:
+            self.library.add_node(report_id, node, parent_id, position)
+            self.tree.insert_node(node, self._parent(parent_id), position)
+        return self._guarded("添加", step)
+
+    def restore_trashed(self, node: Node, parent_id: int | None, position: int) -> bool:
+        assert node.id is not None
+        node_id = node.id
+
+        def step() -> None:
+            self.library.restore_node(node_id)
+            self.tree.insert_node(node, self._parent(parent_id), position)
+        return self._guarded("恢复", step)
+
+    def trash_existing(self, node: Node) -> bool:
+        assert node.id is not None
+        node_id = node.id
+
+        def step() -> None:
+            self._pending_nodes.pop(node_id, None)
+            self.library.trash_node(node_id)
+            self.tree.remove_node(node)
+        return self._guarded("删除", step)
+
+    def move_existing(self, node: Node, parent_id: int | None, position: int) -> bool:
+        assert node.id is not None
+        node_id = node.id
+
+        def step() -> None:
+            self.library.move_node(node_id, parent_id, position)
+            self.tree.move_node(node, self._parent(parent_id), position)
+        return self._guarded("移动", step)
+
+    def set_title(self, node: Node, title: str) -> bool:
+        return self.set_text(node, title, node.text)
+
+    def set_text(self, node: Node, title: str, text: str) -> bool:
+        """Replace a node's title and text (rename, undo/redo of typing); the editor follows."""
+        assert node.id is not None
+        node_id = node.id
+
+        def step() -> None:
+            self._pending_nodes.pop(node_id, None)
+            self.library.update_node(node_id, title=title, text=text)
+            node.title, node.text = title, text
+            if self._watched is not None and self._watched[0] is node:
+                self._watched = (node, title, text)
+            self.tree.node_changed(node)
+            self.node_replaced.emit(node_id)
+        return self._guarded("修改", step)
+
+    # --- revisions and per-report settings ---
+
+    def create_revision(self, label: str) -> int | None:
+        if self.report is None or self.read_only or not self.flush():
+            return None
+        try:
+            return self.library.create_revision(self.report.id, label)
+        except NianbaoError as exc:
+            self.failed.emit(f"保存版本失败：{exc}")
+            return None
+
+    def revisions(self) -> list[RevisionInfo]:
+        return self.library.list_revisions(self.report.id) if self.report is not None else []
+
+    def restore_revision(self, revision_id: int) -> bool:
+        """Make a revision current; the replaced text is kept as a new revision by the library."""
+        if self.report is None or self.read_only or not self.flush():
+            return False
+        report_id = self.report.id
+        if not self._guarded("恢复历史版本", lambda: self.library.restore_revision(revision_id)):
+            return False
+        return self.open_report(report_id)
+
+    def restore_from_trash(self, node_id: int) -> bool:
+        """Put back a node deleted in an earlier session (the undo stack no longer holds it)."""
+        if self.report is None or self.read_only or not self.flush():
+            return False
+        report_id = self.report.id
+        if not self._guarded("恢复", lambda: self.library.restore_node(node_id)):
+            return False
+        return self.open_report(report_id)
+
+    def report_setting(self, name: str, default: Any = None) -> Any:
+        if self.report is None:
+            return default
+        return self.library.get_setting(f"report:{self.report.id}:{name}", default)
+
+    def set_report_setting(self, name: str, value: Any) -> None:
+        if self.report is None or self.read_only:
+            return
+        try:
+            self.library.set_setting(f"report:{self.report.id}:{name}", value)
+        except NianbaoError as exc:
+            log.warning("report setting %s not saved: %s", name, exc)

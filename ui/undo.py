@@ -1,0 +1,111 @@
+"""Undoable tree edits. Each command calls the session, which writes the library first and
+then updates the in-memory tree through the model; a command whose first run fails is made
+obsolete so it never sits on the stack."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from models.report import Node
+
+if TYPE_CHECKING:
+    from ui.session import Session
+
+
+class _SessionCommand(QUndoCommand):
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.done_once = False
+
+    def redo(self) -> None:
+        ok = self.apply() if not self.done_once else self.reapply()
+        if not self.done_once and not ok:
+            self.setObsolete(True)
+        self.done_once = True
+
+    def apply(self) -> bool:
+        raise NotImplementedError
+
+    def reapply(self) -> bool:
+        return self.apply()
+
+
+class AddNodeCommand(_SessionCommand):
+    """First run inserts the node into the library; undo trashes it; redo restores it."""
+
+    def __init__(self, session: Session, node: Node, parent_id: int | None, position: int, text: str) -> None:
+        super().__init__(session, text)
+        self.node, self.parent_id, self.position = node, parent_id, position
+
+    def apply(self) -> bool:
+        return self.session.insert_new(self.node, self.parent_id, self.position)
+
+    def reapply(self) -> bool:
+        return self.session.restore_trashed(self.node, self.parent_id, self.position)
+
+    def undo(self) -> None:
+        self.session.trash_existing(self.node)
+
+
+class TrashNodeCommand(_SessionCommand):
+    def __init__(self, session: Session, node: Node) -> None:
+        super().__init__(session, f"删除“{(node.title or node.text)[:12]}”")
+        self.node = node
+        parent = session.tree.parent_node(node)
+        self.parent_id = parent.id if parent is not None else None
+        self.position = session.tree.index_of(node).row()
+
+    def apply(self) -> bool:
+        return self.session.trash_existing(self.node)
+
+    def undo(self) -> None:
+        self.session.restore_trashed(self.node, self.parent_id, self.position)
+
+
+class MoveNodeCommand(_SessionCommand):
+    """Move to ``position`` as the final index among the new parent's children."""
+
+    def __init__(self, session: Session, node: Node, parent_id: int | None, position: int) -> None:
+        super().__init__(session, f"移动“{(node.title or node.text)[:12]}”")
+        self.node, self.parent_id, self.position = node, parent_id, position
+        old_parent = session.tree.parent_node(node)
+        self.old_parent_id = old_parent.id if old_parent is not None else None
+        self.old_position = session.tree.index_of(node).row()
+
+    def apply(self) -> bool:
+        return self.session.move_existing(self.node, self.parent_id, self.position)
+
+    def undo(self) -> None:
+        self.session.move_existing(self.node, self.old_parent_id, self.old_position)
+
+
+class RenameCommand(_SessionCommand):
+    def __init__(self, session: Session, node: Node, title: str) -> None:
+        super().__init__(session, f"改标题为“{title[:12]}”")
+        self.node, self.new_title, self.old_title = node, title, node.title
+
+    def apply(self) -> bool:
+        return self.session.set_title(self.node, self.new_title)
+
+    def undo(self) -> None:
+        self.session.set_title(self.node, self.old_title)
+
+
+class EditTextCommand(_SessionCommand):
+    """Typing in one node, as one step: pushed when the clerk leaves the node (already applied)."""
+
+    def __init__(self, session: Session, node: Node, old: tuple[str, str], new: tuple[str, str]) -> None:
+        super().__init__(session, f"编辑“{(new[0] or new[1])[:12]}”")
+        self.node, self.old, self.new = node, old, new
+
+    def apply(self) -> bool:
+        return True  # the text is already in the node and the library
+
+    def reapply(self) -> bool:
+        return self.session.set_text(self.node, *self.new)
+
+    def undo(self) -> None:
+        self.session.set_text(self.node, *self.old)
