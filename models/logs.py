@@ -16,6 +16,9 @@ def setup_logging(debug: bool = False, folder: Path | None = None) -> Path | Non
     folder = folder or log_dir()
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
+    target = folder / LOG_NAME
+    if any(getattr(h, "baseFilename", None) == str(target.absolute()) for h in root.handlers):
+        return target  # already logging there (a second start in one process, e.g. tests)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
