@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sqlite3
 import zlib
@@ -27,6 +26,7 @@ from typing import Any
 import sqlite_utils
 
 from models import checklist, interchange
+from models.dbfile import check_file, connect, translated
 from models.errors import (
     LibraryError,
     NewerLibraryError,
@@ -43,7 +43,6 @@ from models.text import clean_text
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 NODE_COLUMNS = "id, parent_id, position, kind, title, text, key, reference"
 
 
@@ -77,12 +76,12 @@ class Library:
 
     def __init__(self, path: Path | str, *, lock: bool = True, lock_wait: float = 0.0) -> None:
         self.path = Path(path)
-        self.read_only = _check_file(self.path)
+        self.read_only = check_file(self.path)
         self._lock = LibraryLock(self.path) if lock and not self.read_only else None
         if self._lock is not None:
             self._lock.acquire(lock_wait)
         try:
-            self.conn = _connect(self.path, self.read_only)
+            self.conn = connect(self.path, self.read_only)
             self.db = sqlite_utils.Database(self.conn)
             self._prepare()
         except BaseException:
@@ -106,7 +105,7 @@ class Library:
         self.close()
 
     def _prepare(self) -> None:
-        with _translated(self.path):
+        with translated(self.path):
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = self.db.table_names()
         if version > SCHEMA_VERSION:
@@ -117,7 +116,7 @@ class Library:
             if version < SCHEMA_VERSION:
                 raise ReadOnlyLibraryError("资料库需要升级格式，但文件是只读的。请把它复制到可写的文件夹后再打开。")
             return
-        with _translated(self.path):
+        with translated(self.path):
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             if 0 < version < SCHEMA_VERSION:
@@ -133,7 +132,7 @@ class Library:
         """One write transaction; errors become LibraryError subclasses with Chinese messages."""
         if self.read_only:
             raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），不能保存修改。")
-        with _translated(self.path):
+        with translated(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -145,7 +144,7 @@ class Library:
                 raise
 
     def _read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        with _translated(self.path):
+        with translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
     # --- reports ---
@@ -208,7 +207,7 @@ class Library:
         meta = ReportMeta(**dict(zip(META_FIELDS, meta_row[0], strict=True)))
         rows = self._read(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NULL "
                           "ORDER BY parent_id, position", (report_id,))
-        with _translated(self.path):
+        with translated(self.path):
             items = checklist.read_items(self.conn, report_id)
         return Report(meta=meta, body=_build_tree(rows), id=report_id, checklist=items)
 
@@ -401,7 +400,7 @@ class Library:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"无法创建备份文件夹 {folder}：{exc.strerror or exc}") from exc
-        with _translated(target):
+        with translated(target):
             self.conn.execute("VACUUM INTO ?", (str(target),))
         if keep is not None:
             pattern = re.compile(rf"{re.escape(self.path.stem)}-\d{{8}}-\d{{6}}-\d{{6}}")
@@ -423,79 +422,6 @@ class Library:
 
 
 # --- helpers ---
-
-def _check_file(path: Path) -> bool:
-    """Refuse files that are not libraries without touching them; return True if read-only."""
-    if path.is_dir():
-        raise NotALibraryError(f"{path} 是一个文件夹，不是资料库文件。")
-    folder_writable = os.access(path.parent if path.parent.exists() else _existing_parent(path), os.W_OK)
-    if not path.exists():
-        if not folder_writable:
-            raise ReadOnlyLibraryError(f"无法在文件夹 {path.parent} 中创建资料库：没有写入权限。请换一个文件夹。")
-        return False
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise LibraryError(f"无法读取资料库文件 {path}：{exc.strerror or exc}") from exc
-    if header and not header.startswith(SQLITE_MAGIC):
-        raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。")
-    if header and _looks_truncated(path, header):
-        raise NotALibraryError(f"资料库文件 {path.name} 已损坏（文件不完整）。请从备份恢复。文件未作任何改动。")
-    return not (folder_writable and os.access(path, os.W_OK))
-
-
-def _existing_parent(path: Path) -> Path:
-    for parent in path.parents:
-        if parent.exists():
-            return parent
-    return Path(".")
-
-
-def _looks_truncated(path: Path, header: bytes) -> bool:
-    if len(header) < 100:
-        return True
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    header_valid = header[24:28] == header[92:96]
-    return header_valid and path.stat().st_size < page_size * pages
-
-
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    try:
-        if read_only:
-            folder_writable = os.access(path.parent, os.W_OK)
-            uri = f"{path.resolve().as_uri()}?mode=ro{'' if folder_writable else '&immutable=1'}"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
-    except (sqlite3.Error, OSError) as exc:
-        raise LibraryError(f"无法打开资料库 {path}：{exc}") from exc
-    return conn
-
-
-@contextmanager
-def _translated(path: Path) -> Iterator[None]:
-    """Turn SQLite's English errors into messages a clerk can act on."""
-    try:
-        yield
-    except sqlite3.Error as exc:
-        text = str(exc).lower()
-        if "readonly" in text or "read-only" in text:
-            raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），修改没有保存。") from exc
-        if "disk is full" in text or "disk i/o" in text:
-            raise LibraryError("磁盘空间不足或磁盘出错，修改没有保存。请清理磁盘后重试，已保存的内容不受影响。") from exc
-        if "locked" in text or "busy" in text:
-            raise LibraryError("资料库正被另一个程序占用，请稍后重试。") from exc
-        if "malformed" in text or "not a database" in text or "corrupt" in text:
-            raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
-        raise LibraryError(f"资料库出错：{exc}") from exc
-
 
 def _live_count(conn: sqlite3.Connection, report_id: int, parent_id: int | None) -> int:
     return conn.execute("SELECT count(*) FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL",

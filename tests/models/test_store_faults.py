@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from models import dbfile
 from models import store as store_module
 from models.errors import LibraryError, LibraryLockedError, NewerLibraryError, NotALibraryError, ReadOnlyLibraryError
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
@@ -127,7 +128,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def deny_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     """As if the file and folder were read-only (tests run as root in CI, where chmod does not bind)."""
     real_access = os.access
-    monkeypatch.setattr(store_module.os, "access",
+    monkeypatch.setattr(dbfile.os, "access",
                         lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode, **kw))
 
 

@@ -1,0 +1,87 @@
+"""Opening a library file safely: refuse what is not ours without writing a byte, and turn
+SQLite's English errors into messages a clerk can act on."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from models.errors import LibraryError, NotALibraryError, ReadOnlyLibraryError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> bool:
+    """Refuse files that are not libraries without touching them; return True if read-only."""
+    if path.is_dir():
+        raise NotALibraryError(f"{path} 是一个文件夹，不是资料库文件。")
+    folder_writable = os.access(path.parent if path.parent.exists() else _existing_parent(path), os.W_OK)
+    if not path.exists():
+        if not folder_writable:
+            raise ReadOnlyLibraryError(f"无法在文件夹 {path.parent} 中创建资料库：没有写入权限。请换一个文件夹。")
+        return False
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise LibraryError(f"无法读取资料库文件 {path}：{exc.strerror or exc}") from exc
+    if header and not header.startswith(SQLITE_MAGIC):
+        raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。")
+    if header and _looks_truncated(path, header):
+        raise NotALibraryError(f"资料库文件 {path.name} 已损坏（文件不完整）。请从备份恢复。文件未作任何改动。")
+    return not (folder_writable and os.access(path, os.W_OK))
+
+
+def _existing_parent(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.exists():
+            return parent
+    return Path(".")
+
+
+def _looks_truncated(path: Path, header: bytes) -> bool:
+    if len(header) < 100:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    return header_valid and path.stat().st_size < page_size * pages
+
+
+def connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            folder_writable = os.access(path.parent, os.W_OK)
+            uri = f"{path.resolve().as_uri()}?mode=ro{'' if folder_writable else '&immutable=1'}"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except (sqlite3.Error, OSError) as exc:
+        raise LibraryError(f"无法打开资料库 {path}：{exc}") from exc
+    return conn
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Turn SQLite's English errors into messages a clerk can act on."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        text = str(exc).lower()
+        if "readonly" in text or "read-only" in text:
+            raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），修改没有保存。") from exc
+        if "disk is full" in text or "disk i/o" in text:
+            raise LibraryError("磁盘空间不足或磁盘出错，修改没有保存。请清理磁盘后重试，已保存的内容不受影响。") from exc
+        if "locked" in text or "busy" in text:
+            raise LibraryError("资料库正被另一个程序占用，请稍后重试。") from exc
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
+        raise LibraryError(f"资料库出错：{exc}") from exc
