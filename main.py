@@ -5,7 +5,13 @@ The command-line path imports no Qt, so scripts and CI stay fast and headless.
 
 from __future__ import annotations
 
+import os
 import sys
+
+from models.console import ensure_std_streams
+
+# Set by bench/bench_frozen.py: quit as soon as the event loop has shown the first window.
+EXIT_AFTER_SHOWN = "NIANBAO_EXIT_AFTER_SHOWN"
 
 
 def first_positional(argv: list[str]) -> str | None:
@@ -25,14 +31,38 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
     if first_positional(argv) is not None or wants_help:
+        ensure_std_streams(attach=True)
         from cli import main as cli_main
         from models.logs import setup_logging
 
         setup_logging(debug="--debug" in argv)
         return cli_main([a for a in argv if a != "--debug"])
+    ensure_std_streams(attach=False)
+    if os.environ.get(EXIT_AFTER_SHOWN):
+        quit_when_event_loop_starts()
     from ui.app import run
 
     return run(argv)
+
+
+def quit_when_event_loop_starts() -> None:
+    """Make ``QApplication.exec`` return once it has processed the first window's show events.
+
+    A start-up probe that needs nothing from ui/: whatever window the program shows before
+    entering its event loop is on screen when the loop gets to the queued quit.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    original_exec = QApplication.exec
+
+    def exec_then_quit(*_args: object) -> int:
+        app = QApplication.instance()
+        if app is not None:
+            QTimer.singleShot(0, app.quit)
+        return original_exec()
+
+    QApplication.exec = exec_then_quit  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":
