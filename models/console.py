@@ -29,11 +29,11 @@ def attach_parent_console() -> bool:
 def open_console_stream() -> TextIO:
     # Python opens "CONOUT$" as a Unicode console stream (WriteConsoleW): Chinese prints
     # correctly whatever the console's code page.
-    return open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+    return open("CONOUT$", "w", encoding="utf-8", errors="replace")
 
 
 def open_null_stream() -> TextIO:
-    return open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    return open(os.devnull, "w", encoding="utf-8")
 
 
 def ensure_std_streams(
