@@ -17,6 +17,7 @@ python=${PYTHON:-$(command -v python3 || command -v python)}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+work=$(cd "$work" && { pwd -W 2>/dev/null || pwd; })  # Git Bash: C:/… so the .exe and Python agree
 export NIANBAO_HOME="$work/home"  # never the real app-data folder
 export QT_QPA_PLATFORM=offscreen
 db="$work/library.db"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -150,5 +151,6 @@ def test_command_line_path_imports_no_qt(tmp_path: Path) -> None:
     code = ("import sys, main; rc = main.main(['list', '--db', sys.argv[1]]); "
             "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT', rc)")
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "library.db")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=30, check=False)
+                            env={**os.environ, "PYTHONUTF8": "1"}, capture_output=True, text=True, encoding="utf-8",
+                            timeout=30, check=False)
     assert result.stdout.strip().splitlines()[-1] == "NO-QT 0", result.stdout + result.stderr

@@ -84,6 +84,7 @@ def test_windows_without_localappdata_uses_the_profile(frozen: Path, windows: Pa
                                                        tmp_path: Path) -> None:
     monkeypatch.delenv("LOCALAPPDATA")
     monkeypatch.setenv("HOME", str(tmp_path / "profile"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "profile"))  # what Path.home() reads on Windows
     assert paths.app_data_dir() == tmp_path / "profile" / "AppData" / "Local" / "Nianbao"
 
 
