@@ -38,11 +38,26 @@ def main(argv: list[str] | None = None) -> int:
         setup_logging(debug="--debug" in argv)
         return cli_main([a for a in argv if a != "--debug"])
     ensure_std_streams(attach=False)
+    prepare_frozen_qt()
     if os.environ.get(EXIT_AFTER_SHOWN):
         quit_when_event_loop_starts()
     from ui.app import run
 
     return run(argv)
+
+
+def prepare_frozen_qt() -> None:
+    """Point Qt at the bundled plugins before PySide6 is first imported (frozen builds only).
+
+    build.spec drops PyInstaller's PySide6 run-time hook, which would import QtCore at every
+    start and make the command line load Qt too; this is the part of it the window needs.
+    PySide6 itself registers the qt.conf that locates the translations.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or bundle is None:
+        return
+    qt_dir = os.path.join(bundle, "PySide6") if sys.platform == "win32" else os.path.join(bundle, "PySide6", "Qt")
+    os.environ["QT_PLUGIN_PATH"] = os.path.join(qt_dir, "plugins")  # not a Qt installed elsewhere
 
 
 def quit_when_event_loop_starts() -> None:

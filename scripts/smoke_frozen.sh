@@ -61,6 +61,12 @@ fi
 
 step "list"
 "$exe" list --db "$db" | grep -q "$issuer" || fail "list does not show the new report"
+if [ "$(uname -s)" = Linux ]; then
+  step "  the command line loads no Qt library"
+  if LD_DEBUG=libs "$exe" list --db "$db" 2>&1 >/dev/null | grep -q "calling init: .*libQt6Core"; then
+    fail "the command line loaded Qt"
+  fi
+fi
 
 step "check"
 set +e
