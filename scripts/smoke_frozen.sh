@@ -24,14 +24,16 @@ db="$work/library.db"
 issuer="测试局"
 
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
+# A windowed Windows build shows a dialog on a start-up crash: never wait for it forever.
+run() { timeout 120 "$exe" "$@"; }
 step() { echo "smoke: $*"; }
 
 step "new"
-id=$("$exe" new --year 2024 --issuer "$issuer" --db "$db" | tr -d '\r')
+id=$(run new --year 2024 --issuer "$issuer" --db "$db" | tr -d '\r')
 [[ "$id" =~ ^[0-9]+$ ]] || fail "new printed '$id' instead of a report id"
 
 step "export .json"
-"$exe" export "$id" -o "$work/x.json" --db "$db" >/dev/null
+run export "$id" -o "$work/x.json" --db "$db" >/dev/null
 "$python" - "$work/x.json" "$issuer" <<'PY' || fail "exported .json is wrong"
 import json, sys
 data = json.loads(open(sys.argv[1], encoding="utf-8").read())
@@ -42,8 +44,8 @@ print(f"smoke:   {len(data['body'])} top-level nodes, title {data['meta']['title
 PY
 
 step "export .docx"
-if "$exe" export "$id" -o "$work/x.docx" --db "$db" >/dev/null 2>"$work/docx.err"; then
-  title=$("$exe" show "$id" --json --db "$db" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["meta"]["title"])')
+if run export "$id" -o "$work/x.docx" --db "$db" >/dev/null 2>"$work/docx.err"; then
+  title=$(run show "$id" --json --db "$db" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["meta"]["title"])')
   "$python" - "$work/x.docx" "$title" <<'PY' || fail "exported .docx does not open or lacks the title"
 import sys
 import docx
@@ -60,17 +62,17 @@ else
 fi
 
 step "list"
-"$exe" list --db "$db" | grep -q "$issuer" || fail "list does not show the new report"
+run list --db "$db" | grep -q "$issuer" || fail "list does not show the new report"
 if [ "$(uname -s)" = Linux ]; then
   step "  the command line loads no Qt library"
-  if LD_DEBUG=libs "$exe" list --db "$db" 2>&1 >/dev/null | grep -q "calling init: .*libQt6Core"; then
+  if LD_DEBUG=libs run list --db "$db" 2>&1 >/dev/null | grep -q "calling init: .*libQt6Core"; then
     fail "the command line loaded Qt"
   fi
 fi
 
 step "check"
 set +e
-"$exe" check "$id" --db "$db" >"$work/check.out" 2>"$work/check.err"
+run check "$id" --db "$db" >"$work/check.out" 2>"$work/check.err"
 rc=$?
 set -e
 if grep -q "没有“check”这个命令" "$work/check.err"; then
@@ -84,7 +86,7 @@ fi
 
 step "bad input gets a one-line Chinese error, exit 1"
 set +e
-"$exe" export 9999 -o "$work/y.json" --db "$db" 2>"$work/err.txt"
+run export 9999 -o "$work/y.json" --db "$db" 2>"$work/err.txt"
 rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "missing report: exit $rc instead of 1"

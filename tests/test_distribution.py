@@ -154,3 +154,32 @@ def test_command_line_path_imports_no_qt(tmp_path: Path) -> None:
                             env={**os.environ, "PYTHONUTF8": "1"}, capture_output=True, text=True, encoding="utf-8",
                             timeout=30, check=False)
     assert result.stdout.strip().splitlines()[-1] == "NO-QT 0", result.stdout + result.stderr
+
+
+def test_frozen_window_path_points_qt_at_the_bundled_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import main
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setenv("QT_PLUGIN_PATH", "/some/other/qt/plugins")
+    main.prepare_frozen_qt()
+    qt_dir = tmp_path / "PySide6" if sys.platform == "win32" else tmp_path / "PySide6" / "Qt"
+    assert os.environ["QT_PLUGIN_PATH"] == str(qt_dir / "plugins")
+
+
+def test_source_run_leaves_the_qt_plugin_path_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import main
+
+    monkeypatch.setenv("QT_PLUGIN_PATH", "/mine")
+    main.prepare_frozen_qt()
+    assert os.environ["QT_PLUGIN_PATH"] == "/mine"
+
+
+def test_exit_after_shown_quits_the_desktop_program(tmp_path: Path) -> None:
+    """The start-up probe of bench/bench_frozen.py: the window opens, then the program exits 0."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NIANBAO_EXIT_AFTER_SHOWN": "1",
+           "NIANBAO_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "library.db")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "library.db").exists()  # it got as far as opening the library
