@@ -95,6 +95,7 @@ if [ "$installer" = 1 ]; then
   rm -f "$setup_exe"
   makensis -V2 -DVERSION="$version" -DVERSION4="$version4" \
     -DPAYLOAD="$(native_path "$PWD/$bundle")" -DOUTFILE="$(native_path "$PWD/$setup_exe")" \
+    -DICON="$(native_path "$PWD/resources/icons/app.ico")" \
     "$(native_path "$PWD/installer/nianbao.nsi")"
   echo "build: installer in $(( $(seconds) - t0 ))s: $setup_exe $(du -m "$setup_exe" | cut -f1) MB ($(stat -c %s "$setup_exe") bytes)"
 fi
