@@ -58,6 +58,8 @@ def prepare_frozen_qt() -> None:
         return
     qt_dir = os.path.join(bundle, "PySide6") if sys.platform == "win32" else os.path.join(bundle, "PySide6", "Qt")
     os.environ["QT_PLUGIN_PATH"] = os.path.join(qt_dir, "plugins")  # not a Qt installed elsewhere
+    if sys.platform == "win32":  # as the hook does: bundled DLLs first for Qt's own LoadLibrary calls
+        os.environ["PATH"] = bundle + os.pathsep + os.environ.get("PATH", "")
 
 
 def quit_when_event_loop_starts() -> None:

@@ -167,6 +167,19 @@ def test_frozen_window_path_points_qt_at_the_bundled_plugins(tmp_path: Path, mon
     assert os.environ["QT_PLUGIN_PATH"] == str(qt_dir / "plugins")
 
 
+def test_frozen_windows_puts_the_bundle_first_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import main
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PATH", "C:/Windows")
+    monkeypatch.setenv("QT_PLUGIN_PATH", "")
+    main.prepare_frozen_qt()
+    assert os.environ["PATH"].split(os.pathsep)[0] == str(tmp_path)
+    assert os.environ["QT_PLUGIN_PATH"] == os.path.join(str(tmp_path), "PySide6", "plugins")
+
+
 def test_source_run_leaves_the_qt_plugin_path_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import main
 
