@@ -10,9 +10,6 @@ import sys
 
 from models.console import ensure_std_streams
 
-# Set by bench/bench_frozen.py: quit as soon as the event loop has shown the first window.
-EXIT_AFTER_SHOWN = "NIANBAO_EXIT_AFTER_SHOWN"
-
 
 def first_positional(argv: list[str]) -> str | None:
     """The subcommand, if any (the value after ``--db`` is not one)."""
@@ -38,48 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         setup_logging(debug="--debug" in argv)
         return cli_main([a for a in argv if a != "--debug"])
     ensure_std_streams(attach=False)
-    prepare_frozen_qt()
+    from ui.bootstrap import EXIT_AFTER_SHOWN, prepare_frozen_qt, quit_when_event_loop_starts
+
+    prepare_frozen_qt()  # before the first PySide6 import
     if os.environ.get(EXIT_AFTER_SHOWN):
         quit_when_event_loop_starts()
     from ui.app import run
 
     return run(argv)
-
-
-def prepare_frozen_qt() -> None:
-    """Point Qt at the bundled plugins before PySide6 is first imported (frozen builds only).
-
-    build.spec drops PyInstaller's PySide6 run-time hook, which would import QtCore at every
-    start and make the command line load Qt too; this is the part of it the window needs.
-    PySide6 itself registers the qt.conf that locates the translations.
-    """
-    bundle = getattr(sys, "_MEIPASS", None)
-    if not getattr(sys, "frozen", False) or bundle is None:
-        return
-    qt_dir = os.path.join(bundle, "PySide6") if sys.platform == "win32" else os.path.join(bundle, "PySide6", "Qt")
-    os.environ["QT_PLUGIN_PATH"] = os.path.join(qt_dir, "plugins")  # not a Qt installed elsewhere
-    if sys.platform == "win32":  # as the hook does: bundled DLLs first for Qt's own LoadLibrary calls
-        os.environ["PATH"] = bundle + os.pathsep + os.environ.get("PATH", "")
-
-
-def quit_when_event_loop_starts() -> None:
-    """Make ``QApplication.exec`` return once it has processed the first window's show events.
-
-    A start-up probe that needs nothing from ui/: whatever window the program shows before
-    entering its event loop is on screen when the loop gets to the queued quit.
-    """
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    original_exec = QApplication.exec
-
-    def exec_then_quit(*_args: object) -> int:
-        app = QApplication.instance()
-        if app is not None:
-            QTimer.singleShot(0, app.quit)
-        return original_exec()
-
-    QApplication.exec = exec_then_quit  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from models import __version__, paths
+from ui import bootstrap
 
 ROOT = Path(__file__).resolve().parent.parent
 NSI = ROOT / "installer" / "nianbao.nsi"
@@ -157,34 +158,28 @@ def test_command_line_path_imports_no_qt(tmp_path: Path) -> None:
 
 
 def test_frozen_window_path_points_qt_at_the_bundled_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import main
-
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     monkeypatch.setenv("QT_PLUGIN_PATH", "/some/other/qt/plugins")
-    main.prepare_frozen_qt()
+    bootstrap.prepare_frozen_qt()
     qt_dir = tmp_path / "PySide6" if sys.platform == "win32" else tmp_path / "PySide6" / "Qt"
     assert os.environ["QT_PLUGIN_PATH"] == str(qt_dir / "plugins")
 
 
 def test_frozen_windows_puts_the_bundle_first_on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import main
-
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("PATH", "C:/Windows")
     monkeypatch.setenv("QT_PLUGIN_PATH", "")
-    main.prepare_frozen_qt()
+    bootstrap.prepare_frozen_qt()
     assert os.environ["PATH"].split(os.pathsep)[0] == str(tmp_path)
     assert os.environ["QT_PLUGIN_PATH"] == os.path.join(str(tmp_path), "PySide6", "plugins")
 
 
 def test_source_run_leaves_the_qt_plugin_path_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    import main
-
     monkeypatch.setenv("QT_PLUGIN_PATH", "/mine")
-    main.prepare_frozen_qt()
+    bootstrap.prepare_frozen_qt()
     assert os.environ["QT_PLUGIN_PATH"] == "/mine"
 
 
