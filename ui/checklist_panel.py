@@ -43,7 +43,7 @@ class ChecklistRow(QFrame):
         self.chk_done = QCheckBox(self.tr("已落实"))
         self.chk_done.setChecked(item.done)
         self.edt_note = QLineEdit(item.note)
-        self.edt_note.setPlaceholderText(self.tr("落实情况（如：已完成，写入第一部分）"))
+        self.edt_note.setPlaceholderText(self.tr("落实情况"))
         for widget in (self.chk_done, self.edt_note):
             widget.setEnabled(not read_only)
         row = QHBoxLayout()

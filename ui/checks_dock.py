@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from models.checks import PUBLIC, RULES_BY_ID, SUBMIT, Finding, planned_changes, run_checks
 from models.checks.ignores import ignore_finding, load_disabled, load_ignored
@@ -48,16 +48,13 @@ class ChecksDock(QDockWidget):
         self.lbl_state = QLabel()
         self.lbl_state.setObjectName("hint")
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("按哪个版本检查：")))
+        row.addWidget(QLabel(self.tr("检查版本：")))
         row.addWidget(self.cmb_edition)
         row.addWidget(self.btn_recheck)
-        row.addWidget(self.lbl_state, 1)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.panel, 1)
-        self.setWidget(body)
+        row.addStretch(1)
+        self.panel.side_layout.insertLayout(0, row)
+        self.panel.side_layout.insertWidget(1, self.lbl_state)
+        self.setWidget(self.panel)
 
     def edition(self) -> str:
         return self.cmb_edition.currentData()

@@ -50,6 +50,7 @@ class SidePanel(QTabWidget):
     def __init__(self, guidance: GuidancePanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guidance = guidance
+        guidance.lbl_caption.hide()  # the tab says it
         self.reference = ReferencePanel()
         self.addTab(guidance, self.tr("写作要点"))
         self.addTab(self.reference, self.tr("去年内容"))
