@@ -130,6 +130,7 @@ class ChecksController(QObject):
         self.scheduler.edition = self.dock.edition()
         self.scheduler.disabled = frozenset(load_disabled(library))
         self.scheduler.ignored = frozenset(load_ignored(library, self.session.report_id))
+        self.panel.read_only = self.session.read_only
         self.panel.set_findings([], {})
         self.check_now()
 
@@ -240,7 +241,7 @@ class ChecksController(QObject):
 
     def ignore(self, finding: Finding) -> None:
         session, report = self.session, self.session.report
-        if report is None or report.id is None:
+        if report is None or report.id is None or session.read_only:
             return
         try:
             ignore_finding(session.library, report.id, finding)

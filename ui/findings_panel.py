@@ -37,6 +37,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self.read_only = False  # a report opened read-only: findings are shown, nothing is changed
         # Widgets
         self.lbl_summary = QLabel(self)
         self.tree = QTreeWidget(self)
@@ -150,9 +151,10 @@ class FindingsPanel(QWidget):
 
     def _update_selection(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         finding = self.current_finding()
-        self.btn_fix.setEnabled(finding is not None and finding.fix is not None)
-        self.btn_fix_all.setEnabled(finding is not None and self.fixable_count(finding.rule) > 0)
-        self.btn_ignore.setEnabled(finding is not None)
+        writable = finding is not None and not self.read_only
+        self.btn_fix.setEnabled(writable and finding.fix is not None)
+        self.btn_fix_all.setEnabled(writable and self.fixable_count(finding.rule) > 0)
+        self.btn_ignore.setEnabled(writable)
         self.lbl_detail.setText(self._detail(finding) if finding else "")
 
     def _detail(self, finding: Finding) -> str:

@@ -8,9 +8,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from models.checks import PUBLIC, SUBMIT, Finding
+from models.store import Library
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
 from ui.main_window import MainWindow
+from ui.session import Session
+from ui.settings import AppSettings
 
 pytestmark = pytest.mark.skipif(not SEED_REPORT.exists(), reason="sample report not available")
 
@@ -190,3 +193,23 @@ def test_metadata_finding_opens_the_form(qtbot, seed_window: MainWindow) -> None
     window.actions_.undo.trigger()
     assert window.meta_form.edt_doc_number.text() == "某府发[2024]5号"
 
+
+
+def test_read_only_window_shows_findings_but_changes_nothing(qtbot, seed_window: MainWindow, library_path) -> None:
+    report_id = seed_window.session.report_id
+    seed_window.close()
+    session = Session(Library(library_path), AppSettings(), read_only=True)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_report(report_id)
+    assert window.actions_.check.isEnabled()
+    finding = scraped(run_checks_in(qtbot, window))
+    click_finding(window, finding)
+    panel = window.checks.panel
+    assert not panel.btn_fix.isEnabled()
+    assert not panel.btn_fix_all.isEnabled()
+    assert not panel.btn_ignore.isEnabled()
+    window.checks.fix(finding)  # even if asked directly
+    assert SCRAPED_NUMBER in field_text(window, finding)
+    window.close()
