@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,13 +20,16 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="nianbao-shots-"))
     os.environ["NIANBAO_HOME"] = str(scratch)
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractItemView
 
+    from models.importing import import_file
     from models.interchange import read_file
     from models.paths import resource_dir
     from models.store import Library
     from models.templates import load_template, new_report
     from ui.app import start
     from ui.dialogs.export_dialog import ExportDialog
+    from ui.import_preview import ImportPreviewDialog
 
     library_path = scratch / "library.db"
     with Library(library_path) as library:
@@ -47,7 +51,8 @@ def main() -> int:
     window.open_report(example_id)
     model = window.session.tree
     window.tree.setCurrentIndex(model.index(2, 0, model.index(1, 0)))
-    settle()
+    window.checks.show_checks()
+    wait_for_findings(app, window)
     window.grab().save(str(docs / "screen-main.png"))
     dialog = ExportDialog(window.session, window)
     dialog.edt_path.setText(r"C:\Users\科员\Documents\某市某区示范局关于2024年度法治政府建设情况的报告.docx")
@@ -55,9 +60,47 @@ def main() -> int:
     settle()
     dialog.grab().save(str(docs / "screen-export.png"))
     dialog.close()
+    seed = sample_report()
+    if seed is not None:
+        result = import_file(seed)
+        preview = ImportPreviewDialog(result, parent=window)
+        preview.show()
+        settle()
+        preview.grab().save(str(docs / "screen-import.png"))
+        preview.close()
+        window.open_report(window.session.library.create_report(result.report))
+        window.checks.show_checks()
+        wait_for_findings(app, window)
+        panel = window.checks.panel
+        finding = next(f for f in panel.findings() if f.excerpt == "〔202383号")
+        panel.select_finding(finding)
+        window.checks.go_to(finding.node_id, finding.field, finding.start, finding.end)
+        panel.tree.scrollToItem(panel.tree.currentItem(), QAbstractItemView.ScrollHint.PositionAtCenter)
+        settle()
+        window.grab().save(str(docs / "screen-checks.png"))
     QTimer.singleShot(0, window.close)
     settle()
     return 0
+
+
+def sample_report() -> Path | None:
+    """The sample report from shared/samples beside the clone or a parent folder, if present."""
+    for folder in ROOT.parents:
+        candidate = folder / "shared" / "samples" / "seed-report-2023.txt"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def wait_for_findings(app, window) -> None:
+    """Checks run on a worker thread: let the events through until the panel is filled."""
+    for _ in range(200):
+        app.processEvents()
+        if window.checks.panel.findings() or window.checks.badge.isVisible():
+            break
+        time.sleep(0.02)
+    for _ in range(20):
+        app.processEvents()
 
 
 if __name__ == "__main__":

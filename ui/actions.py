@@ -26,8 +26,9 @@ class Actions:
         self.new = make("新建", "Ctrl+N", "按模板新建一份报告")
         self.open = make("打开", "Ctrl+O", "回到报告库，打开其他报告")
         self.recent = QMenu(tr("最近打开"), window)
-        self.import_ = make("导入", None, "导入去年的 Word 报告或文本（下一版提供）")
-        self.import_.setEnabled(False)
+        self.import_ = make("导入…", None, "导入去年的 Word 报告（.docx）、文本（.txt）或年报助手的 .json 文件")
+        self.paste_import = make("从剪贴板粘贴导入", None, "导入从政府网站上复制的报告全文")
+        self.roll_forward = make("新建下一年度报告…", None, "以一份报告为基础新建下一年度的报告，去年的内容留作参考")
         self.export = make("导出", "Ctrl+E", "导出为 Word 文档")
         self.snapshot = make("保存版本…", "Ctrl+S", "把当前稿保存为一个带说明的历史版本")
         self.revisions = make("历史版本", None, "查看、比较和恢复历史版本")
@@ -50,8 +51,8 @@ class Actions:
         self.trash = make("回收站…", None, "恢复以前删除的部分")
         self.move_up = make("上移", "Alt+Up")
         self.move_down = make("下移", "Alt+Down")
-        self.check = make("检查", None, "体检：法定内容、格式和标点（下一版提供）")
-        self.check.setEnabled(False)
+        self.check = make("检查", "F7", "体检：法定内容、年份、标点、数字和文号")
+        self.checklist = make("去年工作安排落实清单", None, "逐条填写去年“下一步工作打算”的落实情况")
         self.settings = make("设置…", None, "字号、默认导出版本和字体")
         self.about = make("关于年报助手", None)
         self.help = make("帮助", "F1", "使用说明")
@@ -63,12 +64,13 @@ class Actions:
         """Actions that need an open, writable report."""
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
-                self.move_down, self.trash]
+                self.move_down, self.trash, self.check, self.checklist]
 
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
-        for item in (self.new, self.open, self.recent, None, self.import_, self.export, None, self.snapshot,
+        for item in (self.new, self.roll_forward, self.open, self.recent, None, self.import_, self.paste_import,
+                     self.export, None, self.snapshot,
                      self.revisions, None, self.close_report, self.quit):
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
@@ -76,7 +78,7 @@ class Actions:
                      self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, None, self.trash):
             _add(edit_menu, item)
         tools_menu = bar.addMenu(tr("工具(&T)"))
-        for item in (self.check, self.settings):
+        for item in (self.check, self.checklist, None, self.settings):
             _add(tools_menu, item)
         help_menu = bar.addMenu(tr("帮助(&H)"))
         for item in (self.help, self.about):

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -23,6 +24,8 @@ from models.checks import ERROR, FAMILIES, RULES_BY_ID, Finding
 from models.checks.labels import FIELD_NAMES, short
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SIDE_WIDTH = 330
+LOCATION_WIDTH = 340
 
 
 class FindingsPanel(QWidget):
@@ -34,6 +37,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
+        self.read_only = False  # a report opened read-only: findings are shown, nothing is changed
         # Widgets
         self.lbl_summary = QLabel(self)
         self.tree = QTreeWidget(self)
@@ -47,17 +51,27 @@ class FindingsPanel(QWidget):
         self.btn_fix = QPushButton(self.tr("修正"), self)
         self.btn_fix_all = QPushButton(self.tr("全部修正"), self)
         self.btn_ignore = QPushButton(self.tr("忽略"), self)
-        # Assemble
+        # Assemble: the list on the left, the explanation and the buttons beside it (a wide, low dock)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         buttons = QHBoxLayout()
         for button in (self.btn_fix, self.btn_fix_all, self.btn_ignore):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        side = QWidget(self)
+        side.setFixedWidth(SIDE_WIDTH)
+        self.side_layout = QVBoxLayout(side)  # the dock adds its own controls at the top
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_layout.addWidget(self.lbl_summary)
+        self.side_layout.addWidget(self.lbl_detail)
+        self.side_layout.addStretch(1)
+        self.side_layout.addLayout(buttons)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.lbl_summary)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.lbl_detail)
-        layout.addLayout(buttons)
+        layout.addWidget(side)
         # Signals
         self.tree.currentItemChanged.connect(self._update_selection)
         self.tree.itemActivated.connect(self._activate)
@@ -82,7 +96,7 @@ class FindingsPanel(QWidget):
         for family, items in by_family.items():  # a family the panel does not know yet
             self._add_family(family, items, labels)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
+        self.tree.setColumnWidth(1, min(LOCATION_WIDTH, max(120, self.tree.sizeHintForColumn(1) + 12)))
         self.lbl_summary.setText(self.summary_text())
         self._update_selection(None, None)
 
@@ -137,9 +151,10 @@ class FindingsPanel(QWidget):
 
     def _update_selection(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         finding = self.current_finding()
-        self.btn_fix.setEnabled(finding is not None and finding.fix is not None)
-        self.btn_fix_all.setEnabled(finding is not None and self.fixable_count(finding.rule) > 0)
-        self.btn_ignore.setEnabled(finding is not None)
+        writable = finding is not None and not self.read_only
+        self.btn_fix.setEnabled(writable and finding.fix is not None)
+        self.btn_fix_all.setEnabled(writable and self.fixable_count(finding.rule) > 0)
+        self.btn_ignore.setEnabled(writable)
         self.lbl_detail.setText(self._detail(finding) if finding else "")
 
     def _detail(self, finding: Finding) -> str:

@@ -27,14 +27,19 @@ from models.report import PARAGRAPH, POINT, SECTION, Node
 from models.templates import DEFAULT_TEMPLATE, load_template, new_report
 from models.text import count_chars
 from ui.actions import Actions
+from ui.checklist_panel import ChecklistDock
+from ui.checks_dock import ChecksController
 from ui.dialogs import alerts
-from ui.dialogs.small import HELP_TEXT, NewReportDialog, SettingsDialog, about_text
+from ui.dialogs.small import HELP_TEXT, NewReportDialog, about_text
 from ui.editors.guidance import GuidancePanel
 from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
+from ui.import_actions import ImportActions
+from ui.reference_panel import SidePanel
 from ui.session import Session, example_report
 from ui.start_page import StartPage
+from ui.window_dialogs import WindowDialogs
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +57,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._build_editor_page())
         self.setCentralWidget(self.pages)
         self._build_status_bar()
+        self.checklist_dock = ChecklistDock(session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self.update_counts)
         self._connect()
+        self.dialogs = WindowDialogs(self)
+        self.importer = ImportActions(self)
+        self.checks = ChecksController(self)
         self.apply_settings()
         self._restore_geometry()
         self._update_actions()
@@ -92,8 +102,9 @@ class MainWindow(QMainWindow):
         for widget in (self.lbl_nothing, meta_scroll, self.node_form):
             self.editors.addWidget(widget)
         self.guidance = GuidancePanel()
+        self.side = SidePanel(self.guidance)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (left, self.editors, self.guidance):
+        for widget in (left, self.editors, self.side):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 600, 300])
@@ -113,9 +124,6 @@ class MainWindow(QMainWindow):
         acts.open.triggered.connect(self.show_library)
         acts.close_report.triggered.connect(self.show_library)
         acts.quit.triggered.connect(self.close)
-        acts.export.triggered.connect(self.export_report)
-        acts.snapshot.triggered.connect(self.save_revision)
-        acts.revisions.triggered.connect(self.show_revisions)
         acts.meta.triggered.connect(self.show_meta)
         acts.add_sibling.triggered.connect(lambda: self.add_node(SECTION, sibling=True))
         acts.add_child.triggered.connect(lambda: self.add_node(SECTION, sibling=False))
@@ -125,11 +133,9 @@ class MainWindow(QMainWindow):
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))
         acts.move_down.triggered.connect(lambda: self.shift_current(+1))
-        acts.trash.triggered.connect(self.show_trash)
-        acts.settings.triggered.connect(self.edit_settings)
+        acts.checklist.triggered.connect(self.checklist_dock.show_and_raise)
         acts.about.triggered.connect(lambda: alerts.show_info(self, about_text(str(session.library.path))))
         acts.help.triggered.connect(lambda: alerts.show_info(self, HELP_TEXT))
-        acts.recent.aboutToShow.connect(self._fill_recent)
         self.start_page.open_requested.connect(self.open_report)
         self.start_page.new_requested.connect(self.new_report)
         self.start_page.example_requested.connect(self.open_example)
@@ -194,6 +200,7 @@ class MainWindow(QMainWindow):
         suffix = "（只读）" if self.session.read_only else ""
         self.setWindowTitle(f"{report.meta.title or '（无标题）'} — {APP_NAME}{suffix}")
         self.meta_form.load(report.meta)
+        self.side.set_report(report)
         first = self.session.tree.index(0, 0)
         if first.isValid():
             self.tree.setCurrentIndex(first)
@@ -223,18 +230,6 @@ class MainWindow(QMainWindow):
             return
         self.open_report(report_id)
 
-    def _fill_recent(self) -> None:
-        menu = self.actions_.recent
-        menu.clear()
-        live = {s.id: s for s in self.session.library.list_reports()}
-        for report_id in self.session.settings.recent_reports:
-            if report_id in live:
-                summary = live[report_id]
-                action = menu.addAction(f"{summary.year}  {summary.title}")
-                action.triggered.connect(lambda _=False, rid=report_id: self.open_report(rid))
-        if menu.isEmpty():
-            menu.addAction(self.tr("（没有最近打开的报告）")).setEnabled(False)
-
     # --- selection and editing ---
 
     def current_node(self) -> Node | None:
@@ -261,7 +256,7 @@ class MainWindow(QMainWindow):
         path = [self.session.tree.display_text(a) for a in ancestors]
         self.node_form.load(node, self.session.tree.marker(node), path, len(ancestors) + 1)
         self.editors.setCurrentWidget(self.node_form)
-        self.guidance.show_for(report, node, ancestors)
+        self.side.show_for(report, node, ancestors)
         self.update_counts()
 
     def show_meta(self) -> None:
@@ -274,7 +269,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().clearSelection()
         self.meta_form.load(report.meta)
         self.editors.setCurrentIndex(1)
-        self.guidance.show_for(report, None, [])
+        self.side.show_for(report, None, [])
         self.meta_form.edt_issuer.setFocus()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -327,12 +322,12 @@ class MainWindow(QMainWindow):
             parent, position = (node, None) if node.kind == SECTION else (tree.parent_node(node), None)
         added = self.session.request_add(kind, parent.id if parent else None, position)
         if added is not None:
-            self._select(added)
+            self.select_node(added)
             target = self.node_form.edt_body if kind == PARAGRAPH else self.node_form.edt_title
             target.setFocus()
             target.selectAll() if kind != PARAGRAPH else None
 
-    def _select(self, node: Node) -> None:
+    def select_node(self, node: Node) -> None:
         index = self.session.tree.index_of(node)
         self.tree.expand(index.parent())
         self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -355,57 +350,25 @@ class MainWindow(QMainWindow):
     def shift_current(self, delta: int) -> None:
         node = self.current_node()
         if node is not None and node.id is not None and self.session.request_shift(node.id, delta):
-            self._select(node)
-
-    # --- dialogs ---
-
-    def export_report(self) -> None:
-        from ui.dialogs.export_dialog import ExportDialog  # loaded on first use: start-up time
-
-        if self.session.report is not None:
-            ExportDialog(self.session, self).exec()
-
-    def save_revision(self) -> None:
-        if self.session.report is None or self.session.read_only:
-            return
-        label, accepted = alerts.ask_text(self, self.tr("保存版本"), self.tr("为这个版本写一句说明（如“报局长审阅稿”）："),
-                                          self.tr("手动保存"))
-        if accepted and self.session.create_revision(label) is not None:
-            self.statusBar().showMessage(self.tr("已保存版本：") + label, 6000)
-
-    def show_revisions(self) -> None:
-        from ui.dialogs.revisions import RevisionsDialog  # loaded on first use: start-up time
-
-        if self.session.report is not None:
-            RevisionsDialog(self.session, self).exec()
-
-    def show_trash(self) -> None:
-        from ui.dialogs.trash import TrashDialog  # loaded on first use: start-up time
-
-        if self.session.report is not None:
-            TrashDialog(self.session, self).exec()
-
-    def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.session.settings, self)
-        if dialog.exec():
-            dialog.apply()
-            self.apply_settings()
+            self.select_node(node)
 
     def _update_actions(self) -> None:
         has_report = self.session.report is not None
         writable = not self.session.read_only
         for action in self.actions_.report_actions():
             action.setEnabled(has_report and (writable or action in self._read_only_actions()))
-        self.actions_.new.setEnabled(writable)
+        for action in (self.actions_.new, self.actions_.import_, self.actions_.paste_import, self.actions_.roll_forward):
+            action.setEnabled(writable)
 
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
-        return (acts.export, acts.revisions, acts.close_report, acts.meta)
+        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist)
 
     # --- closing: never lose an edit ---
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.session.flush() and not alerts.ask_yes_no(
+        saved = self.checklist_dock.panel.flush()
+        if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):
             event.ignore()
             return

@@ -43,6 +43,7 @@ class Session(QObject):
     saved = Signal(str)  # HH:MM:SS of the last successful write
     node_replaced = Signal(int)  # a node's title/text changed by undo/redo/rename, not by typing
     failed = Signal(str)  # a message for the clerk
+    meta_replaced = Signal()  # metadata changed by undo/redo of a fix, not by typing in the form
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -271,6 +272,14 @@ class Session(QObject):
             self.failed.emit(f"{action}失败：{exc}")
             return False
         return True
+
+    def set_meta_field(self, name: str, value: str) -> bool:
+        if self.report is None or self.read_only:
+            return False
+        self.edit_meta(**{name: value})
+        ok = self.flush()
+        self.meta_replaced.emit()
+        return ok
 
     def _parent(self, parent_id: int | None) -> Node | None:
         return self.report.find(parent_id) if parent_id is not None and self.report else None

@@ -35,6 +35,7 @@ class StartPage(QWidget):
     open_requested = Signal(int)
     new_requested = Signal()
     example_requested = Signal()
+    roll_requested = Signal(int)  # 新建下一年度报告 from the selected report
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,8 @@ class StartPage(QWidget):
         heading.setObjectName("pageHeading")
         self.btn_new = QPushButton(self.tr("新建报告…"))
         self.btn_open = QPushButton(self.tr("打开"))
+        self.btn_roll = QPushButton(self.tr("新建下一年度报告"))
+        self.btn_roll.setToolTip(self.tr("以所选报告为基础新建下一年度的报告：保留结构，去年的内容留作参考，去年的工作安排变成落实清单"))
         self.btn_duplicate = QPushButton(self.tr("复制一份"))
         self.btn_delete = QPushButton(self.tr("移入回收站"))
         self.btn_restore = QPushButton(self.tr("从回收站恢复"))
@@ -60,7 +63,8 @@ class StartPage(QWidget):
         self.stack.addWidget(self.lst_reports)
         self.stack.addWidget(self._build_empty_panel())
         toolbar = QHBoxLayout()
-        for button in (self.btn_new, self.btn_open, self.btn_duplicate, self.btn_delete, self.btn_restore):
+        for button in (self.btn_new, self.btn_open, self.btn_roll, self.btn_duplicate, self.btn_delete,
+                       self.btn_restore):
             button.setAutoDefault(False)
             toolbar.addWidget(button)
         toolbar.addStretch(1)
@@ -98,6 +102,7 @@ class StartPage(QWidget):
         self.btn_example.clicked.connect(self.example_requested)
         self.btn_open.clicked.connect(self.open_selected)
         self.btn_duplicate.clicked.connect(self.duplicate_selected)
+        self.btn_roll.clicked.connect(self._roll_selected)
         self.btn_delete.clicked.connect(self.trash_selected)
         self.btn_restore.clicked.connect(self.restore_selected)
         self.chk_trash.toggled.connect(self.refresh)
@@ -148,6 +153,7 @@ class StartPage(QWidget):
         writable = not self.session.read_only
         self.btn_open.setEnabled(selected and not trash)
         self.btn_duplicate.setEnabled(selected and not trash and writable)
+        self.btn_roll.setEnabled(selected and not trash and writable)
         self.btn_delete.setEnabled(selected and not trash and writable)
         self.btn_restore.setVisible(trash)
         self.btn_restore.setEnabled(selected and writable)
@@ -157,6 +163,11 @@ class StartPage(QWidget):
         report_id = self.selected_id()
         if report_id is not None and not self.chk_trash.isChecked():
             self.open_requested.emit(report_id)
+
+    def _roll_selected(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None and not self.chk_trash.isChecked():
+            self.roll_requested.emit(report_id)
 
     def _library_action(self, action: str, step: object) -> None:
         report_id = self.selected_id()

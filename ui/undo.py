@@ -109,3 +109,24 @@ class EditTextCommand(_SessionCommand):
 
     def undo(self) -> None:
         self.session.set_text(self.node, *self.old)
+
+
+class ReplaceTextCommand(EditTextCommand):
+    """A text change made for the clerk (a 体检 fix): applied when pushed, unlike typing."""
+
+    def apply(self) -> bool:
+        return self.session.set_text(self.node, *self.new)
+
+
+class MetaFieldCommand(_SessionCommand):
+    """One metadata field set to a new value (a 体检 fix in 报告信息)."""
+
+    def __init__(self, session: Session, name: str, old: str, new: str, text: str) -> None:
+        super().__init__(session, text)
+        self.name, self.old, self.new = name, old, new
+
+    def apply(self) -> bool:
+        return self.session.set_meta_field(self.name, self.new)
+
+    def undo(self) -> None:
+        self.session.set_meta_field(self.name, self.old)

@@ -1,5 +1,6 @@
 """The editor for one node: a section (heading sentence + body), a point (lead phrase +
-text, with 上移/下移 among its sibling points) or a paragraph (text only)."""
+text, with 上移/下移 among its sibling points) or a paragraph (text only). Last year's text
+(roll-forward) is shown beside it, in ui.reference_panel."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -53,10 +53,6 @@ class NodeForm(QWidget):
         self.edt_title = LineEdit()
         self.lbl_body = QLabel()
         self.edt_body = ProseEdit()
-        self.lbl_reference = QLabel(self.tr("去年的写法（仅供参考，不会导出）"))
-        self.edt_reference = QPlainTextEdit()
-        self.edt_reference.setReadOnly(True)
-        self.edt_reference.setMaximumHeight(120)
         self.btn_up = QPushButton(self.tr("上移要点"))
         self.btn_down = QPushButton(self.tr("下移要点"))
         self.btn_add_point = QPushButton(self.tr("添加要点"))
@@ -79,8 +75,6 @@ class NodeForm(QWidget):
         layout.addWidget(self.lbl_body)
         layout.addWidget(self.edt_body, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.lbl_reference)
-        layout.addWidget(self.edt_reference)
 
     def _connect(self) -> None:
         self.edt_title.textEdited.connect(self._title_edited)
@@ -106,9 +100,6 @@ class NodeForm(QWidget):
         self.lbl_body.setText(self.tr(BODY_LABELS[node.kind]))
         self.edt_body.setPlainText(node.text)
         self.edt_body.document().clearUndoRedoStacks()
-        self.lbl_reference.setVisible(bool(node.reference))
-        self.edt_reference.setVisible(bool(node.reference))
-        self.edt_reference.setPlainText(node.reference)
         self.btn_up.setVisible(node.kind == POINT)
         self.btn_down.setVisible(node.kind == POINT)
         self.btn_add_point.setVisible(node.kind == SECTION)
@@ -127,7 +118,7 @@ class NodeForm(QWidget):
         self._loading = False
 
     def set_editor_font(self, font: QFont) -> None:
-        for widget in (self.edt_title, self.edt_body, self.edt_reference):
+        for widget in (self.edt_title, self.edt_body):
             widget.setFont(font)
 
     def set_read_only(self, read_only: bool) -> None:
