@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QPushButton
 
 from models.checks.ignores import clear_ignored, load_disabled, load_ignored
@@ -31,7 +31,7 @@ class CheckOptions(QObject):
         self.btn_restore.setToolTip(self.tr("把这份报告中点过“忽略”的问题重新列出来"))
         self.btn_restore.clicked.connect(self.restore_ignored)
         side = self.checks.panel.side_layout
-        side.insertWidget(side.count() - 1, self.btn_restore)  # just above 修正 / 全部修正 / 忽略
+        side.insertWidget(side.count() - 1, self.btn_restore, 0, Qt.AlignmentFlag.AlignLeft)  # above 修正…
         self.checks.panel.ignoreRequested.connect(self.update_button)  # after the controller saved it
         self.session.report_opened.connect(self.update_button)
         self.update_button()

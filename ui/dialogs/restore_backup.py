@@ -38,10 +38,16 @@ def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
 
+def _kind(path: Path) -> str:
+    if path.stem.endswith("-manual"):
+        return "手动备份"
+    return "升级前的备份" if "before-upgrade" in path.stem else "自动备份"
+
+
 def _report_label(summary: ReportSummary) -> str:
     trashed = "（在回收站中）" if summary.trashed else ""
     edited = summary.modified.replace("T", " ")[:16]
-    return f"{summary.year}年度　{summary.title or '（无标题）'}　{summary.chars} 字，最后修改 {edited}{trashed}"
+    return f"{summary.year}年度　最后修改 {edited}　{summary.chars} 字　{summary.title or '（无标题）'}{trashed}"
 
 
 class RestoreBackupDialog(QDialog):
@@ -51,7 +57,7 @@ class RestoreBackupDialog(QDialog):
         self.restored: list[int] = []
         self.source: Path | None = None
         self.setWindowTitle(self.tr("从备份恢复报告"))
-        self.setMinimumSize(720, 520)
+        self.setMinimumSize(860, 520)
         intro = QLabel(self.tr("选择一个备份，勾选要取回的报告。它们会作为新报告加入资料库，现有的报告不会被覆盖。"))
         intro.setWordWrap(True)
         self.lst_backups = QListWidget()
@@ -85,7 +91,7 @@ class RestoreBackupDialog(QDialog):
     def _fill_backups(self) -> None:
         for backup in list_backups(self.library.path):
             taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S") if backup.taken else backup.path.name
-            item = QListWidgetItem(f"{taken}　（{_size(backup.size)}）")
+            item = QListWidgetItem(f"{taken}　{_kind(backup.path)}　{_size(backup.size)}")
             item.setData(PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
             self.lst_backups.addItem(item)
@@ -122,6 +128,7 @@ class RestoreBackupDialog(QDialog):
         for summary in summaries:
             item = QListWidgetItem(_report_label(summary))
             item.setData(REPORT_ROLE, summary.id)
+            item.setToolTip(summary.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.lst_reports.addItem(item)
