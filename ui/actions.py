@@ -32,6 +32,9 @@ class Actions:
         self.export = make("导出", "Ctrl+E", "导出为 Word 文档")
         self.snapshot = make("保存版本…", "Ctrl+S", "把当前稿保存为一个带说明的历史版本")
         self.revisions = make("历史版本", None, "查看、比较和恢复历史版本")
+        self.backup = make("备份资料库", None, "把整个资料库复制一份到备份文件夹")
+        self.open_backups = make("打开备份文件夹", None, "在文件管理器中打开备份文件夹")
+        self.restore_backup = make("从备份恢复报告…", None, "从备份中取回报告，作为新报告加入资料库（不覆盖现有报告）")
         self.close_report = make("关闭报告", "Ctrl+W", "回到报告库")
         self.quit = make("退出", "Ctrl+Q")
         self.undo = make("撤销", "Ctrl+Z", "撤销上一步对目录或文字的修改")
@@ -71,7 +74,8 @@ class Actions:
         file_menu = bar.addMenu(tr("文件(&F)"))
         for item in (self.new, self.roll_forward, self.open, self.recent, None, self.import_, self.paste_import,
                      self.export, None, self.snapshot,
-                     self.revisions, None, self.close_report, self.quit):
+                     self.revisions, None, self.backup, self.open_backups, self.restore_backup, None,
+                     self.close_report, self.quit):
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,

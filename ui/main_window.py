@@ -27,6 +27,8 @@ from models.report import PARAGRAPH, POINT, SECTION, Node
 from models.templates import DEFAULT_TEMPLATE, load_template, new_report
 from models.text import count_chars
 from ui.actions import Actions
+from ui.backup_actions import BackupActions
+from ui.check_options import CheckOptions
 from ui.checklist_panel import ChecklistDock
 from ui.checks_dock import ChecksController
 from ui.dialogs import alerts
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.dialogs = WindowDialogs(self)
         self.importer = ImportActions(self)
         self.checks = ChecksController(self)
+        self.check_options = CheckOptions(self)
+        self.backups = BackupActions(self)
         self.apply_settings()
         self._restore_geometry()
         self._update_actions()

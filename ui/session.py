@@ -21,6 +21,7 @@ from models.paths import resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from models.store import Library, RevisionInfo
 from models.text import count_chars
+from ui.auto_revision import AutoRevisions
 from ui.settings import AppSettings, save_settings
 from ui.tree_model import ReportTreeModel
 from ui.undo import AddNodeCommand, EditTextCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
@@ -44,6 +45,7 @@ class Session(QObject):
     node_replaced = Signal(int)  # a node's title/text changed by undo/redo/rename, not by typing
     failed = Signal(str)  # a message for the clerk
     meta_replaced = Signal()  # metadata changed by undo/redo of a fix, not by typing in the form
+    revision_created = Signal(int)  # any revision made through the session (manual, export, automatic)
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -65,6 +67,7 @@ class Session(QObject):
         self._timer.timeout.connect(self.flush)
         self.last_saved = ""
         self._watched: tuple[Node, str, str] | None = None  # node in the editor, as it was when shown
+        self.auto_revisions = AutoRevisions(self)
 
     # --- opening and closing ---
 
@@ -346,10 +349,12 @@ class Session(QObject):
         if self.report is None or self.read_only or not self.flush():
             return None
         try:
-            return self.library.create_revision(self.report.id, label)
+            revision_id = self.library.create_revision(self.report.id, label)
         except NianbaoError as exc:
             self.failed.emit(f"保存版本失败：{exc}")
             return None
+        self.revision_created.emit(revision_id)
+        return revision_id
 
     def revisions(self) -> list[RevisionInfo]:
         return self.library.list_revisions(self.report.id) if self.report is not None else []

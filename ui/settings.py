@@ -28,6 +28,7 @@ class AppSettings:
     fallback_fonts: bool = False
     recent_reports: list[int] = field(default_factory=list)
     last_report: int | None = None
+    auto_revision_minutes: int = 10  # an automatic revision at most this often while editing; 0 = off
 
     def remember_report(self, report_id: int) -> None:
         self.recent_reports = [report_id, *[r for r in self.recent_reports if r != report_id]][:MAX_RECENT]

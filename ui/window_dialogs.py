@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from models.errors import NianbaoError
 from ui.dialogs import alerts
 from ui.dialogs.small import SettingsDialog
+from ui.settings import save_settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -66,7 +68,19 @@ class WindowDialogs(QObject):
             TrashDialog(self.session, self.window).exec()
 
     def edit_settings(self) -> None:
+        from ui.dialogs.rules_page import RulesPage
+
         dialog = SettingsDialog(self.session.settings, self.window)
+        rules = RulesPage(self.session.library, self.session.read_only)
+        dialog.add_page(rules, self.tr("检查规则"))
         if dialog.exec():
             dialog.apply()
+            save_settings(self.session.settings)
             self.window.apply_settings()
+            try:
+                changed = rules.apply()
+            except NianbaoError as exc:
+                alerts.show_error(self.window, self.tr("检查规则未保存：") + str(exc))
+                return
+            if changed:
+                self.window.check_options.reload_rules()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,11 +15,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from models import APP_NAME, __version__
+from models.logs import LOG_NAME
+from models.paths import backup_dir, log_dir
 from models.templates import Template
 from ui.settings import AppSettings
 
@@ -75,6 +80,8 @@ class NewReportDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
+    """常规 settings on the first tab; callers add pages (e.g. 检查规则) with :meth:`add_page`."""
+
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -89,18 +96,33 @@ class SettingsDialog(QDialog):
         self.cmb_edition.setCurrentIndex(max(0, self.cmb_edition.findData(settings.default_edition)))
         self.chk_fallback = QCheckBox(self.tr("导出时用仿宋、楷体代替仿宋_GB2312、楷体_GB2312"))
         self.chk_fallback.setChecked(settings.fallback_fonts)
-        form = QFormLayout()
+        self.spn_auto_revision = QSpinBox()
+        self.spn_auto_revision.setRange(0, 240)
+        self.spn_auto_revision.setPrefix(self.tr("编辑时每 "))
+        self.spn_auto_revision.setSuffix(self.tr(" 分钟最多保存一个"))
+        self.spn_auto_revision.setSpecialValueText(self.tr("不自动保存版本"))
+        self.spn_auto_revision.setValue(settings.auto_revision_minutes)
+        self.spn_auto_revision.setToolTip(self.tr("有修改时才保存，版本说明为“自动保存的版本”，可在“历史版本”中查看和恢复"))
+        general = QWidget()
+        form = QFormLayout(general)
         form.addRow(self.tr("编辑区字号"), self.spn_font)
         form.addRow(self.tr("默认导出版本"), self.cmb_edition)
         form.addRow(self.tr("字体"), self.chk_fallback)
+        form.addRow(self.tr("自动保存版本"), self.spn_auto_revision)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("常规"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(_buttons(self))
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        self.tabs.addTab(page, title)
 
     def apply(self) -> None:
         self.settings.editor_font_size = self.spn_font.value()
         self.settings.default_edition = self.cmb_edition.currentData()
         self.settings.fallback_fonts = self.chk_fallback.isChecked()
+        self.settings.auto_revision_minutes = self.spn_auto_revision.value()
 
 
 HELP_TEXT = ("<p>左边是报告的目录，点一项就在中间编辑它，右边是这一部分的写作要点。</p>"
@@ -111,6 +133,11 @@ HELP_TEXT = ("<p>左边是报告的目录，点一项就在中间编辑它，右
 
 
 def about_text(library_path: str) -> str:
+    """Version, and where the clerk's data lives: library, backups and the log (for support)."""
+    rows = (("资料库", library_path), ("备份文件夹", str(backup_dir(Path(library_path)))),
+            ("日志文件", str(log_dir() / LOG_NAME)))
+    places = "".join(f"<p>{name}：{escape(value)}</p>" for name, value in rows)
     return (f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>起草、检查和导出法治政府建设年度报告的离线工具。</p>"
-            f"<p>资料库：{library_path}</p><p>本程序不联网，不收集任何信息。</p>")
+            f"{places}<p>本程序不联网，不收集任何信息。</p>")
+

@@ -1,0 +1,82 @@
+"""文件 › 备份资料库 / 打开备份文件夹 / 从备份恢复报告… (the window's backup commands).
+
+A manual backup is named with the label "manual", so the rotation that keeps the newest ten
+daily backups (Library.backup) never deletes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from models.errors import NianbaoError
+from models.paths import backup_dir
+from ui.dialogs import alerts
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+MANUAL_LABEL = "manual"
+MESSAGE_MS = 15000
+
+
+class BackupActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        acts = window.actions_
+        acts.backup.triggered.connect(self.backup_now)
+        acts.open_backups.triggered.connect(self.open_folder)
+        acts.restore_backup.triggered.connect(self.restore_reports)
+        acts.restore_backup.setEnabled(not self.session.read_only)
+
+    def folder(self) -> Path:
+        return backup_dir(self.session.library.path)
+
+    def backup_now(self) -> Path | None:
+        self.session.flush()  # the backup holds what is on screen
+        try:
+            target = self.session.library.backup(keep=None, label=MANUAL_LABEL)
+        except NianbaoError as exc:
+            alerts.show_error(self.window, self.tr("备份失败：") + str(exc))
+            return None
+        log.info("manual backup written to %s", target)
+        self.window.statusBar().showMessage(self.tr("已备份到：") + str(target), MESSAGE_MS)
+        return target
+
+    def open_folder(self) -> bool:
+        folder = self.folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            alerts.show_error(self.window, self.tr("无法创建备份文件夹 ") + f"{folder}：{exc.strerror or exc}")
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            alerts.show_info(self.window, self.tr("请在文件管理器中打开备份文件夹：") + str(folder))
+            return False
+        return True
+
+    def restore_reports(self) -> list[int]:
+        from ui.dialogs.restore_backup import RestoreBackupDialog
+
+        if self.session.read_only:
+            return []
+        dialog = RestoreBackupDialog(self.session.library, self.window)
+        if not dialog.exec() or not dialog.restored:
+            return []
+        restored = dialog.restored
+        if len(restored) == 1:
+            self.window.open_report(restored[0])
+        else:
+            self.window.show_library()
+        self.window.statusBar().showMessage(
+            self.tr("已从备份恢复 %1 份报告（作为新报告加入）").replace("%1", str(len(restored))), MESSAGE_MS)
+        return restored
