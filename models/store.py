@@ -319,6 +319,7 @@ class Library:
             row = self._node_row(conn, node_id)
             if row["trashed"] is None:
                 return
+            _require_live_ancestors(conn, node_id)
             count = _live_count(conn, row["report_id"], row["parent_id"])
             position = min(row["position"], count)
             _shift(conn, row["report_id"], row["parent_id"], position, +1)
@@ -440,6 +441,18 @@ def _ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = Fals
                         "SELECT id FROM up", (node_id,)).fetchall()
     found = {r[0] for r in rows}
     return found if include_self else found - {node_id}
+
+
+def _require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:
+    """A node restored under a trashed section would be live yet shown nowhere, not even in the trash."""
+    ancestors = tuple(_ancestors(conn, node_id))
+    if not ancestors:
+        return
+    marks = ", ".join("?" * len(ancestors))
+    row = conn.execute(f"SELECT title FROM nodes WHERE id IN ({marks}) AND trashed IS NOT NULL LIMIT 1",
+                       ancestors).fetchone()
+    if row is not None:
+        raise TreeError(f"它所在的上级部分“{row['title'] or '（无标题）'}”也在回收站中，请先恢复上级部分。")
 
 
 def _build_tree(rows: list[sqlite3.Row]) -> list[Node]:

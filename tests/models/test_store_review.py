@@ -1,0 +1,31 @@
+"""Store defects found in review: each test failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.errors import TreeError
+from models.report import POINT, SECTION, Node, Report, ReportMeta
+from models.store import Library
+
+
+def _report() -> Report:
+    return Report(meta=ReportMeta(year=2024, issuer="某局"), body=[
+        Node(SECTION, "一部分", children=[Node(POINT, "甲。", "甲的内容。"), Node(POINT, "乙。", "乙的内容。")]),
+        Node(SECTION, "二部分", children=[Node(POINT, "丙。", "丙的内容。")]),
+    ])
+
+
+def test_restore_node_whose_parent_is_trashed_is_refused_not_hidden(library: Library) -> None:
+    report_id = library.create_report(_report())
+    section = library.load_report(report_id).body[0]
+    point_id = section.children[0].id
+    library.trash_node(point_id)
+    library.trash_node(section.id)
+    with pytest.raises(TreeError, match="上级"):
+        library.restore_node(point_id)
+    # the point is still in the trash, where the user can find it after restoring its parent
+    assert point_id in [n.id for n in library.trashed_nodes(report_id)]
+    library.restore_node(section.id)
+    library.restore_node(point_id)
+    assert [n.title for n in library.load_report(report_id).body[0].children] == ["甲。", "乙。"]
