@@ -355,10 +355,13 @@ class Library:
     # --- revisions ---
 
     def create_revision(self, report_id: int, label: str = "") -> int:
-        snapshot = _pack(self.load_report(report_id))
         with self._write() as conn:
-            cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
-                                  (report_id, now(), clean_text(label)[0], snapshot))
+            return self._insert_revision(conn, report_id, label)
+
+    def _insert_revision(self, conn: sqlite3.Connection, report_id: int, label: str) -> int:
+        snapshot = _pack(self.load_report(report_id))
+        cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
+                              (report_id, now(), clean_text(label)[0], snapshot))
         return int(cursor.lastrowid)
 
     def list_revisions(self, report_id: int) -> list[RevisionInfo]:
@@ -380,8 +383,8 @@ class Library:
         old = self.load_revision(revision_id)
         report_id = old.id
         assert report_id is not None
-        safety = self.create_revision(report_id, "恢复历史版本前自动保存")
-        with self._write() as conn:
+        with self._write() as conn:  # one transaction: a failed restore leaves no safety revision behind
+            safety = self._insert_revision(conn, report_id, "恢复历史版本前自动保存")
             conn.execute("DELETE FROM nodes WHERE report_id = ?", (report_id,))
             values = old.meta.as_dict()
             assignments = ", ".join(f"{name} = :{name}" for name in values)

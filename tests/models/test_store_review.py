@@ -29,3 +29,21 @@ def test_restore_node_whose_parent_is_trashed_is_refused_not_hidden(library: Lib
     library.restore_node(section.id)
     library.restore_node(point_id)
     assert [n.title for n in library.load_report(report_id).body[0].children] == ["甲。", "乙。"]
+
+
+def test_failed_revision_restore_leaves_no_safety_revision(library: Library, monkeypatch) -> None:
+    report_id = library.create_report(_report())
+    first = library.create_revision(report_id, "初稿")
+    node_id = library.load_report(report_id).body[0].children[0].id
+    library.update_node(node_id, text="改过的内容。")
+
+    def broken(*args, **kwargs):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(Library, "_insert_nodes", broken)
+    with pytest.raises(OSError, match="disk gone"):
+        library.restore_revision(first)
+    monkeypatch.undo()
+    # nothing happened, so no "saved before restoring" revision may claim otherwise
+    assert [r.label for r in library.list_revisions(report_id)] == ["初稿"]
+    assert library.load_report(report_id).body[0].children[0].text == "改过的内容。"
