@@ -385,13 +385,25 @@ class Library:
         assert report_id is not None
         with self._write() as conn:  # one transaction: a failed restore leaves no safety revision behind
             safety = self._insert_revision(conn, report_id, "恢复历史版本前自动保存")
-            conn.execute("DELETE FROM nodes WHERE report_id = ?", (report_id,))
             values = old.meta.as_dict()
             assignments = ", ".join(f"{name} = :{name}" for name in values)
             conn.execute(f"UPDATE reports SET {assignments} WHERE id = :report_id", {**values, "report_id": report_id})
-            self._insert_nodes(conn, report_id, None, old.body, keep_ids=True)
+            self._replace_live_tree(conn, report_id, old.body)
             self._touch(conn, report_id)
         return safety
+
+    def _replace_live_tree(self, conn: sqlite3.Connection, report_id: int, body: list[Node]) -> None:
+        """Swap the live tree for ``body``. The trash is not part of a revision, so it is lifted
+        out first and hung back under its old parents where they exist again (else at top level)."""
+        trashed = conn.execute("SELECT id, parent_id FROM nodes WHERE report_id = ? AND trashed IS NOT NULL",
+                               (report_id,)).fetchall()
+        conn.execute("UPDATE nodes SET parent_id = NULL WHERE report_id = ? AND trashed IS NOT NULL", (report_id,))
+        conn.execute("DELETE FROM nodes WHERE report_id = ? AND parent_id IS NULL AND trashed IS NULL", (report_id,))
+        self._insert_nodes(conn, report_id, None, body, keep_ids=True)
+        for row in trashed:
+            conn.execute("UPDATE nodes SET parent_id = ? WHERE id = ? AND EXISTS "
+                         "(SELECT 1 FROM nodes WHERE id = ? AND report_id = ?)",
+                         (row["parent_id"], row["id"], row["parent_id"], report_id))
 
     # --- backups and settings ---
 

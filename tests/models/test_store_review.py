@@ -47,3 +47,22 @@ def test_failed_revision_restore_leaves_no_safety_revision(library: Library, mon
     # nothing happened, so no "saved before restoring" revision may claim otherwise
     assert [r.label for r in library.list_revisions(report_id)] == ["初稿"]
     assert library.load_report(report_id).body[0].children[0].text == "改过的内容。"
+
+
+def test_restoring_a_revision_keeps_the_trash(library: Library) -> None:
+    report_id = library.create_report(_report())
+    first = library.create_revision(report_id, "初稿")
+    section = library.load_report(report_id).body[0]
+    later = library.add_node(report_id, Node(SECTION, "后来写的部分", children=[Node(POINT, "丁。", "丁的内容。")]))
+    library.trash_node(later)
+    library.trash_node(section.children[1].id)  # 乙, also in the revision
+
+    library.restore_revision(first)
+
+    assert sorted(n.title for n in library.trashed_nodes(report_id)) == ["乙。", "后来写的部分"]
+    library.restore_node(later)
+    restored = library.load_report(report_id)
+    assert [n.title for n in restored.body] == ["一部分", "二部分", "后来写的部分"]
+    assert [n.title for n in restored.body[2].children] == ["丁。"]
+    assert [n.title for n in restored.body[0].children] == ["甲。", "乙。"]
+    assert library.integrity_ok()
