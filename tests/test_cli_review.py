@@ -1,0 +1,47 @@
+"""Command-line defects found in review: each test failed before its fix."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from models import interchange
+from models.report import PARAGRAPH, Node, Report, ReportMeta
+from models.store import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli(db: Path, *args: str, stdout_path: Path) -> subprocess.CompletedProcess[bytes]:
+    # A Chinese Windows redirect (`show 1 --json > x.json`) gives Python a cp936 stdout.
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    with stdout_path.open("wb") as out:
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", str(db)],
+                              stdout=out, stderr=subprocess.PIPE, env=env, timeout=60, check=False)
+
+
+def _library_with_emoji(tmp_path: Path) -> Path:
+    db = tmp_path / "lib.db"
+    report = Report(meta=ReportMeta(year=2023, issuer="某局"), body=[Node(PARAGRAPH, text="群众点赞👍，满意率为98%。")])
+    with Library(db) as lib:
+        lib.create_report(report)
+    return db
+
+
+def test_show_json_redirected_on_a_gbk_console_is_utf8_and_imports_again(tmp_path: Path) -> None:
+    db = _library_with_emoji(tmp_path)
+    target = tmp_path / "shown.json"
+    result = _cli(db, "show", "1", "--json", stdout_path=target)
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    report, _ = interchange.read_file(target)  # UTF-8, as the interchange format requires
+    assert report.body[0].text == "群众点赞👍，满意率为98%。"
+
+
+def test_plain_show_on_a_gbk_console_does_not_crash_on_emoji(tmp_path: Path) -> None:
+    db = _library_with_emoji(tmp_path)
+    target = tmp_path / "shown.txt"
+    result = _cli(db, "show", "1", stdout_path=target)
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    assert "群众点赞" in target.read_bytes().decode("gbk")
