@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from models.errors import LibraryError, NotALibraryError, ReadOnlyLibraryError
+from models.fileio import os_error_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -27,7 +28,7 @@ def check_file(path: Path) -> bool:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise LibraryError(f"无法读取资料库文件 {path}：{exc.strerror or exc}") from exc
+        raise LibraryError(f"无法读取资料库文件 {path}：{os_error_reason(exc)}") from exc
     if header and not header.startswith(SQLITE_MAGIC):
         raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。")
     if header and _looks_truncated(path, header):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import InterchangeError
+from models.fileio import os_error_reason
 from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta
 from models.text import clean_text
 
@@ -59,7 +60,7 @@ def read_file(path: Path) -> tuple[Report, int]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InterchangeError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise InterchangeError(f"无法读取文件 {path}：{os_error_reason(exc)}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -35,6 +35,7 @@ from models.errors import (
     ReadOnlyLibraryError,
     TreeError,
 )
+from models.fileio import os_error_reason
 from models.lock import LibraryLock
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
@@ -415,7 +416,7 @@ class Library:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LibraryError(f"无法创建备份文件夹 {folder}：{exc.strerror or exc}") from exc
+            raise LibraryError(f"无法创建备份文件夹 {folder}：{os_error_reason(exc)}") from exc
         with translated(target):
             self.conn.execute("VACUUM INTO ?", (str(target),))
         if keep is not None:

@@ -45,3 +45,14 @@ def test_plain_show_on_a_gbk_console_does_not_crash_on_emoji(tmp_path: Path) -> 
     result = _cli(db, "show", "1", stdout_path=target)
     assert result.returncode == 0, result.stderr.decode("gbk", "replace")
     assert "群众点赞" in target.read_bytes().decode("gbk")
+
+
+def test_missing_import_file_is_reported_in_chinese(tmp_path: Path, capsys) -> None:
+    import cli
+
+    for name in ("去年的报告.txt", "去年的报告.json", "去年的报告.docx"):
+        code = cli.main(["import", str(tmp_path / name), "--db", str(tmp_path / "lib.db")])
+        err = capsys.readouterr().err
+        assert code == 1
+        assert "文件不存在" in err, err
+        assert "No such file" not in err
