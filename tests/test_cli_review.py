@@ -56,3 +56,14 @@ def test_missing_import_file_is_reported_in_chinese(tmp_path: Path, capsys) -> N
         assert code == 1
         assert "文件不存在" in err, err
         assert "No such file" not in err
+
+
+def test_new_refuses_a_year_that_the_report_file_format_cannot_hold(tmp_path: Path, capsys) -> None:
+    import cli
+
+    db = str(tmp_path / "lib.db")
+    code = cli.main(["new", "--year", "20245", "--issuer", "某局", "--db", db])
+    assert code == 1
+    assert "四位年份" in capsys.readouterr().err
+    with Library(Path(db)) as lib:
+        assert lib.list_reports() == []
