@@ -293,6 +293,8 @@ class Library:
         ``parent_id``'s children (counted after it left its old place)."""
         with self._write() as conn:
             row = self._node_row(conn, node_id)
+            if row["trashed"] is not None:  # its siblings' positions would be shifted for a node not among them
+                raise TreeError("这部分内容在回收站中，请先恢复再移动。")
             report_id = row["report_id"]
             self._check_parent(conn, report_id, parent_id, row["kind"])
             if parent_id is not None and node_id in _ancestors(conn, parent_id, include_self=True):

@@ -66,3 +66,21 @@ def test_restoring_a_revision_keeps_the_trash(library: Library) -> None:
     assert [n.title for n in restored.body[2].children] == ["丁。"]
     assert [n.title for n in restored.body[0].children] == ["甲。", "乙。"]
     assert library.integrity_ok()
+
+
+def _live_positions(library: Library, report_id: int, parent_id: int | None) -> list[int]:
+    rows = library.conn.execute("SELECT position FROM nodes WHERE report_id = ? AND parent_id IS ? "
+                                "AND trashed IS NULL ORDER BY position", (report_id, parent_id)).fetchall()
+    return [r[0] for r in rows]
+
+
+def test_moving_a_trashed_node_is_refused_and_positions_stay_contiguous(library: Library) -> None:
+    report_id = library.create_report(_report())
+    first, second = library.load_report(report_id).body
+    point_id = first.children[0].id
+    library.trash_node(point_id)
+    with pytest.raises(TreeError, match="回收站"):
+        library.move_node(point_id, second.id, 0)
+    assert _live_positions(library, report_id, first.id) == [0]
+    assert _live_positions(library, report_id, second.id) == [0]
+    assert point_id in [n.id for n in library.trashed_nodes(report_id)]
