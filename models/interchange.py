@@ -53,6 +53,8 @@ def loads(text: str) -> tuple[Report, int]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InterchangeError(f"不是有效的 JSON 文件：第 {exc.lineno} 行第 {exc.colno} 列附近有错误。") from exc
+    except RecursionError as exc:  # the parser recurses per nesting level, long before MAX_DEPTH is checked
+        raise InterchangeError(f"文件层级嵌套过深（报告最多 {MAX_DEPTH} 级），文件结构有误。") from exc
     return decode(data)
 
 
