@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.errors import TreeError
+from models.errors import LibraryError, TreeError
 from models.report import POINT, SECTION, Node, Report, ReportMeta
 from models.store import Library
 
@@ -84,3 +84,14 @@ def test_moving_a_trashed_node_is_refused_and_positions_stay_contiguous(library:
     assert _live_positions(library, report_id, first.id) == [0]
     assert _live_positions(library, report_id, second.id) == [0]
     assert point_id in [n.id for n in library.trashed_nodes(report_id)]
+
+
+def test_lock_file_that_cannot_be_created_gives_a_message_not_a_traceback(tmp_path, monkeypatch) -> None:
+    # On Windows os.access() ignores folder ACLs, so a folder we may not write to (a read-only
+    # share, Program Files) is only discovered when the lock file is created.
+    path = tmp_path / "library.db"
+    Library(path).close()
+    (tmp_path / "library.db.lock").unlink(missing_ok=True)
+    (tmp_path / "library.db.lock").mkdir()  # cannot be opened as a file, on every system
+    with pytest.raises(LibraryError, match="锁定文件"):
+        Library(path)
