@@ -197,9 +197,14 @@ class Library:
     @staticmethod
     def _touch(conn: sqlite3.Connection, report_id: int) -> None:
         """Record the edit time and the report's 字数 (kept for a fast library list)."""
+        # Only nodes shown: the children of a trashed section are not trashed themselves.
         conn.execute(
-            "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(length(title) + length(text)), 0) "
-            "FROM nodes WHERE report_id = ? AND trashed IS NULL) WHERE id = ?", (now(), report_id, report_id))
+            "WITH RECURSIVE shown(id, chars) AS ("
+            "SELECT id, length(title) + length(text) FROM nodes WHERE report_id = ? AND parent_id IS NULL "
+            "AND trashed IS NULL UNION ALL SELECT n.id, length(n.title) + length(n.text) FROM nodes n "
+            "JOIN shown ON n.parent_id = shown.id WHERE n.trashed IS NULL) "
+            "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(chars), 0) FROM shown) WHERE id = ?",
+            (report_id, now(), report_id))
 
     def load_report(self, report_id: int) -> Report:
         meta_row = self._read(f"SELECT {', '.join(META_FIELDS)} FROM reports WHERE id = ?", (report_id,))

@@ -95,3 +95,11 @@ def test_lock_file_that_cannot_be_created_gives_a_message_not_a_traceback(tmp_pa
     (tmp_path / "library.db.lock").mkdir()  # cannot be opened as a file, on every system
     with pytest.raises(LibraryError, match="锁定文件"):
         Library(path)
+
+
+def test_chars_in_the_library_list_leave_out_a_trashed_section_with_its_children(library: Library) -> None:
+    report_id = library.create_report(_report())
+    second = library.load_report(report_id).body[1]
+    library.trash_node(second.id)
+    live = library.load_report(report_id)
+    assert library.list_reports()[0].chars == sum(len(n.title) + len(n.text) for n in live.walk())
