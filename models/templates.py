@@ -72,7 +72,9 @@ def load_template_file(path: Path) -> Template:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return _template_from_dict(data, path.stem)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+    except KeyError as exc:  # str(KeyError) is just the quoted name
+        raise TemplateError(f"模板文件 {path.name} 格式有误：缺少字段“{exc.args[0]}”。") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError, ValueError) as exc:
         raise TemplateError(f"模板文件 {path.name} 格式有误：{exc}") from exc
 
 
