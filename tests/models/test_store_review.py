@@ -103,3 +103,15 @@ def test_chars_in_the_library_list_leave_out_a_trashed_section_with_its_children
     library.trash_node(second.id)
     live = library.load_report(report_id)
     assert library.list_reports()[0].chars == sum(len(n.title) + len(n.text) for n in live.walk())
+
+
+def test_sqlite_cannot_open_the_file_is_said_in_chinese(tmp_path) -> None:
+    # What SQLite says on Windows for a WAL library on a read-only share or a vanished drive.
+    import sqlite3
+
+    from models.dbfile import translated
+
+    with pytest.raises(LibraryError) as caught, translated(tmp_path / "library.db"):
+        raise sqlite3.OperationalError("unable to open database file")
+    assert "unable" not in str(caught.value)
+    assert "无法打开" in str(caught.value)
