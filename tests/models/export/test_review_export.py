@@ -23,3 +23,11 @@ def test_date_under_a_signature_wider_than_the_line_stays_on_the_page(sealed: bo
     date = next(p for p in document.paragraphs if p.text == "2024年3月6日")
     right = date.paragraph_format.right_indent or 0
     assert right.twips + L.body_width_twips("2024年3月6日") <= L.TEXT_WIDTH
+
+
+@pytest.mark.parametrize("issuer", ["中共重庆市九龙坡区委全面依法治区委员会办公室", ""])
+def test_long_issuer_name_is_split_between_bodies_not_inside_a_word(issuer: str) -> None:
+    from models.export.titles import split_title
+
+    title = "中共重庆市九龙坡区委全面依法治区委员会办公室关于2023年度法治政府建设情况的报告"
+    assert split_title(title, issuer) == ["中共重庆市九龙坡区委全面依法治区委员会", "办公室关于2023年度法治政府建设情况的报告"]
