@@ -285,6 +285,7 @@ class Library:
         with self._write() as conn:
             self._require_report(conn, report_id)
             self._check_parent(conn, report_id, parent_id, node.kind)
+            _check_depth(conn, parent_id, _height(node))
             count = _live_count(conn, report_id, parent_id)
             position = count if position is None else max(0, min(position, count))
             _shift(conn, report_id, parent_id, position, +1)
@@ -304,6 +305,7 @@ class Library:
             self._check_parent(conn, report_id, parent_id, row["kind"])
             if parent_id is not None and node_id in _ancestors(conn, parent_id, include_self=True):
                 raise TreeError("不能把一个部分移到它自己的下级。")
+            _check_depth(conn, parent_id, _stored_height(conn, node_id))
             _shift(conn, report_id, row["parent_id"], row["position"] + 1, -1)
             conn.execute("UPDATE nodes SET position = -1 WHERE id = ?", (node_id,))  # out of the way
             count = _live_count(conn, report_id, parent_id) - (parent_id == row["parent_id"])
@@ -464,6 +466,23 @@ def _ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = Fals
                         "SELECT id FROM up", (node_id,)).fetchall()
     found = {r[0] for r in rows}
     return found if include_self else found - {node_id}
+
+
+def _height(node: Node) -> int:
+    return 1 + max((_height(child) for child in node.children), default=0)
+
+
+def _stored_height(conn: sqlite3.Connection, node_id: int) -> int:
+    return conn.execute("WITH RECURSIVE down(id, level) AS (SELECT ?, 1 UNION ALL "
+                        "SELECT n.id, down.level + 1 FROM nodes n JOIN down ON n.parent_id = down.id) "
+                        "SELECT max(level) FROM down", (node_id,)).fetchone()[0]
+
+
+def _check_depth(conn: sqlite3.Connection, parent_id: int | None, height: int) -> None:
+    """Revisions and the report file hold at most MAX_DEPTH levels: deeper, and they could not be read back."""
+    parent_depth = len(_ancestors(conn, parent_id, include_self=True)) if parent_id is not None else 0
+    if parent_depth + height > interchange.MAX_DEPTH:
+        raise TreeError(f"层级太深：报告最多 {interchange.MAX_DEPTH} 级标题。")
 
 
 def _require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:

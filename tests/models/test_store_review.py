@@ -115,3 +115,23 @@ def test_sqlite_cannot_open_the_file_is_said_in_chinese(tmp_path) -> None:
         raise sqlite3.OperationalError("unable to open database file")
     assert "unable" not in str(caught.value)
     assert "无法打开" in str(caught.value)
+
+
+def test_nesting_is_limited_to_what_revisions_and_the_report_file_can_hold(library: Library) -> None:
+    from models.interchange import MAX_DEPTH
+
+    report_id = library.create_report(Report(meta=ReportMeta(year=2024), body=[]))
+    parent_id = None
+    for level in range(MAX_DEPTH):
+        parent_id = library.add_node(report_id, Node(SECTION, f"第{level + 1}级"), parent_id)
+    with pytest.raises(TreeError, match=str(MAX_DEPTH)):
+        library.add_node(report_id, Node(SECTION, "太深了"), parent_id)
+    two_deep = library.add_node(report_id, Node(SECTION, "甲", children=[Node(POINT, "乙。")]))
+    second_last = library.load_report(report_id).body[0]
+    for _ in range(MAX_DEPTH - 2):
+        second_last = second_last.children[0]
+    with pytest.raises(TreeError, match=str(MAX_DEPTH)):
+        library.move_node(two_deep, second_last.id, 0)
+    # everything stored can still be snapshotted and restored
+    revision = library.create_revision(report_id)
+    library.restore_revision(revision)
