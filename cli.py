@@ -44,6 +44,9 @@ def _chinese_usage_error(message: str) -> str:
     invalid = re.search(r"argument (\S+): invalid int value: '([^']*)'", message)
     if invalid:
         return f"{invalid.group(1)} 应为整数，而不是“{invalid.group(2)}”"
+    missing_value = re.search(r"argument (\S+): expected (?:one argument|at least one argument)", message)
+    if missing_value:
+        return f"{missing_value.group(1)} 后面缺少取值"
     unknown = re.search(r"unrecognized arguments: (.+)$", message)
     if unknown:
         return f"无法识别的参数 {unknown.group(1)}"

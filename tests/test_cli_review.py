@@ -67,3 +67,13 @@ def test_new_refuses_a_year_that_the_report_file_format_cannot_hold(tmp_path: Pa
     assert "四位年份" in capsys.readouterr().err
     with Library(Path(db)) as lib:
         assert lib.list_reports() == []
+
+
+def test_option_without_its_value_is_explained_in_chinese(tmp_path: Path, capsys) -> None:
+    import cli
+
+    code = cli.main(["export", "1", "-o"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "expected" not in err
+    assert "-o/--output 后面缺少取值" in err
