@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import re
 import sys
@@ -43,6 +44,9 @@ def _chinese_usage_error(message: str) -> str:
     invalid = re.search(r"argument (\S+): invalid int value: '([^']*)'", message)
     if invalid:
         return f"{invalid.group(1)} 应为整数，而不是“{invalid.group(2)}”"
+    missing_value = re.search(r"argument (\S+): expected (?:one argument|at least one argument)", message)
+    if missing_value:
+        return f"{missing_value.group(1)} 后面缺少取值"
     unknown = re.search(r"unrecognized arguments: (.+)$", message)
     if unknown:
         return f"无法识别的参数 {unknown.group(1)}"
@@ -125,7 +129,7 @@ def cmd_show(args: argparse.Namespace) -> None:
     with open_library(args) as lib:
         report = lib.load_report(args.id)
     if args.json:
-        sys.stdout.write(interchange.dumps(report))
+        write_utf8(interchange.dumps(report))
         return
     from models.textual import plain_text
 
@@ -175,7 +179,7 @@ def cmd_check(args: argparse.Namespace) -> None:
         disabled, ignored = load_disabled(lib), load_ignored(lib, args.id)
     findings = run_checks(report, edition=args.edition, disabled=disabled, ignored=ignored)
     if args.json:
-        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        write_utf8(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
         return
     labels = node_labels(report)
     for finding in findings:
@@ -183,6 +187,26 @@ def cmd_check(args: argparse.Namespace) -> None:
     errors = sum(1 for f in findings if f.severity == "错误")
     summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
     print(summary, file=sys.stderr)
+
+
+def write_utf8(text: str) -> None:
+    """JSON goes out as UTF-8 whatever the code page: a redirect on Chinese Windows gives Python a
+    cp936 stdout, whose file ``import`` then refuses (and emoji would not encode at all)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))  # a Windows console's buffer takes UTF-8 too
+    buffer.flush()
+
+
+def _tolerate_unencodable_output() -> None:
+    """Text output to a cp936 pipe or file: a character it cannot hold (emoji) prints as "?",
+    instead of failing the whole command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
@@ -225,6 +249,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerate_unencodable_output()
     try:
         args = build_parser().parse_args(argv)
         HANDLERS[args.command](args)

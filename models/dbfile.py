@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from models.errors import LibraryError, NotALibraryError, ReadOnlyLibraryError
+from models.fileio import os_error_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -27,7 +28,7 @@ def check_file(path: Path) -> bool:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise LibraryError(f"无法读取资料库文件 {path}：{exc.strerror or exc}") from exc
+        raise LibraryError(f"无法读取资料库文件 {path}：{os_error_reason(exc)}") from exc
     if header and not header.startswith(SQLITE_MAGIC):
         raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。")
     if header and _looks_truncated(path, header):
@@ -82,6 +83,8 @@ def translated(path: Path) -> Iterator[None]:
             raise LibraryError("磁盘空间不足或磁盘出错，修改没有保存。请清理磁盘后重试，已保存的内容不受影响。") from exc
         if "locked" in text or "busy" in text:
             raise LibraryError("资料库正被另一个程序占用，请稍后重试。") from exc
+        if "unable to open" in text:
+            raise LibraryError(f"无法打开资料库文件 {path}：文件夹不可写入、路径已不存在或文件被其他程序占用。") from exc
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
         raise LibraryError(f"资料库出错：{exc}") from exc

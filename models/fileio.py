@@ -53,6 +53,19 @@ def _reason(exc: OSError) -> str:
         return "磁盘空间不足，请清理磁盘或换一个位置保存"
     if exc.errno == errno.EROFS:
         return "该位置是只读的，请换一个位置保存"
+    return os_error_reason(exc)
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why a file could not be used, in Chinese: Windows' C runtime words ``strerror`` in English."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有访问权限，或文件正被其他程序占用"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "磁盘空间不足"
     return exc.strerror or str(exc)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import InterchangeError
+from models.fileio import os_error_reason
 from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta
 from models.text import clean_text
 
@@ -52,6 +53,8 @@ def loads(text: str) -> tuple[Report, int]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InterchangeError(f"不是有效的 JSON 文件：第 {exc.lineno} 行第 {exc.colno} 列附近有错误。") from exc
+    except RecursionError as exc:  # the parser recurses per nesting level, long before MAX_DEPTH is checked
+        raise InterchangeError(f"文件层级嵌套过深（报告最多 {MAX_DEPTH} 级），文件结构有误。") from exc
     return decode(data)
 
 
@@ -59,7 +62,7 @@ def read_file(path: Path) -> tuple[Report, int]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InterchangeError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise InterchangeError(f"无法读取文件 {path}：{os_error_reason(exc)}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

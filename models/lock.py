@@ -16,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from models.errors import LibraryLockedError
+from models.errors import LibraryError, LibraryLockedError
+from models.fileio import os_error_reason
 
 _REGION = 1 << 20  # Windows locks a byte region; lock one far past the holder text
 
@@ -28,7 +29,11 @@ class LibraryLock:
 
     def acquire(self, wait: float = 0.0) -> None:
         """Take the lock, retrying for up to ``wait`` seconds; raise LibraryLockedError."""
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        try:
+            handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
+        except OSError as exc:  # on Windows the first sign of a folder we may not write to
+            raise LibraryError(f"无法创建资料库的锁定文件 {self.path}：{os_error_reason(exc)}。"
+                               "请确认资料库所在的文件夹可以写入。") from exc
         deadline = time.monotonic() + wait
         while not _try_lock(handle):
             if time.monotonic() >= deadline:

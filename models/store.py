@@ -35,6 +35,7 @@ from models.errors import (
     ReadOnlyLibraryError,
     TreeError,
 )
+from models.fileio import os_error_reason
 from models.lock import LibraryLock
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
@@ -196,9 +197,14 @@ class Library:
     @staticmethod
     def _touch(conn: sqlite3.Connection, report_id: int) -> None:
         """Record the edit time and the report's 字数 (kept for a fast library list)."""
+        # Only nodes shown: the children of a trashed section are not trashed themselves.
         conn.execute(
-            "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(length(title) + length(text)), 0) "
-            "FROM nodes WHERE report_id = ? AND trashed IS NULL) WHERE id = ?", (now(), report_id, report_id))
+            "WITH RECURSIVE shown(id, chars) AS ("
+            "SELECT id, length(title) + length(text) FROM nodes WHERE report_id = ? AND parent_id IS NULL "
+            "AND trashed IS NULL UNION ALL SELECT n.id, length(n.title) + length(n.text) FROM nodes n "
+            "JOIN shown ON n.parent_id = shown.id WHERE n.trashed IS NULL) "
+            "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(chars), 0) FROM shown) WHERE id = ?",
+            (report_id, now(), report_id))
 
     def load_report(self, report_id: int) -> Report:
         meta_row = self._read(f"SELECT {', '.join(META_FIELDS)} FROM reports WHERE id = ?", (report_id,))
@@ -279,6 +285,7 @@ class Library:
         with self._write() as conn:
             self._require_report(conn, report_id)
             self._check_parent(conn, report_id, parent_id, node.kind)
+            _check_depth(conn, parent_id, _height(node))
             count = _live_count(conn, report_id, parent_id)
             position = count if position is None else max(0, min(position, count))
             _shift(conn, report_id, parent_id, position, +1)
@@ -292,10 +299,13 @@ class Library:
         ``parent_id``'s children (counted after it left its old place)."""
         with self._write() as conn:
             row = self._node_row(conn, node_id)
+            if row["trashed"] is not None:  # its siblings' positions would be shifted for a node not among them
+                raise TreeError("这部分内容在回收站中，请先恢复再移动。")
             report_id = row["report_id"]
             self._check_parent(conn, report_id, parent_id, row["kind"])
             if parent_id is not None and node_id in _ancestors(conn, parent_id, include_self=True):
                 raise TreeError("不能把一个部分移到它自己的下级。")
+            _check_depth(conn, parent_id, _stored_height(conn, node_id))
             _shift(conn, report_id, row["parent_id"], row["position"] + 1, -1)
             conn.execute("UPDATE nodes SET position = -1 WHERE id = ?", (node_id,))  # out of the way
             count = _live_count(conn, report_id, parent_id) - (parent_id == row["parent_id"])
@@ -319,6 +329,7 @@ class Library:
             row = self._node_row(conn, node_id)
             if row["trashed"] is None:
                 return
+            _require_live_ancestors(conn, node_id)
             count = _live_count(conn, row["report_id"], row["parent_id"])
             position = min(row["position"], count)
             _shift(conn, row["report_id"], row["parent_id"], position, +1)
@@ -354,10 +365,13 @@ class Library:
     # --- revisions ---
 
     def create_revision(self, report_id: int, label: str = "") -> int:
-        snapshot = _pack(self.load_report(report_id))
         with self._write() as conn:
-            cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
-                                  (report_id, now(), clean_text(label)[0], snapshot))
+            return self._insert_revision(conn, report_id, label)
+
+    def _insert_revision(self, conn: sqlite3.Connection, report_id: int, label: str) -> int:
+        snapshot = _pack(self.load_report(report_id))
+        cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
+                              (report_id, now(), clean_text(label)[0], snapshot))
         return int(cursor.lastrowid)
 
     def list_revisions(self, report_id: int) -> list[RevisionInfo]:
@@ -379,15 +393,27 @@ class Library:
         old = self.load_revision(revision_id)
         report_id = old.id
         assert report_id is not None
-        safety = self.create_revision(report_id, "恢复历史版本前自动保存")
-        with self._write() as conn:
-            conn.execute("DELETE FROM nodes WHERE report_id = ?", (report_id,))
+        with self._write() as conn:  # one transaction: a failed restore leaves no safety revision behind
+            safety = self._insert_revision(conn, report_id, "恢复历史版本前自动保存")
             values = old.meta.as_dict()
             assignments = ", ".join(f"{name} = :{name}" for name in values)
             conn.execute(f"UPDATE reports SET {assignments} WHERE id = :report_id", {**values, "report_id": report_id})
-            self._insert_nodes(conn, report_id, None, old.body, keep_ids=True)
+            self._replace_live_tree(conn, report_id, old.body)
             self._touch(conn, report_id)
         return safety
+
+    def _replace_live_tree(self, conn: sqlite3.Connection, report_id: int, body: list[Node]) -> None:
+        """Swap the live tree for ``body``. The trash is not part of a revision, so it is lifted
+        out first and hung back under its old parents where they exist again (else at top level)."""
+        trashed = conn.execute("SELECT id, parent_id FROM nodes WHERE report_id = ? AND trashed IS NOT NULL",
+                               (report_id,)).fetchall()
+        conn.execute("UPDATE nodes SET parent_id = NULL WHERE report_id = ? AND trashed IS NOT NULL", (report_id,))
+        conn.execute("DELETE FROM nodes WHERE report_id = ? AND parent_id IS NULL AND trashed IS NULL", (report_id,))
+        self._insert_nodes(conn, report_id, None, body, keep_ids=True)
+        for row in trashed:
+            conn.execute("UPDATE nodes SET parent_id = ? WHERE id = ? AND EXISTS "
+                         "(SELECT 1 FROM nodes WHERE id = ? AND report_id = ?)",
+                         (row["parent_id"], row["id"], row["parent_id"], report_id))
 
     # --- backups and settings ---
 
@@ -399,7 +425,7 @@ class Library:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LibraryError(f"无法创建备份文件夹 {folder}：{exc.strerror or exc}") from exc
+            raise LibraryError(f"无法创建备份文件夹 {folder}：{os_error_reason(exc)}") from exc
         with translated(target):
             self.conn.execute("VACUUM INTO ?", (str(target),))
         if keep is not None:
@@ -440,6 +466,35 @@ def _ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = Fals
                         "SELECT id FROM up", (node_id,)).fetchall()
     found = {r[0] for r in rows}
     return found if include_self else found - {node_id}
+
+
+def _height(node: Node) -> int:
+    return 1 + max((_height(child) for child in node.children), default=0)
+
+
+def _stored_height(conn: sqlite3.Connection, node_id: int) -> int:
+    return conn.execute("WITH RECURSIVE down(id, level) AS (SELECT ?, 1 UNION ALL "
+                        "SELECT n.id, down.level + 1 FROM nodes n JOIN down ON n.parent_id = down.id) "
+                        "SELECT max(level) FROM down", (node_id,)).fetchone()[0]
+
+
+def _check_depth(conn: sqlite3.Connection, parent_id: int | None, height: int) -> None:
+    """Revisions and the report file hold at most MAX_DEPTH levels: deeper, and they could not be read back."""
+    parent_depth = len(_ancestors(conn, parent_id, include_self=True)) if parent_id is not None else 0
+    if parent_depth + height > interchange.MAX_DEPTH:
+        raise TreeError(f"层级太深：报告最多 {interchange.MAX_DEPTH} 级标题。")
+
+
+def _require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:
+    """A node restored under a trashed section would be live yet shown nowhere, not even in the trash."""
+    ancestors = tuple(_ancestors(conn, node_id))
+    if not ancestors:
+        return
+    marks = ", ".join("?" * len(ancestors))
+    row = conn.execute(f"SELECT title FROM nodes WHERE id IN ({marks}) AND trashed IS NOT NULL LIMIT 1",
+                       ancestors).fetchone()
+    if row is not None:
+        raise TreeError(f"它所在的上级部分“{row['title'] or '（无标题）'}”也在回收站中，请先恢复上级部分。")
 
 
 def _build_tree(rows: list[sqlite3.Row]) -> list[Node]:

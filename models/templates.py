@@ -72,7 +72,9 @@ def load_template_file(path: Path) -> Template:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return _template_from_dict(data, path.stem)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+    except KeyError as exc:  # str(KeyError) is just the quoted name
+        raise TemplateError(f"模板文件 {path.name} 格式有误：缺少字段“{exc.args[0]}”。") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError, ValueError) as exc:
         raise TemplateError(f"模板文件 {path.name} 格式有误：{exc}") from exc
 
 
@@ -120,6 +122,8 @@ def fill(text: str, year: int, issuer: str) -> str:
 
 def new_report(template: Template, year: int, issuer: str, variant: str | None = None) -> Report:
     """A report with the template's whole skeleton."""
+    if not 1949 <= year <= 2200:  # the range the interchange format (and roll-forward) accept
+        raise TemplateError(f"年度应为四位年份，而不是 {year}。")
     if variant is not None and variant not in template.variants:
         raise TemplateError(f"模板“{template.name}”没有名为“{variant}”的结构。")
     order = template.variants[variant] if variant else tuple(p.key for p in template.parts)

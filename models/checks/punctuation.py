@@ -101,8 +101,11 @@ def check_serial_comma(text: str, where: Where) -> Iterator[Hit]:
 
 def check_bare_heading(text: str, where: Where) -> Iterator[Hit]:
     node = where.node
-    if node is None or node.kind != SECTION or where.field != "title" or (node.text.strip() and where.depth > 1):
+    if node is None or node.kind != SECTION or where.field != "title":
         return
+    points_follow = bool(node.children) and node.children[0].kind == POINT
+    if where.depth > 1 and (node.text.strip() or points_follow):
+        return  # export runs this heading into its text or its 一是… points (blocks.py): not bare
     stripped = text.rstrip()
     start = trailing_run(stripped, TRAILING_MARKS)
     if start < len(stripped):

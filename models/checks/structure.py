@@ -70,11 +70,6 @@ def parts(report: Report) -> dict[int, list[Node]]:
     return found
 
 
-def subtree_text(node: Node) -> str:
-    """Everything written in a part: titles and text of all its nodes."""
-    return "\n".join(f"{n.title}\n{n.text}" for n in node.walk())
-
-
 def has_written_text(node: Node) -> bool:
     """Text counts; so does a point's lead sentence. A heading alone (a template) does not."""
     return any(n.text.strip() or (n.kind == POINT and n.title.strip()) for n in node.walk())

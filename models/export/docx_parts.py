@@ -92,7 +92,8 @@ def _signature_indents(name: str, date: str, sealed: bool) -> tuple[int, int]:
         return date_right + (date_width - name_width) // 2, date_right
     # Unsealed: 署名 右空二字; the date starts two characters right of the name's start.
     if not date or name_width - date_width >= L.INDENT_TWO_CHARS:
-        return L.INDENT_TWO_CHARS, name_width - date_width
+        # A 署名 wider than the line wraps and starts at the margin: the date still fits, two characters in.
+        return L.INDENT_TWO_CHARS, min(name_width - date_width, L.TEXT_WIDTH - L.INDENT_TWO_CHARS - date_width)
     return date_width + 2 * L.INDENT_TWO_CHARS - name_width, L.INDENT_TWO_CHARS
 
 

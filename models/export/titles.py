@@ -18,6 +18,8 @@ _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "〔": "〕"}
 _YEAR = re.compile(r"\d{4}(?:—\d{4})?年度?")
 _ORG_ENDS = "局委办厅院府会室处部所站队司署行社校馆"
 _CONJUNCTIONS = "和及与暨并"
+# Words of issuer names that end in one of _ORG_ENDS part-way through (办|公室, 委员|会).
+_ORG_WORDS = ("办公室", "办公厅", "委员会", "人民政府", "人民法院", "人民检察院", "管理局", "服务局", "税务局")
 
 BREAK_FREE = 0
 BREAK_GOOD = 2
@@ -61,6 +63,11 @@ def _break_cost(before: str, after: str, issuer_end: bool) -> int:
         return BREAK_FREE
     if before.endswith("关于") or after.startswith("关于"):
         return BREAK_FREE if after.startswith("关于") and before[-1:] in _ORG_ENDS else BREAK_GOOD
+    if any(before.endswith(word[:k]) and after.startswith(word[k:])
+           for word in _ORG_WORDS for k in range(1, len(word))):
+        return BREAK_POOR
+    if before[-1:] in _ORG_ENDS and "关于" in after:
+        return BREAK_FAIR  # between two bodies of an issuer too long for one line (…委员会|办公室关于)
     if _YEAR.fullmatch(before.split("关于")[-1][-8:]) or re.search(r"\d年度?$", before):
         return BREAK_GOOD
     if before.endswith("的") or after[:1] in _CONJUNCTIONS or before[-1:] in "》”）":

@@ -17,6 +17,7 @@ from models import interchange
 from models.errors import UnsupportedFormatError
 from models.importing.clutter import strip_clutter
 from models.importing.metadata import extract_meta
+from models.importing.roll import PLAN_WORDS
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
 from models.report import PARAGRAPH, SECTION, Report
@@ -25,7 +26,7 @@ from models.text import clean_text
 __all__ = ["ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text"]
 
 OLD_BINARY_SUFFIXES = (".doc", ".wps", ".dot", ".wpt")
-_PART_KEYS = (("plans", ("下一步", "打算", "主要安排", "工作计划", "工作思路", "下一年")),
+_PART_KEYS = (("plans", PLAN_WORDS),
               ("leader", ("第一责任人", "主要负责人")),
               ("shortcomings", ("问题", "不足")),
               ("other", ("其他需要报告",)),

@@ -13,6 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from models.fileio import os_error_reason
 from models.importing.sources import ImportFileError, Para, check_size
 from models.numbering import chinese_numeral
 
@@ -34,8 +35,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def check_docx(path: Path) -> None:
     """Refuse anything that is not a plain, sane .docx, with a message saying what to do."""
     check_size(path)
-    with open(path, "rb") as handle:
-        head = handle.read(8)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:  # held exclusively by another program, or no read permission
+        raise ImportFileError(f"无法读取文件 {path.name}：{os_error_reason(exc)}。") from exc
     if head.startswith(OLE_MAGIC):
         raise ImportFileError(OLD_FORMAT_MESSAGE.format(name=path.name))
     if not zipfile.is_zipfile(path):

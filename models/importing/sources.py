@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import NianbaoError
+from models.fileio import os_error_reason
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _MB = 1024 * 1024
@@ -35,7 +36,7 @@ def check_size(path: Path) -> int:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
+        raise ImportFileError(f"无法读取文件 {path.name}：{os_error_reason(exc)}") from exc
     if path.is_dir():
         raise ImportFileError(f"{path.name} 是一个文件夹，请选择一个文件。")
     if size == 0:
@@ -51,7 +52,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
+        raise ImportFileError(f"无法读取文件 {path.name}：{os_error_reason(exc)}") from exc
 
 
 def decode_text(raw: bytes) -> tuple[str, str]:
