@@ -39,6 +39,8 @@ def load_checklist(lib: Library, report_id: int) -> list[ChecklistItem]:
 
 def update_item(lib: Library, item_id: int, *, done: bool | None = None, note: str | None = None) -> None:
     """Tick an entry off and/or write its 落实情况."""
+    from models.store import now  # store imports this module
+
     with lib._write() as conn:
         row = conn.execute("SELECT report_id FROM checklist WHERE id = ?", (item_id,)).fetchone()
         if row is None:
@@ -47,6 +49,7 @@ def update_item(lib: Library, item_id: int, *, done: bool | None = None, note: s
             conn.execute("UPDATE checklist SET done = ? WHERE id = ?", (int(done), item_id))
         if note is not None:
             conn.execute("UPDATE checklist SET note = ? WHERE id = ?", (clean_text(note)[0], item_id))
+        conn.execute("UPDATE reports SET modified = ? WHERE id = ?", (now(), row["report_id"]))
 
 
 def replace_checklist(lib: Library, report_id: int, items: list[ChecklistItem]) -> None:

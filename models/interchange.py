@@ -15,7 +15,7 @@ from typing import Any
 
 from models.errors import InterchangeError
 from models.fileio import os_error_reason
-from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta
+from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta, valid_year
 from models.text import clean_text
 
 FORMAT = "nianbao-report"
@@ -141,7 +141,7 @@ class _Reader:
         if unknown:
             raise InterchangeError(f"meta 含有未知字段：{'、'.join(sorted(unknown))}。")
         year = data.get("year")
-        if not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2200:
+        if not isinstance(year, int) or isinstance(year, bool) or not valid_year(year):
             raise InterchangeError(f"meta.year 应为四位年份（整数），实际是 {year!r}。")
         values: dict[str, Any] = {"year": year}
         for name in META_FIELDS:

@@ -18,6 +18,13 @@ POINT = "point"
 PARAGRAPH = "paragraph"
 NODE_KINDS = (SECTION, POINT, PARAGRAPH)
 
+YEAR_MIN, YEAR_MAX = 1949, 2200  # report years the program and the interchange format accept
+
+
+def valid_year(year: int) -> bool:
+    return YEAR_MIN <= year <= YEAR_MAX
+
+
 META_FIELDS = (
     "template", "year", "issuer", "title", "recipients", "doc_number", "signer", "signature",
     "date", "note", "cc", "printed_by", "printed_on", "disclosure",

@@ -15,7 +15,6 @@ import json
 import logging
 import re
 import sqlite3
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
-from models import checklist, interchange
+from models import checklist, tree_sql
 from models.dbfile import check_file, connect, translated
 from models.errors import (
     LibraryError,
@@ -215,7 +214,7 @@ class Library:
                           "ORDER BY parent_id, position", (report_id,))
         with translated(self.path):
             items = checklist.read_items(self.conn, report_id)
-        return Report(meta=meta, body=_build_tree(rows), id=report_id, checklist=items)
+        return Report(meta=meta, body=tree_sql.build_tree(rows), id=report_id, checklist=items)
 
     def update_meta(self, report_id: int, **changes: Any) -> None:
         unknown = set(changes) - set(META_FIELDS)
@@ -285,10 +284,10 @@ class Library:
         with self._write() as conn:
             self._require_report(conn, report_id)
             self._check_parent(conn, report_id, parent_id, node.kind)
-            _check_depth(conn, parent_id, _height(node))
-            count = _live_count(conn, report_id, parent_id)
+            tree_sql.check_depth(conn, parent_id, tree_sql.height(node))
+            count = tree_sql.live_count(conn, report_id, parent_id)
             position = count if position is None else max(0, min(position, count))
-            _shift(conn, report_id, parent_id, position, +1)
+            tree_sql.shift(conn, report_id, parent_id, position, +1)
             self._insert_nodes(conn, report_id, parent_id, [node], start=position)
             self._touch(conn, report_id)
         assert node.id is not None
@@ -303,14 +302,14 @@ class Library:
                 raise TreeError("这部分内容在回收站中，请先恢复再移动。")
             report_id = row["report_id"]
             self._check_parent(conn, report_id, parent_id, row["kind"])
-            if parent_id is not None and node_id in _ancestors(conn, parent_id, include_self=True):
+            if parent_id is not None and node_id in tree_sql.ancestors(conn, parent_id, include_self=True):
                 raise TreeError("不能把一个部分移到它自己的下级。")
-            _check_depth(conn, parent_id, _stored_height(conn, node_id))
-            _shift(conn, report_id, row["parent_id"], row["position"] + 1, -1)
+            tree_sql.check_depth(conn, parent_id, tree_sql.stored_height(conn, node_id))
+            tree_sql.shift(conn, report_id, row["parent_id"], row["position"] + 1, -1)
             conn.execute("UPDATE nodes SET position = -1 WHERE id = ?", (node_id,))  # out of the way
-            count = _live_count(conn, report_id, parent_id) - (parent_id == row["parent_id"])
+            count = tree_sql.live_count(conn, report_id, parent_id) - (parent_id == row["parent_id"])
             position = max(0, min(position, count))
-            _shift(conn, report_id, parent_id, position, +1)
+            tree_sql.shift(conn, report_id, parent_id, position, +1)
             conn.execute("UPDATE nodes SET parent_id = ?, position = ? WHERE id = ?", (parent_id, position, node_id))
             self._touch(conn, report_id)
 
@@ -320,7 +319,7 @@ class Library:
             if row["trashed"] is not None:
                 return
             conn.execute("UPDATE nodes SET trashed = ? WHERE id = ?", (now(), node_id))
-            _shift(conn, row["report_id"], row["parent_id"], row["position"] + 1, -1)
+            tree_sql.shift(conn, row["report_id"], row["parent_id"], row["position"] + 1, -1)
             self._touch(conn, row["report_id"])
 
     def restore_node(self, node_id: int) -> None:
@@ -329,10 +328,10 @@ class Library:
             row = self._node_row(conn, node_id)
             if row["trashed"] is None:
                 return
-            _require_live_ancestors(conn, node_id)
-            count = _live_count(conn, row["report_id"], row["parent_id"])
+            tree_sql.require_live_ancestors(conn, node_id)
+            count = tree_sql.live_count(conn, row["report_id"], row["parent_id"])
             position = min(row["position"], count)
-            _shift(conn, row["report_id"], row["parent_id"], position, +1)
+            tree_sql.shift(conn, row["report_id"], row["parent_id"], position, +1)
             conn.execute("UPDATE nodes SET trashed = NULL, position = ? WHERE id = ?", (position, node_id))
             self._touch(conn, row["report_id"])
 
@@ -369,7 +368,7 @@ class Library:
             return self._insert_revision(conn, report_id, label)
 
     def _insert_revision(self, conn: sqlite3.Connection, report_id: int, label: str) -> int:
-        snapshot = _pack(self.load_report(report_id))
+        snapshot = tree_sql.pack(self.load_report(report_id))
         cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
                               (report_id, now(), clean_text(label)[0], snapshot))
         return int(cursor.lastrowid)
@@ -383,7 +382,7 @@ class Library:
         rows = self._read("SELECT report_id, snapshot FROM revisions WHERE id = ?", (revision_id,))
         if not rows:
             raise NotFoundError(f"找不到编号为 {revision_id} 的历史版本。")
-        report = _unpack(rows[0]["snapshot"])
+        report = tree_sql.unpack(rows[0]["snapshot"])
         report.id = rows[0]["report_id"]
         return report
 
@@ -431,7 +430,7 @@ class Library:
         if keep is not None:
             pattern = re.compile(rf"{re.escape(self.path.stem)}-\d{{8}}-\d{{6}}-\d{{6}}")
             automatic = sorted(p for p in folder.glob(f"{self.path.stem}-*.db") if pattern.fullmatch(p.stem))
-            for old in automatic[:-keep] if keep > 0 else automatic:
+            for old in automatic[:-max(keep, 1)]:  # never the copy just made
                 old.unlink(missing_ok=True)
         return target
 
@@ -445,82 +444,3 @@ class Library:
 
     def integrity_ok(self) -> bool:
         return self._read("PRAGMA integrity_check")[0][0] == "ok"
-
-
-# --- helpers ---
-
-def _live_count(conn: sqlite3.Connection, report_id: int, parent_id: int | None) -> int:
-    return conn.execute("SELECT count(*) FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL",
-                        (report_id, parent_id)).fetchone()[0]
-
-
-def _shift(conn: sqlite3.Connection, report_id: int, parent_id: int | None, start: int, delta: int) -> None:
-    """Shift live siblings at or after ``start`` by ``delta``."""
-    conn.execute("UPDATE nodes SET position = position + ? WHERE report_id = ? AND parent_id IS ? "
-                 "AND trashed IS NULL AND position >= ?", (delta, report_id, parent_id, start))
-
-
-def _ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = False) -> set[int]:
-    rows = conn.execute("WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM nodes WHERE id = ? "
-                        "UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN up ON n.id = up.parent_id) "
-                        "SELECT id FROM up", (node_id,)).fetchall()
-    found = {r[0] for r in rows}
-    return found if include_self else found - {node_id}
-
-
-def _height(node: Node) -> int:
-    return 1 + max((_height(child) for child in node.children), default=0)
-
-
-def _stored_height(conn: sqlite3.Connection, node_id: int) -> int:
-    return conn.execute("WITH RECURSIVE down(id, level) AS (SELECT ?, 1 UNION ALL "
-                        "SELECT n.id, down.level + 1 FROM nodes n JOIN down ON n.parent_id = down.id) "
-                        "SELECT max(level) FROM down", (node_id,)).fetchone()[0]
-
-
-def _check_depth(conn: sqlite3.Connection, parent_id: int | None, height: int) -> None:
-    """Revisions and the report file hold at most MAX_DEPTH levels: deeper, and they could not be read back."""
-    parent_depth = len(_ancestors(conn, parent_id, include_self=True)) if parent_id is not None else 0
-    if parent_depth + height > interchange.MAX_DEPTH:
-        raise TreeError(f"层级太深：报告最多 {interchange.MAX_DEPTH} 级标题。")
-
-
-def _require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:
-    """A node restored under a trashed section would be live yet shown nowhere, not even in the trash."""
-    ancestors = tuple(_ancestors(conn, node_id))
-    if not ancestors:
-        return
-    marks = ", ".join("?" * len(ancestors))
-    row = conn.execute(f"SELECT title FROM nodes WHERE id IN ({marks}) AND trashed IS NOT NULL LIMIT 1",
-                       ancestors).fetchone()
-    if row is not None:
-        raise TreeError(f"它所在的上级部分“{row['title'] or '（无标题）'}”也在回收站中，请先恢复上级部分。")
-
-
-def _build_tree(rows: list[sqlite3.Row]) -> list[Node]:
-    """Rows of live nodes → nested nodes. Children of trashed nodes are left out with them."""
-    by_parent: dict[int | None, list[sqlite3.Row]] = {}
-    for row in rows:
-        by_parent.setdefault(row["parent_id"], []).append(row)
-
-    def build(parent_id: int | None) -> list[Node]:
-        return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
-                     reference=r["reference"], children=build(r["id"]))
-                for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
-
-    return build(None)
-
-
-def _pack(report: Report) -> bytes:
-    data = interchange.report_to_dict(report)
-    data["ids"] = [node.id for node in report.walk()]
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
-
-
-def _unpack(blob: bytes) -> Report:
-    data = json.loads(zlib.decompress(blob).decode("utf-8"))
-    ids = data.pop("ids", [])
-    report = interchange.report_from_dict(data)
-    for node, node_id in zip(report.walk(), ids, strict=False):
-        node.id = node_id
-    return report

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from models.errors import TemplateError
 from models.paths import resource_dir
-from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
+from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta, valid_year
 
 DEFAULT_TEMPLATE = "fzzf-annual"
 
@@ -122,7 +122,7 @@ def fill(text: str, year: int, issuer: str) -> str:
 
 def new_report(template: Template, year: int, issuer: str, variant: str | None = None) -> Report:
     """A report with the template's whole skeleton."""
-    if not 1949 <= year <= 2200:  # the range the interchange format (and roll-forward) accept
+    if not valid_year(year):  # the range the interchange format (and roll-forward) accept
         raise TemplateError(f"年度应为四位年份，而不是 {year}。")
     if variant is not None and variant not in template.variants:
         raise TemplateError(f"模板“{template.name}”没有名为“{variant}”的结构。")

@@ -58,16 +58,18 @@ def _tail_start(paras: list[Para]) -> int:
     """
     end = len(paras)
     for index, para in enumerate(paras):
-        if _TAIL_ANCHOR.match(para.text.strip()) and all(_menu_like(p.text) for p in paras[index + 1:]):
+        if _TAIL_ANCHOR.match(para.text.strip()) and all(_menu_like(p) for p in paras[index + 1:]):
             return index
     start = end
-    while start > 0 and _menu_like(paras[start - 1].text) and not _looks_like_date(paras[start - 1].text):
+    while start > 0 and _menu_like(paras[start - 1]) and not _looks_like_date(paras[start - 1].text):
         start -= 1
     return start if end - start >= 3 else end
 
 
-def _menu_like(text: str) -> bool:
-    text = text.strip()
+def _menu_like(para: Para) -> bool:
+    if para.heading_level is not None or para.auto_marker:
+        return False  # Word itself says this is a heading or a numbered item: part of the report
+    text = para.text.strip()
     return (len(text) <= MENU_MAX_CHARS and not _SENTENCE_PUNCT.search(text) and not re.search(r"[\d\t]", text)
             and leading_marker(text) is None and point_at(text, 0) is None)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from models.importing.markers import chinese_value, leading_marker, point_at
 from models.importing.sources import Para
-from models.report import ReportMeta
+from models.report import ReportMeta, valid_year
 
 _TITLE = re.compile(r"^.{0,60}?(报告|報告)(?:[（(][^）)]{1,20}[）)])?$")
 _TITLE_AT_START = re.compile(r"^(.{0,40}?(?:关于|關於).{0,40}?(?:情况|情況)?的?(?:报告|報告))")
@@ -52,7 +52,7 @@ def parse_date(text: str) -> str:
             return ""
         year = int(words[1].translate(_YEAR_DIGITS))
         month, day = chinese_value(words[2]), chinese_value(words[3])
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1949 <= year <= 2200):
+    if not (1 <= month <= 12 and 1 <= day <= 31 and valid_year(year)):
         return ""
     return f"{year:04d}-{month:02d}-{day:02d}"
 
@@ -164,7 +164,7 @@ def _is_body_line(text: str) -> bool:
 def _year(meta: ReportMeta, body: list[Para]) -> int:
     for source in [meta.title] + [p.text for p in body[:6]]:
         found = re.search(r"(\d{4})\s*年", source)
-        if found and 1949 <= int(found[1]) <= 2200:
+        if found and valid_year(int(found[1])):
             return int(found[1])
     if meta.date:
         return int(meta.date[:4]) - 1

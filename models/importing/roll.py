@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from models.errors import NianbaoError
 from models.numbering import point_marker, section_marker
-from models.report import PARAGRAPH, POINT, SECTION, ChecklistItem, Node, Report
+from models.report import PARAGRAPH, POINT, SECTION, ChecklistItem, Node, Report, valid_year
 
 PLAN_WORDS = ("下一步", "打算", "主要安排", "工作计划", "工作思路", "下一年")
 _YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?=\s*年)")
@@ -27,9 +27,9 @@ class RollForwardError(NianbaoError):
 
 def roll_forward(report: Report, year: int) -> Report:
     old = report.meta.year
-    if not 1949 <= year <= 2200:
+    if not valid_year(year):
         raise RollForwardError(f"年度应为四位年份，而不是 {year}。")
-    if not 1949 <= old <= 2200:
+    if not valid_year(old):
         raise RollForwardError("原报告没有填写年度，请先在报告信息中填写年度再新建下一年度报告。")
     if year <= old:
         raise RollForwardError(f"新报告的年度（{year}）应晚于原报告的年度（{old}）。")

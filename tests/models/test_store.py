@@ -153,3 +153,20 @@ def test_missing_things_get_messages(library: Library) -> None:
         library.update_node(9, text="x")
     with pytest.raises(NotFoundError, match="历史版本"):
         library.load_revision(9)
+
+
+def test_backup_with_keep_zero_still_leaves_the_new_copy(library: Library, tmp_path: Path) -> None:
+    made = library.backup(tmp_path / "bk", keep=0)
+    assert made.exists()
+
+
+def test_checklist_edit_counts_as_an_edit_of_the_report(library: Library, template_report: Report) -> None:
+    from models import checklist
+    from models.report import ChecklistItem
+
+    report_id = library.create_report(template_report)
+    checklist.replace_checklist(library, report_id, [ChecklistItem(text="完善制度。")])
+    library.conn.execute("UPDATE reports SET modified = '2000-01-01T00:00:00' WHERE id = ?", (report_id,))
+    item = checklist.load_checklist(library, report_id)[0]
+    checklist.update_item(library, item.id, done=True, note="已制定。")
+    assert library.list_reports()[0].modified > "2000-01-01T00:00:00"

@@ -270,3 +270,18 @@ def test_a_closing_table_is_not_taken_for_a_site_menu() -> None:
     item = result.report.body[0].children[0]
     assert item.text == "情况如下。\n项目\t数量\n办理案件\t126件\n复议案件\t8件\n诉讼案件\t13件"
     assert_nothing_lost(source, result)
+
+
+def test_short_numbered_headings_at_the_end_are_not_taken_for_site_menus(tmp_path) -> None:
+    """Found by the round-trip property test: three one-word headings numbered by Word's
+    automatic list closed the document and were dropped as a website's menu."""
+    from models.importing import import_file
+    from models.report import SECTION, Node, Report, ReportMeta
+    from tests.models.importing.helpers import write_structured_docx
+
+    report = Report(ReportMeta(year=2023, issuer="某区某局", title="某区某局关于2023年度法治政府建设情况的报告"),
+                    [Node(SECTION, "习"), Node(SECTION, "学"), Node(SECTION, "习")])
+    path = tmp_path / "short.docx"
+    write_structured_docx(report, path, "numpr")
+    imported = import_file(path).report
+    assert [(n.kind, n.title) for n in imported.body] == [(SECTION, "习"), (SECTION, "学"), (SECTION, "习")]

@@ -1,0 +1,92 @@
+"""SQL helpers for the node tree of one report: sibling positions, ancestry, depth limits,
+building the nested tree from rows, and packing revision snapshots.
+
+Live siblings have positions 0..n-1; a trashed node keeps its old position for restore.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+
+from models import interchange
+from models.errors import TreeError
+from models.report import Node, Report
+
+
+def live_count(conn: sqlite3.Connection, report_id: int, parent_id: int | None) -> int:
+    return conn.execute("SELECT count(*) FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL",
+                        (report_id, parent_id)).fetchone()[0]
+
+
+def shift(conn: sqlite3.Connection, report_id: int, parent_id: int | None, start: int, delta: int) -> None:
+    """Shift live siblings at or after ``start`` by ``delta``."""
+    conn.execute("UPDATE nodes SET position = position + ? WHERE report_id = ? AND parent_id IS ? "
+                 "AND trashed IS NULL AND position >= ?", (delta, report_id, parent_id, start))
+
+
+def ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = False) -> set[int]:
+    rows = conn.execute("WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM nodes WHERE id = ? "
+                        "UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN up ON n.id = up.parent_id) "
+                        "SELECT id FROM up", (node_id,)).fetchall()
+    found = {r[0] for r in rows}
+    return found if include_self else found - {node_id}
+
+
+def height(node: Node) -> int:
+    return 1 + max((height(child) for child in node.children), default=0)
+
+
+def stored_height(conn: sqlite3.Connection, node_id: int) -> int:
+    return conn.execute("WITH RECURSIVE down(id, level) AS (SELECT ?, 1 UNION ALL "
+                        "SELECT n.id, down.level + 1 FROM nodes n JOIN down ON n.parent_id = down.id) "
+                        "SELECT max(level) FROM down", (node_id,)).fetchone()[0]
+
+
+def check_depth(conn: sqlite3.Connection, parent_id: int | None, height: int) -> None:
+    """Revisions and the report file hold at most MAX_DEPTH levels: deeper, and they could not be read back."""
+    parent_depth = len(ancestors(conn, parent_id, include_self=True)) if parent_id is not None else 0
+    if parent_depth + height > interchange.MAX_DEPTH:
+        raise TreeError(f"层级太深：报告最多 {interchange.MAX_DEPTH} 级标题。")
+
+
+def require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:
+    """A node restored under a trashed section would be live yet shown nowhere, not even in the trash."""
+    above = tuple(ancestors(conn, node_id))
+    if not above:
+        return
+    marks = ", ".join("?" * len(above))
+    row = conn.execute(f"SELECT title FROM nodes WHERE id IN ({marks}) AND trashed IS NOT NULL LIMIT 1",
+                       above).fetchone()
+    if row is not None:
+        raise TreeError(f"它所在的上级部分“{row['title'] or '（无标题）'}”也在回收站中，请先恢复上级部分。")
+
+
+def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
+    """Rows of live nodes → nested nodes. Children of trashed nodes are left out with them."""
+    by_parent: dict[int | None, list[sqlite3.Row]] = {}
+    for row in rows:
+        by_parent.setdefault(row["parent_id"], []).append(row)
+
+    def build(parent_id: int | None) -> list[Node]:
+        return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
+                     reference=r["reference"], children=build(r["id"]))
+                for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
+
+    return build(None)
+
+
+def pack(report: Report) -> bytes:
+    data = interchange.report_to_dict(report)
+    data["ids"] = [node.id for node in report.walk()]
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> Report:
+    data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    ids = data.pop("ids", [])
+    report = interchange.report_from_dict(data)
+    for node, node_id in zip(report.walk(), ids, strict=False):
+        node.id = node_id
+    return report
