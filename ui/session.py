@@ -230,6 +230,7 @@ class Session(QObject):
         target = self.report.find(parent_id) if parent_id is not None else None
         siblings = target.children if target is not None else self.report.body
         nodes = [self.report.find(i) for i in node_ids]
+        self.commit_typing()  # before the macro: undoing the move must not also undo the typing
         self.undo_stack.beginMacro("移动")
         moved = False
         for node in nodes:
