@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
     # --- pages and reports ---
 
     def show_library(self) -> None:
-        self.session.close_report()
+        if not self.session.close_report():
+            return
         self.start_page.refresh()
         self.pages.setCurrentIndex(0)
         self.setWindowTitle(APP_NAME + ("（只读）" if self.session.read_only else ""))

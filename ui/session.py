@@ -73,7 +73,8 @@ class Session(QObject):
         return self.report.id if self.report is not None else None
 
     def open_report(self, report_id: int) -> bool:
-        self.flush()
+        if not self._flushed_before_leaving():
+            return False
         try:
             report = self.library.load_report(report_id)
         except NianbaoError as exc:
@@ -95,14 +96,23 @@ class Session(QObject):
             return "", None
         return summaries[0].issuer, max(s.year for s in summaries) + 1
 
-    def close_report(self) -> None:
+    def close_report(self) -> bool:
+        """False (the report stays open) while an edit cannot be written: it lives only here."""
         self.commit_typing()
+        if not self._flushed_before_leaving():
+            return False
         self._watched = None
-        self.flush()
         self.undo_stack.clear()
         self.report = None
         self.tree.set_report(None)
         self.report_closed.emit()
+        return True
+
+    def _flushed_before_leaving(self) -> bool:
+        if self.flush():
+            return True
+        self.failed.emit("有修改没能保存到资料库，为免丢失，当前报告先不关闭。请稍后再试。")
+        return False
 
     def shutdown(self) -> None:
         """Final flush, the day's backup, and release of the library (window close)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from models.errors import NianbaoError
 from tests.ui.test_main_window import select, stored
 from ui.main_window import MainWindow
 
@@ -20,3 +21,46 @@ def test_undo_of_a_drag_keeps_the_text_typed_before_it(example_window: MainWindo
     assert node.text == "挪动前写的。"
     assert stored(window).find(node.id).text == "挪动前写的。"
     assert session.undo_stack.undoText() == f"编辑“{node.title[:12]}”"
+
+
+def _failing(monkeypatch, library, name: str) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise NianbaoError("资料库文件暂时无法写入。")
+    monkeypatch.setattr(library, name, fail)
+
+
+def test_a_failed_save_keeps_the_report_open_on_close_report(example_window: MainWindow, monkeypatch) -> None:
+    window = example_window
+    session = window.session
+    report_id = session.report_id
+    select(window, 2)
+    node_id = window.current_node().id
+    window.node_form.edt_body.setPlainText("保存失败时写的。")
+    _failing(monkeypatch, session.library, "update_node")
+    window.actions_.close_report.trigger()
+    assert session.report_id == report_id  # not closed: the edit still lives only here
+    assert window.pages.currentIndex() == 1
+    monkeypatch.undo()
+    window.actions_.close_report.trigger()
+    assert session.report is None
+    assert session.library.load_report(report_id).find(node_id).text == "保存失败时写的。"
+
+
+def test_a_failed_meta_save_never_lands_in_the_next_report(example_window: MainWindow, monkeypatch) -> None:
+    window = example_window
+    session = window.session
+    first = session.report_id
+    window.open_example()
+    second = session.report_id
+    window.open_report(first)
+    window.show_meta()
+    _failing(monkeypatch, session.library, "update_meta")
+    window.meta_form.edt_doc_number.setText("某示范发〔2025〕1号")
+    window.meta_form.edt_doc_number.textEdited.emit("某示范发〔2025〕1号")
+    window.open_report(second)
+    assert session.report_id == first
+    monkeypatch.undo()
+    window.open_report(second)
+    assert session.report_id == second
+    assert session.library.load_report(second).meta.doc_number != "某示范发〔2025〕1号"
+    assert session.library.load_report(first).meta.doc_number == "某示范发〔2025〕1号"
