@@ -57,6 +57,7 @@ class Session(QObject):
         self.tree.read_only = self.read_only
         self.tree.move_handler = self.request_move
         self.tree.rename_handler = self.request_rename
+        self.tree.library_tag = str(library.path)
         self._pending_nodes: dict[int, dict[str, str]] = {}
         self._pending_meta: dict[str, Any] = {}
         self._timer = QTimer(self)

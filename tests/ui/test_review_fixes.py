@@ -64,3 +64,27 @@ def test_a_failed_meta_save_never_lands_in_the_next_report(example_window: MainW
     assert session.report_id == second
     assert session.library.load_report(second).meta.doc_number != "某示范发〔2025〕1号"
     assert session.library.load_report(first).meta.doc_number == "某示范发〔2025〕1号"
+
+
+def test_a_drag_from_another_library_is_refused(make_window, tmp_path) -> None:
+    """Two instances on two libraries (--db) number their nodes alike: a drop must not move
+    whichever local node happens to share the dragged node's id."""
+    from models.store import Library
+    from ui.session import Session
+    from ui.settings import AppSettings
+
+    here = make_window()
+    here.open_example()
+    other = MainWindow(Session(Library(tmp_path / "other.db"), AppSettings()))
+    other.open_example()
+    try:
+        source = other.session.tree.index(3, 0)
+        mime = other.session.tree.mimeData([source])
+        target = here.session.tree
+        assert target.index(3, 0).data(Qt.ItemDataRole.UserRole + 1) == source.data(Qt.ItemDataRole.UserRole + 1)
+        before = [n.id for n in stored(here).body]
+        assert not target.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+        assert not target.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+        assert [n.id for n in stored(here).body] == before
+    finally:
+        other.close()
