@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QLabel,
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
     # --- pages and reports ---
 
     def show_library(self) -> None:
+        self.finish_rename()
         if not self.session.close_report():
             return
         self.start_page.refresh()
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def open_report(self, report_id: int) -> None:
+        self.finish_rename()
         self.session.open_report(report_id)
 
     def _report_opened(self) -> None:
@@ -338,6 +341,13 @@ class MainWindow(QMainWindow):
         if index.isValid() and not self.session.read_only:
             self.tree.edit(index)
 
+    def finish_rename(self) -> None:
+        """A rename typed in the tree (F2) without Enter is kept, not dropped with the editor."""
+        editor = self.tree.indexWidget(self.tree.currentIndex())
+        if editor is not None and self.tree.state() == QAbstractItemView.State.EditingState:
+            self.tree.commitData(editor)
+            self.tree.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def trash_current(self) -> None:
         node = self.current_node()
         if node is None or node.id is None:
@@ -368,6 +378,7 @@ class MainWindow(QMainWindow):
     # --- closing: never lose an edit ---
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.finish_rename()
         saved = self.checklist_dock.panel.flush()
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):

@@ -88,3 +88,35 @@ def test_a_drag_from_another_library_is_refused(make_window, tmp_path) -> None:
         assert [n.id for n in stored(here).body] == before
     finally:
         other.close()
+
+
+def _start_inline_rename(window: MainWindow, text: str) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.tree.setFocus()
+    window.actions_.rename.trigger()  # F2
+    editor = window.tree.findChild(QLineEdit)
+    assert editor is not None
+    editor.setText(text)  # typed, Enter not pressed yet
+
+
+def test_closing_the_window_keeps_an_unfinished_rename_in_the_tree(make_window) -> None:
+    window = make_window()
+    window.open_example()
+    report_id = window.session.report_id
+    select(window, 3)
+    _start_inline_rename(window, "改了名还没按回车")
+    window.close()
+    again = make_window()
+    again.open_report(report_id)
+    assert again.session.report.body[3].title == "改了名还没按回车"
+
+
+def test_closing_the_report_keeps_an_unfinished_rename_in_the_tree(example_window: MainWindow) -> None:
+    window = example_window
+    session = window.session
+    report_id = session.report_id
+    select(window, 3)
+    _start_inline_rename(window, "改了名就按了Ctrl+W")
+    window.actions_.close_report.trigger()
+    assert session.library.load_report(report_id).body[3].title == "改了名就按了Ctrl+W"
