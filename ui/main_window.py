@@ -155,8 +155,9 @@ class MainWindow(QMainWindow):
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
         # bound methods, not lambdas: Qt drops these connections when the window goes away
-        session.tree.rowsInserted.connect(self._schedule_counts)
-        session.tree.rowsRemoved.connect(self._schedule_counts)
+        session.tree.rowsInserted.connect(self._tree_reshaped)
+        session.tree.rowsRemoved.connect(self._tree_reshaped)
+        session.tree.rowsMoved.connect(self._tree_reshaped)
 
     # --- settings and geometry ---
 
@@ -256,12 +257,24 @@ class MainWindow(QMainWindow):
             return
         self.btn_meta.setChecked(False)
         self.session.watch_node(node)
-        ancestors = self._ancestors(node)
-        path = [self.session.tree.display_text(a) for a in ancestors]
-        self.node_form.load(node, self.session.tree.marker(node), path, len(ancestors) + 1)
+        self.node_form.load(node, *self._position(node))
         self.editors.setCurrentWidget(self.node_form)
+        ancestors = self._ancestors(node)
         self.side.show_for(report, node, ancestors)
         self.update_counts()
+
+    def _position(self, node: Node) -> tuple[str, list[str], int]:
+        """Marker, numbered ancestor headings and depth of ``node``, for the editor's heading."""
+        ancestors = self._ancestors(node)
+        path = [self.session.tree.display_text(a) for a in ancestors]
+        return self.session.tree.marker(node), path, len(ancestors) + 1
+
+    def _tree_reshaped(self, *_args: object) -> None:
+        """Moves, additions and deletions renumber: the shown node's heading follows."""
+        node = self.node_form.node
+        if node is not None and self.session.tree.index_of(node).isValid():
+            self.node_form.set_position(*self._position(node))
+        self._schedule_counts()
 
     def show_meta(self) -> None:
         report = self.session.report

@@ -120,3 +120,19 @@ def test_closing_the_report_keeps_an_unfinished_rename_in_the_tree(example_windo
     _start_inline_rename(window, "改了名就按了Ctrl+W")
     window.actions_.close_report.trigger()
     assert session.library.load_report(report_id).body[3].title == "改了名就按了Ctrl+W"
+
+
+def test_the_editor_heading_follows_moves_of_the_node_being_edited(example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 4, 2)  # 四、… › 三是推进数字法治建设。
+    window.node_form.edt_body.setPlainText("正在写。")
+    assert window.node_form.lbl_heading.text().startswith("三是")
+    window.shift_current(-1)
+    assert window.node_form.lbl_heading.text().startswith("二是")
+    assert window.node_form.edt_body.toPlainText() == "正在写。"
+    window.actions_.undo.trigger()
+    assert window.node_form.lbl_heading.text().startswith("三是")
+    section = window.session.tree.index(4, 0)
+    model = window.session.tree
+    assert model.dropMimeData(model.mimeData([section]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert window.node_form.lbl_path.text().startswith("一、")  # its section is now the first
