@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
             self._open_created(lambda: self.session.library.create_report(new_report(template, year, issuer, variant)))
 
     def open_example(self) -> None:
+        if self.session.read_only:  # the library is open for viewing only
+            return
         self._open_created(lambda: self.session.library.create_report(example_report()))
 
     def _open_created(self, create: Callable[[], int]) -> None:

@@ -157,7 +157,8 @@ class StartPage(QWidget):
         self.btn_delete.setEnabled(selected and not trash and writable)
         self.btn_restore.setVisible(trash)
         self.btn_restore.setEnabled(selected and writable)
-        self.btn_new.setEnabled(writable)
+        for button in (self.btn_new, self.btn_empty_new, self.btn_example):
+            button.setEnabled(writable)
 
     def open_selected(self) -> None:
         report_id = self.selected_id()

@@ -136,3 +136,25 @@ def test_the_editor_heading_follows_moves_of_the_node_being_edited(example_windo
     model = window.session.tree
     assert model.dropMimeData(model.mimeData([section]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     assert window.node_form.lbl_path.text().startswith("一、")  # its section is now the first
+
+
+def test_a_read_only_window_cannot_add_the_example_report(qtbot, library_path) -> None:
+    from models.store import Library
+    from ui.session import Session
+    from ui.settings import AppSettings
+
+    holder = Library(library_path)  # the first instance, still running
+    window = MainWindow(Session(Library(library_path, lock=False), AppSettings(), read_only=True))
+    qtbot.addWidget(window)
+    try:
+        window.show_library()
+        page = window.start_page
+        assert page.stack.currentIndex() == 1  # the empty library's panel
+        assert not page.btn_example.isEnabled()
+        assert not page.btn_empty_new.isEnabled()
+        window.open_example()
+        assert holder.list_reports() == []
+        assert window.session.report is None
+    finally:
+        window.close()
+        holder.close()
