@@ -180,7 +180,12 @@ class MainWindow(QMainWindow):
     def _remember_geometry(self) -> None:
         settings = self.session.settings
         settings.geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
-        settings.splitter_sizes = list(self.splitter.sizes())
+        self._remember_splitter()
+
+    def _remember_splitter(self) -> None:
+        """Only while the editor page is shown: a hidden splitter keeps stale, unscaled sizes."""
+        if self.pages.currentIndex() == 1:
+            self.session.settings.splitter_sizes = list(self.splitter.sizes())
 
     # --- pages and reports ---
 
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
         self.finish_rename()
         if not self.session.close_report():
             return
+        self._remember_splitter()
         self.start_page.refresh()
         self.pages.setCurrentIndex(0)
         self.setWindowTitle(APP_NAME + ("（只读）" if self.session.read_only else ""))

@@ -158,3 +158,17 @@ def test_a_read_only_window_cannot_add_the_example_report(qtbot, library_path) -
     finally:
         window.close()
         holder.close()
+
+
+def test_closing_from_the_library_page_keeps_the_remembered_splitter_sizes(qtbot, library_path) -> None:
+    from models.store import Library
+    from ui.session import Session
+    from ui.settings import AppSettings
+
+    settings = AppSettings(splitter_sizes=[450, 700, 350])
+    window = MainWindow(Session(Library(library_path), settings))
+    qtbot.addWidget(window)
+    window.show_library()  # the editor page, and its splitter, never shown this time
+    window.show()
+    window.close()
+    assert settings.splitter_sizes == [450, 700, 350]
