@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         first = self.session.tree.index(0, 0)
         if first.isValid():
             self.tree.setCurrentIndex(first)
+            self.tree.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
         else:
             self.show_meta()
         self.lbl_saved.setText(self.tr("修改会自动保存"))

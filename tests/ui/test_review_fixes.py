@@ -172,3 +172,20 @@ def test_closing_from_the_library_page_keeps_the_remembered_splitter_sizes(qtbot
     window.show()
     window.close()
     assert settings.splitter_sizes == [450, 700, 350]
+
+
+def test_a_report_opened_by_keyboard_puts_the_focus_in_the_tree(qtbot, make_window) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.open_example()
+    window.show_library()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.start_page.lst_reports.setFocus()
+    QTest.keyClick(window.start_page.lst_reports, Qt.Key.Key_Return)
+    assert window.session.report is not None
+    assert QApplication.focusWidget() is window.tree
+    QTest.keyClick(window.tree, Qt.Key.Key_Down)  # the clerk walks the outline at once
+    assert window.node_form.node is window.session.report.body[1]
