@@ -242,14 +242,19 @@ class Session(QObject):
         siblings = target.children if target is not None else self.report.body
         nodes = [self.report.find(i) for i in node_ids]
         self.commit_typing()  # before the macro: undoing the move must not also undo the typing
-        self.undo_stack.beginMacro("移动")
-        moved = False
+        moved = opened = False
         for node in nodes:
             current = next((i for i, n in enumerate(siblings) if n is node), None)
             final = row - 1 if current is not None and current < row else row
-            moved = self._push(MoveNodeCommand(self, node, parent_id, final)) or moved
             row = final + 1
-        self.undo_stack.endMacro()
+            if current == final:  # dropped back onto its own place: no undo step for nothing
+                continue
+            if not opened:
+                self.undo_stack.beginMacro("移动")
+                opened = True
+            moved = self._push(MoveNodeCommand(self, node, parent_id, final)) or moved
+        if opened:
+            self.undo_stack.endMacro()
         return moved
 
     def request_shift(self, node_id: int, delta: int) -> bool:

@@ -189,3 +189,15 @@ def test_a_report_opened_by_keyboard_puts_the_focus_in_the_tree(qtbot, make_wind
     assert QApplication.focusWidget() is window.tree
     QTest.keyClick(window.tree, Qt.Key.Key_Down)  # the clerk walks the outline at once
     assert window.node_form.node is window.session.report.body[1]
+
+
+def test_a_drop_back_onto_its_own_place_leaves_no_empty_undo_step(example_window: MainWindow) -> None:
+    window = example_window
+    session, model = window.session, window.session.tree
+    plans = model.index(4, 0)
+    second = model.index(1, 0, plans)
+    count = session.undo_stack.count()
+    for row in (1, 2):  # just above itself, or just below: either way the same place
+        model.dropMimeData(model.mimeData([second]), Qt.DropAction.MoveAction, row, 0, plans)
+    assert session.undo_stack.count() == count
+    assert not window.actions_.undo.isEnabled()  # Ctrl+Z would have seemed to do nothing
