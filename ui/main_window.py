@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
     def _node_replaced(self, node_id: int) -> None:
         if self.node_form.node is not None and self.node_form.node.id == node_id:
             self.node_form.refresh()
+        self._schedule_counts()  # undo, redo, rename and fixes change the counts too
 
     def _schedule_counts(self, *_args: object) -> None:
         self._count_timer.start()

@@ -201,3 +201,16 @@ def test_a_drop_back_onto_its_own_place_leaves_no_empty_undo_step(example_window
         model.dropMimeData(model.mimeData([second]), Qt.DropAction.MoveAction, row, 0, plans)
     assert session.undo_stack.count() == count
     assert not window.actions_.undo.isEnabled()  # Ctrl+Z would have seemed to do nothing
+
+
+def test_word_counts_follow_undo_and_redo(qtbot, example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 2)
+    window.node_form.edt_body.setPlainText("一二三四五六七八九十")
+    window.update_counts()
+    typed = window.lbl_counts.text()
+    window.session.undo()  # the typing, as one step
+    assert window.node_form.edt_body.toPlainText() == ""
+    total = str(window.session.report_chars())
+    qtbot.waitUntil(lambda: window.lbl_counts.text() != typed, timeout=1500)
+    assert window.lbl_counts.text().endswith(f"全文 {total} 字")
