@@ -207,7 +207,7 @@ def test_word_counts_follow_undo_and_redo(qtbot, example_window: MainWindow) -> 
     window = example_window
     select(window, 2)
     window.node_form.edt_body.setPlainText("一二三四五六七八九十")
-    window.update_counts()
+    qtbot.wait(500)  # the recount after typing has run; none is left pending
     typed = window.lbl_counts.text()
     window.session.undo()  # the typing, as one step
     assert window.node_form.edt_body.toPlainText() == ""
