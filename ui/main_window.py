@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
     def _node_edited(self, node_id: int, title: str | None, text: str | None) -> None:
         self.session.edit_node(node_id, title=title, text=text)
         self._count_timer.start()
+        if not self.session.read_only:  # typing becomes an undo step only on leaving the node
+            self.actions_.undo.setEnabled(True)
 
     def _node_replaced(self, node_id: int) -> None:
         if self.node_form.node is not None and self.node_form.node.id == node_id:

@@ -214,3 +214,15 @@ def test_word_counts_follow_undo_and_redo(qtbot, example_window: MainWindow) -> 
     total = str(window.session.report_chars())
     qtbot.waitUntil(lambda: window.lbl_counts.text() != typed, timeout=1500)
     assert window.lbl_counts.text().endswith(f"全文 {total} 字")
+
+
+def test_the_undo_button_is_live_as_soon_as_the_clerk_types(example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 2)
+    assert not window.actions_.undo.isEnabled()  # a freshly opened report: nothing to undo
+    window.node_form.edt_body.setPlainText("刚打的字。")
+    assert window.actions_.undo.isEnabled()
+    window.actions_.undo.trigger()  # the toolbar's 撤销
+    assert window.node_form.edt_body.toPlainText() == ""
+    assert window.session.report.body[2].text == ""
+    assert window.actions_.redo.isEnabled()
