@@ -226,3 +226,22 @@ def test_the_undo_button_is_live_as_soon_as_the_clerk_types(example_window: Main
     assert window.node_form.edt_body.toPlainText() == ""
     assert window.session.report.body[2].text == ""
     assert window.actions_.redo.isEnabled()
+
+
+def test_paste_into_a_one_line_field_drops_line_breaks_and_control_characters(example_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = example_window
+    select(window, 3)
+    QApplication.clipboard().setText("多形式\r\n开展\x07学习。")
+    title = window.node_form.edt_title
+    title.selectAll()
+    title.paste()
+    assert title.text() == "多形式开展学习。"
+    assert window.session.report.body[3].title == "多形式开展学习。"
+    window.show_meta()
+    recipients = window.meta_form.edt_recipients
+    QApplication.clipboard().setText("区委依法治区办：\n")
+    recipients.selectAll()
+    recipients.paste()
+    assert window.session.report.meta.recipients == "区委依法治区办："
