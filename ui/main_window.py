@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -85,8 +85,15 @@ class MainWindow(QMainWindow):
         self.tree.setDropIndicatorShown(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setWordWrap(False)
-        for action in (self.actions_.add_sibling, self.actions_.rename, self.actions_.delete):
+        acts = self.actions_
+        # in the tree's right-click menu; Insert/F2/Delete also need them here for their shortcuts
+        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
+                       acts.rename, acts.delete, None, acts.move_up, acts.move_down):
+            if action is None:
+                action = QAction(self.tree)
+                action.setSeparator(True)
             self.tree.addAction(action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)

@@ -245,3 +245,10 @@ def test_paste_into_a_one_line_field_drops_line_breaks_and_control_characters(ex
     recipients.selectAll()
     recipients.paste()
     assert window.session.report.meta.recipients == "区委依法治区办："
+
+
+def test_right_click_on_the_tree_offers_the_tree_commands(example_window: MainWindow) -> None:
+    window = example_window
+    assert window.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    texts = [action.text() for action in window.tree.actions() if not action.isSeparator()]
+    assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "重命名", "删除", "上移", "下移"]
