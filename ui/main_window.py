@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
             self.tree.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
         else:
             self.show_meta()
-        self.lbl_saved.setText(self.tr("修改会自动保存"))
+        self.lbl_saved.setText(self.tr("只读：只能查看和导出，不能修改") if self.session.read_only
+                               else self.tr("修改会自动保存"))
         self.update_counts()
         self._update_actions()
 

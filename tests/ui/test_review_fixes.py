@@ -270,3 +270,21 @@ def test_qt_calls_cannot_use_up_the_references_to_none_and_true() -> None:
         emitter.setObjectName("x")
         emitter.pinged.emit()
     assert min(sys.getrefcount(None), sys.getrefcount(True)) > 1 << 31
+
+
+def test_a_read_only_window_says_so_in_the_status_bar(qtbot, library_path) -> None:
+    from models.store import Library
+    from ui.session import Session
+    from ui.settings import AppSettings
+
+    with Library(library_path) as holder:
+        from ui.session import example_report
+        report_id = holder.create_report(example_report())
+        window = MainWindow(Session(Library(library_path, lock=False), AppSettings(), read_only=True))
+        qtbot.addWidget(window)
+        try:
+            window.open_report(report_id)
+            assert "自动保存" not in window.lbl_saved.text()
+            assert "只读" in window.lbl_saved.text()
+        finally:
+            window.close()
