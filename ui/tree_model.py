@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
-from models.text import count_chars
+from models.text import clean_text, count_chars
 
 MIME_TYPE = "application/x-nianbao-node-ids"
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -167,7 +167,7 @@ class ReportTreeModel(QAbstractItemModel):
         node = self.node(index)
         if node is None or role != Qt.ItemDataRole.EditRole or node.kind == PARAGRAPH or node.id is None:
             return False
-        title = str(value).strip()
+        title = clean_text(str(value))[0].replace("\n", "").strip()  # a pasted line break or control character
         if not title or title == node.title or self.rename_handler is None:
             return False
         return self.rename_handler(node.id, title)

@@ -288,3 +288,12 @@ def test_a_read_only_window_says_so_in_the_status_bar(qtbot, library_path) -> No
             assert "只读" in window.lbl_saved.text()
         finally:
             window.close()
+
+
+def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_window: MainWindow) -> None:
+    window = example_window
+    model = window.session.tree
+    index = model.index(3, 0)
+    assert model.setData(index, "存在的\r\n问题\x07和原因")
+    assert window.session.report.body[3].title == "存在的问题和原因"
+    assert window.session.library.load_report(window.session.report_id).body[3].title == "存在的问题和原因"
