@@ -297,3 +297,26 @@ def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_w
     assert model.setData(index, "存在的\r\n问题\x07和原因")
     assert window.session.report.body[3].title == "存在的问题和原因"
     assert window.session.library.load_report(window.session.report_id).body[3].title == "存在的问题和原因"
+
+
+def _wheel(widget, steps: int) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120 * steps),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_scrolling_the_report_form_does_not_change_the_year_or_disclosure(example_window: MainWindow) -> None:
+    window = example_window
+    window.show_meta()  # the focus is in 发文机关
+    form = window.meta_form
+    _wheel(form.spn_year, -1)  # the mouse wheel passing over 报告年度 while scrolling the page
+    _wheel(form.cmb_disclosure, -1)
+    _wheel(form.dte_date.edt_date, -1)
+    meta = window.session.report.meta
+    assert (meta.year, meta.disclosure, meta.date) == (2024, "主动公开", "2025-02-20")
+    assert form.edt_title.text() == "某市某区示范局关于2024年度法治政府建设情况的报告"
