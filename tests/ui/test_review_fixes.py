@@ -320,3 +320,23 @@ def test_scrolling_the_report_form_does_not_change_the_year_or_disclosure(exampl
     meta = window.session.report.meta
     assert (meta.year, meta.disclosure, meta.date) == (2024, "主动公开", "2025-02-20")
     assert form.edt_title.text() == "某市某区示范局关于2024年度法治政府建设情况的报告"
+
+
+def test_duplicating_a_report_selects_the_copy(window: MainWindow) -> None:
+    from ui.session import example_report
+
+    library = window.session.library
+    older = library.create_report(example_report())
+    newer_report = example_report()
+    newer_report.meta.year = 2025
+    library.create_report(newer_report)
+    page = window.start_page
+    page.refresh()
+    group = next(page.lst_reports.topLevelItem(i) for i in range(page.lst_reports.topLevelItemCount())
+                 if page.lst_reports.topLevelItem(i).text(0).startswith("2024"))
+    page.lst_reports.setCurrentItem(group.child(0))
+    assert page.selected_id() == older
+    page.duplicate_selected()
+    copy = page.selected_id()
+    assert copy not in (older, None)
+    assert library.load_report(copy).meta.title.endswith("（副本）")
