@@ -340,3 +340,20 @@ def test_duplicating_a_report_selects_the_copy(window: MainWindow) -> None:
     copy = page.selected_id()
     assert copy not in (older, None)
     assert library.load_report(copy).meta.title.endswith("（副本）")
+
+
+def test_the_first_export_goes_to_the_documents_folder(example_window: MainWindow, monkeypatch, tmp_path) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from ui.dialogs.export_dialog import ExportDialog
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # where Qt looks for 文档 (Documents) here
+    (tmp_path / "Documents").mkdir()
+    assert example_window.session.settings.last_folder == ""
+    dialog = ExportDialog(example_window.session, example_window)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    target = Path(dialog.edt_path.text())
+    assert target.parent == Path(documents)
+    assert target.name == "某市某区示范局关于2024年度法治政府建设情况的报告.docx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,12 @@ FILE_FILTER = "Word 文档 (*.docx);;交换文件 (*.json)"
 def safe_file_name(title: str) -> str:
     name = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in title).strip()
     return name or "年度报告"
+
+
+def documents_folder() -> Path:
+    """文档 (Documents), where a clerk looks for files first; the home folder if there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 class ExportDialog(QDialog):
@@ -113,7 +119,7 @@ class ExportDialog(QDialog):
         self._edition_changed()
 
     def _default_target(self) -> Path:
-        folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else Path.home()
+        folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else documents_folder()
         title = self.session.report.meta.title if self.session.report else ""
         return folder / f"{safe_file_name(title)}.docx"
 
