@@ -357,3 +357,19 @@ def test_the_first_export_goes_to_the_documents_folder(example_window: MainWindo
     target = Path(dialog.edt_path.text())
     assert target.parent == Path(documents)
     assert target.name == "某市某区示范局关于2024年度法治政府建设情况的报告.docx"
+
+
+def test_the_export_dialog_stays_open_until_its_export_has_finished(qtbot, example_window: MainWindow, tmp_path) -> None:
+    from ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(example_window.session, example_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edt_path.setText(str(tmp_path / "报告.docx"))
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000):
+        dialog.start_export()
+        dialog.reject()  # 关闭 or Esc while it runs: the clerk would never learn how it ended
+        assert dialog.isVisible()
+    assert dialog.lbl_status.text().startswith("已导出")
+    dialog.reject()
+    assert not dialog.isVisible()

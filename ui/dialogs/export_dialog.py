@@ -49,6 +49,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.worker: ExportWorker | None = None
         self.written: Path | None = None
+        self.running = False
         self.setWindowTitle(self.tr("导出报告"))
         self.setMinimumWidth(860)
         self._build()
@@ -156,7 +157,14 @@ class ExportDialog(QDialog):
         self._set_running(True)
         QThreadPool.globalInstance().start(self.worker)
 
+    def reject(self) -> None:
+        """Not while exporting: the clerk would never see whether the file was written."""
+        if not self.running:
+            super().reject()
+
     def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.btn_close.setEnabled(not running)
         self.progress.setVisible(running)
         self.btn_export.setEnabled(not running)
         self.btn_retry.setVisible(False)
