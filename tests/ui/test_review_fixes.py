@@ -373,3 +373,30 @@ def test_the_export_dialog_stays_open_until_its_export_has_finished(qtbot, examp
     assert dialog.lbl_status.text().startswith("已导出")
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_cancelling_the_import_preview_asks_before_dropping_corrections(qtbot, shown) -> None:
+    from models.importing import import_text
+    from ui.import_preview import ImportPreviewDialog
+
+    source = "某局关于2023年度法治政府建设情况的报告\n一、工作情况\n（一）加强学习。学了4次。\n二、存在的问题\n制度不全。"
+    untouched = ImportPreviewDialog(import_text(source), source)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    untouched.reject()  # nothing corrected yet: Esc just closes
+    assert not untouched.isVisible()
+    assert shown.questions == []
+
+    dialog = ImportPreviewDialog(import_text(source), source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select(dialog.report.body[-1])
+    dialog.title_edit.setText("存在的不足和原因")
+    dialog.title_edit.textEdited.emit("存在的不足和原因")
+    shown.answer = False  # 否: keep working on it
+    dialog.reject()
+    assert dialog.isVisible()
+    assert len(shown.questions) == 1
+    shown.answer = True
+    dialog.reject()
+    assert not dialog.isVisible()
