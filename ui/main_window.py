@@ -287,10 +287,12 @@ class MainWindow(QMainWindow):
         return self.session.tree.marker(node), path, len(ancestors) + 1
 
     def _tree_reshaped(self, *_args: object) -> None:
-        """Moves, additions and deletions renumber: the shown node's heading follows."""
-        node = self.node_form.node
-        if node is not None and self.session.tree.index_of(node).isValid():
+        """Moves, additions and deletions renumber: the shown node's heading and guidance follow."""
+        node, report = self.node_form.node, self.session.report
+        if node is not None and report is not None and self.session.tree.index_of(node).isValid():
             self.node_form.set_position(*self._position(node))
+            if self.editors.currentWidget() is self.node_form:
+                self.side.show_for(report, node, self._ancestors(node))
         self._schedule_counts()
 
     def show_meta(self) -> None:

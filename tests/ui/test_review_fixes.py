@@ -400,3 +400,16 @@ def test_cancelling_the_import_preview_asks_before_dropping_corrections(qtbot, s
     shown.answer = True
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_the_writing_guidance_follows_the_node_into_another_part(example_window: MainWindow) -> None:
+    window = example_window
+    model = window.session.tree
+    select(window, 4, 0)  # a point of 四、…主要安排
+    before = window.guidance.plain_text()
+    shortcomings = model.index(3, 0)  # 三、存在的不足和原因
+    assert model.dropMimeData(model.mimeData([model.index(0, 0, model.index(4, 0))]), Qt.DropAction.MoveAction,
+                              -1, 0, shortcomings)
+    assert window.node_form.lbl_path.text().startswith("三、存在的不足")
+    assert window.guidance.plain_text() != before
+    assert window.guidance.plain_text().startswith("存在的不足")
