@@ -197,7 +197,7 @@ def test_right_click_on_the_tree_offers_the_tree_commands(example_window: MainWi
     window = example_window
     assert window.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     texts = [action.text() for action in window.tree.actions() if not action.isSeparator()]
-    assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "重命名", "删除", "上移", "下移"]
+    assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "重命名", "删除", "上移", "下移", "升一级", "降一级"]
 
 
 def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_window: MainWindow) -> None:
@@ -220,3 +220,24 @@ def test_the_writing_guidance_follows_the_node_into_another_part(example_window:
     assert window.node_form.lbl_path.text().startswith("三、存在的不足")
     assert window.guidance.plain_text() != before
     assert window.guidance.plain_text().startswith("存在的不足")
+
+
+def test_the_keyboard_alone_can_move_a_part_to_another_level(qtbot, example_window: MainWindow) -> None:
+    from PySide6.QtTest import QTest
+
+    window = example_window
+    model = window.session.tree
+    select(window, 1, 2)  # （三）坚持规范管理… under 一、
+    node = window.current_node()
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # 升一级
+    assert model.index_of(node).data().startswith("二、坚持规范管理")
+    assert window.current_node() is node
+    assert stored(window).body[2].id == node.id
+    QTest.keyClick(window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # 降一级: back under 一、
+    assert model.index_of(node).data().startswith("（")
+    assert window.session.tree.parent_node(node) is window.session.report.body[1]
+    assert stored(window).body[1].children[-1].id == node.id
+    window.actions_.undo.trigger()
+    window.actions_.undo.trigger()
+    assert stored(window).body[1].children[2].id == node.id
