@@ -37,6 +37,7 @@ from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
 from ui.import_actions import ImportActions
+from ui.level_moves import LevelMoves
 from ui.reference_panel import SidePanel
 from ui.session import Session, example_report
 from ui.start_page import StartPage
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.dialogs = WindowDialogs(self)
         self.importer = ImportActions(self)
+        self.levels = LevelMoves(self)
         self.checks = ChecksController(self)
         self.apply_settings()
         self._restore_geometry()
@@ -141,8 +143,6 @@ class MainWindow(QMainWindow):
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))
         acts.move_down.triggered.connect(lambda: self.shift_current(+1))
-        acts.outdent.triggered.connect(self.outdent_current)
-        acts.indent.triggered.connect(self.indent_current)
         acts.checklist.triggered.connect(self.checklist_dock.show_and_raise)
         acts.about.triggered.connect(lambda: alerts.show_info(self, about_text(str(session.library.path))))
         acts.help.triggered.connect(lambda: alerts.show_info(self, HELP_TEXT))
@@ -398,30 +398,6 @@ class MainWindow(QMainWindow):
     def shift_current(self, delta: int) -> None:
         node = self.current_node()
         if node is not None and node.id is not None and self.session.request_shift(node.id, delta):
-            self.select_node(node)
-
-    def outdent_current(self) -> None:
-        """Alt+Left: out of its section, just after it (the keyboard's way to change level)."""
-        node = self.current_node()
-        parent = self.session.tree.parent_node(node) if node is not None else None
-        if node is None or node.id is None or parent is None:
-            return
-        grandparent = self.session.tree.parent_node(parent)
-        row = self.session.tree.index_of(parent).row() + 1
-        if self.session.request_move([node.id], grandparent.id if grandparent else None, row):
-            self.select_node(node)
-
-    def indent_current(self) -> None:
-        """Alt+Right: into the section just above it, as its last part."""
-        node = self.current_node()
-        if node is None or node.id is None:
-            return
-        index = self.session.tree.index_of(node)
-        above = self.session.tree.node(index.sibling(index.row() - 1, 0)) if index.row() > 0 else None
-        if above is None or above.kind != SECTION or above.id is None:
-            self.statusBar().showMessage(self.tr("上面没有可以放入的标题"), 6000)
-            return
-        if self.session.request_move([node.id], above.id, len(above.children)):
             self.select_node(node)
 
     def _update_actions(self) -> None:
