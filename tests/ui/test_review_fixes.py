@@ -241,3 +241,15 @@ def test_the_keyboard_alone_can_move_a_part_to_another_level(qtbot, example_wind
     window.actions_.undo.trigger()
     window.actions_.undo.trigger()
     assert stored(window).body[1].children[2].id == node.id
+
+
+def test_level_keys_refuse_what_has_no_level_to_go_to(example_window: MainWindow) -> None:
+    window = example_window
+    session = window.session
+    count = session.undo_stack.count()
+    select(window, 1)  # 一、 a top-level part: nothing above its level
+    window.actions_.outdent.trigger()
+    select(window, 4, 1)  # 二是… below a point, not a heading
+    window.actions_.indent.trigger()
+    assert window.statusBar().currentMessage() == "上面没有可以放入的标题"
+    assert session.undo_stack.count() == count
