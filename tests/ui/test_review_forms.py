@@ -201,3 +201,17 @@ def test_cancelling_the_import_preview_asks_before_dropping_corrections(qtbot, s
     shown.answer = True
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_a_pasted_quoted_path_exports_to_that_path(qtbot, example_window: MainWindow, tmp_path) -> None:
+    """Windows Explorer's “复制文件地址/Copy as path” puts quotes around the path."""
+    from ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(example_window.session, example_window)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "报告.docx"
+    dialog.edt_path.setText(f' "{target}" ')
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000) as blocker:
+        dialog.start_export()
+    assert blocker.args == [True], dialog.lbl_status.text()
+    assert target.is_file()

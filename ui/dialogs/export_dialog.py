@@ -141,7 +141,7 @@ class ExportDialog(QDialog):
 
     def start_export(self) -> None:
         report = self.session.report
-        text = self.edt_path.text().strip()
+        text = self.edt_path.text().strip().strip('"').strip()  # Explorer's "copy as path" quotes it
         if report is None or not text:
             self._show_failure(self.tr("请先选择保存位置。"), retry=False)
             return
