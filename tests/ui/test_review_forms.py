@@ -215,3 +215,16 @@ def test_a_pasted_quoted_path_exports_to_that_path(qtbot, example_window: MainWi
         dialog.start_export()
     assert blocker.args == [True], dialog.lbl_status.text()
     assert target.is_file()
+
+
+def test_a_typed_path_without_extension_exports_a_docx(qtbot, example_window: MainWindow, tmp_path) -> None:
+    from ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(example_window.session, example_window)
+    qtbot.addWidget(dialog)
+    dialog.edt_path.setText(str(tmp_path / "2024年报告"))  # as 浏览… would have given it
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000) as blocker:
+        dialog.start_export()
+    assert blocker.args == [True], dialog.lbl_status.text()
+    assert (tmp_path / "2024年报告.docx").is_file()
+    assert dialog.edt_path.text().endswith("2024年报告.docx")
