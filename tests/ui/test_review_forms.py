@@ -228,3 +228,15 @@ def test_a_typed_path_without_extension_exports_a_docx(qtbot, example_window: Ma
     assert blocker.args == [True], dialog.lbl_status.text()
     assert (tmp_path / "2024年报告.docx").is_file()
     assert dialog.edt_path.text().endswith("2024年报告.docx")
+
+
+def test_a_folder_as_target_exports_into_it_under_the_report_title(qtbot, example_window: MainWindow, tmp_path) -> None:
+    from ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(example_window.session, example_window)
+    qtbot.addWidget(dialog)
+    dialog.edt_path.setText(str(tmp_path))
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000) as blocker:
+        dialog.start_export()
+    assert blocker.args == [True], dialog.lbl_status.text()
+    assert (tmp_path / "某市某区示范局关于2024年度法治政府建设情况的报告.docx").is_file()

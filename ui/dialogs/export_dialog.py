@@ -146,9 +146,11 @@ class ExportDialog(QDialog):
             self._show_failure(self.tr("请先选择保存位置。"), retry=False)
             return
         target = Path(text).expanduser()
-        if not target.suffix:  # typed without one: what 浏览… would have made of it
+        if target.is_dir():  # a folder: the report's title as the file name
+            target = target / self._default_target().name
+        elif not target.suffix:  # typed without one: what 浏览… would have made of it
             target = target.with_name(target.name + ".docx")
-            self.edt_path.setText(str(target))
+        self.edt_path.setText(str(target))
         self.session.flush()
         self.session.create_revision("导出前自动保存")
         self.session.set_report_setting("export_path", str(target))
