@@ -146,7 +146,7 @@ class ExportDialog(QDialog):
             self._show_failure(self.tr("请先选择保存位置。"), retry=False)
             return
         target = Path(text).expanduser()
-        if target.is_dir():  # a folder: the report's title as the file name
+        if target.is_dir() and not target.suffix:  # a folder: the report's title as the file name
             target = target / self._default_target().name
         elif not target.suffix:  # typed without one: what 浏览… would have made of it
             target = target.with_name(target.name + ".docx")
