@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._failed)
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
+        session.meta_replaced.connect(self._show_report_title)
         # bound methods, not lambdas: Qt drops these connections when the window goes away
         session.tree.rowsInserted.connect(self._tree_reshaped)
         session.tree.rowsRemoved.connect(self._tree_reshaped)
@@ -217,8 +218,7 @@ class MainWindow(QMainWindow):
         assert report is not None
         self.pages.setCurrentIndex(1)
         self.tree.expandAll()
-        suffix = "（只读）" if self.session.read_only else ""
-        self.setWindowTitle(f"{report.meta.title or '（无标题）'} — {APP_NAME}{suffix}")
+        self._show_report_title()
         self.meta_form.load(report.meta)
         self.side.set_report(report)
         first = self.session.tree.index(0, 0)
@@ -316,8 +316,15 @@ class MainWindow(QMainWindow):
 
     def _meta_edited(self, changes: dict) -> None:
         self.session.edit_meta(**changes)
-        if "title" in changes and self.session.report is not None:
-            self.setWindowTitle(f"{changes['title']} — {APP_NAME}")
+        if "title" in changes:
+            self._show_report_title()
+
+    def _show_report_title(self) -> None:
+        """The window title names the report (typed, fixed by 体检, or undone)."""
+        report = self.session.report
+        if report is not None:
+            suffix = "（只读）" if self.session.read_only else ""
+            self.setWindowTitle(f"{report.meta.title or '（无标题）'} — {APP_NAME}{suffix}")
 
     def _node_edited(self, node_id: int, title: str | None, text: str | None) -> None:
         self.session.edit_node(node_id, title=title, text=text)

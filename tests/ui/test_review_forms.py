@@ -240,3 +240,15 @@ def test_a_folder_as_target_exports_into_it_under_the_report_title(qtbot, exampl
         dialog.start_export()
     assert blocker.args == [True], dialog.lbl_status.text()
     assert (tmp_path / "某市某区示范局关于2024年度法治政府建设情况的报告.docx").is_file()
+
+
+def test_the_window_title_follows_a_title_changed_by_a_fix_or_its_undo(example_window: MainWindow) -> None:
+    from ui.undo import MetaFieldCommand
+
+    window = example_window
+    session = window.session
+    old = session.report.meta.title
+    session.undo_stack.push(MetaFieldCommand(session, "title", old, "修正后的标题", "修正：标题"))
+    assert window.windowTitle().startswith("修正后的标题 — ")
+    window.actions_.undo.trigger()
+    assert window.windowTitle().startswith(old + " — ")
