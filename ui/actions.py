@@ -54,6 +54,8 @@ class Actions:
         self.trash = make("回收站…", None, "恢复以前删除的部分")
         self.move_up = make("上移", "Alt+Up")
         self.move_down = make("下移", "Alt+Down")
+        self.outdent = make("升一级", "Alt+Left", "移到上一级，排在原来的上级之后")
+        self.indent = make("降一级", "Alt+Right", "移到前一个标题之下，作为它的最后一项")
         self.check = make("检查", "F7", "体检：法定内容、年份、标点、数字和文号")
         self.checklist = make("去年工作安排落实清单", None, "逐条填写去年“下一步工作打算”的落实情况")
         self.settings = make("设置…", None, "字号、默认导出版本和字体")
@@ -67,7 +69,7 @@ class Actions:
         """Actions that need an open, writable report."""
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
-                self.move_down, self.trash, self.check, self.checklist]
+                self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist]
 
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
@@ -79,7 +81,8 @@ class Actions:
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
-                     self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, None, self.trash):
+                     self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
+                     self.indent, None, self.trash):
             _add(edit_menu, item)
         tools_menu = bar.addMenu(tr("工具(&T)"))
         for item in (self.check, self.checklist, None, self.settings):

@@ -10,6 +10,23 @@ import sys
 
 # Set by bench/bench_frozen.py: quit as soon as the event loop has shown the first window.
 EXIT_AFTER_SHOWN = "NIANBAO_EXIT_AFTER_SHOWN"
+PINNED_REFERENCES = 1 << 40
+
+
+def pin_singletons() -> None:
+    """Make None, True and False immortal on Python 3.11, as Python 3.12 does.
+
+    PySide6 6.12's abi3 bindings hand back None (every void call) and True (every
+    ``Signal.emit``) without a new reference, which only immortal singletons tolerate. On
+    3.11 each call drops one reference, and after about two thousand keystrokes the
+    interpreter aborts with "deallocating None" (no crash dialog, no last save).
+    """
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):  # immortal already; debug build
+        return
+    import ctypes
+
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += PINNED_REFERENCES
 
 
 def prepare_frozen_qt() -> None:

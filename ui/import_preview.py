@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.importing import ImportResult
+from models.interchange import dumps
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+from ui.dialogs import alerts
 
 _LABEL_CHARS = 40
 
@@ -49,6 +51,14 @@ class ImportPreviewDialog(QDialog):
         self.resize(1100, 700)
         self._build(result, result.source_text if source_text is None else source_text)
         self._refresh()
+        self._as_recognised = dumps(self.report)
+
+    def reject(self) -> None:
+        """Esc or 取消 after corrections: ask first, or minutes of fixing are gone."""
+        if dumps(self.report) != self._as_recognised and not alerts.ask_yes_no(
+                self, self.tr("放弃对识别结果所做的修改，不导入这份报告吗？")):
+            return
+        super().reject()
 
     # --- construction ---
 

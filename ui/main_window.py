@@ -6,8 +6,9 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QLabel,
@@ -38,6 +39,7 @@ from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
 from ui.import_actions import ImportActions
+from ui.level_moves import LevelMoves
 from ui.reference_panel import SidePanel
 from ui.session import Session, example_report
 from ui.start_page import StartPage
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.dialogs = WindowDialogs(self)
         self.importer = ImportActions(self)
+        self.levels = LevelMoves(self)
         self.checks = ChecksController(self)
         self.check_options = CheckOptions(self)
         self.backups = BackupActions(self)
@@ -88,8 +91,15 @@ class MainWindow(QMainWindow):
         self.tree.setDropIndicatorShown(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setWordWrap(False)
-        for action in (self.actions_.add_sibling, self.actions_.rename, self.actions_.delete):
+        acts = self.actions_
+        # in the tree's right-click menu; Insert/F2/Delete also need them here for their shortcuts
+        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
+                       acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent):
+            if action is None:
+                action = QAction(self.tree)
+                action.setSeparator(True)
             self.tree.addAction(action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -157,9 +167,11 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._failed)
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
+        session.meta_replaced.connect(self._show_report_title)
         # bound methods, not lambdas: Qt drops these connections when the window goes away
-        session.tree.rowsInserted.connect(self._schedule_counts)
-        session.tree.rowsRemoved.connect(self._schedule_counts)
+        session.tree.rowsInserted.connect(self._tree_reshaped)
+        session.tree.rowsRemoved.connect(self._tree_reshaped)
+        session.tree.rowsMoved.connect(self._tree_reshaped)
 
     # --- settings and geometry ---
 
@@ -182,18 +194,27 @@ class MainWindow(QMainWindow):
     def _remember_geometry(self) -> None:
         settings = self.session.settings
         settings.geometry = bytes(self.saveGeometry().toHex().data()).decode("ascii")
-        settings.splitter_sizes = list(self.splitter.sizes())
+        self._remember_splitter()
+
+    def _remember_splitter(self) -> None:
+        """Only while the editor page is shown: a hidden splitter keeps stale, unscaled sizes."""
+        if self.pages.currentIndex() == 1:
+            self.session.settings.splitter_sizes = list(self.splitter.sizes())
 
     # --- pages and reports ---
 
     def show_library(self) -> None:
-        self.session.close_report()
+        self.finish_rename()
+        if not self.session.close_report():
+            return
+        self._remember_splitter()
         self.start_page.refresh()
         self.pages.setCurrentIndex(0)
         self.setWindowTitle(APP_NAME + ("（只读）" if self.session.read_only else ""))
         self._update_actions()
 
     def open_report(self, report_id: int) -> None:
+        self.finish_rename()
         self.session.open_report(report_id)
 
     def _report_opened(self) -> None:
@@ -201,16 +222,17 @@ class MainWindow(QMainWindow):
         assert report is not None
         self.pages.setCurrentIndex(1)
         self.tree.expandAll()
-        suffix = "（只读）" if self.session.read_only else ""
-        self.setWindowTitle(f"{report.meta.title or '（无标题）'} — {APP_NAME}{suffix}")
+        self._show_report_title()
         self.meta_form.load(report.meta)
         self.side.set_report(report)
         first = self.session.tree.index(0, 0)
         if first.isValid():
             self.tree.setCurrentIndex(first)
+            self.tree.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
         else:
             self.show_meta()
-        self.lbl_saved.setText(self.tr("修改会自动保存"))
+        self.lbl_saved.setText(self.tr("只读：只能查看和导出，不能修改") if self.session.read_only
+                               else self.tr("修改会自动保存"))
         self.update_counts()
         self._update_actions()
 
@@ -224,6 +246,8 @@ class MainWindow(QMainWindow):
             self._open_created(lambda: self.session.library.create_report(new_report(template, year, issuer, variant)))
 
     def open_example(self) -> None:
+        if self.session.read_only:  # the library is open for viewing only
+            return
         self._open_created(lambda: self.session.library.create_report(example_report()))
 
     def _open_created(self, create: Callable[[], int]) -> None:
@@ -256,12 +280,26 @@ class MainWindow(QMainWindow):
             return
         self.btn_meta.setChecked(False)
         self.session.watch_node(node)
-        ancestors = self._ancestors(node)
-        path = [self.session.tree.display_text(a) for a in ancestors]
-        self.node_form.load(node, self.session.tree.marker(node), path, len(ancestors) + 1)
+        self.node_form.load(node, *self._position(node))
         self.editors.setCurrentWidget(self.node_form)
+        ancestors = self._ancestors(node)
         self.side.show_for(report, node, ancestors)
         self.update_counts()
+
+    def _position(self, node: Node) -> tuple[str, list[str], int]:
+        """Marker, numbered ancestor headings and depth of ``node``, for the editor's heading."""
+        ancestors = self._ancestors(node)
+        path = [self.session.tree.display_text(a) for a in ancestors]
+        return self.session.tree.marker(node), path, len(ancestors) + 1
+
+    def _tree_reshaped(self, *_args: object) -> None:
+        """Moves, additions and deletions renumber: the shown node's heading and guidance follow."""
+        node, report = self.node_form.node, self.session.report
+        if node is not None and report is not None and self.session.tree.index_of(node).isValid():
+            self.node_form.set_position(*self._position(node))
+            if self.editors.currentWidget() is self.node_form:
+                self.side.show_for(report, node, self._ancestors(node))
+        self._schedule_counts()
 
     def show_meta(self) -> None:
         report = self.session.report
@@ -282,16 +320,26 @@ class MainWindow(QMainWindow):
 
     def _meta_edited(self, changes: dict) -> None:
         self.session.edit_meta(**changes)
-        if "title" in changes and self.session.report is not None:
-            self.setWindowTitle(f"{changes['title']} — {APP_NAME}")
+        if "title" in changes:
+            self._show_report_title()
+
+    def _show_report_title(self) -> None:
+        """The window title names the report (typed, fixed by 体检, or undone)."""
+        report = self.session.report
+        if report is not None:
+            suffix = "（只读）" if self.session.read_only else ""
+            self.setWindowTitle(f"{report.meta.title or '（无标题）'} — {APP_NAME}{suffix}")
 
     def _node_edited(self, node_id: int, title: str | None, text: str | None) -> None:
         self.session.edit_node(node_id, title=title, text=text)
         self._count_timer.start()
+        if not self.session.read_only:  # typing becomes an undo step only on leaving the node
+            self.actions_.undo.setEnabled(True)
 
     def _node_replaced(self, node_id: int) -> None:
         if self.node_form.node is not None and self.node_form.node.id == node_id:
             self.node_form.refresh()
+        self._schedule_counts()  # undo, redo, rename and fixes change the counts too
 
     def _schedule_counts(self, *_args: object) -> None:
         self._count_timer.start()
@@ -341,6 +389,13 @@ class MainWindow(QMainWindow):
         if index.isValid() and not self.session.read_only:
             self.tree.edit(index)
 
+    def finish_rename(self) -> None:
+        """A rename typed in the tree (F2) without Enter is kept, not dropped with the editor."""
+        editor = self.tree.indexWidget(self.tree.currentIndex())
+        if editor is not None and self.tree.state() == QAbstractItemView.State.EditingState:
+            self.tree.commitData(editor)
+            self.tree.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def trash_current(self) -> None:
         node = self.current_node()
         if node is None or node.id is None:
@@ -371,6 +426,7 @@ class MainWindow(QMainWindow):
     # --- closing: never lose an edit ---
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.finish_rename()
         saved = self.checklist_dock.panel.flush()
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):

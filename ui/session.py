@@ -59,6 +59,7 @@ class Session(QObject):
         self.tree.read_only = self.read_only
         self.tree.move_handler = self.request_move
         self.tree.rename_handler = self.request_rename
+        self.tree.library_tag = str(library.path)
         self._pending_nodes: dict[int, dict[str, str]] = {}
         self._pending_meta: dict[str, Any] = {}
         self._timer = QTimer(self)
@@ -76,7 +77,8 @@ class Session(QObject):
         return self.report.id if self.report is not None else None
 
     def open_report(self, report_id: int) -> bool:
-        self.flush()
+        if not self._flushed_before_leaving():
+            return False
         try:
             report = self.library.load_report(report_id)
         except NianbaoError as exc:
@@ -98,14 +100,23 @@ class Session(QObject):
             return "", None
         return summaries[0].issuer, max(s.year for s in summaries) + 1
 
-    def close_report(self) -> None:
+    def close_report(self) -> bool:
+        """False (the report stays open) while an edit cannot be written: it lives only here."""
         self.commit_typing()
+        if not self._flushed_before_leaving():
+            return False
         self._watched = None
-        self.flush()
         self.undo_stack.clear()
         self.report = None
         self.tree.set_report(None)
         self.report_closed.emit()
+        return True
+
+    def _flushed_before_leaving(self) -> bool:
+        if self.flush():
+            return True
+        self.failed.emit("有修改没能保存到资料库，为免丢失，当前报告先不关闭。请稍后再试。")
+        return False
 
     def shutdown(self) -> None:
         """Final flush, the day's backup, and release of the library (window close)."""
@@ -233,14 +244,20 @@ class Session(QObject):
         target = self.report.find(parent_id) if parent_id is not None else None
         siblings = target.children if target is not None else self.report.body
         nodes = [self.report.find(i) for i in node_ids]
-        self.undo_stack.beginMacro("移动")
-        moved = False
+        self.commit_typing()  # before the macro: undoing the move must not also undo the typing
+        moved = opened = False
         for node in nodes:
             current = next((i for i, n in enumerate(siblings) if n is node), None)
             final = row - 1 if current is not None and current < row else row
-            moved = self._push(MoveNodeCommand(self, node, parent_id, final)) or moved
             row = final + 1
-        self.undo_stack.endMacro()
+            if current == final:  # dropped back onto its own place: no undo step for nothing
+                continue
+            if not opened:
+                self.undo_stack.beginMacro("移动")
+                opened = True
+            moved = self._push(MoveNodeCommand(self, node, parent_id, final)) or moved
+        if opened:
+            self.undo_stack.endMacro()
         return moved
 
     def request_shift(self, node_id: int, delta: int) -> bool:

@@ -157,7 +157,8 @@ class StartPage(QWidget):
         self.btn_delete.setEnabled(selected and not trash and writable)
         self.btn_restore.setVisible(trash)
         self.btn_restore.setEnabled(selected and writable)
-        self.btn_new.setEnabled(writable)
+        for button in (self.btn_new, self.btn_empty_new, self.btn_example):
+            button.setEnabled(writable)
 
     def open_selected(self) -> None:
         report_id = self.selected_id()
@@ -169,18 +170,29 @@ class StartPage(QWidget):
         if report_id is not None and not self.chk_trash.isChecked():
             self.roll_requested.emit(report_id)
 
-    def _library_action(self, action: str, step: object) -> None:
+    def _library_action(self, action: str, step: object) -> object:
         report_id = self.selected_id()
         if report_id is None:
-            return
+            return None
+        result = None
         try:
-            step(report_id)  # type: ignore[operator]
+            result = step(report_id)  # type: ignore[operator]
         except NianbaoError as exc:
             alerts.show_error(self, f"{action}失败：{exc}")
         self.refresh()
+        return result
+
+    def select_report(self, report_id: int) -> None:
+        for group in (self.lst_reports.topLevelItem(i) for i in range(self.lst_reports.topLevelItemCount())):
+            for item in (group.child(j) for j in range(group.childCount())):
+                if item.data(0, ID_ROLE) == report_id:
+                    self.lst_reports.setCurrentItem(item)
+                    return
 
     def duplicate_selected(self) -> None:
-        self._library_action("复制", self.session.library.duplicate_report)
+        copy = self._library_action("复制", self.session.library.duplicate_report)
+        if isinstance(copy, int):  # two reports now share a title: show which one is new
+            self.select_report(copy)
 
     def trash_selected(self) -> None:
         if alerts.ask_yes_no(self, self.tr("把这份报告移入回收站？之后可以勾选“显示回收站”再恢复。")):

@@ -10,6 +10,7 @@ session (through ``move_handler``) to move the nodes as one undoable command.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +19,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
-from models.text import count_chars
+from models.text import clean_text, count_chars
 
 MIME_TYPE = "application/x-nianbao-node-ids"
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,6 +55,7 @@ class ReportTreeModel(QAbstractItemModel):
         self.read_only = False
         self.move_handler: MoveHandler | None = None
         self.rename_handler: RenameHandler | None = None
+        self.library_tag = ""  # the library's path, set by the session: node ids are per library
         self._parents: dict[int, Node | None] = {}
         self._markers: dict[int, str] = {}
         self._icons: dict[bool, QIcon] = {}
@@ -165,7 +167,7 @@ class ReportTreeModel(QAbstractItemModel):
         node = self.node(index)
         if node is None or role != Qt.ItemDataRole.EditRole or node.kind == PARAGRAPH or node.id is None:
             return False
-        title = str(value).strip()
+        title = clean_text(str(value))[0].replace("\n", "").strip()  # a pasted line break or control character
         if not title or title == node.title or self.rename_handler is None:
             return False
         return self.rename_handler(node.id, title)
@@ -198,16 +200,25 @@ class ReportTreeModel(QAbstractItemModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         ids = [n.id for n in (self.node(i) for i in indexes) if n is not None and n.id is not None]
         mime = QMimeData()
-        mime.setData(MIME_TYPE, QByteArray(json.dumps(ids).encode("ascii")))
+        payload = {"origin": self._origin(), "ids": ids}
+        mime.setData(MIME_TYPE, QByteArray(json.dumps(payload).encode("ascii")))
         return mime
+
+    def _origin(self) -> str:
+        """Where a drag started: another instance or report numbers its nodes independently."""
+        report_id = self.report.id if self.report is not None else None
+        return f"{os.getpid()}|{self.library_tag}|{report_id}"
 
     def dropped_ids(self, mime: QMimeData) -> list[int]:
         if not mime.hasFormat(MIME_TYPE):
             return []
         try:
-            ids = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("ascii"))
+            payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("ascii"))
         except ValueError:
             return []
+        if not isinstance(payload, dict) or payload.get("origin") != self._origin():
+            return []
+        ids = payload.get("ids")
         return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
 
     def canDropMimeData(self, mime: QMimeData, action: Qt.DropAction, row: int, column: int,

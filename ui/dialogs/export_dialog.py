@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,12 @@ def safe_file_name(title: str) -> str:
     return name or "年度报告"
 
 
+def documents_folder() -> Path:
+    """文档 (Documents), where a clerk looks for files first; the home folder if there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 class ExportDialog(QDialog):
     export_finished = Signal(bool)  # True on success
 
@@ -43,6 +49,7 @@ class ExportDialog(QDialog):
         self.session = session
         self.worker: ExportWorker | None = None
         self.written: Path | None = None
+        self.running = False
         self.setWindowTitle(self.tr("导出报告"))
         self.setMinimumWidth(860)
         self._build()
@@ -113,7 +120,7 @@ class ExportDialog(QDialog):
         self._edition_changed()
 
     def _default_target(self) -> Path:
-        folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else Path.home()
+        folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else documents_folder()
         title = self.session.report.meta.title if self.session.report else ""
         return folder / f"{safe_file_name(title)}.docx"
 
@@ -134,11 +141,16 @@ class ExportDialog(QDialog):
 
     def start_export(self) -> None:
         report = self.session.report
-        text = self.edt_path.text().strip()
+        text = self.edt_path.text().strip().strip('"').strip()  # Explorer's "copy as path" quotes it
         if report is None or not text:
             self._show_failure(self.tr("请先选择保存位置。"), retry=False)
             return
         target = Path(text).expanduser()
+        if target.is_dir() and not target.suffix:  # a folder: the report's title as the file name
+            target = target / self._default_target().name
+        elif not target.suffix:  # typed without one: what 浏览… would have made of it
+            target = target.with_name(target.name + ".docx")
+        self.edt_path.setText(str(target))
         self.session.flush()
         self.session.create_revision("导出前自动保存")
         self.session.set_report_setting("export_path", str(target))
@@ -150,7 +162,14 @@ class ExportDialog(QDialog):
         self._set_running(True)
         QThreadPool.globalInstance().start(self.worker)
 
+    def reject(self) -> None:
+        """Not while exporting: the clerk would never see whether the file was written."""
+        if not self.running:
+            super().reject()
+
     def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.btn_close.setEnabled(not running)
         self.progress.setVisible(running)
         self.btn_export.setEnabled(not running)
         self.btn_retry.setVisible(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,6 +24,17 @@ from ui.editors.text_edit import LineEdit
 EMPTY_DATE = QDate(1900, 1, 1)
 DISCLOSURE_CHOICES = ("主动公开", "依申请公开", "不予公开")
 DEFAULT_TITLE = "{issuer}关于{year}年度法治政府建设情况的报告"
+
+
+class WheelNeedsFocus(QObject):
+    """Spin boxes, combo boxes and date fields take the mouse wheel only once clicked into:
+    scrolling the form past 报告年度 must not change the year (and with it the title)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
 
 
 class DateField(QWidget):
@@ -92,6 +103,10 @@ class MetaForm(QWidget):
         self.dte_printed_on = DateField()
         self._build_layout()
         self._connect()
+        self._wheel_filter = WheelNeedsFocus(self)
+        for widget in (self.spn_year, self.cmb_disclosure, self.dte_date.edt_date, self.dte_printed_on.edt_date):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(self._wheel_filter)
 
     def _build_layout(self) -> None:
         form = QFormLayout(self)

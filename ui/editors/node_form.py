@@ -89,9 +89,7 @@ class NodeForm(QWidget):
         """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
         self._loading = True
         self.node = node
-        self.lbl_path.setText(" › ".join(path))
-        self.lbl_path.setVisible(bool(path))
-        self.lbl_heading.setText(f"{marker}　{kind_label(node, depth)}" if marker else kind_label(node, depth))
+        self.set_position(marker, path, depth)
         has_title = node.kind != PARAGRAPH
         self.lbl_title.setVisible(has_title)
         self.edt_title.setVisible(has_title)
@@ -104,6 +102,15 @@ class NodeForm(QWidget):
         self.btn_down.setVisible(node.kind == POINT)
         self.btn_add_point.setVisible(node.kind == SECTION)
         self._loading = False
+
+    def set_position(self, marker: str, path: list[str], depth: int) -> None:
+        """Where the node sits (it may move while shown): its number and its ancestors."""
+        if self.node is None:
+            return
+        self.lbl_path.setText(" › ".join(path))
+        self.lbl_path.setVisible(bool(path))
+        label = kind_label(self.node, depth)
+        self.lbl_heading.setText(f"{marker}　{label}" if marker else label)
 
     def refresh(self) -> None:
         """The node's title or text changed elsewhere (rename in the tree, undo, redo)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from models.text import clean_text
@@ -31,10 +31,22 @@ class ProseEdit(QPlainTextEdit):
         self.focus_lost.emit()
 
 
+class OneLineText(QValidator):
+    """Cleans whatever reaches the field (typing, paste, drop) before ``textEdited`` is sent."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:  # type: ignore[override]
+        cleaned = clean_text(text)[0].replace("\n", "")
+        return QValidator.State.Acceptable, cleaned, max(0, pos - (len(text) - len(cleaned)))
+
+
 class LineEdit(QLineEdit):
     """A one-line field: pasted line breaks and control characters are dropped."""
 
     focus_lost = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(OneLineText(self))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
