@@ -24,10 +24,18 @@ def first_positional(argv: list[str]) -> str | None:
     return None
 
 
+def wants_command_line(argv: list[str]) -> bool:
+    """A subcommand or --help/--version. An existing file instead (dropped on the program's
+    icon, or "Open with") opens the window, which imports it."""
+    first = first_positional(argv)
+    if first is not None:
+        return not os.path.isfile(first)
+    return any(a in ("-h", "--help", "--version") for a in argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
-    if first_positional(argv) is not None or wants_help:
+    if wants_command_line(argv):
         ensure_std_streams(attach=True)
         from cli import main as cli_main
         from models.logs import setup_logging

@@ -111,3 +111,12 @@ def test_whole_process_exit_code_and_stderr(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60, env={"NIANBAO_HOME": str(tmp_path), "PATH": ""})
     assert result.returncode == 1
     assert result.stderr.strip() == "错误：资料库中没有编号为 7 的报告。"
+
+
+def test_a_file_dropped_on_the_program_opens_the_window(tmp_path: Path) -> None:
+    dropped = tmp_path / "去年的报告.docx"
+    dropped.write_bytes(b"PK")
+    assert not entry.wants_command_line([str(dropped)])
+    assert entry.wants_command_line(["list"])
+    assert entry.wants_command_line(["no-such-command"])  # a typo is reported, not a window
+    assert not entry.wants_command_line(["--db", "x.db"])

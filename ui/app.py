@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -37,7 +37,10 @@ def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nianbao")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--debug", action="store_true")
-    return parser.parse_args(argv)
+    # A .docx/.txt dropped on the program's icon (or "Open with") arrives as a bare path.
+    parser.add_argument("file", nargs="?", type=Path)
+    args, _unknown = parser.parse_known_args(argv)  # a window never dies of a stray argument
+    return args
 
 
 def app_icon() -> QIcon:
@@ -115,6 +118,8 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow] | None:
     else:
         window.show_library()
     window.show()
+    if args.file is not None:
+        QTimer.singleShot(0, lambda: window.importer.import_path(args.file))
     return app, window
 
 

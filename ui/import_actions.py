@@ -54,6 +54,12 @@ class ImportActions(QObject):
         path = Path(name)
         settings.last_folder = str(path.parent)
         save_settings(settings)
+        self.import_path(path)
+
+    def import_path(self, path: Path) -> None:
+        """Recognise ``path``, preview, create (also for a file dropped on the program's icon)."""
+        if self.window.session.read_only:
+            return
         result = self._recognise(lambda: import_file(path))
         if result is not None:
             self._preview_and_create(result)

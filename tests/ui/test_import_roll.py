@@ -210,3 +210,14 @@ def test_roll_forward_without_selection_asks_for_one(window: MainWindow, shown) 
     assert "选中" in shown.infos[0]
     assert window.session.library.list_reports() == []
 
+
+
+@needs_seed
+def test_a_file_dropped_on_the_program_icon_is_imported(window: MainWindow, previews: Previews) -> None:
+    from ui.app import parse_gui_args
+
+    args = parse_gui_args([str(SEED_REPORT), "--db", "lib.db", "-psn_0_1234"])  # stray arguments are ignored
+    assert args.file == SEED_REPORT
+    window.importer.import_path(args.file)
+    assert len(previews.shown) == 1
+    assert [r.year for r in window.session.library.list_reports()] == [2023]
