@@ -44,8 +44,13 @@ def _existing_parent(path: Path) -> Path:
 
 
 def _looks_truncated(path: Path, header: bytes) -> bool:
+    """A file shorter than its header says. Not judged while a write-ahead log is beside it:
+    a checkpoint killed half-way leaves exactly that, and SQLite completes it from the log."""
     if len(header) < 100:
         return True
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
