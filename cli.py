@@ -25,8 +25,22 @@ class CliError(NianbaoError):
     pass
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one Chinese line instead of its English usage dump."""
+    """argparse in Chinese: headings and --help in the help text, and usage errors as one
+    Chinese line instead of its English usage dump."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise CliError(f"命令行参数有误：{_chinese_usage_error(message)}。用 --help 查看用法。")
@@ -34,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _chinese_usage_error(message: str) -> str:
     choice = re.search(r"invalid choice: '([^']*)'", message)
-    if choice and "command" in message:
+    if choice and message.startswith("argument 命令"):
         return f"没有“{choice.group(1)}”这个命令，可用的命令有 {'、'.join(COMMANDS)}"
     if choice:
         return f"“{choice.group(1)}”不是可选的值"
@@ -60,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     parser = _Parser(prog="nianbao", description="年报助手：法治政府建设年度报告的起草、检查与导出。")
     parser.add_argument("--db", type=Path, default=None, help=db_help)
-    parser.add_argument("--version", action="version", version=f"年报助手 {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"年报助手 {__version__}", help="显示版本号后退出")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
 
     sub.add_parser("list", parents=[common], help="列出资料库中的报告").add_argument(
         "--trash", action="store_true", help="同时列出回收站中的报告")

@@ -120,3 +120,15 @@ def test_a_file_dropped_on_the_program_opens_the_window(tmp_path: Path) -> None:
     assert entry.wants_command_line(["list"])
     assert entry.wants_command_line(["no-such-command"])  # a typo is reported, not a window
     assert not entry.wants_command_line(["--db", "x.db"])
+
+
+def test_help_is_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["export", "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("用法：nianbao export")
+    assert "选项" in text
+    assert "显示本帮助后退出" in text
+    assert "usage" not in text
+    assert "show this help" not in text
