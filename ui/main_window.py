@@ -377,7 +377,8 @@ class MainWindow(QMainWindow):
             self.select_node(added)
             target = self.node_form.edt_body if kind == PARAGRAPH else self.node_form.edt_title
             target.setFocus()
-            target.selectAll() if kind != PARAGRAPH else None
+            if kind != PARAGRAPH:
+                target.selectAll()
 
     def select_node(self, node: Node) -> None:
         index = self.session.tree.index_of(node)
