@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QPushButton
 
-from models.checks.ignores import clear_ignored, load_disabled, load_ignored
 from models.errors import NianbaoError
 
 if TYPE_CHECKING:
@@ -34,12 +33,17 @@ class CheckOptions(QObject):
         side.insertWidget(side.count() - 1, self.btn_restore, 0, Qt.AlignmentFlag.AlignLeft)  # above 修正…
         self.checks.panel.ignoreRequested.connect(self.update_button)  # after the controller saved it
         self.session.report_opened.connect(self.update_button)
+        self.checks.choices_loaded.connect(self.update_button)
         self.update_button()
 
     def ignored_count(self) -> int:
         report_id = self.session.report_id
         if report_id is None or self.session.library.conn is None:  # no report, or the window is closing
             return 0
+        if not self.checks.choices_ready():  # models.checks is still loading in the background
+            return 0
+        from models.checks.ignores import load_ignored
+
         return len(load_ignored(self.session.library, report_id))
 
     def update_button(self, *_args: object) -> None:
@@ -52,6 +56,8 @@ class CheckOptions(QObject):
         report_id = self.session.report_id
         if report_id is None or self.session.read_only:
             return
+        from models.checks.ignores import clear_ignored
+
         try:
             clear_ignored(self.session.library, report_id)
         except NianbaoError as exc:
@@ -63,6 +69,8 @@ class CheckOptions(QObject):
 
     def reload_rules(self) -> None:
         """After 设置: the switched-off rules may have changed; check again with the new set."""
+        from models.checks.ignores import load_disabled
+
         self.checks.scheduler.disabled = frozenset(load_disabled(self.session.library))
         if self.session.report is not None:
             self.checks.check_now()

@@ -1,18 +1,74 @@
 """Run 体检 off the UI thread: a QRunnable on the global QThreadPool reporting through a
-dispatcher QObject, plus a debouncing scheduler that drops results of superseded runs."""
+dispatcher QObject, plus a debouncing scheduler that drops results of superseded runs.
+
+``models.checks`` (its rule regexes take ~60 ms to import) is imported off the UI thread too,
+by the first worker or by a RulesLoader started when a report opens, so that opening the
+window does not wait for it.
+"""
 
 from __future__ import annotations
 
 import copy
 import logging
+import sys
+import threading
 from collections.abc import Collection
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from models.checks import SUBMIT, run_checks
 from models.report import Report
 
 log = logging.getLogger(__name__)
+
+SUBMIT = "submit"  # models.checks.SUBMIT, spelled out so that importing this module does not load the rules
+PUBLIC = "public"  # models.checks.PUBLIC
+
+_rules_imported = threading.Event()
+_loaders = {"running": 0}  # RulesLoader runs still importing
+_loaders_lock = threading.Lock()
+_started: list[RulesLoader] = []  # keeps the wrappers alive; loaders are only made until the rules are in
+
+
+def rules_ready() -> bool:
+    """Whether ``models.checks`` can be imported without waiting for (or doing) the ~60 ms load."""
+    with _loaders_lock:
+        idle = _loaders["running"] == 0
+    return _rules_imported.is_set() or (idle and "models.checks" in sys.modules)
+
+
+def import_rules() -> None:
+    import models.checks  # noqa: F401
+
+    _rules_imported.set()
+
+
+class LoaderSignals(QObject):
+    loaded = Signal()
+
+
+class RulesLoader(QRunnable):
+    """Imports ``models.checks`` on a pool thread; ``signals.loaded`` is queued to the UI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = LoaderSignals()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        with _loaders_lock:
+            _loaders["running"] += 1
+        _started.append(self)
+        (pool or QThreadPool.globalInstance()).start(self)
+
+    def run(self) -> None:
+        try:
+            import_rules()
+        except Exception:  # reported again, with its message, by the check run that follows
+            log.exception("importing the check rules failed")
+        finally:
+            with _loaders_lock:
+                _loaders["running"] -= 1
+        self.signals.loaded.emit()
 
 
 class CheckSignals(QObject):
@@ -36,6 +92,8 @@ class CheckWorker(QRunnable):
 
     def run(self) -> None:
         try:
+            from models.checks import run_checks
+
             findings = run_checks(self.report, edition=self.edition, disabled=self.disabled, ignored=self.ignored)
         except Exception as exc:  # a bug in a rule must not take the window down
             log.exception("check run failed")

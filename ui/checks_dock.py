@@ -12,26 +12,25 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from models.checks import PUBLIC, RULES_BY_ID, SUBMIT, Finding, planned_changes, run_checks
-from models.checks.ignores import ignore_finding, load_disabled, load_ignored
-from models.checks.labels import node_labels
 from models.errors import NianbaoError
 from models.report import Report
-from ui.check_worker import CheckScheduler
+from ui.check_worker import PUBLIC, SUBMIT, CheckScheduler, RulesLoader, rules_ready
 from ui.findings_panel import FindingsPanel
 from ui.undo import MetaFieldCommand, ReplaceTextCommand
 
 if TYPE_CHECKING:
+    from models.checks import Finding
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 EDITIONS = ((SUBMIT, "报送版"), (PUBLIC, "公开版"))
 DOCK_HEIGHT = 260
+WAIT_ON_CLOSE_MS = 5000
 
 
 class ChecksDock(QDockWidget):
@@ -65,10 +64,18 @@ class ChecksDock(QDockWidget):
 
 
 class ChecksController(QObject):
+    """models.checks is imported at first use: in the background when a report opens (the
+    rules and the clerk's choices are loaded, then the first check runs), or at once when a
+    command needs it earlier."""
+
+    choices_loaded = Signal()  # the switched-off rules and the report's ignored findings are read
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
+        self._choices_for: int | None = None  # the report whose choices the scheduler holds
+        self._loader: RulesLoader | None = None
         self.dock = ChecksDock(window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
@@ -115,26 +122,67 @@ class ChecksController(QObject):
         self.check_now()
 
     def schedule(self, *_args: object) -> None:
-        if self.session.report is not None:
+        # before the choices are loaded, the check that follows their loading covers this edit
+        if self.session.report is not None and self.choices_ready():
             self.scheduler.request(self.session.report)
 
     def check_now(self) -> None:
         if self.session.report is not None:
+            self._load_choices()
             self.dock.lbl_state.setText(self.tr("正在检查…"))
             self.scheduler.request(self.session.report)
             self.scheduler.run_now()
 
-    def _report_opened(self) -> None:
+    def choices_ready(self) -> bool:
+        return self.session.report is not None and self._choices_for == self.session.report_id
+
+    def _load_choices(self) -> None:
+        """Read the switched-off rules and ignored findings once per opened report (importing
+        models.checks on this thread if the background import has not finished)."""
+        if self.choices_ready():
+            return
+        from models.checks.ignores import load_disabled, load_ignored
+
         library = self.session.library
-        self.dock.set_edition(self.session.settings.default_edition)
-        self.scheduler.edition = self.dock.edition()
         self.scheduler.disabled = frozenset(load_disabled(library))
         self.scheduler.ignored = frozenset(load_ignored(library, self.session.report_id))
+        self._choices_for = self.session.report_id
+        self.choices_loaded.emit()
+
+    def _report_opened(self) -> None:
+        self._choices_for = None
+        self.dock.set_edition(self.session.settings.default_edition)
+        self.scheduler.edition = self.dock.edition()
         self.panel.read_only = self.session.read_only
         self.panel.set_findings([], {})
-        self.check_now()
+        if rules_ready():
+            self._start_checks()
+        elif self._loader is None:
+            self._loader = RulesLoader()
+            self._loader.signals.loaded.connect(self._rules_loaded)
+            # from the event loop: the thread would otherwise share the GIL with building the window
+            QTimer.singleShot(0, self, self._start_loader)
+
+    def _start_loader(self) -> None:
+        if self._loader is not None:
+            self._loader.start(self.scheduler.pool)
+
+    def _rules_loaded(self) -> None:
+        self._loader = None
+        self._start_checks()
+
+    def _start_checks(self) -> None:
+        """The first check of an opened report (unless a command has already run one)."""
+        if self.session.report is not None and not self.choices_ready():
+            self.check_now()
+
+    def wait_for_runs(self) -> None:
+        """On closing: a check (or the rules' import) still running on a pool thread would meet
+        a finalising interpreter and crash the process on its way out."""
+        self.scheduler.pool.waitForDone(WAIT_ON_CLOSE_MS)
 
     def _report_closed(self) -> None:
+        self._choices_for = None
         self.panel.set_findings([], {})
         self.badge.hide()
         self.dock.hide()
@@ -150,6 +198,8 @@ class ChecksController(QObject):
         self._show(list(findings), report)  # type: ignore[call-overload]
 
     def _show(self, findings: list[Finding], report: Report) -> None:
+        from models.checks.labels import node_labels
+
         current = self.panel.current_finding()
         self.panel.set_findings(findings, node_labels(report))
         if current is not None:
@@ -199,6 +249,8 @@ class ChecksController(QObject):
         self._apply([finding], self.tr("修正：") + finding.message)
 
     def fix_rule(self, rule_id: str) -> None:
+        from models.checks import RULES_BY_ID
+
         rule = RULES_BY_ID.get(rule_id)
         findings = [f for f in self.panel.findings() if f.rule == rule_id and f.fix is not None]
         self._apply(findings, self.tr("全部修正：") + (rule.explanation[:20] if rule else rule_id))
@@ -207,6 +259,8 @@ class ChecksController(QObject):
         session, report = self.session, self.session.report
         if report is None or session.read_only or not findings:
             return
+        from models.checks import planned_changes
+
         session.commit_typing()
         session.flush()
         changes = planned_changes(report, self._fresh(report, findings))
@@ -234,6 +288,8 @@ class ChecksController(QObject):
         """The findings as they are now: typed-over offsets are found again by a fresh run."""
         if all(_still_there(report, f) for f in findings):
             return list(findings)
+        from models.checks import run_checks
+
         wanted = {(f.rule, f.node_id, f.field, f.excerpt) for f in findings}
         current = run_checks(report, edition=self.scheduler.edition, disabled=self.scheduler.disabled,
                              ignored=self.scheduler.ignored)
@@ -243,6 +299,8 @@ class ChecksController(QObject):
         session, report = self.session, self.session.report
         if report is None or report.id is None or session.read_only:
             return
+        from models.checks.ignores import ignore_finding, load_ignored
+
         try:
             ignore_finding(session.library, report.id, finding)
         except NianbaoError as exc:

@@ -7,6 +7,7 @@ fixes through its undo stack and re-runs the checks (see :mod:`ui.check_worker`)
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.checks import ERROR, FAMILIES, RULES_BY_ID, Finding
-from models.checks.labels import FIELD_NAMES, short
+if TYPE_CHECKING:
+    from models.checks import Finding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SIDE_WIDTH = 330
@@ -87,6 +88,15 @@ class FindingsPanel(QWidget):
         """Show ``findings``; ``labels`` maps node ids to what the clerk sees ("（七）创新…")."""
         self._findings = list(findings)
         self.tree.clear()
+        if self._findings:
+            self._fill(labels)
+        self.tree.setColumnWidth(1, min(LOCATION_WIDTH, max(120, self.tree.sizeHintForColumn(1) + 12)))
+        self.lbl_summary.setText(self.summary_text())
+        self._update_selection(None, None)
+
+    def _fill(self, labels: Mapping[int, str]) -> None:
+        from models.checks import FAMILIES  # not at import: the window opens without the rules
+
         by_family: dict[str, list[Finding]] = {}
         for finding in self._findings:
             by_family.setdefault(finding.family, []).append(finding)
@@ -96,11 +106,10 @@ class FindingsPanel(QWidget):
         for family, items in by_family.items():  # a family the panel does not know yet
             self._add_family(family, items, labels)
         self.tree.expandAll()
-        self.tree.setColumnWidth(1, min(LOCATION_WIDTH, max(120, self.tree.sizeHintForColumn(1) + 12)))
-        self.lbl_summary.setText(self.summary_text())
-        self._update_selection(None, None)
 
     def _add_family(self, name: str, findings: list[Finding], labels: Mapping[int, str]) -> None:
+        from models.checks.labels import short
+
         group = QTreeWidgetItem(self.tree, [self.tr("%1（%2）").replace("%1", name).replace("%2", str(len(findings)))])
         for finding in findings:
             text = f"[{finding.severity}] {finding.message}"
@@ -111,6 +120,8 @@ class FindingsPanel(QWidget):
             item.setToolTip(0, finding.message)
 
     def _location(self, finding: Finding, labels: Mapping[int, str]) -> str:
+        from models.checks.labels import FIELD_NAMES
+
         field = FIELD_NAMES.get(finding.field, finding.field)
         if finding.node_id is None:
             return self.tr("全文") if finding.field == "body" else self.tr("报告信息 · %1").replace("%1", field)
@@ -120,6 +131,10 @@ class FindingsPanel(QWidget):
         return list(self._findings)
 
     def counts(self) -> tuple[int, int]:
+        if not self._findings:
+            return 0, 0
+        from models.checks import ERROR
+
         errors = sum(1 for f in self._findings if f.severity == ERROR)
         return errors, len(self._findings) - errors
 
@@ -158,6 +173,8 @@ class FindingsPanel(QWidget):
         self.lbl_detail.setText(self._detail(finding) if finding else "")
 
     def _detail(self, finding: Finding) -> str:
+        from models.checks import RULES_BY_ID
+
         rule = RULES_BY_ID.get(finding.rule)
         explanation = rule.explanation if rule else finding.message
         text = self.tr("%1\n依据：%2").replace("%1", explanation).replace("%2", finding.source)

@@ -1,6 +1,7 @@
 """导入 (file or clipboard) and 新建下一年度报告: each ends with a new report in the library,
 opened in the window. Recognition runs on the UI thread (about 30 ms for a real report)
 under a wait cursor; the clerk checks the result in the import preview before it is saved.
+models.importing and the preview are imported at first use, not when the window opens.
 """
 
 from __future__ import annotations
@@ -14,13 +15,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.errors import NianbaoError
-from models.importing import ImportResult, import_file, import_text
-from models.importing.roll import roll_forward
 from ui.dialogs import alerts
-from ui.import_preview import ImportPreviewDialog
 from ui.settings import save_settings
 
 if TYPE_CHECKING:
+    from models.importing import ImportResult
     from ui.main_window import MainWindow
 
 FILE_FILTER = "年报文件 (*.docx *.txt *.json);;Word 文档 (*.docx);;文本文件 (*.txt);;年报助手文件 (*.json);;所有文件 (*)"
@@ -60,6 +59,8 @@ class ImportActions(QObject):
         """Recognise ``path``, preview, create (also for a file dropped on the program's icon)."""
         if self.window.session.read_only:
             return
+        from models.importing import import_file
+
         result = self._recognise(lambda: import_file(path))
         if result is not None:
             self._preview_and_create(result)
@@ -71,6 +72,8 @@ class ImportActions(QObject):
         if not text.strip():
             alerts.show_error(self.window, tr("剪贴板里没有文字。请先在网页上选中报告全文并复制（Ctrl+C），再来粘贴导入。"))
             return
+        from models.importing import import_text
+
         result = self._recognise(lambda: import_text(text))
         if result is not None:
             self._preview_and_create(result)
@@ -89,6 +92,8 @@ class ImportActions(QObject):
         return None
 
     def _preview_and_create(self, result: ImportResult) -> None:
+        from ui.import_preview import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(result, parent=self.window)
         if not dialog.exec():  # QDialog.exec() gives 1 for accepted, 0 for cancelled
             return
@@ -110,6 +115,7 @@ class ImportActions(QObject):
         session = self.window.session
         if session.read_only or not session.flush():
             return
+        from models.importing.roll import roll_forward
 
         def create() -> int:
             old = session.library.load_report(report_id)

@@ -435,4 +435,5 @@ class MainWindow(QMainWindow):
             return
         self._remember_geometry()
         self.session.shutdown()
+        self.checks.wait_for_runs()
         event.accept()

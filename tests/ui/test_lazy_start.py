@@ -1,0 +1,66 @@
+"""Start-up leaves the 体检 rules and the importer unloaded; the checks still run once the
+window is up, with the clerk's switched-off rules applied.
+
+Run in a fresh interpreter: in this one, other tests have long imported models.checks.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import models.checks
+from models.checks.ignores import set_rule_enabled
+from models.store import Library
+from ui import check_worker
+from ui.session import example_report
+from ui.settings import AppSettings, save_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from ui.app import start
+
+app, window = start(["--db", sys.argv[1]])
+print("SHOWN", window.session.report is not None, "models.checks" in sys.modules,
+      "models.importing" in sys.modules, flush=True)
+waited = [0]
+
+def poll():
+    checks = window.checks
+    if checks.choices_ready() and checks.badge.text():
+        print("CHECKED", sorted(checks.scheduler.disabled), checks.badge.text(), flush=True)
+    elif waited[0] < 200:
+        waited[0] += 1
+        QTimer.singleShot(50, poll)
+        return
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, poll)
+app.exec()
+"""
+
+
+def test_window_opens_before_the_rules_load_and_then_checks(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    switched_off = models.checks.RULES[0].id
+    with Library(path) as library:
+        report_id = library.create_report(example_report())
+        set_rule_enabled(library, switched_off, False)
+    save_settings(AppSettings(last_report=report_id))  # reopened at start, as the program does
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=60)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SHOWN True False False", result.stderr
+    assert lines[1].startswith(f"CHECKED ['{switched_off}'] 体检："), result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr
+
+
+def test_edition_names_match_the_rules() -> None:
+    assert (check_worker.SUBMIT, check_worker.PUBLIC) == (models.checks.SUBMIT, models.checks.PUBLIC)
