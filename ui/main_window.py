@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QLabel,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from models import APP_NAME
 from models.errors import NianbaoError
-from models.report import PARAGRAPH, POINT, SECTION, Node
+from models.report import Node
 from models.templates import DEFAULT_TEMPLATE, load_template, new_report
 from models.text import count_chars
 from ui.actions import Actions
@@ -43,6 +42,7 @@ from ui.level_moves import LevelMoves
 from ui.reference_panel import SidePanel
 from ui.session import Session, example_report
 from ui.start_page import StartPage
+from ui.tree_commands import TreeCommands
 from ui.window_dialogs import WindowDialogs
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self.update_counts)
+        self.tree_commands = TreeCommands(self)
         self._connect()
         self.dialogs = WindowDialogs(self)
         self.importer = ImportActions(self)
@@ -91,15 +92,6 @@ class MainWindow(QMainWindow):
         self.tree.setDropIndicatorShown(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setWordWrap(False)
-        acts = self.actions_
-        # in the tree's right-click menu; Insert/F2/Delete also need them here for their shortcuts
-        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
-                       acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent):
-            if action is None:
-                action = QAction(self.tree)
-                action.setSeparator(True)
-            self.tree.addAction(action)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -139,14 +131,6 @@ class MainWindow(QMainWindow):
         acts.close_report.triggered.connect(self.show_library)
         acts.quit.triggered.connect(self.close)
         acts.meta.triggered.connect(self.show_meta)
-        acts.add_sibling.triggered.connect(lambda: self.add_node(SECTION, sibling=True))
-        acts.add_child.triggered.connect(lambda: self.add_node(SECTION, sibling=False))
-        acts.add_point.triggered.connect(lambda: self.add_node(POINT, sibling=None))
-        acts.add_paragraph.triggered.connect(lambda: self.add_node(PARAGRAPH, sibling=None))
-        acts.rename.triggered.connect(self.rename_current)
-        acts.delete.triggered.connect(self.trash_current)
-        acts.move_up.triggered.connect(lambda: self.shift_current(-1))
-        acts.move_down.triggered.connect(lambda: self.shift_current(+1))
         acts.checklist.triggered.connect(self.checklist_dock.show_and_raise)
         acts.about.triggered.connect(lambda: alerts.show_info(self, about_text(str(session.library.path))))
         acts.help.triggered.connect(lambda: alerts.show_info(self, HELP_TEXT))
@@ -162,7 +146,6 @@ class MainWindow(QMainWindow):
         if app is not None:  # any focus change (another field, another window) saves at once
             app.focusChanged.connect(self._focus_changed)
         self.node_form.shift_requested.connect(session.request_shift)
-        self.node_form.add_point_requested.connect(lambda node_id: self.add_node(POINT, sibling=None))
         session.saved.connect(self._saved)
         session.failed.connect(self._failed)
         session.node_replaced.connect(self._node_replaced)
@@ -204,7 +187,7 @@ class MainWindow(QMainWindow):
     # --- pages and reports ---
 
     def show_library(self) -> None:
-        self.finish_rename()
+        self.tree_commands.finish_rename()
         if not self.session.close_report():
             return
         self._remember_splitter()
@@ -214,7 +197,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def open_report(self, report_id: int) -> None:
-        self.finish_rename()
+        self.tree_commands.finish_rename()
         self.session.open_report(report_id)
 
     def _report_opened(self) -> None:
@@ -359,58 +342,21 @@ class MainWindow(QMainWindow):
         self.lbl_saved.setText(self.tr("未保存"))
         self.statusBar().showMessage(message, 10000)
 
-    # --- tree commands ---
+    # --- tree commands (ui.tree_commands); kept here for the window's other callers ---
 
     def add_node(self, kind: str, sibling: bool | None) -> None:
-        """sibling=True: after the current node; False: as its last child; None: child of a
-        section, or after a point/paragraph."""
-        node = self.current_node()
-        tree = self.session.tree
-        if node is None:
-            parent, position = None, None
-        elif sibling is True or (sibling is None and node.kind != SECTION):
-            parent, position = tree.parent_node(node), tree.index_of(node).row() + 1
-        else:
-            parent, position = (node, None) if node.kind == SECTION else (tree.parent_node(node), None)
-        added = self.session.request_add(kind, parent.id if parent else None, position)
-        if added is not None:
-            self.select_node(added)
-            target = self.node_form.edt_body if kind == PARAGRAPH else self.node_form.edt_title
-            target.setFocus()
-            if kind != PARAGRAPH:
-                target.selectAll()
+        self.tree_commands.add_node(kind, sibling)
 
     def select_node(self, node: Node) -> None:
-        index = self.session.tree.index_of(node)
-        self.tree.expand(index.parent())
-        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def rename_current(self) -> None:
-        index = self.tree.currentIndex()
-        if index.isValid() and not self.session.read_only:
-            self.tree.edit(index)
-
-    def finish_rename(self) -> None:
-        """A rename typed in the tree (F2) without Enter is kept, not dropped with the editor."""
-        editor = self.tree.indexWidget(self.tree.currentIndex())
-        if editor is not None and self.tree.state() == QAbstractItemView.State.EditingState:
-            self.tree.commitData(editor)
-            self.tree.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.tree_commands.select_node(node)
 
     def trash_current(self) -> None:
-        node = self.current_node()
-        if node is None or node.id is None:
-            return
-        index = self.tree.currentIndex()
-        if self.session.request_trash(node.id):
-            neighbour = self.session.tree.index(max(0, index.row() - 1), 0, index.parent())
-            self.tree.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
-            self.statusBar().showMessage(self.tr("已删除，可按 Ctrl+Z 撤销"), 6000)
+        self.tree_commands.trash_current()
 
     def shift_current(self, delta: int) -> None:
-        node = self.current_node()
-        if node is not None and node.id is not None and self.session.request_shift(node.id, delta):
-            self.select_node(node)
+        self.tree_commands.shift_current(delta)
+
+    # --- actions ---
 
     def _update_actions(self) -> None:
         has_report = self.session.report is not None
@@ -427,7 +373,7 @@ class MainWindow(QMainWindow):
     # --- closing: never lose an edit ---
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.finish_rename()
+        self.tree_commands.finish_rename()
         saved = self.checklist_dock.panel.flush()
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):

@@ -1,0 +1,104 @@
+"""The section tree's commands: add, rename, delete, move up/down, and selecting a node.
+
+Each change goes through the session (one undo step, autosaved); this class only decides
+where a new node goes and keeps the tree's selection and the editor's focus on the node
+the clerk is working on. The tree's right-click menu carries the same actions, so their
+shortcuts (Insert, F2, Delete, …) also work while the tree has the focus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+
+from models.report import PARAGRAPH, POINT, SECTION, Node
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class TreeCommands(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.tree = window.tree
+        self._build_context_menu()
+        self._connect()
+
+    def _build_context_menu(self) -> None:
+        acts = self.window.actions_
+        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
+                       acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent):
+            if action is None:
+                action = QAction(self.tree)
+                action.setSeparator(True)
+            self.tree.addAction(action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _connect(self) -> None:
+        acts = self.window.actions_
+        acts.add_sibling.triggered.connect(lambda: self.add_node(SECTION, sibling=True))
+        acts.add_child.triggered.connect(lambda: self.add_node(SECTION, sibling=False))
+        acts.add_point.triggered.connect(lambda: self.add_node(POINT, sibling=None))
+        acts.add_paragraph.triggered.connect(lambda: self.add_node(PARAGRAPH, sibling=None))
+        acts.rename.triggered.connect(self.rename_current)
+        acts.delete.triggered.connect(self.trash_current)
+        acts.move_up.triggered.connect(lambda: self.shift_current(-1))
+        acts.move_down.triggered.connect(lambda: self.shift_current(+1))
+        self.window.node_form.add_point_requested.connect(lambda node_id: self.add_node(POINT, sibling=None))
+
+    def add_node(self, kind: str, sibling: bool | None) -> None:
+        """sibling=True: after the current node; False: as its last child; None: child of a
+        section, or after a point/paragraph."""
+        node = self.window.current_node()
+        tree = self.session.tree
+        if node is None:
+            parent, position = None, None
+        elif sibling is True or (sibling is None and node.kind != SECTION):
+            parent, position = tree.parent_node(node), tree.index_of(node).row() + 1
+        else:
+            parent, position = (node, None) if node.kind == SECTION else (tree.parent_node(node), None)
+        added = self.session.request_add(kind, parent.id if parent else None, position)
+        if added is not None:
+            self.select_node(added)
+            form = self.window.node_form
+            target = form.edt_body if kind == PARAGRAPH else form.edt_title
+            target.setFocus()
+            if kind != PARAGRAPH:
+                target.selectAll()
+
+    def select_node(self, node: Node) -> None:
+        index = self.session.tree.index_of(node)
+        self.tree.expand(index.parent())
+        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def rename_current(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid() and not self.session.read_only:
+            self.tree.edit(index)
+
+    def finish_rename(self) -> None:
+        """A rename typed in the tree (F2) without Enter is kept, not dropped with the editor."""
+        editor = self.tree.indexWidget(self.tree.currentIndex())
+        if editor is not None and self.tree.state() == QAbstractItemView.State.EditingState:
+            self.tree.commitData(editor)
+            self.tree.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def trash_current(self) -> None:
+        node = self.window.current_node()
+        if node is None or node.id is None:
+            return
+        index = self.tree.currentIndex()
+        if self.session.request_trash(node.id):
+            neighbour = self.session.tree.index(max(0, index.row() - 1), 0, index.parent())
+            self.tree.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
+            self.window.statusBar().showMessage(self.tr("已删除，可按 Ctrl+Z 撤销"), 6000)
+
+    def shift_current(self, delta: int) -> None:
+        node = self.window.current_node()
+        if node is not None and node.id is not None and self.session.request_shift(node.id, delta):
+            self.select_node(node)
