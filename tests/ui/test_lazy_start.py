@@ -55,7 +55,7 @@ def test_window_opens_before_the_rules_load_and_then_checks(tmp_path: Path) -> N
     save_settings(AppSettings(last_report=report_id))  # reopened at start, as the program does
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True,
-                            env=env, cwd=ROOT, timeout=60)
+                            env=env, cwd=ROOT, timeout=30)
     lines = result.stdout.splitlines()
     assert lines[0] == "SHOWN True False False", result.stderr
     assert lines[1].startswith(f"CHECKED ['{switched_off}'] 体检："), result.stdout + result.stderr
