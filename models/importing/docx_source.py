@@ -9,6 +9,7 @@ outright, as Word never writes them).
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 from models.fileio import os_error_reason
 from models.importing.sources import ImportFileError, Para, check_size
 from models.numbering import chinese_numeral
+
+log = logging.getLogger(__name__)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 DOCUMENT_PART = "word/document.xml"
@@ -48,7 +51,8 @@ def check_docx(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive, path.name)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-        raise ImportFileError(f"{path.name} 已损坏，无法读取（{exc}）。") from exc
+        log.warning("unreadable .docx %s: %r", path, exc)  # the detail is for us, not the clerk
+        raise ImportFileError(f"{path.name} 已损坏或设置了密码，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
 
 
 def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
@@ -74,16 +78,16 @@ def read_docx(path: Path) -> tuple[list[Para], list[str]]:
     check_docx(path)
     import docx  # imported late: 60 ms, and only import needs it
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
         return _paragraphs(document)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ImportFileError(f"{path.name} 无法作为 Word 文档读取（{exc}）。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
-    except Exception as exc:  # lxml syntax errors and the like: a damaged document
-        if type(exc).__name__ == "XMLSyntaxError":
-            raise ImportFileError(f"{path.name} 的内容已损坏（XML 格式错误），无法导入。") from exc
-        raise
+        log.warning("python-docx cannot read %s: %r", path, exc)
+        raise ImportFileError(f"{path.name} 无法作为 Word 文档读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+    except XMLSyntaxError as exc:
+        raise ImportFileError(f"{path.name} 的内容已损坏（XML 格式错误），无法导入。") from exc
 
 
 def _paragraphs(document) -> tuple[list[Para], list[str]]:
