@@ -3,6 +3,7 @@ SQLite's English errors into messages a clerk can act on."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from models.errors import LibraryError, NotALibraryError, ReadOnlyLibraryError
 from models.fileio import os_error_reason
+
+log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -59,19 +62,21 @@ def _looks_truncated(path: Path, header: bytes) -> bool:
 
 
 def connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    try:
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"无法创建资料库所在的文件夹 {path.parent}：{os_error_reason(exc)}。") from exc
+    with translated(path):
         if read_only:
             folder_writable = os.access(path.parent, os.W_OK)
             uri = f"{path.resolve().as_uri()}?mode=ro{'' if folder_writable else '&immutable=1'}"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=10000")
-    except (sqlite3.Error, OSError) as exc:
-        raise LibraryError(f"无法打开资料库 {path}：{exc}") from exc
     return conn
 
 
@@ -92,4 +97,5 @@ def translated(path: Path) -> Iterator[None]:
             raise LibraryError(f"无法打开资料库文件 {path}：文件夹不可写入、路径已不存在或文件被其他程序占用。") from exc
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
-        raise LibraryError(f"资料库出错：{exc}") from exc
+        log.error("unexpected SQLite error on %s: %r", path, exc)
+        raise LibraryError("资料库出错，这次修改没有保存（详细信息已写入日志）。已保存的内容不受影响。") from exc

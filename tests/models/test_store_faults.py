@@ -115,8 +115,9 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", store_module.SCHEMA_VERSION + 1)
-    with pytest.raises(LibraryError):
+    with pytest.raises(LibraryError, match="资料库出错，这次修改没有保存") as caught:
         Library(path)
+    assert "syntax error" not in str(caught.value)  # SQLite's English stays in the log
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION - 1
         columns = [r[1] for r in conn.execute("PRAGMA table_info(reports)")]
