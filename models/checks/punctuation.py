@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from models.checks import pairs
 from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
 from models.checks.patterns import CJK_CHAR, SENTENCE_END, is_date_line, lines_with_offsets, regex_hits
+from models.export.blocks import has_run_in_content
 from models.report import POINT, SECTION
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
@@ -103,9 +104,8 @@ def check_bare_heading(text: str, where: Where) -> Iterator[Hit]:
     node = where.node
     if node is None or node.kind != SECTION or where.field != "title":
         return
-    points_follow = bool(node.children) and node.children[0].kind == POINT
-    if where.depth > 1 and (node.text.strip() or points_follow):
-        return  # export runs this heading into its text or its 一是… points (blocks.py): not bare
+    if where.depth > 1 and has_run_in_content(node):
+        return  # the export runs this heading into its text or its 一是… points: not bare
     stripped = text.rstrip()
     start = trailing_run(stripped, TRAILING_MARKS)
     if start < len(stripped):

@@ -55,6 +55,13 @@ def _prune_node(node: Node) -> Node | None:
 SENTENCE_END = ("。", "！", "？", "；", "：")
 
 
+def has_run_in_content(node: Node, inline_points: bool = True) -> bool:
+    """Whether a section has something its heading could run into: body text, or 一是… points
+    laid inline. The heading then runs in when it is deep enough and ends its sentence."""
+    points_follow = inline_points and bool(node.children) and node.children[0].kind == POINT
+    return bool(node.text.strip()) or points_follow
+
+
 def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
@@ -101,8 +108,7 @@ class _Builder:
         elif heading:
             block = Block([Piece(heading, depth)])
             self.blocks.append(block)
-            points_follow = self.inline_points and bool(node.children) and node.children[0].kind == POINT
-            if node.title.endswith(SENTENCE_END) and (node.text or points_follow):
+            if node.title.endswith(SENTENCE_END) and has_run_in_content(node, self.inline_points):
                 self.open = block
                 self.text(node.text, start=block)
             else:
