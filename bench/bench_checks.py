@@ -15,10 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import EXAMPLE_REPORT, SEED_REPORT  # noqa: E402
+from models import interchange  # noqa: E402
 from models.checks import check_node, run_checks  # noqa: E402
+from models.importing import import_file  # noqa: E402
 from models.report import Report  # noqa: E402
-from tests.models.checks.clean_report import clean_report  # noqa: E402
-from tests.models.checks.helpers import seed_report, with_ids  # noqa: E402
 
 PAGE_CHARS = 22 * 28  # GB/T 9704: 22 lines of 28 characters
 
@@ -28,14 +29,16 @@ def chars(report: Report) -> int:
 
 
 def twenty_pages() -> Report:
-    """The scraped seed (many findings) and the clean report, repeated to 20 pages."""
-    seed, clean = seed_report(), clean_report()
+    """The scraped sample (many findings) and the clean example report, repeated to 20 pages."""
+    seed, clean = import_file(SEED_REPORT).report, interchange.read_file(EXAMPLE_REPORT)[0]
     report = copy.deepcopy(seed)
     report.body = []
     while chars(report) < 20 * PAGE_CHARS:
         report.body.extend(copy.deepcopy(seed.body[1:]))
         report.body.extend(copy.deepcopy(clean.body[1:]))
-    return with_ids(report)
+    for number, node in enumerate(report.walk(), 1):
+        node.id = number
+    return report
 
 
 def median_ms(action, runs: int) -> tuple[float, float]:

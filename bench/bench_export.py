@@ -19,12 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import sized_report  # noqa: E402
 from models.export import ExportOptions, export_report  # noqa: E402
 from models.export.docx_writer import build_docx  # noqa: E402
 from models.store import Library  # noqa: E402
 from models.text import count_chars  # noqa: E402
 from models.textual import plain_text  # noqa: E402
-from tests.models.export.sample_report import generated_report  # noqa: E402
 
 
 def _median_ms(action, runs: int) -> float:
@@ -40,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
-    report = generated_report(sections=4, subsections=5, chars=610)
+    report = sized_report(150)
     chars = count_chars(plain_text(report))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

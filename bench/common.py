@@ -14,6 +14,10 @@ if str(ROOT) not in sys.path:
 
 from models.report import POINT, SECTION, Node, Report, ReportMeta  # noqa: E402
 
+# The same fixtures the tests use, read as files (bench/ never imports tests/).
+SEED_REPORT = ROOT / "tests" / "data" / "seed-report-2023.txt"
+EXAMPLE_REPORT = ROOT / "resources" / "examples" / "example-report.json"
+
 SENTENCE = "坚持以习近平法治思想为指导，全面落实行政执法“三项制度”，全年办理行政许可1262件，同比增长12.5%。"
 
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED_REPORT = ROOT / "tests" / "data" / "seed-report-2023.txt"
 sys.path.insert(0, str(ROOT))
 
 
@@ -60,36 +61,26 @@ def main() -> int:
     settle()
     dialog.grab().save(str(docs / "screen-export.png"))
     dialog.close()
-    seed = sample_report()
-    if seed is not None:
-        result = import_file(seed)
-        preview = ImportPreviewDialog(result, parent=window)
-        preview.show()
-        settle()
-        preview.grab().save(str(docs / "screen-import.png"))
-        preview.close()
-        window.open_report(window.session.library.create_report(result.report))
-        window.checks.show_checks()
-        wait_for_findings(app, window)
-        panel = window.checks.panel
-        finding = next(f for f in panel.findings() if f.excerpt == "〔202383号")
-        panel.select_finding(finding)
-        window.checks.go_to(finding.node_id, finding.field, finding.start, finding.end)
-        panel.tree.scrollToItem(panel.tree.currentItem(), QAbstractItemView.ScrollHint.PositionAtCenter)
-        settle()
-        window.grab().save(str(docs / "screen-checks.png"))
+    # The sample report: a published report as scraped from its web page.
+    result = import_file(SEED_REPORT)
+    preview = ImportPreviewDialog(result, parent=window)
+    preview.show()
+    settle()
+    preview.grab().save(str(docs / "screen-import.png"))
+    preview.close()
+    window.open_report(window.session.library.create_report(result.report))
+    window.checks.show_checks()
+    wait_for_findings(app, window)
+    panel = window.checks.panel
+    finding = next(f for f in panel.findings() if f.excerpt == "〔202383号")
+    panel.select_finding(finding)
+    window.checks.go_to(finding.node_id, finding.field, finding.start, finding.end)
+    panel.tree.scrollToItem(panel.tree.currentItem(), QAbstractItemView.ScrollHint.PositionAtCenter)
+    settle()
+    window.grab().save(str(docs / "screen-checks.png"))
     QTimer.singleShot(0, window.close)
     settle()
     return 0
-
-
-def sample_report() -> Path | None:
-    """The sample report from shared/samples beside the clone or a parent folder, if present."""
-    for folder in ROOT.parents:
-        candidate = folder / "shared" / "samples" / "seed-report-2023.txt"
-        if candidate.exists():
-            return candidate
-    return None
 
 
 def wait_for_findings(app, window) -> None:

@@ -25,17 +25,9 @@ if os.environ.get("CI"):
 from models.store import Library  # noqa: E402
 from models.templates import load_template, new_report  # noqa: E402
 
-
-def _find_samples() -> Path:
-    """shared/samples sits beside the clone (CI) or beside a parent folder (worktrees)."""
-    for folder in ROOT.parents:
-        if (folder / "shared" / "samples").is_dir():
-            return folder / "shared" / "samples"
-    return ROOT.parent / "shared" / "samples"
-
-
-SAMPLES = _find_samples()
-SEED_REPORT = SAMPLES / "seed-report-2023.txt"
+# Every fixture a test reads lives here: the repository stands alone.
+DATA = ROOT / "tests" / "data"
+SEED_REPORT = DATA / "seed-report-2023.txt"
 
 
 @pytest.fixture(autouse=True)

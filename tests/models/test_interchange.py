@@ -104,3 +104,13 @@ def test_malformed_json_and_encoding(tmp_path: Path) -> None:
         interchange.read_file(path)
     with pytest.raises(InterchangeError, match="无法读取"):
         interchange.read_file(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000,
+    '{"format": "nianbao-report", "version": 1, "meta": {"year": 2023}, "body": ['
+    + '{"kind": "section", "children": [' * 20_000 + "]}" * 20_000 + "]}",
+])
+def test_absurdly_nested_json_is_refused_with_a_message(text: str) -> None:
+    with pytest.raises(InterchangeError, match="层级"):
+        interchange.loads(text)

@@ -15,8 +15,6 @@ from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import AppSettings
 
-pytestmark = pytest.mark.skipif(not SEED_REPORT.exists(), reason="sample report not available")
-
 SCRAPED_NUMBER = "〔202383号"
 WAIT_MS = 5000
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import QThreadPool
 from models.checks import FAMILIES, run_checks
 from models.checks.labels import node_labels
 from tests.models.checks.clean_report import clean_report
-from tests.models.checks.helpers import find_node, seed_report
+from tests.models.checks.helpers import find_node
+from tests.seed_report import seed_report
 from ui.check_worker import CheckScheduler, CheckWorker
 from ui.findings_panel import FINDING_ROLE, FindingsPanel
 
@@ -50,8 +51,8 @@ def test_findings_are_grouped_by_family_with_counts(panel, seed) -> None:
 def test_clicking_a_finding_asks_to_select_its_characters(panel, seed, qtbot) -> None:
     report, _ = seed
     item = _item_of(panel, "punct.final")
-    node = find_node(report, "创新城市治理方式")
-    assert "（七）创新城市治理方式" in item.text(1)
+    node = find_node(report, "依法做好行政复议和行政应诉工作")
+    assert "三是依法做好行政复议和行政应诉工作" in item.text(1)
     with qtbot.waitSignal(panel.findingActivated) as blocker:
         panel.tree.itemActivated.emit(item, 0)
     finding = item.data(0, FINDING_ROLE)
@@ -147,4 +148,4 @@ def test_fix_request_round_trip_removes_the_finding(panel, seed, qtbot) -> None:
     panel.tree.setCurrentItem(_item_of(panel, "punct.final"))
     panel.btn_fix.click()
     assert not [f for f in panel.findings() if f.rule == "punct.final"]
-    assert find_node(state["report"], "创新城市治理方式").text.endswith("办结率均为100%。")
+    assert find_node(state["report"], "依法做好行政复议和行政应诉工作").text.endswith("办结率均为100%。")

@@ -16,8 +16,6 @@ from ui.import_preview import ImportPreviewDialog
 from ui.main_window import MainWindow
 from ui.session import AUTOSAVE_DELAY_MS
 
-needs_seed = pytest.mark.skipif(not SEED_REPORT.exists(), reason="sample report not available")
-
 
 class Previews:
     """Stands in for the clerk at the import preview: records the dialog, then accepts (or not)."""
@@ -58,7 +56,6 @@ def import_seed(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> int:
     return window.session.report_id
 
 
-@needs_seed
 def test_import_seed_through_the_action(window: MainWindow, monkeypatch, previews: Previews) -> None:
     offered = choose_file(monkeypatch, SEED_REPORT)
     window.actions_.import_.trigger()
@@ -79,7 +76,6 @@ def test_import_seed_through_the_action(window: MainWindow, monkeypatch, preview
     assert offered == ["", str(SEED_REPORT.parent)]  # the second dialog starts in the remembered folder
 
 
-@needs_seed
 def test_cancelled_preview_creates_nothing(window: MainWindow, monkeypatch, previews: Previews) -> None:
     previews.accept = False
     choose_file(monkeypatch, SEED_REPORT)
@@ -111,7 +107,6 @@ def test_empty_text_file_gives_a_message(window: MainWindow, monkeypatch, shown,
     assert window.session.library.list_reports() == []
 
 
-@needs_seed
 def test_paste_import_from_clipboard(window: MainWindow, previews: Previews) -> None:
     QGuiApplication.clipboard().setText(SEED_REPORT.read_text(encoding="utf-8"))
     window.actions_.paste_import.trigger()
@@ -129,7 +124,6 @@ def test_paste_import_with_empty_clipboard(window: MainWindow, shown, previews: 
     assert window.session.library.list_reports() == []
 
 
-@needs_seed
 def test_roll_forward_shows_checklist_and_reference(qtbot, window: MainWindow, monkeypatch, previews) -> None:
     old_id = import_seed(window, monkeypatch)
     old = window.session.library.load_report(old_id)
@@ -167,7 +161,6 @@ def test_roll_forward_shows_checklist_and_reference(qtbot, window: MainWindow, m
     assert checklist.load_checklist(window.session.library, report.id)[1].done
 
 
-@needs_seed
 def test_checklist_opens_by_itself_only_once(make_window, monkeypatch, previews) -> None:
     window = make_window()
     import_seed(window, monkeypatch)
@@ -183,7 +176,6 @@ def test_checklist_opens_by_itself_only_once(make_window, monkeypatch, previews)
     assert len(again.checklist_dock.panel.rows) == 5
 
 
-@needs_seed
 def test_roll_forward_from_the_library_page(window: MainWindow, monkeypatch, previews) -> None:
     import_seed(window, monkeypatch)
     window.show_library()
@@ -212,7 +204,6 @@ def test_roll_forward_without_selection_asks_for_one(window: MainWindow, shown) 
 
 
 
-@needs_seed
 def test_a_file_dropped_on_the_program_icon_is_imported(window: MainWindow, previews: Previews) -> None:
     from ui.app import parse_gui_args
 

@@ -8,7 +8,7 @@ N and N+1 in the right places, a 成文日期 before the deadlines.
 from __future__ import annotations
 
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report, ReportMeta
-from tests.models.checks.helpers import with_ids
+from tests.seed_report import with_ids
 
 PREAMBLE = (
     "2023年，某区交通运输局坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"

@@ -14,14 +14,15 @@ from models.checks.ignores import (
 )
 from models.checks.labels import finding_line, node_labels
 from models.report import PARAGRAPH, Node
-from tests.models.checks.helpers import find_node, one_node_report, seed_report
+from tests.models.checks.helpers import find_node, one_node_report
+from tests.seed_report import seed_report
 
 JSON_KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source"}
 
 
 def test_check_node_gives_the_field_findings_of_that_node() -> None:
     report = seed_report()
-    node = find_node(report, "创新城市治理方式")
+    node = find_node(report, "依法做好行政复议和行政应诉工作")
     field_rules = {r.id for r in RULES if r.scope == "field"}
     whole = [f for f in run_checks(report) if f.node_id == node.id and f.rule in field_rules]
     assert sorted(check_node(report, node), key=lambda f: (f.field, f.start, f.rule)) == \
@@ -31,7 +32,7 @@ def test_check_node_gives_the_field_findings_of_that_node() -> None:
 
 def test_check_node_sees_an_edit() -> None:
     report = seed_report()
-    node = find_node(report, "创新城市治理方式")
+    node = find_node(report, "依法做好行政复议和行政应诉工作")
     node.text += "。"
     assert not [f for f in check_node(report, node) if f.rule == "punct.final"]
 
@@ -109,7 +110,7 @@ def test_human_line_names_place_severity_message_and_excerpt() -> None:
     labels = node_labels(report)
     finding = next(f for f in run_checks(report) if f.rule == "punct.final")
     line = finding_line(finding, labels)
-    assert line.startswith("[错误] （七）创新城市治理方式")
+    assert line.startswith("[错误] 三是依法做好行政复议和行政应诉工作")
     assert "正文" in line
     assert "「结率均为100%」" in line
     assert "（punct.final）" in line

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from models.checks import fix_all, run_checks
 from models.checks.runner import planned_changes
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report, ReportMeta
-from tests.models.checks.helpers import with_ids
+from tests.seed_report import with_ids
 
 # Characters the rules care about, so that examples actually trigger them, mixed with any Unicode.
 _INTERESTING = (

@@ -9,7 +9,7 @@ from models.checks import coverage_table, run_checks
 from models.checks.structure import LEADER, MEASURES, OTHER, PLANS, SHORTCOMINGS, classify_part
 from models.report import POINT, SECTION, Node, Report, ReportMeta
 from tests.models.checks.clean_report import clean_report
-from tests.models.checks.helpers import seed_report, with_ids
+from tests.seed_report import seed_report, with_ids
 
 
 def rules_of(report: Report, rule: str, edition: str = "submit"):

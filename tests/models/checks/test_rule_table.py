@@ -9,7 +9,7 @@ import pytest
 
 from models.checks import RULES, RULES_BY_ID, apply_all, run_checks
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report, ReportMeta
-from tests.models.checks.helpers import with_ids
+from tests.seed_report import with_ids
 
 MEASURES_TITLE = "2023年法治政府建设工作情况"
 PLANS_TITLE = "2024年法治政府建设工作安排"

@@ -8,7 +8,8 @@ import pytest
 
 from models.checks import fix_all, run_checks
 from tests.models.checks.clean_report import clean_report
-from tests.models.checks.helpers import find_node, seed_report
+from tests.models.checks.helpers import find_node
+from tests.seed_report import seed_report
 
 SEED_PREAMBLE_FIXED = (
     "2023年，九龙坡区城市管理局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，深入贯彻落实习近平法治思想"
@@ -62,9 +63,9 @@ def test_seed_serial_comma_between_book_titles(seed) -> None:
     assert not [f for f in found if f.start <= after_note < f.end]
 
 
-def test_seed_item_seven_lacks_its_final_full_stop(seed) -> None:
+def test_seed_item_seven_point_three_lacks_its_final_full_stop(seed) -> None:
     report, findings = seed
-    item = find_node(report, "创新城市治理方式")
+    item = find_node(report, "依法做好行政复议和行政应诉工作")
     [finding] = [f for f in findings if f.rule == "punct.final" and f.node_id == item.id]
     assert item.text.endswith(finding.excerpt)
     assert finding.fix.replacement == finding.excerpt + "。"

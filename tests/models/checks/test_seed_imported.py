@@ -9,8 +9,6 @@ from models.importing import import_file
 from models.store import Library
 from tests.conftest import SEED_REPORT
 
-pytestmark = pytest.mark.skipif(not SEED_REPORT.exists(), reason="shared/samples not beside the clone")
-
 
 @pytest.fixture
 def checked(library: Library):

@@ -12,17 +12,17 @@ from models.export.docx_writer import build_docx
 from models.export.layout import body_width_twips
 from models.export.titles import split_title
 from tests.models.export.docx_xml import NS, W, attr, ppr_value, read_parts, run_font, run_value
-from tests.models.export.sample_report import seed_report
+from tests.seed_report import seed_report
 
 
 @pytest.fixture(scope="module")
 def submit():
-    return read_parts(build_docx(seed_report(), ExportOptions()))
+    return read_parts(build_docx(seed_report(repaired=True), ExportOptions()))
 
 
 @pytest.fixture(scope="module")
 def public():
-    return read_parts(build_docx(seed_report(), ExportOptions(edition="public")))
+    return read_parts(build_docx(seed_report(repaired=True), ExportOptions(edition="public")))
 
 
 def test_page_size_margins_and_line_grid(submit):
@@ -97,7 +97,7 @@ def test_heading_levels_fonts(submit):
 
 
 def test_fallback_fonts_swap_only_the_gb2312_faces():
-    parts = read_parts(build_docx(seed_report(), ExportOptions(fallback_fonts=True)))
+    parts = read_parts(build_docx(seed_report(repaired=True), ExportOptions(fallback_fonts=True)))
     faces = {run_font(r)["eastAsia"] for r in parts.document.iter(f"{{{W}}}r")}
     assert "仿宋" in faces
     assert "楷体" in faces
@@ -107,7 +107,7 @@ def test_fallback_fonts_swap_only_the_gb2312_faces():
 
 
 def test_points_separate_are_own_paragraphs():
-    parts = read_parts(build_docx(seed_report(), ExportOptions(points="separate")))
+    parts = read_parts(build_docx(seed_report(repaired=True), ExportOptions(points="separate")))
     assert parts.paragraph_text(parts.find_paragraph("（一）深学笃用")).endswith("高质量发展。")
     point = parts.find_paragraph("二是结合实际贯彻落实。")
     assert ppr_value(point, "ind", "firstLine") == "640"
@@ -153,7 +153,7 @@ def test_masthead_red_mark_number_left_signer_right(submit):
 
 
 def test_no_header_option_drops_the_masthead():
-    parts = read_parts(build_docx(seed_report(), ExportOptions(header=False)))
+    parts = read_parts(build_docx(seed_report(repaired=True), ExportOptions(header=False)))
     assert "文件" not in parts.body_text().split("\n")[0]
     assert "签发人" not in parts.body_text()
     assert "区委、区政府：" in parts.body_text()
@@ -178,7 +178,7 @@ def test_sealed_signature_date_right_four_name_centred_over_it(submit):
 
 
 def test_unsealed_signature_right_two_date_two_characters_in():
-    parts = read_parts(build_docx(seed_report(), ExportOptions(sealed=False)))
+    parts = read_parts(build_docx(seed_report(repaired=True), ExportOptions(sealed=False)))
     name, date = "重庆市九龙坡区城市管理局", "2024年3月6日"
     name_p, date_p = parts.exact_paragraph(name), parts.exact_paragraph(date)
     assert ppr_value(name_p, "ind", "right") == "640"
@@ -215,12 +215,12 @@ def test_public_edition_has_no_masthead_recipients_note_or_imprint(public):
 
 
 def test_title_lines_never_exceed_20_characters(submit):
-    title = seed_report().meta.title
+    title = seed_report(repaired=True).meta.title
     assert split_title(title) == submit.paragraph_text(submit.find_paragraph("区城市管理局")).split("\n")
 
 
 def test_file_properties_are_the_reports_not_the_templates():
-    properties = docx.Document(io.BytesIO(build_docx(seed_report(), ExportOptions()))).core_properties
+    properties = docx.Document(io.BytesIO(build_docx(seed_report(repaired=True), ExportOptions()))).core_properties
     assert properties.title == "区城市管理局关于2023年度法治政府建设情况的报告"
     assert properties.author == "重庆市九龙坡区城市管理局"
     assert "python-docx" not in properties.comments + properties.author
@@ -232,7 +232,7 @@ def test_third_and_fourth_levels_in_fangsong_run_in():
 
     deep = Node(SECTION, title="甲", children=[Node(SECTION, title="乙。", children=[
         Node(SECTION, title="丙。", text="丙文。", children=[Node(SECTION, title="丁。", text="丁文。")])])])
-    parts = read_parts(build_docx(Report(seed_report().meta, [deep]), ExportOptions()))
+    parts = read_parts(build_docx(Report(seed_report(repaired=True).meta, [deep]), ExportOptions()))
     for prefix, text in (("1.丙。", "1.丙。丙文。"), ("（1）丁。", "（1）丁。丁文。")):
         paragraph = parts.find_paragraph(prefix)
         assert parts.paragraph_text(paragraph) == text
@@ -246,7 +246,7 @@ def test_signature_block_keeps_together_and_takes_a_short_last_paragraph_along()
     from models.report import PARAGRAPH, Node, Report
 
     def keeps(text: str) -> list[bool]:
-        parts = read_parts(build_docx(Report(seed_report().meta, [Node(PARAGRAPH, text=text)]), ExportOptions()))
+        parts = read_parts(build_docx(Report(seed_report(repaired=True).meta, [Node(PARAGRAPH, text=text)]), ExportOptions()))
         last = parts.exact_paragraph(text)
         chain = [last, last.getnext(), last.getnext().getnext(), parts.exact_paragraph("重庆市九龙坡区城市管理局"),
                  parts.exact_paragraph("2024年3月6日")]

@@ -17,7 +17,7 @@ from models.export import ExportError, ExportOptions, export_report
 from models.fileio import LOCKED_MESSAGE, TargetFileError
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
 from tests.models.export.docx_xml import read_parts
-from tests.models.export.sample_report import seed_meta, seed_report
+from tests.seed_report import seed_meta, seed_report
 
 EDITIONS = [ExportOptions(), ExportOptions(edition="public")]
 
@@ -99,11 +99,11 @@ def test_report_without_body(tmp_path):
 
 def test_unknown_format_and_bad_options_are_refused(tmp_path):
     with pytest.raises(UnsupportedFormatError, match=r"不支持导出为 \.pdf"):
-        export_report(seed_report(), tmp_path / "out.pdf")
+        export_report(seed_report(repaired=True), tmp_path / "out.pdf")
     with pytest.raises(ExportError, match="未知的版本"):
-        export_report(seed_report(), tmp_path / "out.docx", ExportOptions(edition="draft"))
+        export_report(seed_report(repaired=True), tmp_path / "out.docx", ExportOptions(edition="draft"))
     with pytest.raises(ExportError, match="未知的分条方式"):
-        export_report(seed_report(), tmp_path / "out.docx", ExportOptions(points="bullets"))
+        export_report(seed_report(repaired=True), tmp_path / "out.docx", ExportOptions(points="bullets"))
     assert list(tmp_path.iterdir()) == []
 
 
@@ -124,14 +124,14 @@ def _assert_untouched(target: Path) -> None:
 def test_target_is_a_folder(tmp_path):
     (tmp_path / "report.docx").mkdir()
     with pytest.raises(TargetFileError, match="是一个文件夹"):
-        export_report(seed_report(), tmp_path / "report.docx")
+        export_report(seed_report(repaired=True), tmp_path / "report.docx")
     assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
 
 
 def test_read_only_target_file(old_file):
     old_file.chmod(0o444)
     with pytest.raises(TargetFileError, match="只读文件"):
-        export_report(seed_report(), old_file)
+        export_report(seed_report(repaired=True), old_file)
     _assert_untouched(old_file)
 
 
@@ -142,14 +142,14 @@ def test_target_locked_by_word(old_file, monkeypatch):
 
     monkeypatch.setattr(models.fileio.os, "replace", locked)
     with pytest.raises(TargetFileError) as caught:
-        export_report(seed_report(), old_file)
+        export_report(seed_report(repaired=True), old_file)
     assert str(caught.value).startswith(LOCKED_MESSAGE)
     _assert_untouched(old_file)
 
 
 def test_missing_folder(tmp_path):
     with pytest.raises(TargetFileError, match="目标文件夹不存在"):
-        export_report(seed_report(), tmp_path / "nowhere" / "report.docx")
+        export_report(seed_report(repaired=True), tmp_path / "nowhere" / "report.docx")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -159,7 +159,7 @@ def test_read_only_folder_simulated(old_file, monkeypatch):
 
     monkeypatch.setattr(models.fileio.tempfile, "mkstemp", refuse)
     with pytest.raises(TargetFileError, match=r"无法在文件夹 .* 中写入文件"):
-        export_report(seed_report(), old_file)
+        export_report(seed_report(repaired=True), old_file)
     _assert_untouched(old_file)
 
 
@@ -168,7 +168,7 @@ def test_read_only_folder_for_real(old_file):
     old_file.parent.chmod(0o555)
     try:
         with pytest.raises(TargetFileError, match="无法在文件夹"):
-            export_report(seed_report(), old_file)
+            export_report(seed_report(repaired=True), old_file)
     finally:
         old_file.parent.chmod(0o755)
     _assert_untouched(old_file)
@@ -193,7 +193,7 @@ def test_disk_full_while_writing(old_file, monkeypatch):
 
     monkeypatch.setattr(models.fileio.os, "fdopen", lambda handle, mode: FullDisk(handle))
     with pytest.raises(TargetFileError) as caught:
-        export_report(seed_report(), old_file)
+        export_report(seed_report(repaired=True), old_file)
     message = str(caught.value)
     assert "磁盘空间不足" in message
     assert "原文件未改动" in message

@@ -27,14 +27,21 @@ from tests.models.export.pdf_layout import (
     renderer_available,
     short_line_explained,
 )
-from tests.models.export.sample_report import generated_report, seed_report
+from tests.models.export.sample_report import generated_report
+from tests.seed_report import seed_report
 
 pytestmark = [pytest.mark.render,
               pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed")]
 
+
+
+def repaired_seed():
+    return seed_report(repaired=True)
+
+
 CASES = {
-    "seed-submit": (seed_report, ExportOptions()),
-    "seed-public": (seed_report, ExportOptions(edition="public")),
+    "seed-submit": (repaired_seed, ExportOptions()),
+    "seed-public": (repaired_seed, ExportOptions(edition="public")),
     "generated-unsealed": (generated_report, ExportOptions(sealed=False, points="separate")),
 }
 HANGING = "，。、；：？！”’）》"
@@ -42,7 +49,7 @@ SHIFTS = (3, 9, 17, 24)  # characters put before every text: the line breaks fal
 
 
 def shifted_seed(shift: int):
-    report = seed_report()
+    report = seed_report(repaired=True)
     for node in report.walk():
         if node.text:
             node.text = "某" * shift + node.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import subprocess
 import sys
 import zipfile
@@ -11,7 +12,7 @@ import docx
 import pytest
 
 import cli
-from models.importing import ImportFileError, import_file
+from models.importing import ImportFileError, docx_source, import_file
 from models.store import Library
 from tests.conftest import ROOT
 
@@ -228,3 +229,18 @@ def test_main_import_refuses_a_doc_file_from_the_command_line(tmp_path: Path) ->
     assert "请在 Word 或 WPS 中打开它" in done.stderr
     assert done.stdout == ""
     assert_library_empty(db)
+
+
+def test_docx_that_cannot_be_opened_gives_a_message_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    # Windows: a file held exclusively by another program, or without read permission.
+    path = tmp_path / "去年的报告.docx"
+    path.write_bytes(b"PK\x03\x04 not really")
+
+    def denied(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied")
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(docx_source, "open", denied, raising=False)
+    with pytest.raises(ImportFileError, match="没有访问权限"):
+        import_file(path)

@@ -18,8 +18,6 @@ from models.schema import SCHEMA_VERSION
 from models.store import Library
 from tests.conftest import SEED_REPORT
 
-needs_seed = pytest.mark.skipif(not SEED_REPORT.is_file(), reason="shared/samples not present")
-
 SMALL = """某局关于2023年度法治政府建设情况的报告
 2023年，我局依法行政。
 一、2023年法治政府建设工作情况
@@ -79,7 +77,6 @@ def test_plans_found_by_title_without_a_key() -> None:
     assert len(roll_forward(report, 2024).checklist) == 2
 
 
-@needs_seed
 def test_seed_roll_forward_checklist_holds_the_five_plans(library: Library) -> None:
     last = import_file(SEED_REPORT).report
     new = roll_forward(last, 2024)

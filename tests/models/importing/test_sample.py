@@ -16,8 +16,6 @@ from tests.models.importing.helpers import (
     write_structured_docx,
 )
 
-pytestmark = pytest.mark.skipif(not SEED_REPORT.is_file(), reason="shared/samples not present")
-
 PART_TITLES = ["2023年法治政府建设工作情况", "主要负责人履行推进法治建设第一责任人职责情况", "存在的主要问题", "下一步工作打算"]
 
 

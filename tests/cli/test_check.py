@@ -12,7 +12,7 @@ from models.checks import run_checks
 from models.checks.ignores import ignore_finding, set_rule_enabled
 from models.store import Library
 from tests.models.checks.clean_report import clean_report
-from tests.models.checks.helpers import seed_report
+from tests.seed_report import seed_report
 
 KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source"}
 
@@ -54,7 +54,7 @@ def test_check_human_output_one_finding_per_line(db, capsys) -> None:
         expected = run_checks(lib.load_report(report_id))
     assert len(lines) == len(expected)
     assert all(line.startswith(("[错误] ", "[建议] ")) for line in lines)
-    assert any("（七）创新城市治理方式" in line and "「结率均为100%」" in line for line in lines)
+    assert any("三是依法做好行政复议和行政应诉工作" in line and "「结率均为100%」" in line for line in lines)
     assert "错误" in err
     assert "条" in err
 

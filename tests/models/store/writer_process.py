@@ -1,6 +1,6 @@
 """A writer process for the fault tests: saves numbered edits and acknowledges each on stdout.
 
-Usage: python -m tests.models.store_writer LIBRARY NODE_ID TAG [LOCK_WAIT]
+Usage: python -m tests.models.store.writer_process LIBRARY NODE_ID TAG [LOCK_WAIT]
 Prints "ready" once open, then "<n>" after every save that returned.
 """
 

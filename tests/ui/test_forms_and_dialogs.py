@@ -1,5 +1,4 @@
-"""Defects found in review of the desktop program (forms, dialogs, library page, read-only
-window, start-up), each pinned by the test that exposed it."""
+"""Forms, dialogs, the library page and the read-only window: what the clerk sees and keeps."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Export defects found in review: each test failed before its fix."""
+"""The 署名 and 成文日期 block: a wide signature keeps its date on the page; a long issuer splits between words."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ import pytest
 
 from models import paths
 
-SOURCE_ROOT = Path(__file__).resolve().parent.parent
+SOURCE_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Command-line defects found in review: each test failed before its fix."""
+"""The command line on a Chinese Windows console: GBK output, emoji, and Chinese messages for user errors."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from pathlib import Path
 from models import interchange
 from models.report import PARAGRAPH, Node, Report, ReportMeta
 from models.store import Library
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 def _cli(db: Path, *args: str, stdout_path: Path) -> subprocess.CompletedProcess[bytes]:

@@ -1,4 +1,4 @@
-"""Store defects found in review: each test failed before its fix."""
+"""What the library refuses, and says in Chinese: trashed parents, failed restores, locks, unreadable files, depth."""
 
 from __future__ import annotations
 

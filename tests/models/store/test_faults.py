@@ -20,7 +20,7 @@ from models.errors import LibraryError, LibraryLockedError, NewerLibraryError, N
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
 from models.store import Library
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def digest(path: Path) -> str:
@@ -207,7 +207,7 @@ def test_five_thousand_nodes(library: Library) -> None:
 # --- processes: lock, concurrent writers, SIGKILL ---
 
 def spawn_writer(path: Path, node_id: int, tag: str, lock_wait: float = -1.0, stop_after: int | None = None):
-    args = [sys.executable, "-m", "tests.models.store_writer", str(path), str(node_id), tag, str(lock_wait)]
+    args = [sys.executable, "-m", "tests.models.store.writer_process", str(path), str(node_id), tag, str(lock_wait)]
     if stop_after is not None:
         args.append(str(stop_after))
     return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

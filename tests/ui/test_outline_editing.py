@@ -1,5 +1,4 @@
-"""Defects found in review of the desktop program (undo, autosave, tree, editor), each pinned by
-the test that exposed it."""
+"""Editing the outline: undo of drags and typing, autosave failures, renames in the tree, guidance, level keys."""
 
 from __future__ import annotations
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import cli
 from models.store import Library
 from tests.models.export.docx_xml import NS, W, ppr_value, read_parts, run_font
-from tests.models.export.sample_report import seed_report
+from tests.seed_report import seed_report
 
 
 def _library_with_seed(tmp_path) -> tuple[str, int]:
     db = tmp_path / "library.db"
     with Library(db) as lib:
-        report_id = lib.create_report(seed_report())
+        report_id = lib.create_report(seed_report(repaired=True))
     return str(db), report_id
 
 

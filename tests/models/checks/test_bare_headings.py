@@ -1,4 +1,4 @@
-"""Checks defects found in review: each test failed before its fix."""
+"""The bare-heading rule: a heading with text or points to run into is not bare; one standing alone is."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from models import interchange
 from models.checks import run_checks
 from models.report import POINT, SECTION, Node, Report, ReportMeta
-from tests.models.checks.helpers import with_ids
+from tests.seed_report import with_ids
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "examples" / "example-report.json"
 
