@@ -124,6 +124,11 @@ class CheckScheduler(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.run_now)
 
+    @property
+    def is_running(self) -> bool:
+        """A check run has started and not yet ended."""
+        return bool(self._workers)
+
     def request(self, report: Report) -> None:
         self._pending = report
         self._timer.start()

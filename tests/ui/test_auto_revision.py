@@ -25,7 +25,8 @@ def test_an_edit_makes_exactly_one_automatic_revision(qtbot, fast, example_windo
     window = example_window
     window.node_form.edt_body.setPlainText("自动版本里应当有这一句。")
     qtbot.waitUntil(lambda: len(automatic(window)) == 1, timeout=5000)
-    qtbot.wait(200)  # twenty more "minutes" without an edit: nothing new
+    # no countdown runs until the next edit, so no second version can come
+    assert not window.session.auto_revisions.timer.isActive()
     assert len(automatic(window)) == 1
     saved = window.session.library.load_revision(automatic(window)[0])
     assert "自动版本里应当有这一句。" in {n.text for n in saved.walk()}
@@ -33,7 +34,7 @@ def test_an_edit_makes_exactly_one_automatic_revision(qtbot, fast, example_windo
 
 def test_no_edit_makes_no_automatic_revision(qtbot, fast, example_window: MainWindow) -> None:
     window = example_window
-    qtbot.wait(300)
+    assert not window.session.auto_revisions.timer.isActive()  # no countdown without an edit
     window.session.flush()
     assert automatic(window) == []
     assert not window.session.auto_revisions.timer.isActive()

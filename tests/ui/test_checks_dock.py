@@ -139,9 +139,9 @@ def test_ignore_is_remembered_after_reopening(qtbot, make_window, monkeypatch) -
     excerpts = {f.excerpt for f in window.checks.panel.findings()}
     assert SCRAPED_NUMBER not in excerpts
     assert len(window.checks.panel.findings()) == total - 1
-    window.checks.check_now()
-    qtbot.wait(300)
-    qtbot.waitUntil(lambda: window.checks.dock.lbl_state.text() == "", timeout=WAIT_MS)
+    with qtbot.waitSignal(window.checks.scheduler.findingsReady, timeout=WAIT_MS):
+        window.checks.check_now()
+    assert window.checks.dock.lbl_state.text() == ""
     assert SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()}
     window.close()
     again = make_window()

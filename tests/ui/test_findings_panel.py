@@ -128,8 +128,7 @@ def test_scheduler_drops_stale_results(qtbot) -> None:
     scheduler.run_now()
     scheduler.request(clean_report())
     scheduler.run_now()
-    qtbot.waitUntil(lambda: len(announced) >= 1, timeout=10000)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not scheduler.is_running, timeout=10000)  # both runs have ended
     assert announced == [[]]
 
 

@@ -171,7 +171,8 @@ def test_word_counts_follow_undo_and_redo(qtbot, example_window: MainWindow) -> 
     window = example_window
     select(window, 2)
     window.node_form.edt_body.setPlainText("一二三四五六七八九十")
-    qtbot.wait(500)  # the recount after typing has run; none is left pending
+    typed_total = str(window.session.report_chars())
+    qtbot.waitUntil(lambda: window.lbl_counts.text().endswith(f"全文 {typed_total} 字"), timeout=1500)
     typed = window.lbl_counts.text()
     window.session.undo()  # the typing, as one step
     assert window.node_form.edt_body.toPlainText() == ""

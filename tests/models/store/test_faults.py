@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
@@ -229,7 +230,8 @@ def test_waiting_program_gets_the_lock_when_released(tmp_path: Path) -> None:
     with Library(path) as lib:
         node_id = lib.load_report(report_id).body[0].id
         writer = spawn_writer(path, node_id, "w", lock_wait=10.0, stop_after=5)
-        time.sleep(0.5)
+        readable, _, _ = select.select([writer.stdout], [], [], 0.5)
+        assert not readable  # the writer waits: it has not opened the library while we hold it
     assert writer.wait(timeout=20) == 0, writer.stderr.read()
     assert writer.stdout.read().split()[-1] == "5"
 
@@ -261,7 +263,7 @@ def test_sigkill_at_random_moments_never_corrupts_or_loses(tmp_path: Path) -> No
     for round_no in range(30):
         writer = spawn_writer(path, node_id, f"R{round_no}", lock_wait=10.0)
         assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
-        time.sleep(rng.uniform(0.01, 0.25))
+        time.sleep(rng.uniform(0.01, 0.25))  # a random moment to kill at, not a wait for something
         writer.send_signal(signal.SIGKILL)
         acknowledged = [line for line in writer.stdout.read().split() if line.isdigit()]
         writer.wait()
