@@ -6,7 +6,14 @@ import copy
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from models.checks import citations, content, genre, numbering, numbers, privacy, punctuation, years
+import models.checks.citations as citations
+import models.checks.content as content
+import models.checks.genre as genre
+import models.checks.numbering as numbering
+import models.checks.numbers as numbers
+import models.checks.privacy as privacy
+import models.checks.punctuation as punctuation
+import models.checks.years as years
 from models.checks.model import SUBMIT, Context, Finding, Fix, Hit, Rule, Where
 from models.checks.structure import build_context
 from models.report import Node, Report
