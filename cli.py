@@ -145,7 +145,7 @@ def cmd_show(args: argparse.Namespace) -> None:
     if args.json:
         write_utf8(interchange.dumps(report))
         return
-    from models.textual import plain_text
+    from models.report_text import plain_text
 
     sys.stdout.write(plain_text(report))
 

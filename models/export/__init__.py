@@ -17,7 +17,7 @@ from models.errors import UnsupportedFormatError
 from models.export.options import EDITIONS, POINT_STYLES, ExportError, ExportOptions
 from models.fileio import write_atomic
 from models.report import Report
-from models.text import clean_text
+from models.text_chars import clean_text
 
 __all__ = ["EDITIONS", "FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "render"]
 
