@@ -13,13 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from models import interchange
+from models.edition import Edition
 from models.errors import UnsupportedFormatError
-from models.export.options import EDITIONS, POINT_STYLES, ExportError, ExportOptions
+from models.export.options import POINT_STYLES, ExportError, ExportOptions
 from models.fileio import write_atomic
 from models.report import Report
 from models.text_chars import clean_text
 
-__all__ = ["EDITIONS", "FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "render"]
+__all__ = ["FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "render"]
 
 FORMATS = (".docx", ".html", ".txt", ".json")
 
@@ -48,7 +49,7 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
 
 def export_report(report: Report, target: Path, options: ExportOptions | None = None) -> Path:
     options = options or ExportOptions()
-    if options.edition not in EDITIONS:
+    if options.edition not in Edition.values():
         raise ExportError(f"未知的版本“{options.edition}”：只能是报送版（submit）或公开版（public）。")
     if options.points not in POINT_STYLES:
         raise ExportError(f"未知的分条方式“{options.points}”：只能是 inline 或 separate。")

@@ -10,6 +10,7 @@ from docx.document import Document as DocxDocument
 from lxml import etree
 
 import models.export.layout as L
+from models.edition import Edition
 from models.export.blocks import Block, body_blocks, clean, prune
 from models.export.document import new_document
 from models.export.docx_parts import (
@@ -39,7 +40,7 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     container = etree.Element("container")  # built apart, then moved before sectPr
     report = prune(report)
     meta = report.meta
-    submit = options.edition == "submit"
+    submit = options.edition == Edition.SUBMIT
     if submit and options.header:
         add_masthead(container, meta, faces)
     add_title(container, clean(meta.title), clean(meta.issuer), faces)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.edition import Edition
 from models.errors import NianbaoError
 
-EDITIONS = ("submit", "public")
 POINT_STYLES = ("inline", "separate")
 
 
@@ -16,7 +16,7 @@ class ExportError(NianbaoError):
 
 @dataclass(frozen=True)
 class ExportOptions:
-    edition: str = "submit"  # "submit" 报送版 or "public" 公开版
+    edition: Edition = Edition.SUBMIT
     header: bool = True  # 版头 (发文机关标志, 发文字号, 签发人) in the 报送版
     sealed: bool = True  # 署名/日期 in the sealed layout
     points: str = "inline"  # "inline": 一是… run into the parent's paragraph; "separate": own paragraphs
