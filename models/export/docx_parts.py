@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 import models.export.layout as L
+from models.dates import chinese_date
 from models.export.blocks import clean
-from models.export.dates import chinese_date
 from models.export.ooxml import ParaFormat, RunFormat, add_tab, add_text, paragraph_properties, sub
 from models.report import ReportMeta
 

@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
 from models.importing.sources import ImportFileError, Para, check_size
-from models.numbering import chinese_numeral
+from models.numerals import chinese_numeral
 
 log = logging.getLogger(__name__)
 
