@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from models import __version__, interchange
+from models.edition import Edition
 from models.errors import NianbaoError
 from models.paths import default_library_path
 from models.store import Library
@@ -92,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", parents=[common], help="导出报告")
     exp.add_argument("id", type=int)
     exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.html/.txt/.json）")
-    exp.add_argument("--edition", choices=("submit", "public"), default="submit", help="报送版或公开版")
+    exp.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="报送版或公开版")
     exp.add_argument("--no-header", action="store_true", help="报送版不加版头（发文机关标志、发文字号、签发人）")
     exp.add_argument("--unsealed", action="store_true", help="署名和日期按不加盖印章的格式排")
     exp.add_argument("--points", choices=("inline", "separate"), default="inline",
@@ -101,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
     chk.add_argument("id", type=int)
     chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
-    chk.add_argument("--edition", choices=("submit", "public"), default="submit", help="按报送版或公开版检查")
+    chk.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="按报送版或公开版检查")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=int)
     sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=int)
@@ -145,7 +146,7 @@ def cmd_show(args: argparse.Namespace) -> None:
     if args.json:
         write_utf8(interchange.dumps(report))
         return
-    from models.textual import plain_text
+    from models.report_text import plain_text
 
     sys.stdout.write(plain_text(report))
 

@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 from bench.common import sized_report  # noqa: E402
 from models.export import ExportOptions, export_report  # noqa: E402
 from models.export.docx_writer import build_docx  # noqa: E402
+from models.report_text import plain_text  # noqa: E402
 from models.store import Library  # noqa: E402
-from models.text import count_chars  # noqa: E402
-from models.textual import plain_text  # noqa: E402
+from models.text_chars import count_chars  # noqa: E402
 
 
 def _median_ms(action, runs: int) -> float:

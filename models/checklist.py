@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from models.errors import NotFoundError
 from models.report import ChecklistItem
-from models.text import clean_text
+from models.text_chars import clean_text
 
 if TYPE_CHECKING:
     from models.store import Library

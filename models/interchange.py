@@ -16,7 +16,7 @@ from typing import Any
 from models.errors import InterchangeError
 from models.fileio import os_error_reason
 from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta, valid_year
-from models.text import clean_text
+from models.text_chars import clean_text
 
 FORMAT = "nianbao-report"
 VERSION = 1

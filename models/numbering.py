@@ -8,19 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from models.numerals import chinese_numeral
 from models.report import POINT, SECTION, Node, Report
 
-_DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九; larger numbers as digits."""
-    if n <= 0 or n >= 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
 
 
 def section_marker(depth: int, index: int) -> str:

@@ -39,7 +39,7 @@ from models.lock import LibraryLock
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
 from models.schema import MIGRATIONS, SCHEMA_VERSION
-from models.text import clean_text
+from models.text_chars import clean_text
 
 log = logging.getLogger(__name__)
 

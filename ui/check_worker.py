@@ -16,12 +16,10 @@ from collections.abc import Collection
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from models.edition import Edition
 from models.report import Report
 
 log = logging.getLogger(__name__)
-
-SUBMIT = "submit"  # models.checks.SUBMIT, spelled out so that importing this module does not load the rules
-PUBLIC = "public"  # models.checks.PUBLIC
 
 _rules_imported = threading.Event()
 _loaders = {"running": 0}  # RulesLoader runs still importing
@@ -80,7 +78,7 @@ class CheckWorker(QRunnable):
     """Checks a deep copy of the report taken when the worker is made (on the UI thread),
     so later edits cannot race with the check."""
 
-    def __init__(self, report: Report, generation: int = 0, *, edition: str = SUBMIT,
+    def __init__(self, report: Report, generation: int = 0, *, edition: Edition = Edition.SUBMIT,
                  disabled: Collection[str] = frozenset(), ignored: Collection[tuple] = frozenset()) -> None:
         super().__init__()
         self.report = copy.deepcopy(report)
@@ -113,7 +111,7 @@ class CheckScheduler(QObject):
                  pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
-        self.edition = SUBMIT
+        self.edition = Edition.SUBMIT
         self.disabled: frozenset[str] = frozenset()
         self.ignored: frozenset[tuple] = frozenset()
         self._generation = 0

@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from models.edition import Edition
 from models.errors import NianbaoError
 from models.report import Report
-from ui.check_worker import PUBLIC, SUBMIT, CheckScheduler, RulesLoader, rules_ready
+from ui.check_worker import CheckScheduler, RulesLoader, rules_ready
 from ui.findings_panel import FindingsPanel
 from ui.undo import MetaFieldCommand, ReplaceTextCommand
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EDITIONS = ((SUBMIT, "报送版"), (PUBLIC, "公开版"))
+EDITIONS = tuple((edition, edition.label) for edition in Edition)
 DOCK_HEIGHT = 260
 WAIT_ON_CLOSE_MS = 5000
 

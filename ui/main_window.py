@@ -25,7 +25,7 @@ from models import APP_NAME
 from models.errors import NianbaoError
 from models.report import Node
 from models.templates import DEFAULT_TEMPLATE, load_template, new_report
-from models.text import count_chars
+from models.text_chars import count_chars
 from ui.actions import Actions
 from ui.backup_actions import BackupActions
 from ui.check_options import CheckOptions

@@ -20,7 +20,7 @@ from models.interchange import read_file
 from models.paths import resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from models.store import Library, RevisionInfo
-from models.text import count_chars
+from models.text_chars import count_chars
 from ui.auto_revision import AutoRevisions
 from ui.settings import AppSettings, save_settings
 from ui.tree_model import ReportTreeModel

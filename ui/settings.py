@@ -7,6 +7,7 @@ import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from models.edition import Edition
 from models.errors import NianbaoError
 from models.fileio import write_atomic
 from models.paths import app_data_dir
@@ -24,7 +25,7 @@ class AppSettings:
     splitter_sizes: list[int] = field(default_factory=list)
     last_folder: str = ""
     editor_font_size: int = 13
-    default_edition: str = "submit"
+    default_edition: str = Edition.SUBMIT.value  # a plain str: load_settings keeps a value of the default's type
     fallback_fonts: bool = False
     recent_reports: list[int] = field(default_factory=list)
     last_report: int | None = None

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
-from models.text import clean_text, count_chars
+from models.text_chars import clean_text, count_chars
 
 MIME_TYPE = "application/x-nianbao-node-ids"
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1

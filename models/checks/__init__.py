@@ -6,7 +6,7 @@ edited node, and :func:`apply_all` / :func:`fix_all` to apply fixes. Pure functi
 
 from __future__ import annotations
 
-from models.checks.model import ADVICE, ERROR, FAMILIES, PUBLIC, SUBMIT, Finding, Fix, Rule
+from models.checks.model import ADVICE, ERROR, FAMILIES, Finding, Fix, Rule
 from models.checks.runner import (
     RULES,
     RULES_BY_ID,
@@ -22,7 +22,7 @@ from models.checks.runner import (
 from models.checks.structure import coverage_table
 
 __all__ = [
-    "ADVICE", "ERROR", "FAMILIES", "PUBLIC", "RULES", "RULES_BY_ID", "SUBMIT", "FieldChange", "Finding", "Fix",
+    "ADVICE", "ERROR", "FAMILIES", "RULES", "RULES_BY_ID", "FieldChange", "Finding", "Fix",
     "Rule", "apply_all", "apply_changes", "apply_fix", "check_node", "coverage_table", "fix_all",
     "planned_changes", "run_checks",
 ]

@@ -13,14 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.edition import Edition
 from models.report import Node, Report
 
 ERROR = "错误"  # the rule comes from a 条例 or 国标 clause
 ADVICE = "建议"  # "一般/推荐" practice, a reminder, or a heuristic
 
-SUBMIT = "submit"
-PUBLIC = "public"
-BOTH_EDITIONS = frozenset({SUBMIT, PUBLIC})
+BOTH_EDITIONS = frozenset(Edition)
 
 FAMILIES: dict[str, str] = {
     "content": "法定内容",
@@ -95,7 +94,7 @@ class Context:
     """Facts about the report that field rules need: year, edition, which part a node is in."""
 
     report: Report
-    edition: str
+    edition: Edition
     year: int
     part_of: dict[int, int] = field(default_factory=dict)  # id(node) → statutory part 0–5
     depth_of: dict[int, int] = field(default_factory=dict)  # id(node) → 1 for top level
@@ -137,7 +136,7 @@ class Rule:
     scope: str = "field"  # "field" or "report"
     fields: frozenset[str] = PROSE_FIELDS
     fix: Callable[[str], str | None] | None = None  # excerpt → replacement
-    editions: frozenset[str] = BOTH_EDITIONS
+    editions: frozenset[Edition] = BOTH_EDITIONS
     fixes_in_hits: bool = False  # the check itself supplies replacements
 
     @property

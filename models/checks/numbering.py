@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Hit, Rule, Where
-from models.checks.patterns import CN_DIGITS, cn_number, regex_hits
-from models.numbering import chinese_numeral
+from models.checks.patterns import regex_hits
+from models.numerals import CN_DIGITS, chinese_numeral, chinese_value
 from models.report import POINT
 
 _N = f"[{CN_DIGITS}]{{1,3}}"
@@ -48,7 +48,7 @@ def check_marker_form(text: str, where: Where) -> Iterator[Hit]:
 def check_run_in(text: str, where: Where) -> Iterator[Hit]:
     expected = 1
     for m in _RUN_IN.finditer(text):
-        number = cn_number(m.group(1))
+        number = chinese_value(m.group(1))
         if number == 0:
             continue
         if number == 1:

@@ -4,57 +4,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
-from models.checks.patterns import cn_number, is_date_line, lines_with_offsets, regex_hits
+from models.checks.patterns import lines_with_offsets, regex_hits
 from models.checks.sources import GBT9704, GBT15835
+from models.dates import ISO_IN_TEXT, WORD_DATE_IN_TEXT, chinese_form, is_calendar_date, is_date_line, word_date
 
 _LEADING_ZERO = re.compile(r"(?<=\d年)0[1-9](?=月)|(?<=\d月)0[1-9](?=日)")
-_ISO_DATE = re.compile(r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
-_CN_DATE = re.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _SHORT_YEAR = re.compile(r"(?<![\d〔—～~\-./:])[’']?(\d{2})年(?=度|底|初|末|上半年|下半年|[1-9]\d?月)")
 _HAO = re.compile(r"(?<!\d)\d{1,2}月\d{1,2}号(?![文令楼院室])")
 _FULL_DIGITS = re.compile("[０-９％]+(?:．[０-９]+%?)?")
 _RATE = re.compile(r"(?<![增涨])率[^，。；！？\d%\n]{0,6}?(\d+(?:\.\d+)?)%")
 _GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "环比")
 _QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _FULL_TO_HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
 
 def iso_to_chinese(excerpt: str) -> str | None:
-    m = _ISO_DATE.fullmatch(excerpt)
+    m = ISO_IN_TEXT.fullmatch(excerpt)
     if not m:
         return None
-    y, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
-    return f"{y}年{month}月{day}日" if _valid(y, month, day) else None
+    parts = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    return chinese_form(parts) if is_calendar_date(parts) else None
 
 
 def cn_date_to_arabic(excerpt: str) -> str | None:
-    m = _CN_DATE.fullmatch(excerpt)
-    if not m:
-        return None
-    y, month, day = int(m.group(1).translate(_CN_YEAR_DIGITS)), cn_number(m.group(2)), cn_number(m.group(3))
-    return f"{y}年{month}月{day}日" if _valid(y, month, day) else None
-
-
-def _valid(y: int, month: int, day: int) -> bool:
-    try:
-        date(y, month, day)
-    except ValueError:
-        return False
-    return True
+    parts = word_date(excerpt)
+    return chinese_form(parts) if parts and is_calendar_date(parts) else None
 
 
 def check_date_form(text: str, where: Where) -> Iterator[Hit]:
-    for m in _ISO_DATE.finditer(text):
+    for m in ISO_IN_TEXT.finditer(text):
         if iso_to_chinese(m.group(0)):
             yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。")
     for offset, line in lines_with_offsets(text):
         if is_date_line(line):
-            for m in _CN_DATE.finditer(line):
+            for m in WORD_DATE_IN_TEXT.finditer(line):
                 yield Hit(offset + m.start(), offset + m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
                           replacement=cn_date_to_arabic(m.group(0)))
 

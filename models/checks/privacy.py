@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PUBLIC, Context, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, Where
 from models.checks.patterns import CJK, regex_hits
 from models.checks.sources import DUCHA_PUBLISH, XXGK
+from models.edition import Edition
 from models.report import Report
 
-PUBLIC_ONLY = frozenset({PUBLIC})
+PUBLIC_ONLY = frozenset({Edition.PUBLIC})
 _MOBILE = re.compile(r"(?<![\d.])1[3-9]\d(?:[ -]?\d{4}){2}(?![\d.])")
 _ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx\d])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from models.checks import pairs
+import models.checks.pairs as pairs
 from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
-from models.checks.patterns import CJK_CHAR, SENTENCE_END, is_date_line, lines_with_offsets, regex_hits
+from models.checks.patterns import CJK_CHAR, SENTENCE_END, lines_with_offsets, regex_hits
+from models.dates import is_date_line
 from models.export.blocks import has_run_in_content
 from models.report import POINT, SECTION
 

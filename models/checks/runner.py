@@ -6,9 +6,17 @@ import copy
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from models.checks import citations, content, genre, numbering, numbers, privacy, punctuation, years
-from models.checks.model import SUBMIT, Context, Finding, Fix, Hit, Rule, Where
+import models.checks.citations as citations
+import models.checks.content as content
+import models.checks.genre as genre
+import models.checks.numbering as numbering
+import models.checks.numbers as numbers
+import models.checks.privacy as privacy
+import models.checks.punctuation as punctuation
+import models.checks.years as years
+from models.checks.model import Context, Finding, Fix, Hit, Rule, Where
 from models.checks.structure import build_context
+from models.edition import Edition
 from models.report import Node, Report
 
 RULES: tuple[Rule, ...] = (
@@ -22,7 +30,7 @@ IgnoreKey = tuple[str, "int | None", str]
 _SEVERITY_ORDER = {"错误": 0, "建议": 1}
 
 
-def run_checks(report: Report, *, edition: str = SUBMIT, disabled: Collection[str] = frozenset(),
+def run_checks(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
                ignored: Collection[IgnoreKey] = frozenset()) -> list[Finding]:
     """Every finding of every enabled rule, in reading order (report-wide, metadata, then nodes)."""
     ctx = build_context(report, edition)
@@ -39,7 +47,7 @@ def run_checks(report: Report, *, edition: str = SUBMIT, disabled: Collection[st
     return _sorted(_drop_ignored(findings, ignored), report)
 
 
-def check_node(report: Report, node: Node, *, edition: str = SUBMIT, disabled: Collection[str] = frozenset(),
+def check_node(report: Report, node: Node, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
                ignored: Collection[IgnoreKey] = frozenset(), context: Context | None = None) -> list[Finding]:
     """The field rules over one node (the quick re-check after an edit).
 
@@ -191,7 +199,7 @@ def apply_all(report: Report, findings: Iterable[Finding]) -> Report:
     return fixed
 
 
-def fix_all(report: Report, *, edition: str = SUBMIT, disabled: Collection[str] = frozenset(),
+def fix_all(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
             ignored: Collection[IgnoreKey] = frozenset(), max_rounds: int = 50) -> Report:
     """Check and fix until no fixable finding is left (overlapping fixes need a second round)."""
     current = report

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from models.checks.model import Context
+from models.edition import Edition
 from models.report import POINT, SECTION, Node, Report
 
 MEASURES, SHORTCOMINGS, LEADER, PLANS, OTHER = 1, 2, 3, 4, 5
@@ -46,7 +47,7 @@ def classify_part(node: Node) -> int:
     return 0
 
 
-def build_context(report: Report, edition: str) -> Context:
+def build_context(report: Report, edition: Edition) -> Context:
     ctx = Context(report=report, edition=edition, year=report.meta.year)
 
     def visit(nodes: list[Node], depth: int, part: int | None) -> None:

@@ -11,6 +11,7 @@ from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, 
 from models.checks.patterns import book_title_spans, inside
 from models.checks.sources import DUCHA_CONTENT, DUCHA_PUBLISH, DUCHA_SUBMIT
 from models.checks.structure import MEASURES, PLANS
+from models.dates import chinese_form
 from models.report import Report
 
 _YEAR = re.compile(r"(?<![\d〔\[（(—\-～~])((?:19|20)\d{2})(?=年)(?![^\n]{0,1}[—\-～~]\d)")
@@ -104,7 +105,7 @@ def check_publish_deadline(report: Report, ctx: Context) -> Iterator[Hit]:
 
 
 def _cn(when: date) -> str:
-    return f"{when.year}年{when.month}月{when.day}日"
+    return chinese_form((when.year, when.month, when.day))
 
 
 RULES = (

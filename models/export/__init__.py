@@ -10,31 +10,19 @@ failed export never leaves a half file and never harms the old one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from models import interchange
-from models.errors import NianbaoError, UnsupportedFormatError
+from models.edition import Edition
+from models.errors import UnsupportedFormatError
+from models.export.options import POINT_STYLES, ExportError, ExportOptions
 from models.fileio import write_atomic
 from models.report import Report
-from models.text import clean_text
+from models.text_chars import clean_text
 
-EDITIONS = ("submit", "public")
-POINT_STYLES = ("inline", "separate")
+__all__ = ["FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "render"]
+
 FORMATS = (".docx", ".html", ".txt", ".json")
-
-
-class ExportError(NianbaoError):
-    """Options or a report that cannot be exported."""
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    edition: str = "submit"  # "submit" 报送版 or "public" 公开版
-    header: bool = True  # 版头 (发文机关标志, 发文字号, 签发人) in the 报送版
-    sealed: bool = True  # 署名/日期 in the sealed layout
-    points: str = "inline"  # "inline": 一是… run into the parent's paragraph; "separate": own paragraphs
-    fallback_fonts: bool = False  # 仿宋/楷体 instead of the _GB2312 faces
 
 
 def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
@@ -61,7 +49,7 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
 
 def export_report(report: Report, target: Path, options: ExportOptions | None = None) -> Path:
     options = options or ExportOptions()
-    if options.edition not in EDITIONS:
+    if options.edition not in Edition.values():
         raise ExportError(f"未知的版本“{options.edition}”：只能是报送版（submit）或公开版（public）。")
     if options.points not in POINT_STYLES:
         raise ExportError(f"未知的分条方式“{options.points}”：只能是 inline 或 separate。")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from models.numbering import number_report
 from models.report import POINT, SECTION, Node, Report
-from models.text import clean_text
+from models.text_chars import clean_text
 
 TEXT = 0  # the level of plain body text in a piece
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml import etree
 
-from models.export import layout as L
+import models.export.layout as L
 from models.export.ooxml import ParaFormat, RunFormat, add_page_field, add_text, paragraph_properties, sub, w
 
 _THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")

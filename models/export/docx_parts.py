@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from lxml import etree
 
-from models.export import layout as L
+import models.export.layout as L
+from models.dates import chinese_date
 from models.export.blocks import clean
-from models.export.dates import chinese_date
 from models.export.ooxml import ParaFormat, RunFormat, add_tab, add_text, paragraph_properties, sub
 from models.report import ReportMeta
 
 SEAL_BLANK_LINES = 2  # with 署名 and 日期 the seal (≈ 4 lines tall) starts within a line of the body
 
 
-def _body(face: str) -> RunFormat:
+def body_format(face: str) -> RunFormat:
+    """A body run in this face: 三号 at the body's character spacing; shared by the frame and the body."""
     return RunFormat(face=face, size=L.SIZE_BODY, spacing=L.CHAR_SPACING)
 
 
@@ -49,13 +50,13 @@ def _number_and_signer(parent: etree._Element, number: str, signer: str, faces: 
     paragraph = sub(parent, "p")
     paragraph_properties(paragraph, ParaFormat(jc="left", left=L.CHAR_BODY,
                                                tabs=[("right", L.TEXT_WIDTH - L.CHAR_BODY)]))
-    plain = _body(faces.fangsong)
+    plain = body_format(faces.fangsong)
     if number:
         add_text(paragraph, number, plain)
     if signer:
         add_tab(paragraph, plain)
         add_text(paragraph, "签发人：", plain)
-        add_text(paragraph, signer, _body(faces.kaiti))
+        add_text(paragraph, signer, body_format(faces.kaiti))
 
 
 def signature_lines(meta: ReportMeta) -> tuple[str, str]:
@@ -76,7 +77,7 @@ def add_signature(parent: etree._Element, meta: ReportMeta, faces: L.Faces, seal
     for _ in range(SEAL_BLANK_LINES if sealed else 1):
         blank_line(parent, keep_next=True)
     name_right, date_right = _signature_indents(name, date, sealed)
-    fmt = _body(faces.fangsong)
+    fmt = body_format(faces.fangsong)
     lines = [(text, right) for text, right in ((name, name_right), (date, date_right)) if text]
     for index, (text, right) in enumerate(lines):
         keep = index < len(lines) - 1 or note_follows
@@ -104,7 +105,7 @@ def add_note(parent: etree._Element, note: str, faces: L.Faces) -> None:
         return
     paragraph = sub(parent, "p")
     paragraph_properties(paragraph, ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200))
-    add_text(paragraph, f"（{note}）", _body(faces.fangsong))
+    add_text(paragraph, f"（{note}）", body_format(faces.fangsong))
 
 
 def add_imprint(parent: etree._Element, meta: ReportMeta, faces: L.Faces) -> None:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from docx.document import Document as DocxDocument
 from lxml import etree
 
-from models.export import layout as L
+import models.export.layout as L
+from models.edition import Edition
 from models.export.blocks import Block, body_blocks, clean, prune
 from models.export.document import new_document
 from models.export.docx_parts import (
@@ -18,6 +19,7 @@ from models.export.docx_parts import (
     add_note,
     add_signature,
     blank_line,
+    body_format,
     signature_lines,
 )
 from models.export.ooxml import ParaFormat, RunFormat, add_break, add_text, paragraph_properties, sub
@@ -25,7 +27,7 @@ from models.export.titles import split_title
 from models.report import Report
 
 if TYPE_CHECKING:
-    from models.export import ExportOptions
+    from models.export.options import ExportOptions
 
 KEEP_WITH_SIGNATURE_CHARS = 3 * L.CHARS_PER_LINE - 2
 
@@ -38,7 +40,7 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     container = etree.Element("container")  # built apart, then moved before sectPr
     report = prune(report)
     meta = report.meta
-    submit = options.edition == "submit"
+    submit = options.edition == Edition.SUBMIT
     if submit and options.header:
         add_masthead(container, meta, faces)
     add_title(container, clean(meta.title), clean(meta.issuer), faces)
@@ -75,10 +77,6 @@ def _set_properties(document: DocxDocument, report: Report) -> None:
     properties.author = properties.last_modified_by = clean(report.meta.issuer)
     properties.comments = ""
     properties.created = properties.modified = now
-
-
-def body_format(face: str) -> RunFormat:
-    return RunFormat(face=face, size=L.SIZE_BODY, spacing=L.CHAR_SPACING)
 
 
 def add_title(parent: etree._Element, title: str, issuer: str, faces: L.Faces) -> None:

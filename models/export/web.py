@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 
+from models.dates import chinese_date
 from models.export.blocks import Block, body_blocks, clean, prune
-from models.export.dates import chinese_date
 from models.report import Report
 
 BOM = "\ufeff"

@@ -21,7 +21,7 @@ from models.importing.roll import PLAN_WORDS
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
 from models.report import PARAGRAPH, SECTION, Report
-from models.text import clean_text
+from models.text_chars import clean_text
 
 __all__ = ["ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from models.dates import DATE_MENTION, DIGIT_DATE, iso_form
 from models.importing.markers import leading_marker, point_at
 from models.importing.sources import Para
 
@@ -21,7 +22,7 @@ _LINE_CLUTTER = re.compile(
     r"【?\s*(打印|关闭|收藏|分享)|分享到|扫一扫|上一篇|下一篇|相关(链接|阅读|文章)|"
     r"(网站|站点)(地图|导航)|版权所有|主办单位|承办单位|技术支持|ICP备|网站标识码|[渝京沪津冀]公网安备)")
 _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一篇|下一篇|相关(链接|阅读|文章)|版权所有|主办单位)")
-_WEB_DATE = re.compile(r"(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_WEB_DATE = re.compile(r"(?:日期|时间)\s*[:：]\s*" + DIGIT_DATE)
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;!?]")
 MENU_MAX_CHARS = 16
 CLUTTER_MAX_CHARS = 150  # a longer line is the report itself run together with the page header: keep it
@@ -44,7 +45,7 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
             cleaned.removed.append(para.text)
             date = _WEB_DATE.search(text)
             if date and not cleaned.web_date:
-                cleaned.web_date = f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}"
+                cleaned.web_date = iso_form((int(date[1]), int(date[2]), int(date[3])))
         else:
             kept.append(para)
     return cleaned
@@ -75,4 +76,4 @@ def _menu_like(para: Para) -> bool:
 
 
 def _looks_like_date(text: str) -> bool:
-    return bool(re.search(r"\d{4}\s*年|[〇○零][一二三四五六七八九〇○零]{2,}年|\d{4}-\d{1,2}-\d{1,2}", text))
+    return bool(DATE_MENTION.search(text))

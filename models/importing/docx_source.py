@@ -2,9 +2,9 @@
 
 Every check that can be made on the zip directory is made before anything is
 decompressed or parsed: old binary/encrypted files, non-zips, missing document part,
-zip bombs (sizes declared in the directory), and XML with a DOCTYPE (entities are never
-expanded; python-docx's parser has ``resolve_entities=False`` but we refuse such files
-outright, as Word never writes them).
+zip bombs (sizes declared in the directory), and XML with a DOCTYPE or entities, found by
+defusedxml's parser (entities are never expanded; python-docx's parser has
+``resolve_entities=False`` but we refuse such files outright, as Word never writes them).
 """
 
 from __future__ import annotations
@@ -13,10 +13,15 @@ import logging
 import re
 import zipfile
 from pathlib import Path
+from xml.sax import SAXException
+from xml.sax.handler import ContentHandler
+
+import defusedxml.sax
+from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
 from models.importing.sources import ImportFileError, Para, check_size
-from models.numbering import chinese_numeral
+from models.numerals import chinese_numeral
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +32,6 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 5000
 OLD_FORMAT_MESSAGE = ("{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
                       "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。")
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CN_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
                "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional"}
@@ -66,11 +70,24 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     if too_big or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
         raise ImportFileError(f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。")
     for member in members:
-        if member.filename.endswith((".xml", ".rels")):
-            data = archive.read(member)
-            if _DOCTYPE.search(data) or _DOCTYPE.search(data.replace(b"\x00", b"")):
-                raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
-                                      "可能是被恶意构造的文件，已拒绝导入。")
+        if member.filename.endswith((".xml", ".rels")) and _declares_types(archive.read(member)):
+            raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
+                                  "可能是被恶意构造的文件，已拒绝导入。")
+
+
+def _declares_types(data: bytes) -> bool:
+    """Whether this XML has a DOCTYPE or an entity declaration (any encoding expat reads).
+
+    XML that expat cannot parse is left to python-docx: its strict parser reports damage in
+    the parts it reads, and the parts nobody reads cannot expand anything.
+    """
+    try:
+        defusedxml.sax.parseString(data, ContentHandler(), forbid_dtd=True, forbid_entities=True)
+    except DefusedXmlException:
+        return True
+    except SAXException:
+        return False
+    return False
 
 
 def read_docx(path: Path) -> tuple[list[Para], list[str]]:

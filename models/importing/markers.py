@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "一二三四五六七八九十"
-_CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九", 0)}
+from models.numerals import CN_DIGITS, chinese_value
+
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 _ARABIC = "[0-9０-９]{1,2}"
@@ -34,19 +34,6 @@ class Marker:
     rank: int
     number: int
     raw: str  # the marker as it stood in the source ("" when Word numbered it)
-
-
-def chinese_value(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 九十九 → 99; 0 for nonsense such as 一一."""
-    if numeral == "十":
-        return 10
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return 0
-        value = (_CN_VALUES.get(tens, 0) if tens else 1) * 10 + (_CN_VALUES.get(ones, 0) if ones else 0)
-        return value if value >= 10 and (not tens or tens in _CN_VALUES) else 0
-    return _CN_VALUES.get(numeral, 0) if len(numeral) == 1 else 0
 
 
 def _number(style: str, digits: str) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.importing.markers import chinese_value, leading_marker, point_at
+from models.dates import digit_date, iso_form, word_date
+from models.importing.markers import leading_marker, point_at
 from models.importing.sources import Para
 from models.report import ReportMeta, valid_year
 
@@ -24,10 +25,6 @@ _CC = re.compile(r"^抄送\s*[:：]\s*(.+?)。?$")
 _PRINTED = re.compile(r"^(.{2,30}?)\s+(\S+日)\s*印发$")
 _BRACKETED = re.compile(r"^[（(]([^）)]{6,20})[）)]$")
 _NOTE = re.compile(r"^[（(]([^）)]{2,80})[）)]$")
-_ISO = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$")
-_CN_DIGIT_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_CN_WORD_DATE = re.compile(r"^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
-_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _ORG_END = re.compile(r"(局|委|办|府|院|会|室|中心|部|厅|队|所|站|镇|街道|处|科|署|馆|司|办公室|政府|委员会)$")
 _DISCLOSURE = re.compile(r"^[（(](此件|本件)(主动|不予|依申请)?公开(发布)?[）)]$")
 
@@ -43,18 +40,8 @@ class MetaResult:
 def parse_date(text: str) -> str:
     """'2024-03-06', '2024年3月6日' or '二〇二四年三月六日' → '2024-03-06'; '' if not a date."""
     text = text.strip().replace(" ", "")
-    found = _ISO.match(text) or _CN_DIGIT_DATE.match(text)
-    if found:
-        year, month, day = int(found[1]), int(found[2]), int(found[3])
-    else:
-        words = _CN_WORD_DATE.match(text)
-        if not words:
-            return ""
-        year = int(words[1].translate(_YEAR_DIGITS))
-        month, day = chinese_value(words[2]), chinese_value(words[3])
-    if not (1 <= month <= 12 and 1 <= day <= 31 and valid_year(year)):
-        return ""
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    parts = digit_date(text) or word_date(text)
+    return iso_form(parts) if parts and valid_year(parts[0]) else ""
 
 
 def extract_meta(paras: list[Para], web_date: str = "") -> MetaResult:

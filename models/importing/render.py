@@ -1,6 +1,6 @@
 """A report as plain text that the importer reads back to the same tree.
 
-Unlike :func:`models.textual.plain_text` (for reading), a heading that does not end a
+Unlike :func:`models.report_text.plain_text` (for reading), a heading that does not end a
 sentence stands on its own line, so heading and body can be told apart again. Used for the
 import round-trip test and for the source pane of the import preview.
 """

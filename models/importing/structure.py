@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from models.importing.markers import (
     ANY_SECTION,
-    CN_DIGITS,
     POINT_PATTERN,
     Marker,
     heading_marker,
@@ -25,7 +24,8 @@ from models.importing.markers import (
     point_at,
 )
 from models.importing.sources import Para
-from models.numbering import chinese_numeral, point_marker, section_marker
+from models.numbering import point_marker, section_marker
+from models.numerals import CN_DIGITS, chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node
 
 RUNON_MIN_CHARS = 1000  # a paragraph this long may be several paragraphs run together

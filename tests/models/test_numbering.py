@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.numbering import chinese_numeral, number_report, point_marker, section_marker, sibling_markers
+from models.numbering import number_report, point_marker, section_marker, sibling_markers
+from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 
 

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from models.checks import PUBLIC, SUBMIT, Finding
+from models.checks import Finding
+from models.edition import Edition
 from models.store import Library
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
@@ -166,9 +167,9 @@ def test_edits_are_rechecked_automatically(qtbot, seed_window: MainWindow) -> No
 def test_edition_follows_the_setting_and_switches(qtbot, seed_window: MainWindow) -> None:
     window = seed_window
     run_checks_in(qtbot, window)
-    assert window.checks.scheduler.edition == SUBMIT
-    window.checks.dock.cmb_edition.setCurrentIndex(window.checks.dock.cmb_edition.findData(PUBLIC))
-    assert window.checks.scheduler.edition == PUBLIC
+    assert window.checks.scheduler.edition == Edition.SUBMIT
+    window.checks.dock.cmb_edition.setCurrentIndex(window.checks.dock.cmb_edition.findData(Edition.PUBLIC))
+    assert window.checks.scheduler.edition == Edition.PUBLIC
     assert window.checks.dock.cmb_edition.currentText() == "公开版"
 
 

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.edition import Edition
 from models.export import ExportOptions
 from ui.session import Session
 from ui.workers import ExportWorker
 
-EDITIONS = (("submit", "报送版（上行文，含版头、版记）"), ("public", "公开版（网站发布用，不含版头、版记）"))
+EDITIONS = ((Edition.SUBMIT, "报送版（上行文，含版头、版记）"), (Edition.PUBLIC, "公开版（网站发布用，不含版头、版记）"))
 POINT_STYLES = (("inline", "“一是……二是……”接排在同一段"), ("separate", "每个要点单独成段"))
 FILE_FILTER = "Word 文档 (*.docx);;交换文件 (*.json)"
 
@@ -125,11 +126,11 @@ class ExportDialog(QDialog):
         return folder / f"{safe_file_name(title)}.docx"
 
     def _edition_changed(self) -> None:
-        submit = self.cmb_edition.currentData() == "submit"
+        submit = self.cmb_edition.currentData() == Edition.SUBMIT
         self.chk_header.setEnabled(submit)
 
     def options(self) -> ExportOptions:
-        submit = self.cmb_edition.currentData() == "submit"
+        submit = self.cmb_edition.currentData() == Edition.SUBMIT
         return ExportOptions(edition=self.cmb_edition.currentData(), header=submit and self.chk_header.isChecked(),
                              sealed=self.chk_sealed.isChecked(), points=self.cmb_points.currentData(),
                              fallback_fonts=self.chk_fallback.isChecked())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import NianbaoError
-from models.textual import plain_text
+from models.report_text import plain_text
 from ui.dialogs import alerts
 from ui.session import Session
 

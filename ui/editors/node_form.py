@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.numbering import chinese_numeral
+from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.editors.text_edit import LineEdit, ProseEdit
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QFocusEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from models.text import clean_text
+from models.text_chars import clean_text
 
 
 class ProseEdit(QPlainTextEdit):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.export.dates import chinese_date
+from models.dates import chinese_date
 from models.export.layout import text_width
 from models.export.titles import split_title
 

@@ -1,4 +1,4 @@
-"""Text hygiene shared by the store, import and export.
+"""Characters a text may hold and how many it has: hygiene shared by the store, import and export.
 
 Word's XML cannot hold C0 control characters other than tab, newline and carriage
 return, nor lone surrogates; SQLite cannot store lone surrogates as UTF-8. We clean

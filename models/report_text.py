@@ -1,4 +1,4 @@
-"""A readable plain-text rendering of a report with computed numbering (for ``show``)."""
+"""A report as plain text for reading, with computed numbering (for ``show`` and revisions)."""
 
 from __future__ import annotations
 
