@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import checklist
 from models.errors import NianbaoError
 from models.report import ChecklistItem
+from models.store import checklist
 from ui.session import AUTOSAVE_DELAY_MS, Session
 
 log = logging.getLogger(__name__)

@@ -161,8 +161,8 @@ def test_backup_with_keep_zero_still_leaves_the_new_copy(library: Library, tmp_p
 
 
 def test_checklist_edit_counts_as_an_edit_of_the_report(library: Library, template_report: Report) -> None:
-    from models import checklist
     from models.report import ChecklistItem
+    from models.store import checklist
 
     report_id = library.create_report(template_report)
     checklist.replace_checklist(library, report_id, [ChecklistItem(text="完善制度。")])

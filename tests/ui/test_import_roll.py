@@ -9,8 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from models import checklist
 from models.report import SECTION
+from models.store import checklist
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
 from ui.main_window import MainWindow

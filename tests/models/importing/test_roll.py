@@ -9,13 +9,13 @@ import pytest
 
 import cli
 from models import interchange
-from models.checklist import load_checklist, replace_checklist, update_item
 from models.errors import InterchangeError, NotFoundError
 from models.importing import import_file, import_text
 from models.importing.roll import RollForwardError, roll_forward, shift_years
 from models.report import ChecklistItem
-from models.schema import SCHEMA_VERSION
 from models.store import Library
+from models.store.checklist import load_checklist, replace_checklist, update_item
+from models.store.schema import SCHEMA_VERSION
 from tests.conftest import SEED_REPORT
 
 needs_seed = pytest.mark.skipif(not SEED_REPORT.is_file(), reason="shared/samples not present")

@@ -24,8 +24,8 @@ from typing import Any
 
 import sqlite_utils
 
-from models import checklist, tree_sql
-from models.dbfile import check_file, connect, translated
+import models.store.checklist as checklist
+import models.store.tree_sql as tree_sql
 from models.errors import (
     LibraryError,
     NewerLibraryError,
@@ -35,10 +35,11 @@ from models.errors import (
     TreeError,
 )
 from models.fileio import os_error_reason
-from models.lock import LibraryLock
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
-from models.schema import MIGRATIONS, SCHEMA_VERSION
+from models.store.dbfile import check_file, connect, translated
+from models.store.lock import LibraryLock
+from models.store.schema import MIGRATIONS, SCHEMA_VERSION
 from models.text import clean_text
 
 log = logging.getLogger(__name__)

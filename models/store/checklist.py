@@ -15,7 +15,7 @@ from models.report import ChecklistItem
 from models.text import clean_text
 
 if TYPE_CHECKING:
-    from models.store import Library
+    from models.store.library import Library
 
 
 def insert_items(conn: sqlite3.Connection, report_id: int, items: list[ChecklistItem]) -> None:
@@ -39,7 +39,7 @@ def load_checklist(lib: Library, report_id: int) -> list[ChecklistItem]:
 
 def update_item(lib: Library, item_id: int, *, done: bool | None = None, note: str | None = None) -> None:
     """Tick an entry off and/or write its 落实情况."""
-    from models.store import now  # store imports this module
+    from models.store.library import now  # store imports this module
 
     with lib._write() as conn:
         row = conn.execute("SELECT report_id FROM checklist WHERE id = ?", (item_id,)).fetchone()
