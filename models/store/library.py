@@ -36,8 +36,8 @@ from models.errors import (
 )
 from models.fileio import os_error_reason
 from models.paths import backup_dir
-from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
-from models.store.dbfile import check_file, connect, translated
+from models.report import META_FIELDS, SECTION, ChecklistItem, Node, Report, ReportMeta
+from models.store.dbfile import check_file, connect, now, translated, write
 from models.store.lock import LibraryLock
 from models.store.schema import MIGRATIONS, SCHEMA_VERSION
 from models.text import clean_text
@@ -68,10 +68,6 @@ class RevisionInfo:
     label: str
 
 
-def now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
 class Library:
     """An open library. Use as a context manager, or call :meth:`close`."""
 
@@ -90,6 +86,11 @@ class Library:
             raise
 
     # --- opening, closing, schema ---
+
+    @property
+    def is_open(self) -> bool:
+        """True from a successful open until :meth:`close`."""
+        return getattr(self, "conn", None) is not None
 
     def close(self) -> None:
         conn = getattr(self, "conn", None)
@@ -133,16 +134,8 @@ class Library:
         """One write transaction; errors become LibraryError subclasses with Chinese messages."""
         if self.read_only:
             raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），不能保存修改。")
-        with translated(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException:
-                # SQLite may already have rolled back (disk full); a second ROLLBACK would mask the cause
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+        with translated(self.path), write(self.conn) as conn:
+            yield conn
 
     def _read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with translated(self.path):
@@ -260,6 +253,23 @@ class Library:
         if row is None:
             raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
         return row
+
+    # --- the roll-forward checklist ---
+
+    def load_checklist(self, report_id: int) -> list[ChecklistItem]:
+        with translated(self.path):
+            self._require_report(self.conn, report_id)  # a clear message for a missing report
+            return checklist.read_items(self.conn, report_id)
+
+    def update_checklist_item(self, item_id: int, *, done: bool | None = None, note: str | None = None) -> None:
+        """Tick an entry off and/or write its 落实情况."""
+        with self._write() as conn:
+            checklist.update_item(conn, item_id, done=done, note=note)
+
+    def replace_checklist(self, report_id: int, items: list[ChecklistItem]) -> None:
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            checklist.replace_items(conn, report_id, items)
 
     # --- nodes ---
 

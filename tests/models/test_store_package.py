@@ -1,0 +1,48 @@
+"""models.store as one package: the public write transaction, Library.is_open, the checklist methods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.errors import NotFoundError
+from models.report import ChecklistItem, Report
+from models.store import Library
+from models.store.dbfile import write
+
+
+def test_is_open_until_closed(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "library.db")
+    assert lib.is_open
+    lib.close()
+    assert not lib.is_open
+    lib.close()  # a second close is harmless
+    assert not lib.is_open
+
+
+def insert_then_fail(library: Library) -> None:
+    with write(library.conn) as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('b', '2')")
+        raise RuntimeError("stop")
+
+
+def test_write_commits_or_rolls_back_as_a_whole(library: Library) -> None:
+    with write(library.conn) as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('a', '1')")
+    with pytest.raises(RuntimeError):
+        insert_then_fail(library)
+    assert not library.conn.in_transaction
+    assert library.get_setting("a") == 1
+    assert library.get_setting("b") is None
+
+
+def test_checklist_goes_through_the_library(library: Library, template_report: Report) -> None:
+    report_id = library.create_report(template_report)
+    library.replace_checklist(report_id, [ChecklistItem(text="甲"), ChecklistItem(text="乙")])
+    first = library.load_checklist(report_id)[0]
+    library.update_checklist_item(first.id, done=True, note="已办")
+    assert [(i.text, i.done, i.note) for i in library.load_checklist(report_id)] == [
+        ("甲", True, "已办"), ("乙", False, "")]
+    with pytest.raises(NotFoundError):
+        library.load_checklist(report_id + 100)
