@@ -8,25 +8,29 @@ transactions, so this module never needs the Library (no import cycle).
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from models.errors import NotFoundError
 from models.report import ChecklistItem
-from models.store.dbfile import now
+from models.store.dbfile import last_id, now
 from models.text import clean_text
 
 
-def insert_items(conn: sqlite3.Connection, report_id: int, items: list[ChecklistItem]) -> None:
+def item_rows(conn: sqlite3.Connection, report_id: int, items: list[ChecklistItem]) -> list[dict[str, Any]]:
+    """Rows for one bulk insert; each item gets the id AUTOINCREMENT would have given it."""
+    first = last_id(conn, "checklist") + 1
+    rows = []
     for position, item in enumerate(items):
-        cursor = conn.execute(
-            "INSERT INTO checklist (report_id, position, text, done, note) VALUES (?, ?, ?, ?, ?)",
-            (report_id, position, clean_text(item.text)[0], int(item.done), clean_text(item.note)[0]))
-        item.id = int(cursor.lastrowid)
+        item.id = first + position
+        rows.append({"id": item.id, "report_id": report_id, "position": position, "text": clean_text(item.text)[0],
+                     "done": int(item.done), "note": clean_text(item.note)[0]})
+    return rows
 
 
 def read_items(conn: sqlite3.Connection, report_id: int) -> list[ChecklistItem]:
     rows = conn.execute("SELECT id, text, done, note FROM checklist WHERE report_id = ? ORDER BY position",
                         (report_id,)).fetchall()
-    return [ChecklistItem(text=r[1], done=bool(r[2]), note=r[3], id=r[0]) for r in rows]
+    return [ChecklistItem(text=r["text"], done=bool(r["done"]), note=r["note"], id=r["id"]) for r in rows]
 
 
 def update_item(conn: sqlite3.Connection, item_id: int, *, done: bool | None = None,
@@ -42,6 +46,5 @@ def update_item(conn: sqlite3.Connection, item_id: int, *, done: bool | None = N
     conn.execute("UPDATE reports SET modified = ? WHERE id = ?", (now(), row["report_id"]))
 
 
-def replace_items(conn: sqlite3.Connection, report_id: int, items: list[ChecklistItem]) -> None:
+def delete_items(conn: sqlite3.Connection, report_id: int) -> None:
     conn.execute("DELETE FROM checklist WHERE report_id = ?", (report_id,))
-    insert_items(conn, report_id, items)

@@ -120,3 +120,11 @@ def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def last_id(conn: sqlite3.Connection, table: str) -> int:
+    """The highest id ``table`` has ever used: AUTOINCREMENT gives the next row this plus one.
+    Bulk inserts assign ids themselves with it, so they get the ids one-by-one inserts would."""
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+    top = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+    return max(seq[0] if seq else 0, top or 0)
