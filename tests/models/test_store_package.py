@@ -46,3 +46,30 @@ def test_checklist_goes_through_the_library(library: Library, template_report: R
         ("甲", True, "已办"), ("乙", False, "")]
     with pytest.raises(NotFoundError):
         library.load_checklist(report_id + 100)
+
+
+def test_sqlite_utils_inserts_do_not_commit_on_their_own(library: Library, template_report: Report,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bulk inserts run inside the Library's transaction: a failure after them leaves nothing."""
+    template_report.checklist = [ChecklistItem(text="甲")]
+
+    def fail(*_args: object) -> None:
+        raise RuntimeError("after the inserts")
+
+    monkeypatch.setattr(Library, "_touch", staticmethod(fail))
+    with pytest.raises(RuntimeError):
+        library.create_report(template_report)
+    assert not library.conn.in_transaction
+    counts = [library.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+              for table in ("reports", "nodes", "checklist")]
+    assert counts == [0, 0, 0]
+
+
+def test_bulk_inserted_ids_follow_autoincrement(library: Library, template_report: Report) -> None:
+    """Ids given before the bulk insert are the ones SQLite would give: never reused after a purge."""
+    first = library.create_report(template_report)
+    highest = max(node.id for node in template_report.walk())
+    library.trash_report(first)
+    library.purge_report(first)
+    again = library.load_report(library.duplicate_report(library.create_report(template_report)))
+    assert min(node.id for node in again.walk()) > highest
