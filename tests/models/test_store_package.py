@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from models.errors import NotFoundError
 from models.report import ChecklistItem, Report
 from models.store import Library
 from models.store.dbfile import write
+from models.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def test_is_open_until_closed(tmp_path: Path) -> None:
@@ -73,3 +76,18 @@ def test_bulk_inserted_ids_follow_autoincrement(library: Library, template_repor
     library.purge_report(first)
     again = library.load_report(library.duplicate_report(library.create_report(template_report)))
     assert min(node.id for node in again.walk()) > highest
+
+
+def test_a_v1_library_upgrades_to_the_schema_of_a_new_one(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    MIGRATIONS[0](sqlite_utils.Database(conn))
+    conn.execute("INSERT INTO reports (year, title, created, modified) VALUES (2023, '旧报告', 'x', 'x')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Library(old) as upgraded, Library(tmp_path / "new.db") as fresh:
+        schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        assert upgraded.conn.execute(schema).fetchall() == fresh.conn.execute(schema).fetchall()
+        assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [r.title for r in upgraded.list_reports()] == ["旧报告"]
+    assert list((tmp_path / "backups").glob("old-*-v1-before-upgrade.db"))
