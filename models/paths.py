@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from platformdirs.unix import Unix
+
 from models import APP_ID
 
 PORTABLE_MARKER = "portable.txt"
@@ -42,10 +44,11 @@ def app_data_dir() -> Path:
     if (program_dir() / PORTABLE_MARKER).exists():
         return program_dir() / "data"
     if sys.platform == "win32":
+        # The variable, not platformdirs' shell query: the installer and the tests both speak of %LOCALAPPDATA%.
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / APP_ID
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP_ID.lower()
+    # The XDG rules on macOS too, as before (platformdirs' default there is ~/Library).
+    return Path(Unix(APP_ID.lower(), appauthor=False).user_data_dir)
 
 
 def default_library_path() -> Path:

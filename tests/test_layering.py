@@ -41,3 +41,17 @@ def test_scanner_sees_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import sqlite3\nfrom PySide6.QtCore import Qt\nfrom . import sibling\n", encoding="utf-8")
     assert imported_modules(sample) == {"sqlite3", "PySide6"}
+
+
+def test_only_the_store_package_reaches_sqlite() -> None:
+    """SQLite is the store's business: everything else goes through models.store (bench/ and tests/ may look in)."""
+    skipped = {"tests", "bench", "build", "dist"}
+    found = {}
+    for path in sorted(ROOT.rglob("*.py")):
+        parts = path.relative_to(ROOT).parts
+        if parts[0] in skipped or any(part.startswith(".") for part in parts) or parts[:2] == ("models", "store"):
+            continue
+        used = imported_modules(path) & {"sqlite3", "sqlite_utils"}
+        if used:
+            found[str(path.relative_to(ROOT))] = sorted(used)
+    assert found == {}

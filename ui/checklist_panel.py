@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import checklist
 from models.errors import NianbaoError
 from models.report import ChecklistItem
 from ui.session import AUTOSAVE_DELAY_MS, Session
@@ -114,7 +113,7 @@ class ChecklistPanel(QWidget):
         if item.id is None or self.session.read_only:
             return
         try:
-            checklist.update_item(self.session.library, item.id, done=done)
+            self.session.library.update_checklist_item(item.id, done=done)
         except NianbaoError as exc:
             self.session.failed.emit(f"落实清单未保存：{exc}")
             return
@@ -134,7 +133,7 @@ class ChecklistPanel(QWidget):
             return True
         try:
             for item_id in list(self._pending):
-                checklist.update_item(self.session.library, item_id, note=self._pending[item_id])
+                self.session.library.update_checklist_item(item_id, note=self._pending[item_id])
                 del self._pending[item_id]
         except NianbaoError as exc:
             log.error("checklist note not saved: %s", exc)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from models.backups import list_backups, open_backup
 from models.logs import LOG_NAME
 from models.paths import backup_dir, log_dir
 from models.store import Library
+from models.store.backups import list_backups, open_backup
 from ui.dialogs.restore_backup import RestoreBackupDialog
 from ui.main_window import MainWindow
 from ui.session import Session

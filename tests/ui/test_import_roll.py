@@ -9,7 +9,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from models import checklist
 from models.report import SECTION
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
@@ -156,9 +155,9 @@ def test_roll_forward_shows_checklist_and_reference(qtbot, window: MainWindow, m
     # tick an item and write its 落实情况: both reach the library
     rows[1].chk_done.setChecked(True)
     QTest.keyClicks(rows[1].edt_note, "done 2024")  # ASCII only: non-ASCII keyClicks aborts Qt
-    qtbot.waitUntil(lambda: checklist.load_checklist(window.session.library, report.id)[1].note == "done 2024",
+    qtbot.waitUntil(lambda: window.session.library.load_checklist(report.id)[1].note == "done 2024",
                     timeout=AUTOSAVE_DELAY_MS + 700)
-    assert checklist.load_checklist(window.session.library, report.id)[1].done
+    assert window.session.library.load_checklist(report.id)[1].done
 
 
 def test_checklist_opens_by_itself_only_once(make_window, monkeypatch, previews) -> None:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.backups import backup_reports, copy_reports, list_backups, open_backup
 from models.errors import NianbaoError
 from models.paths import backup_dir
 from models.store import Library, ReportSummary
+from models.store.backups import backup_reports, copy_reports, list_backups, open_backup
 
 log = logging.getLogger(__name__)
 

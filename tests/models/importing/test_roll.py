@@ -9,13 +9,12 @@ import pytest
 
 import cli
 from models import interchange
-from models.checklist import load_checklist, replace_checklist, update_item
 from models.errors import InterchangeError, NotFoundError
 from models.importing import import_file, import_text
 from models.importing.roll import RollForwardError, roll_forward, shift_years
 from models.report import ChecklistItem
-from models.schema import SCHEMA_VERSION
 from models.store import Library
+from models.store.schema import SCHEMA_VERSION
 from tests.conftest import SEED_REPORT
 
 SMALL = """某局关于2023年度法治政府建设情况的报告
@@ -94,18 +93,18 @@ def test_seed_roll_forward_checklist_holds_the_five_plans(library: Library) -> N
 def test_checklist_in_library_and_interchange(library: Library) -> None:
     new = roll_forward(import_text(SMALL).report, 2024)
     report_id = library.create_report(new)
-    items = load_checklist(library, report_id)
-    update_item(library, items[0].id, done=True, note="已完成审批改革。")
+    items = library.load_checklist(report_id)
+    library.update_checklist_item(items[0].id, done=True, note="已完成审批改革。")
     stored = library.load_report(report_id)
     assert (stored.checklist[0].done, stored.checklist[0].note) == (True, "已完成审批改革。")
     text = interchange.dumps(stored)
     assert json.loads(text)["checklist"][0] == {"text": "深化改革。推进审批。", "done": True, "note": "已完成审批改革。"}
     again, _ = interchange.loads(text)
     assert interchange.dumps(again) == text
-    replace_checklist(library, report_id, [ChecklistItem("新任务")])
-    assert [i.text for i in load_checklist(library, report_id)] == ["新任务"]
+    library.replace_checklist(report_id, [ChecklistItem("新任务")])
+    assert [i.text for i in library.load_checklist(report_id)] == ["新任务"]
     with pytest.raises(NotFoundError):
-        update_item(library, 99999, done=True)
+        library.update_checklist_item(99999, done=True)
 
 
 def test_interchange_without_checklist_has_no_key(template_report) -> None:

@@ -1,4 +1,4 @@
-"""models.backups: listing backups, reading one without touching it, copying reports out of it."""
+"""models.store.backups: listing backups, reading one without touching it, copying reports out of it."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from models.backups import backup_reports, copy_reports, list_backups, open_backup
 from models.errors import NianbaoError
 from models.paths import backup_dir
 from models.report import ChecklistItem
 from models.store import Library
+from models.store.backups import backup_reports, copy_reports, list_backups, open_backup
 
 
 def test_list_backups_newest_first(library: Library) -> None:

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from models import dbfile
-from models import store as store_module
 from models.errors import LibraryError, LibraryLockedError, NewerLibraryError, NotALibraryError, ReadOnlyLibraryError
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
-from models.store import Library
+from models.store import Library, dbfile
+from models.store import library as store_module
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -161,12 +161,11 @@ def test_backup_with_keep_zero_still_leaves_the_new_copy(library: Library, tmp_p
 
 
 def test_checklist_edit_counts_as_an_edit_of_the_report(library: Library, template_report: Report) -> None:
-    from models import checklist
     from models.report import ChecklistItem
 
     report_id = library.create_report(template_report)
-    checklist.replace_checklist(library, report_id, [ChecklistItem(text="完善制度。")])
+    library.replace_checklist(report_id, [ChecklistItem(text="完善制度。")])
     library.conn.execute("UPDATE reports SET modified = '2000-01-01T00:00:00' WHERE id = ?", (report_id,))
-    item = checklist.load_checklist(library, report_id)[0]
-    checklist.update_item(library, item.id, done=True, note="已制定。")
+    item = library.load_checklist(report_id)[0]
+    library.update_checklist_item(item.id, done=True, note="已制定。")
     assert library.list_reports()[0].modified > "2000-01-01T00:00:00"

@@ -109,7 +109,7 @@ def test_sqlite_cannot_open_the_file_is_said_in_chinese(tmp_path) -> None:
     # What SQLite says on Windows for a WAL library on a read-only share or a vanished drive.
     import sqlite3
 
-    from models.dbfile import translated
+    from models.store.dbfile import translated
 
     with pytest.raises(LibraryError) as caught, translated(tmp_path / "library.db"):
         raise sqlite3.OperationalError("unable to open database file")

@@ -1,23 +1,33 @@
 """Library schema and its forward migrations. ``MIGRATIONS[n-1]`` takes version n-1 to n.
 
-Append a function to add a version; never edit a released one.
+Append a function to add a version; never edit a released one. Each migration runs inside the
+library's ``BEGIN IMMEDIATE`` transaction and gets the sqlite-utils ``Database`` on it.
+
+Versions 1 and 2 stay as the SQL they were released with: that text is what existing files
+hold in ``sqlite_master``, and sqlite-utils' public ``create()`` cannot write their
+``AUTOINCREMENT`` or ``CHECK`` clauses. A new version should use sqlite-utils:
+``db[name].create(...)``, ``db[name].add_column(...)``, ``db[name].create_index(...)`` all
+nest in the open transaction as savepoints. ``db[name].transform(...)`` does too, except on a
+table other tables reference with ``ON DELETE CASCADE`` (reports, nodes): there it refuses
+inside a transaction, rightly, since dropping the old table would delete the children.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
+from sqlite_utils import Database
 
-def _run(conn: sqlite3.Connection, script: str) -> None:
+
+def _run(db: Database, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit the migration's transaction."""
     for statement in script.split(";"):
         if statement.strip():
-            conn.execute(statement)
+            db.execute(statement)
 
 
-def _v1_initial(conn: sqlite3.Connection) -> None:
-    _run(conn, """
+def _v1_initial(db: Database) -> None:
+    _run(db, """
         CREATE TABLE reports (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             template TEXT NOT NULL DEFAULT 'fzzf-annual',
@@ -54,9 +64,9 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     """)
 
 
-def _v2_checklist(conn: sqlite3.Connection) -> None:
+def _v2_checklist(db: Database) -> None:
     """Roll-forward: last year's planned tasks, each with 落实情况 to be written."""
-    _run(conn, """
+    _run(db, """
         CREATE TABLE checklist (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -69,5 +79,5 @@ def _v2_checklist(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_checklist]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,7 @@ from pathlib import Path
 from models.errors import LibraryError
 from models.paths import backup_dir
 from models.report import Report
-from models.store import Library, ReportSummary
+from models.store.library import Library, ReportSummary
 
 _STAMP = re.compile(r"-(\d{8}-\d{6})-\d{6}")
 

@@ -1,5 +1,5 @@
-"""Opening a library file safely: refuse what is not ours without writing a byte, and turn
-SQLite's English errors into messages a clerk can act on."""
+"""Opening a library file safely: refuse what is not ours without writing a byte, turn
+SQLite's English errors into messages a clerk can act on, and the one way to write."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from models.errors import LibraryError, NotALibraryError, ReadOnlyLibraryError
@@ -99,3 +100,31 @@ def translated(path: Path) -> Iterator[None]:
             raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
         log.error("unexpected SQLite error on %s: %r", path, exc)
         raise LibraryError("资料库出错，这次修改没有保存（详细信息已写入日志）。已保存的内容不受影响。") from exc
+
+
+def now() -> str:
+    """The time stamp stored for created/modified/trashed: local time, to the second."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+@contextmanager
+def write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction. ``BEGIN IMMEDIATE`` takes the write lock at the start, so two
+    writers queue (busy_timeout) instead of failing half-way with a deadlock."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        # SQLite may already have rolled back (disk full); a second ROLLBACK would mask the cause
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def last_id(conn: sqlite3.Connection, table: str) -> int:
+    """The highest id ``table`` has ever used: AUTOINCREMENT gives the next row this plus one.
+    Bulk inserts assign ids themselves with it, so they get the ids one-by-one inserts would."""
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+    top = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+    return max(seq[0] if seq else 0, top or 0)

@@ -24,8 +24,8 @@ from typing import Any
 
 import sqlite_utils
 
-from models import checklist, tree_sql
-from models.dbfile import check_file, connect, translated
+import models.store.checklist as checklist
+import models.store.tree_sql as tree_sql
 from models.errors import (
     LibraryError,
     NewerLibraryError,
@@ -35,10 +35,11 @@ from models.errors import (
     TreeError,
 )
 from models.fileio import os_error_reason
-from models.lock import LibraryLock
 from models.paths import backup_dir
-from models.report import META_FIELDS, SECTION, Node, Report, ReportMeta
-from models.schema import MIGRATIONS, SCHEMA_VERSION
+from models.report import META_FIELDS, SECTION, ChecklistItem, Node, Report, ReportMeta
+from models.store.dbfile import check_file, connect, now, translated, write
+from models.store.lock import LibraryLock
+from models.store.schema import MIGRATIONS, SCHEMA_VERSION
 from models.text_chars import clean_text
 
 log = logging.getLogger(__name__)
@@ -67,10 +68,6 @@ class RevisionInfo:
     label: str
 
 
-def now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
 class Library:
     """An open library. Use as a context manager, or call :meth:`close`."""
 
@@ -89,6 +86,11 @@ class Library:
             raise
 
     # --- opening, closing, schema ---
+
+    @property
+    def is_open(self) -> bool:
+        """True from a successful open until :meth:`close`."""
+        return getattr(self, "conn", None) is not None
 
     def close(self) -> None:
         conn = getattr(self, "conn", None)
@@ -123,7 +125,7 @@ class Library:
                 self.backup(label=f"v{version}-before-upgrade", keep=None)
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 with self._write():
-                    MIGRATIONS[target - 1](self.conn)
+                    MIGRATIONS[target - 1](self.db)
                     self.conn.execute(f"PRAGMA user_version={target}")
                 log.info("library %s migrated to schema %d", self.path, target)
 
@@ -132,66 +134,51 @@ class Library:
         """One write transaction; errors become LibraryError subclasses with Chinese messages."""
         if self.read_only:
             raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），不能保存修改。")
-        with translated(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException:
-                # SQLite may already have rolled back (disk full); a second ROLLBACK would mask the cause
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+        with translated(self.path), write(self.conn) as conn:
+            yield conn
 
     def _read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with translated(self.path):
             return self.conn.execute(sql, params).fetchall()
 
+    def _rows(self, table: str, where: str | None = None, args: tuple = (), **options: Any) -> list[dict[str, Any]]:
+        """A one-table read through sqlite-utils (``select``, ``order_by``); the rows are fetched
+        here, inside the error translation, not later by the caller."""
+        with translated(self.path):
+            return list(self.db.table(table).rows_where(where, list(args), **options))
+
     # --- reports ---
 
     def list_reports(self, include_trashed: bool = False) -> list[ReportSummary]:
-        where = "" if include_trashed else "WHERE trashed IS NULL"
-        rows = self._read(f"SELECT id, year, issuer, title, template, created, modified, trashed, chars "
-                          f"FROM reports {where} ORDER BY year DESC, modified DESC")
-        return [ReportSummary(*row) for row in rows]
+        rows = self._rows("reports", None if include_trashed else "trashed IS NULL",
+                          select="id, year, issuer, title, template, created, modified, trashed, chars",
+                          order_by="year DESC, modified DESC")
+        return [ReportSummary(**row) for row in rows]
 
     def create_report(self, report: Report) -> int:
         with self._write() as conn:
-            report_id = self._insert_report(conn, report.meta)
+            report_id = self._insert_report(report.meta)
             self._insert_nodes(conn, report_id, None, report.body)
-            checklist.insert_items(conn, report_id, report.checklist)
+            self._insert_checklist(conn, report_id, report.checklist)
             self._touch(conn, report_id)
         report.id = report_id
         return report_id
 
-    def _insert_report(self, conn: sqlite3.Connection, meta: ReportMeta) -> int:
-        values = meta.as_dict()
-        for name, value in values.items():
-            if isinstance(value, str):
-                values[name] = clean_text(value)[0]
+    def _insert_report(self, meta: ReportMeta) -> int:
+        """Inside a write transaction (sqlite-utils then nests a savepoint; it never commits)."""
+        values = {k: clean_text(v)[0] if isinstance(v, str) else v for k, v in meta.as_dict().items()}
         stamp = now()
-        columns = ", ".join(META_FIELDS)
-        placeholders = ", ".join(f":{name}" for name in META_FIELDS)
-        cursor = conn.execute(
-            f"INSERT INTO reports ({columns}, created, modified) VALUES ({placeholders}, :created, :created)",
-            {**values, "created": stamp})
-        return int(cursor.lastrowid)
+        reports = self.db.table("reports").insert({**values, "created": stamp, "modified": stamp})
+        return int(reports.last_rowid)
 
     def _insert_nodes(self, conn: sqlite3.Connection, report_id: int, parent_id: int | None,
                       nodes: list[Node], start: int = 0, keep_ids: bool = False) -> None:
-        for position, node in enumerate(nodes, start):
-            node_id = node.id if keep_ids and node.id is not None and not self._node_exists(conn, node.id) else None
-            cursor = conn.execute(
-                "INSERT INTO nodes (id, report_id, parent_id, position, kind, title, text, key, reference) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (node_id, report_id, parent_id, position, node.kind, clean_text(node.title)[0],
-                 clean_text(node.text)[0], node.key, node.reference))
-            node.id = int(cursor.lastrowid)
-            self._insert_nodes(conn, report_id, node.id, node.children, keep_ids=keep_ids)
+        """Insert whole subtrees in one bulk insert (import, duplicate, restore)."""
+        rows = tree_sql.node_rows(conn, report_id, parent_id, nodes, start, keep_ids)
+        self.db.table("nodes").insert_all(rows, pk="id")
 
-    @staticmethod
-    def _node_exists(conn: sqlite3.Connection, node_id: int) -> bool:
-        return conn.execute("SELECT 1 FROM nodes WHERE id = ?", (node_id,)).fetchone() is not None
+    def _insert_checklist(self, conn: sqlite3.Connection, report_id: int, items: list[ChecklistItem]) -> None:
+        self.db.table("checklist").insert_all(checklist.item_rows(conn, report_id, items), pk="id")
 
     @staticmethod
     def _touch(conn: sqlite3.Connection, report_id: int) -> None:
@@ -259,6 +246,24 @@ class Library:
         if row is None:
             raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
         return row
+
+    # --- the roll-forward checklist ---
+
+    def load_checklist(self, report_id: int) -> list[ChecklistItem]:
+        with translated(self.path):
+            self._require_report(self.conn, report_id)  # a clear message for a missing report
+            return checklist.read_items(self.conn, report_id)
+
+    def update_checklist_item(self, item_id: int, *, done: bool | None = None, note: str | None = None) -> None:
+        """Tick an entry off and/or write its 落实情况."""
+        with self._write() as conn:
+            checklist.update_item(conn, item_id, done=done, note=note)
+
+    def replace_checklist(self, report_id: int, items: list[ChecklistItem]) -> None:
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            checklist.delete_items(conn, report_id)
+            self._insert_checklist(conn, report_id, items)
 
     # --- nodes ---
 
@@ -336,8 +341,8 @@ class Library:
             self._touch(conn, row["report_id"])
 
     def trashed_nodes(self, report_id: int) -> list[Node]:
-        rows = self._read(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NOT NULL "
-                          "ORDER BY trashed DESC", (report_id,))
+        rows = self._rows("nodes", "report_id = ? AND trashed IS NOT NULL", (report_id,),
+                          select=NODE_COLUMNS, order_by="trashed DESC")
         return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
                      reference=r["reference"]) for r in rows]
 
@@ -374,9 +379,9 @@ class Library:
         return int(cursor.lastrowid)
 
     def list_revisions(self, report_id: int) -> list[RevisionInfo]:
-        rows = self._read("SELECT id, report_id, created, label FROM revisions WHERE report_id = ? "
-                          "ORDER BY id DESC", (report_id,))
-        return [RevisionInfo(*row) for row in rows]
+        rows = self._rows("revisions", "report_id = ?", (report_id,),
+                          select="id, report_id, created, label", order_by="id DESC")
+        return [RevisionInfo(**row) for row in rows]
 
     def load_revision(self, revision_id: int) -> Report:
         rows = self._read("SELECT report_id, snapshot FROM revisions WHERE id = ?", (revision_id,))
@@ -435,12 +440,12 @@ class Library:
         return target
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
-        return json.loads(rows[0][0]) if rows else default
+        rows = self._rows("settings", "key = ?", (key,), select="value")
+        return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._write():
-            self.db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
 
     def integrity_ok(self) -> bool:
         return self._read("PRAGMA integrity_check")[0][0] == "ok"

@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from typing import Any
 
 from models import interchange
 from models.errors import TreeError
 from models.report import Node, Report
+from models.store.dbfile import last_id
+from models.text_chars import clean_text
 
 
 def live_count(conn: sqlite3.Connection, report_id: int, parent_id: int | None) -> int:
@@ -75,6 +78,44 @@ def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
                 for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
 
     return build(None)
+
+
+def node_rows(conn: sqlite3.Connection, report_id: int, parent_id: int | None, nodes: list[Node],
+              start: int = 0, keep_ids: bool = False) -> list[dict[str, Any]]:
+    """Rows for ``nodes`` and their subtrees, parents first, ready for one bulk insert.
+
+    Each node gets its id here: with ``keep_ids`` its own if no other node has it, else the id
+    AUTOINCREMENT would have given (in the same order), so ids match one-by-one inserts."""
+    taken = _existing_ids(conn, [node.id for node in _walk(nodes)]) if keep_ids else set()
+    high = last_id(conn, "nodes")
+    rows: list[dict[str, Any]] = []
+
+    def add(parent: int | None, children: list[Node], first: int) -> None:
+        nonlocal high
+        for position, node in enumerate(children, first):
+            if keep_ids and node.id is not None and node.id not in taken:
+                high = max(high, node.id)
+            else:
+                high += 1
+                node.id = high
+            taken.add(node.id)
+            rows.append({"id": node.id, "report_id": report_id, "parent_id": parent, "position": position,
+                         "kind": node.kind, "title": clean_text(node.title)[0], "text": clean_text(node.text)[0],
+                         "key": node.key, "reference": node.reference})
+            add(node.id, node.children, 0)
+
+    add(parent_id, nodes, start)
+    return rows
+
+
+def _walk(nodes: list[Node]) -> list[Node]:
+    return [found for node in nodes for found in (node, *_walk(node.children))]
+
+
+def _existing_ids(conn: sqlite3.Connection, ids: list[int | None]) -> set[int]:
+    wanted = json.dumps([i for i in ids if i is not None])  # json_each: no limit on the number of ids
+    rows = conn.execute("SELECT id FROM nodes WHERE id IN (SELECT value FROM json_each(?))", (wanted,))
+    return {row[0] for row in rows}
 
 
 def pack(report: Report) -> bytes:

@@ -3,6 +3,11 @@
 The lock is held on an open file handle (``flock`` on POSIX, ``msvcrt.locking`` on
 Windows), so the OS drops it when the process dies: a crash never leaves a stale lock.
 The file's text says who holds it, for the message the second program shows.
+
+Not the ``filelock`` package: on Windows it locks byte 0, which would make the holder text
+unreadable to the refused program (Windows byte locks are mandatory), and a program locking
+another byte than this one (1 MiB in) would not exclude a copy of an older version on
+another computer sharing the library folder.
 """
 
 from __future__ import annotations
