@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §6). Imports no Qt; messages in Chinese; exit 1 on user error."""
+"""The command line (README.md, Command line). Imports no Qt; messages in Chinese; exit 1 on user error."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The interchange JSON (DESIGN.md §6): ``show --json``, ``export -o x.json``, ``import x.json``.
+"""The interchange JSON (docs/interchange.md): ``show --json``, ``export -o x.json``, ``import x.json``.
 
 Reading validates everything and names what is wrong (``body[2].children[0].kind``).
 Two optional node keys extend the documented format without breaking it: ``key`` (the

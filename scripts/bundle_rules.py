@@ -38,7 +38,7 @@ PYTHON_UNUSED = (
     "pydoc", "pydoc_data", "test", "ensurepip", "distutils", "xmlrpc", "curses", "pdb",
     "setuptools", "pkg_resources", "pip", "PyInstaller", "pytest", "_pytest", "pytestqt",
     "hypothesis", "docx2python", "IPython", "numpy", "pandas", "matplotlib",
-    # No network access anywhere (DESIGN.md §7); hashlib falls back to its built-in hashes.
+    # The program never uses the network (docs/architecture.md); hashlib falls back to its built-in hashes.
     "ssl", "_ssl", "_hashlib",
     # python-docx needs lxml.etree only.
     "lxml.objectify", "lxml.isoschematron",

@@ -1,4 +1,4 @@
-"""The library: every report on this machine, in one SQLite database (DESIGN.md §5).
+"""The library: every report on this machine, in one SQLite database (docs/architecture.md, Storage).
 
 Rules this module keeps:
 - every write is one ``BEGIN IMMEDIATE`` transaction (so two writers queue, never deadlock);
