@@ -90,6 +90,11 @@ class Library:
 
     # --- opening, closing, schema ---
 
+    @property
+    def is_open(self) -> bool:
+        """False once :meth:`close` has run (the window may still ask while it closes)."""
+        return getattr(self, "conn", None) is not None
+
     def close(self) -> None:
         conn = getattr(self, "conn", None)
         if conn is not None:

@@ -35,7 +35,7 @@ class AutoRevisions(QObject):
         session.saved.connect(self._text_saved)
         # Not QUndoStack.indexChanged: the stack emits it while the session is being destroyed.
         session.node_replaced.connect(self._node_replaced)
-        for signal in (session.tree.rowsInserted, session.tree.rowsRemoved, session.tree.rowsMoved):
+        for signal in (session.outline.rowsInserted, session.outline.rowsRemoved, session.outline.rowsMoved):
             signal.connect(self._tree_edited)
         session.revision_created.connect(self._revision_made)
         session.report_opened.connect(self._reset)

@@ -38,7 +38,7 @@ class CheckOptions(QObject):
 
     def ignored_count(self) -> int:
         report_id = self.session.report_id
-        if report_id is None or self.session.library.conn is None:  # no report, or the window is closing
+        if report_id is None or not self.session.library.is_open:  # no report, or the window is closing
             return 0
         if not self.checks.choices_ready():  # models.checks is still loading in the background
             return 0

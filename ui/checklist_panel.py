@@ -130,7 +130,7 @@ class ChecklistPanel(QWidget):
 
     def flush(self) -> bool:
         self._timer.stop()
-        if not self._pending or self.session.library.conn is None:
+        if not self._pending or not self.session.library.is_open:
             return True
         try:
             for item_id in list(self._pending):

@@ -107,7 +107,7 @@ class ChecksController(QObject):
         session.node_replaced.connect(self.schedule)
         window.node_form.edited.connect(self.schedule)
         window.meta_form.meta_edited.connect(self.schedule)
-        for signal in (session.tree.rowsInserted, session.tree.rowsRemoved, session.tree.rowsMoved):
+        for signal in (session.outline.rowsInserted, session.outline.rowsRemoved, session.outline.rowsMoved):
             signal.connect(self.schedule)
 
     # --- running ---

@@ -22,24 +22,24 @@ class LevelMoves(QObject):
 
     def outdent_current(self) -> None:
         """Out of its section, just after it."""
-        window, tree = self.window, self.window.session.tree
+        window, outline = self.window, self.window.session.outline
         node = window.current_node()
-        parent = tree.parent_node(node) if node is not None else None
+        parent = outline.parent_node(node) if node is not None else None
         if node is None or node.id is None or parent is None:
             return
-        grandparent = tree.parent_node(parent)
-        row = tree.index_of(parent).row() + 1
+        grandparent = outline.parent_node(parent)
+        row = outline.index_of(parent).row() + 1
         if window.session.request_move([node.id], grandparent.id if grandparent else None, row):
             window.select_node(node)
 
     def indent_current(self) -> None:
         """Into the section just above it, as its last part."""
-        window, tree = self.window, self.window.session.tree
+        window, outline = self.window, self.window.session.outline
         node = window.current_node()
         if node is None or node.id is None:
             return
-        index = tree.index_of(node)
-        above = tree.node(index.sibling(index.row() - 1, 0)) if index.row() > 0 else None
+        index = outline.index_of(node)
+        above = outline.node(index.sibling(index.row() - 1, 0)) if index.row() > 0 else None
         if above is None or above.kind != SECTION or above.id is None:
             window.statusBar().showMessage(self.tr("上面没有可以放入的标题"), 6000)
             return

@@ -84,19 +84,19 @@ class MainWindow(QMainWindow):
     def _build_editor_page(self) -> QWidget:
         self.btn_meta = QPushButton(self.tr("报告信息（标题、主送、文号、日期…）"))
         self.btn_meta.setCheckable(True)
-        self.tree = QTreeView()
-        self.tree.setModel(self.session.tree)
-        self.tree.setHeaderHidden(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.setWordWrap(False)
+        self.tree_view = QTreeView()
+        self.tree_view.setModel(self.session.outline)
+        self.tree_view.setHeaderHidden(True)
+        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree_view.setDropIndicatorShown(True)
+        self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree_view.setWordWrap(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.btn_meta)
-        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.tree_view, 1)
         self.meta_form = MetaForm()
         meta_scroll = QScrollArea()
         meta_scroll.setWidgetResizable(True)
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_report)
         self.start_page.example_requested.connect(self.open_example)
         self.btn_meta.clicked.connect(self.show_meta)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
         self.meta_form.meta_edited.connect(self._meta_edited)
         self.node_form.edited.connect(self._node_edited)
         self.node_form.focus_lost.connect(session.flush)
@@ -152,9 +152,9 @@ class MainWindow(QMainWindow):
         session.report_opened.connect(self._report_opened)
         session.meta_replaced.connect(self._show_report_title)
         # bound methods, not lambdas: Qt drops these connections when the window goes away
-        session.tree.rowsInserted.connect(self._tree_reshaped)
-        session.tree.rowsRemoved.connect(self._tree_reshaped)
-        session.tree.rowsMoved.connect(self._tree_reshaped)
+        session.outline.rowsInserted.connect(self._tree_reshaped)
+        session.outline.rowsRemoved.connect(self._tree_reshaped)
+        session.outline.rowsMoved.connect(self._tree_reshaped)
 
     # --- settings and geometry ---
 
@@ -204,14 +204,14 @@ class MainWindow(QMainWindow):
         report = self.session.report
         assert report is not None
         self.pages.setCurrentIndex(1)
-        self.tree.expandAll()
+        self.tree_view.expandAll()
         self._show_report_title()
         self.meta_form.load(report.meta)
         self.side.set_report(report)
-        first = self.session.tree.index(0, 0)
+        first = self.session.outline.index(0, 0)
         if first.isValid():
-            self.tree.setCurrentIndex(first)
-            self.tree.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
+            self.tree_view.setCurrentIndex(first)
+            self.tree_view.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
         else:
             self.show_meta()
         self.lbl_saved.setText(self.tr("只读：只能查看和导出，不能修改") if self.session.read_only
@@ -244,18 +244,18 @@ class MainWindow(QMainWindow):
     # --- selection and editing ---
 
     def current_node(self) -> Node | None:
-        return self.session.tree.node(self.tree.currentIndex())
+        return self.session.outline.node(self.tree_view.currentIndex())
 
     def _ancestors(self, node: Node) -> list[Node]:
-        chain, parent = [], self.session.tree.parent_node(node)
+        chain, parent = [], self.session.outline.parent_node(node)
         while parent is not None:
             chain.insert(0, parent)
-            parent = self.session.tree.parent_node(parent)
+            parent = self.session.outline.parent_node(parent)
         return chain
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self.session.flush()
-        node = self.session.tree.node(current)
+        node = self.session.outline.node(current)
         report = self.session.report
         if node is None or report is None:
             if self.editors.currentWidget() is self.node_form:
@@ -272,13 +272,13 @@ class MainWindow(QMainWindow):
     def _position(self, node: Node) -> tuple[str, list[str], int]:
         """Marker, numbered ancestor headings and depth of ``node``, for the editor's heading."""
         ancestors = self._ancestors(node)
-        path = [self.session.tree.display_text(a) for a in ancestors]
-        return self.session.tree.marker(node), path, len(ancestors) + 1
+        path = [self.session.outline.display_text(a) for a in ancestors]
+        return self.session.outline.marker(node), path, len(ancestors) + 1
 
     def _tree_reshaped(self, *_args: object) -> None:
         """Moves, additions and deletions renumber: the shown node's heading and guidance follow."""
         node, report = self.node_form.node, self.session.report
-        if node is not None and report is not None and self.session.tree.index_of(node).isValid():
+        if node is not None and report is not None and self.session.outline.index_of(node).isValid():
             self.node_form.set_position(*self._position(node))
             if self.editors.currentWidget() is self.node_form:
                 self.side.show_for(report, node, self._ancestors(node))
@@ -291,14 +291,14 @@ class MainWindow(QMainWindow):
         self.session.watch_node(None)
         self.session.flush()
         self.btn_meta.setChecked(True)
-        self.tree.selectionModel().clearSelection()
+        self.tree_view.selectionModel().clearSelection()
         self.meta_form.load(report.meta)
         self.editors.setCurrentIndex(1)
         self.side.show_for(report, None, [])
         self.meta_form.edt_issuer.setFocus()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if self.session.library.conn is not None:
+        if self.session.library.is_open:
             self.session.flush()
 
     def _meta_edited(self, changes: dict) -> None:

@@ -22,8 +22,8 @@ from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from models.store import Library, RevisionInfo
 from models.text import count_chars
 from ui.auto_revision import AutoRevisions
+from ui.outline_model import OutlineModel
 from ui.settings import AppSettings, save_settings
-from ui.tree_model import ReportTreeModel
 from ui.undo import AddNodeCommand, EditTextCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
 
 log = logging.getLogger(__name__)
@@ -55,11 +55,11 @@ class Session(QObject):
         self.read_only = read_only or library.read_only
         self.report: Report | None = None
         self.undo_stack = QUndoStack(self)
-        self.tree = ReportTreeModel(self)
-        self.tree.read_only = self.read_only
-        self.tree.move_handler = self.request_move
-        self.tree.rename_handler = self.request_rename
-        self.tree.library_tag = str(library.path)
+        self.outline = OutlineModel(self)
+        self.outline.read_only = self.read_only
+        self.outline.move_handler = self.request_move
+        self.outline.rename_handler = self.request_rename
+        self.outline.library_tag = str(library.path)
         self._pending_nodes: dict[int, dict[str, str]] = {}
         self._pending_meta: dict[str, Any] = {}
         self._timer = QTimer(self)
@@ -87,7 +87,7 @@ class Session(QObject):
         self._watched = None
         self.undo_stack.clear()
         self.report = report
-        self.tree.set_report(report)
+        self.outline.set_report(report)
         self.settings.remember_report(report_id)
         save_settings(self.settings)
         self.report_opened.emit()
@@ -108,7 +108,7 @@ class Session(QObject):
         self._watched = None
         self.undo_stack.clear()
         self.report = None
-        self.tree.set_report(None)
+        self.outline.set_report(None)
         self.report_closed.emit()
         return True
 
@@ -147,11 +147,11 @@ class Session(QObject):
         pending = self._pending_nodes.setdefault(node_id, {})
         if title is not None and title != node.title:
             node.title = pending["title"] = title
-            self.tree.node_changed(node)
+            self.outline.node_changed(node)
         if text is not None and text != node.text:
             node.text = pending["text"] = text
             if was_filled != bool(text.strip()):
-                self.tree.node_changed(node)
+                self.outline.node_changed(node)
         self._timer.start()
 
     def edit_meta(self, **fields: Any) -> None:
@@ -265,8 +265,8 @@ class Session(QObject):
         if self.report is None:
             return False
         node = self.report.find(node_id)
-        parent = self.tree.parent_node(node)
-        row = self.tree.index_of(node).row() + delta
+        parent = self.outline.parent_node(node)
+        row = self.outline.index_of(node).row() + delta
         siblings = parent.children if parent is not None else self.report.body
         if row < 0 or row >= len(siblings) or self.read_only:
             return False
@@ -311,7 +311,7 @@ class Session(QObject):
 
         def step() -> None:
             self.library.add_node(report_id, node, parent_id, position)
-            self.tree.insert_node(node, self._parent(parent_id), position)
+            self.outline.insert_node(node, self._parent(parent_id), position)
         return self._guarded("添加", step)
 
     def restore_trashed(self, node: Node, parent_id: int | None, position: int) -> bool:
@@ -320,7 +320,7 @@ class Session(QObject):
 
         def step() -> None:
             self.library.restore_node(node_id)
-            self.tree.insert_node(node, self._parent(parent_id), position)
+            self.outline.insert_node(node, self._parent(parent_id), position)
         return self._guarded("恢复", step)
 
     def trash_existing(self, node: Node) -> bool:
@@ -330,7 +330,7 @@ class Session(QObject):
         def step() -> None:
             self._pending_nodes.pop(node_id, None)
             self.library.trash_node(node_id)
-            self.tree.remove_node(node)
+            self.outline.remove_node(node)
         return self._guarded("删除", step)
 
     def move_existing(self, node: Node, parent_id: int | None, position: int) -> bool:
@@ -339,7 +339,7 @@ class Session(QObject):
 
         def step() -> None:
             self.library.move_node(node_id, parent_id, position)
-            self.tree.move_node(node, self._parent(parent_id), position)
+            self.outline.move_node(node, self._parent(parent_id), position)
         return self._guarded("移动", step)
 
     def set_title(self, node: Node, title: str) -> bool:
@@ -356,7 +356,7 @@ class Session(QObject):
             node.title, node.text = title, text
             if self._watched is not None and self._watched[0] is node:
                 self._watched = (node, title, text)
-            self.tree.node_changed(node)
+            self.outline.node_changed(node)
             self.node_replaced.emit(node_id)
         return self._guarded("修改", step)
 

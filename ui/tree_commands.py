@@ -25,7 +25,7 @@ class TreeCommands(QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self.tree = window.tree
+        self.tree_view = window.tree_view
         self._build_context_menu()
         self._connect()
 
@@ -34,10 +34,10 @@ class TreeCommands(QObject):
         for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
                        acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent):
             if action is None:
-                action = QAction(self.tree)
+                action = QAction(self.tree_view)
                 action.setSeparator(True)
-            self.tree.addAction(action)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            self.tree_view.addAction(action)
+        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def _connect(self) -> None:
         acts = self.window.actions_
@@ -55,13 +55,13 @@ class TreeCommands(QObject):
         """sibling=True: after the current node; False: as its last child; None: child of a
         section, or after a point/paragraph."""
         node = self.window.current_node()
-        tree = self.session.tree
+        outline = self.session.outline
         if node is None:
             parent, position = None, None
         elif sibling is True or (sibling is None and node.kind != SECTION):
-            parent, position = tree.parent_node(node), tree.index_of(node).row() + 1
+            parent, position = outline.parent_node(node), outline.index_of(node).row() + 1
         else:
-            parent, position = (node, None) if node.kind == SECTION else (tree.parent_node(node), None)
+            parent, position = (node, None) if node.kind == SECTION else (outline.parent_node(node), None)
         added = self.session.request_add(kind, parent.id if parent else None, position)
         if added is not None:
             self.select_node(added)
@@ -72,30 +72,30 @@ class TreeCommands(QObject):
                 target.selectAll()
 
     def select_node(self, node: Node) -> None:
-        index = self.session.tree.index_of(node)
-        self.tree.expand(index.parent())
-        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        index = self.session.outline.index_of(node)
+        self.tree_view.expand(index.parent())
+        self.tree_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def rename_current(self) -> None:
-        index = self.tree.currentIndex()
+        index = self.tree_view.currentIndex()
         if index.isValid() and not self.session.read_only:
-            self.tree.edit(index)
+            self.tree_view.edit(index)
 
     def finish_rename(self) -> None:
         """A rename typed in the tree (F2) without Enter is kept, not dropped with the editor."""
-        editor = self.tree.indexWidget(self.tree.currentIndex())
-        if editor is not None and self.tree.state() == QAbstractItemView.State.EditingState:
-            self.tree.commitData(editor)
-            self.tree.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        editor = self.tree_view.indexWidget(self.tree_view.currentIndex())
+        if editor is not None and self.tree_view.state() == QAbstractItemView.State.EditingState:
+            self.tree_view.commitData(editor)
+            self.tree_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def trash_current(self) -> None:
         node = self.window.current_node()
         if node is None or node.id is None:
             return
-        index = self.tree.currentIndex()
+        index = self.tree_view.currentIndex()
         if self.session.request_trash(node.id):
-            neighbour = self.session.tree.index(max(0, index.row() - 1), 0, index.parent())
-            self.tree.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
+            neighbour = self.session.outline.index(max(0, index.row() - 1), 0, index.parent())
+            self.tree_view.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
             self.window.statusBar().showMessage(self.tr("已删除，可按 Ctrl+Z 撤销"), 6000)
 
     def shift_current(self, delta: int) -> None:

@@ -54,9 +54,9 @@ class TrashNodeCommand(_SessionCommand):
     def __init__(self, session: Session, node: Node) -> None:
         super().__init__(session, f"删除“{(node.title or node.text)[:12]}”")
         self.node = node
-        parent = session.tree.parent_node(node)
+        parent = session.outline.parent_node(node)
         self.parent_id = parent.id if parent is not None else None
-        self.position = session.tree.index_of(node).row()
+        self.position = session.outline.index_of(node).row()
 
     def apply(self) -> bool:
         return self.session.trash_existing(self.node)
@@ -71,9 +71,9 @@ class MoveNodeCommand(_SessionCommand):
     def __init__(self, session: Session, node: Node, parent_id: int | None, position: int) -> None:
         super().__init__(session, f"移动“{(node.title or node.text)[:12]}”")
         self.node, self.parent_id, self.position = node, parent_id, position
-        old_parent = session.tree.parent_node(node)
+        old_parent = session.outline.parent_node(node)
         self.old_parent_id = old_parent.id if old_parent is not None else None
-        self.old_position = session.tree.index_of(node).row()
+        self.old_position = session.outline.index_of(node).row()
 
     def apply(self) -> bool:
         return self.session.move_existing(self.node, self.parent_id, self.position)

@@ -64,7 +64,7 @@ def make_window(qtbot, library_path: Path) -> Iterator[WindowFactory]:
 
     yield make
     for window in windows:
-        if window.session.library.conn is not None:
+        if window.session.library.is_open:
             window.close()
 
 

@@ -96,8 +96,8 @@ def test_fix_is_one_undo_step(qtbot, seed_window: MainWindow) -> None:
     assert window.node_form.edt_body.toPlainText() == after  # the editor shows the fix
     qtbot.waitUntil(lambda: SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()},
                     timeout=WAIT_MS)
-    window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.tree_view.setFocus()
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert field_text(window, finding) == before
     stored = window.session.library.load_report(window.session.report_id)
     assert getattr(stored.find(finding.node_id), finding.field) == before

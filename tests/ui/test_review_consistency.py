@@ -27,14 +27,14 @@ def assert_agree(window: MainWindow, step: str) -> None:
     assert shape(session.library.load_report(session.report_id).body) == shape(session.report.body), step
     node = window.node_form.node
     if window.editors.currentWidget() is window.node_form and node is not None:
-        assert session.tree.index_of(node).isValid(), step
+        assert session.outline.index_of(node).isValid(), step
         assert window.node_form.edt_body.toPlainText() == node.text, step
         if node.kind != PARAGRAPH:
             assert window.node_form.edt_title.text() == node.title, step
 
 
 def do(window: MainWindow, rng: random.Random, operation: str, step: int) -> None:
-    session, model = window.session, window.session.tree
+    session, model = window.session, window.session.outline
     nodes = list(session.report.walk())
     node = rng.choice(nodes)
     window.select_node(node)
