@@ -20,7 +20,6 @@ from models.errors import NianbaoError
 from models.report import Report
 from ui.check_worker import PUBLIC, SUBMIT, CheckScheduler, RulesLoader, rules_ready
 from ui.findings_panel import FindingsPanel
-from ui.undo import MetaFieldCommand, ReplaceTextCommand
 
 if TYPE_CHECKING:
     from models.checks import Finding
@@ -104,11 +103,9 @@ class ChecksController(QObject):
         session.report_opened.connect(self._report_opened)
         session.report_closed.connect(self._report_closed)
         session.meta_replaced.connect(self._meta_replaced)
-        session.node_replaced.connect(self.schedule)
+        session.edited.connect(self.schedule)
         window.node_form.edited.connect(self.schedule)
         window.meta_form.meta_edited.connect(self.schedule)
-        for signal in (session.outline.rowsInserted, session.outline.rowsRemoved, session.outline.rowsMoved):
-            signal.connect(self.schedule)
 
     # --- running ---
 
@@ -261,26 +258,11 @@ class ChecksController(QObject):
             return
         from models.checks import planned_changes
 
-        session.commit_typing()
-        session.flush()
         changes = planned_changes(report, self._fresh(report, findings))
-        if not changes:
+        if not session.apply_changes(changes, label):
             self.window.statusBar().showMessage(self.tr("这些问题已经改过了，已重新检查。"), 6000)
             self.check_now()
             return
-        stack = session.undo_stack
-        stack.beginMacro(label)
-        for change in changes:
-            if change.node_id is None:
-                stack.push(MetaFieldCommand(session, change.field.removeprefix("meta."), change.old, change.new, label))
-                continue
-            node = report.find(change.node_id)
-            old = (node.title, node.text)
-            new = (change.new, node.text) if change.field == "title" else (node.title, change.new)
-            command = ReplaceTextCommand(session, node, old, new)
-            command.setText(label)
-            stack.push(command)
-        stack.endMacro()
         self.window.statusBar().showMessage(self.tr("已修正，可按 Ctrl+Z 撤销"), 6000)
         self.check_now()
 

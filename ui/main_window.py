@@ -151,10 +151,7 @@ class MainWindow(QMainWindow):
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
         session.meta_replaced.connect(self._show_report_title)
-        # bound methods, not lambdas: Qt drops these connections when the window goes away
-        session.outline.rowsInserted.connect(self._tree_reshaped)
-        session.outline.rowsRemoved.connect(self._tree_reshaped)
-        session.outline.rowsMoved.connect(self._tree_reshaped)
+        session.edited.connect(self._tree_reshaped)  # a bound method: Qt drops it with the window
 
     # --- settings and geometry ---
 

@@ -9,8 +9,9 @@ each writes the library first, then changes the in-memory tree through the model
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -24,7 +25,15 @@ from models.text import count_chars
 from ui.auto_revision import AutoRevisions
 from ui.outline_model import OutlineModel
 from ui.settings import AppSettings, save_settings
-from ui.undo import AddNodeCommand, EditTextCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
+from ui.undo import (
+    AddNodeCommand,
+    EditTextCommand,
+    MetaFieldCommand,
+    MoveNodeCommand,
+    RenameCommand,
+    ReplaceTextCommand,
+    TrashNodeCommand,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +47,19 @@ def example_report() -> Report:
 NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: ""}
 
 
+class FieldChange(Protocol):
+    """One field's new value (models.checks.FieldChange, not imported at start-up)."""
+
+    @property
+    def node_id(self) -> int | None: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def old(self) -> str: ...
+    @property
+    def new(self) -> str: ...
+
+
 class Session(QObject):
     report_opened = Signal()
     report_closed = Signal()
@@ -46,6 +68,7 @@ class Session(QObject):
     failed = Signal(str)  # a message for the clerk
     meta_replaced = Signal()  # metadata changed by undo/redo of a fix, not by typing in the form
     revision_created = Signal(int)  # any revision made through the session (manual, export, automatic)
+    edited = Signal()  # add, delete, move, rename, fixes, and their undo/redo (not typing)
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -60,6 +83,10 @@ class Session(QObject):
         self.outline.move_handler = self.request_move
         self.outline.rename_handler = self.request_rename
         self.outline.library_tag = str(library.path)
+        for reshaped in (self.outline.rowsInserted, self.outline.rowsRemoved, self.outline.rowsMoved):
+            reshaped.connect(self._reshaped)
+        self.node_replaced.connect(self._reshaped)
+        self.meta_replaced.connect(self._reshaped)
         self._pending_nodes: dict[int, dict[str, str]] = {}
         self._pending_meta: dict[str, Any] = {}
         self._timer = QTimer(self)
@@ -68,7 +95,10 @@ class Session(QObject):
         self._timer.timeout.connect(self.flush)
         self.last_saved = ""
         self._watched: tuple[Node, str, str] | None = None  # node in the editor, as it was when shown
-        self.auto_revisions = AutoRevisions(self)
+        self.auto_revisions = AutoRevisions(self, self)
+
+    def _reshaped(self, *_args: object) -> None:
+        self.edited.emit()
 
     # --- opening and closing ---
 
@@ -283,7 +313,35 @@ class Session(QObject):
         self.undo_stack.push(command)
         return not command.isObsolete()
 
+    def apply_changes(self, changes: Sequence[FieldChange], label: str) -> bool:
+        """Fixes (of 体检) as one undo step named ``label``; False when there is nothing to do."""
+        if self.read_only or self.report is None or not changes:
+            return False
+        self.commit_typing()  # before the macro: undoing the fix must not also undo the typing
+        self.flush()
+        self.undo_stack.beginMacro(label)
+        for change in changes:
+            self.undo_stack.push(self._change_command(change, label))
+        self.undo_stack.endMacro()
+        return True
+
+    def _change_command(self, change: FieldChange, label: str) -> MetaFieldCommand | ReplaceTextCommand:
+        assert self.report is not None
+        if change.node_id is None:
+            return MetaFieldCommand(self, change.field.removeprefix("meta."), change.old, change.new, label)
+        node = self.report.find(change.node_id)
+        old = (node.title, node.text)
+        new = (change.new, node.text) if change.field == "title" else (node.title, change.new)
+        command = ReplaceTextCommand(self, node, old, new)
+        command.setText(label)
+        return command
+
     # --- tree edits: the steps the commands run (library first, then the model) ---
+
+    def position_of(self, node: Node) -> tuple[int | None, int]:
+        """The id of ``node``'s parent (None at the top) and its row among its siblings."""
+        parent = self.outline.parent_node(node)
+        return (parent.id if parent is not None else None), self.outline.index_of(node).row()
 
     def _guarded(self, action: str, step: Any) -> bool:
         try:
