@@ -9,9 +9,9 @@ import pytest
 
 from models.store import Library
 from ui.dialogs import alerts
-from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.window.main_window import MainWindow
 
 
 class Alerts:

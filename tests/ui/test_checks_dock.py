@@ -11,9 +11,9 @@ from models.checks import PUBLIC, SUBMIT, Finding
 from models.store import Library
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
-from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not SEED_REPORT.exists(), reason="sample report not available")
 

@@ -14,7 +14,7 @@ from models.fileio import LOCKED_MESSAGE
 from models.interchange import read_file
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.revisions import RevisionsDialog, diff_lines
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def select(window: MainWindow, row: int) -> None:

@@ -13,8 +13,8 @@ from models import checklist
 from models.report import SECTION
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
-from ui.main_window import MainWindow
 from ui.session import AUTOSAVE_DELAY_MS
+from ui.window.main_window import MainWindow
 
 needs_seed = pytest.mark.skipif(not SEED_REPORT.exists(), reason="sample report not available")
 

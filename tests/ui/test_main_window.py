@@ -7,9 +7,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from models.report import POINT, SECTION
-from ui.dialogs.small import NewReportDialog
-from ui.main_window import MainWindow
+from ui.dialogs.new_report import NewReportDialog
 from ui.session import AUTOSAVE_DELAY_MS
+from ui.window.main_window import MainWindow
 
 
 def select(window: MainWindow, *rows: int) -> None:

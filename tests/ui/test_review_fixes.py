@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from models.errors import NianbaoError
 from tests.ui.test_main_window import select, stored
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def test_undo_of_a_drag_keeps_the_text_typed_before_it(example_window: MainWindow) -> None:
@@ -128,7 +128,7 @@ def test_the_editor_heading_follows_moves_of_the_node_being_edited(example_windo
     select(window, 4, 2)  # 四、… › 三是推进数字法治建设。
     window.node_form.edt_body.setPlainText("正在写。")
     assert window.node_form.lbl_heading.text().startswith("三是")
-    window.shift_current(-1)
+    window.tree_commands.shift_current(-1)
     assert window.node_form.lbl_heading.text().startswith("二是")
     assert window.node_form.edt_body.toPlainText() == "正在写。"
     window.actions_.undo.trigger()

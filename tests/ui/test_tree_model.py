@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.report import POINT, SECTION
-from ui.main_window import MainWindow
 from ui.outline_model import MIME_TYPE, NODE_ID_ROLE
+from ui.window.main_window import MainWindow
 
 
 def titles(model, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: B008

@@ -1,16 +1,24 @@
-"""The main window: the library page, or the section tree | editor | 写作要点 of one report."""
+"""The main window: the library page, or the section tree | editor | 写作要点 of one report.
+
+The window owns its pages, forms, tree view and docks. Its command groups (ui.window.*) get
+the window as a :class:`ui.window.port.WindowPort`; the 体检 dock, the 落实清单 dock and the
+library page are built on first use (start-up time).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDockWidget,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -23,27 +31,28 @@ from PySide6.QtWidgets import (
 
 from models import APP_NAME
 from models.errors import NianbaoError
-from models.report import Node
-from models.templates import DEFAULT_TEMPLATE, load_template, new_report
+from models.report import POINT, Node
 from models.text import count_chars
 from ui.actions import Actions
-from ui.backup_actions import BackupActions
-from ui.check_options import CheckOptions
-from ui.checklist_panel import ChecklistDock
-from ui.checks_dock import ChecksController
 from ui.dialogs import alerts
-from ui.dialogs.small import HELP_TEXT, NewReportDialog, about_text
 from ui.editors.guidance import GuidancePanel
 from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
-from ui.import_actions import ImportActions
-from ui.level_moves import LevelMoves
-from ui.reference_panel import SidePanel
 from ui.session import Session, example_report
-from ui.start_page import StartPage
-from ui.tree_commands import TreeCommands
-from ui.window_dialogs import WindowDialogs
+from ui.side_panel import SidePanel
+from ui.window.backup_actions import BackupActions
+from ui.window.checks_controller import ChecksController
+from ui.window.dialog_commands import DialogCommands
+from ui.window.import_actions import ImportActions
+from ui.window.level_moves import LevelMoves
+from ui.window.port import MESSAGE_MS
+from ui.window.tree_commands import TreeCommands
+
+if TYPE_CHECKING:
+    from ui.checklist_panel import ChecklistDock
+    from ui.start_page import StartPage
+    from ui.window.check_options import CheckOptions
 
 log = logging.getLogger(__name__)
 
@@ -55,31 +64,64 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self, session.undo_stack)
         self.actions_.build_menus(self)
         self.actions_.build_toolbar(self)
-        self.start_page = StartPage(session)
+        self._start_page: StartPage | None = None
+        self._checklist_dock: ChecklistDock | None = None
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self._build_library_page())
         self.pages.addWidget(self._build_editor_page())
         self.setCentralWidget(self.pages)
         self._build_status_bar()
-        self.checklist_dock = ChecklistDock(session, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.checklist_dock)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self.update_counts)
-        self.tree_commands = TreeCommands(self)
+        acts = self.actions_
+        self.tree_commands = TreeCommands(self, session, acts, self.tree_view)
         self._connect()
-        self.dialogs = WindowDialogs(self)
-        self.importer = ImportActions(self)
-        self.levels = LevelMoves(self)
-        self.checks = ChecksController(self)
-        self.check_options = CheckOptions(self)
-        self.backups = BackupActions(self)
+        self.dialogs = DialogCommands(self, session, acts)
+        self.dialogs.settings_applied.connect(self.apply_settings)
+        self.importer = ImportActions(self, session, acts)
+        self.levels = LevelMoves(self, session, acts)
+        self.checks = ChecksController(self, session, acts.check)
+        self._connect_checks()
+        self.backups = BackupActions(self, session, acts)
         self.apply_settings()
         self._restore_geometry()
         self._update_actions()
 
     # --- building ---
+
+    def _build_library_page(self) -> QWidget:
+        """A holder for the library page, which is built the first time it is shown."""
+        self._library_holder = QWidget()
+        QVBoxLayout(self._library_holder).setContentsMargins(0, 0, 0, 0)
+        return self._library_holder
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            from ui.start_page import StartPage
+
+            self._start_page = StartPage(self.session)
+            self._library_holder.layout().addWidget(self._start_page)
+            self._start_page.open_requested.connect(self.open_report)
+            self._start_page.new_requested.connect(self.new_report)
+            self._start_page.example_requested.connect(self.open_example)
+            self._start_page.roll_requested.connect(self.importer.roll_forward_report)
+        return self._start_page
+
+    @property
+    def checklist_dock(self) -> ChecklistDock:
+        if self._checklist_dock is None:
+            from ui.checklist_panel import ChecklistDock
+
+            self._checklist_dock = ChecklistDock(self.session, self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._checklist_dock)
+        return self._checklist_dock
+
+    @property
+    def check_options(self) -> CheckOptions:
+        return self.checks.options
 
     def _build_editor_page(self) -> QWidget:
         self.btn_meta = QPushButton(self.tr("报告信息（标题、主送、文号、日期…）"))
@@ -131,12 +173,9 @@ class MainWindow(QMainWindow):
         acts.close_report.triggered.connect(self.show_library)
         acts.quit.triggered.connect(self.close)
         acts.meta.triggered.connect(self.show_meta)
-        acts.checklist.triggered.connect(self.checklist_dock.show_and_raise)
-        acts.about.triggered.connect(lambda: alerts.show_info(self, about_text(str(session.library.path))))
-        acts.help.triggered.connect(lambda: alerts.show_info(self, HELP_TEXT))
-        self.start_page.open_requested.connect(self.open_report)
-        self.start_page.new_requested.connect(self.new_report)
-        self.start_page.example_requested.connect(self.open_example)
+        acts.checklist.triggered.connect(self._show_checklist)
+        acts.about.triggered.connect(self._show_about)
+        acts.help.triggered.connect(self._show_help)
         self.btn_meta.clicked.connect(self.show_meta)
         self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
         self.meta_form.meta_edited.connect(self._meta_edited)
@@ -146,12 +185,20 @@ class MainWindow(QMainWindow):
         if app is not None:  # any focus change (another field, another window) saves at once
             app.focusChanged.connect(self._focus_changed)
         self.node_form.shift_requested.connect(session.request_shift)
+        self.node_form.add_point_requested.connect(self._add_point)
         session.saved.connect(self._saved)
         session.failed.connect(self._failed)
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
-        session.meta_replaced.connect(self._show_report_title)
+        session.meta_replaced.connect(self._meta_replaced)
         session.edited.connect(self._tree_reshaped)  # a bound method: Qt drops it with the window
+
+    def _connect_checks(self) -> None:
+        """Typing is checked again after a pause; 设置 may switch rules on or off."""
+        self.node_form.edited.connect(self.checks.schedule)
+        self.meta_form.meta_edited.connect(self.checks.schedule)
+        self.dialogs.rules_changed.connect(self.checks.reload_rules)
+        self.statusBar().insertPermanentWidget(0, self.checks.badge)
 
     # --- settings and geometry ---
 
@@ -200,6 +247,7 @@ class MainWindow(QMainWindow):
     def _report_opened(self) -> None:
         report = self.session.report
         assert report is not None
+        self._update_checklist(report.checklist != [])
         self.pages.setCurrentIndex(1)
         self.tree_view.expandAll()
         self._show_report_title()
@@ -219,6 +267,9 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if self.session.read_only:
             return
+        from models.templates import DEFAULT_TEMPLATE, load_template, new_report
+        from ui.dialogs.new_report import NewReportDialog
+
         template = load_template(DEFAULT_TEMPLATE)
         issuer, year = self.session.new_report_defaults()
         (year, issuer, variant), accepted = NewReportDialog.ask(template, issuer, year, self)
@@ -238,10 +289,92 @@ class MainWindow(QMainWindow):
             return
         self.open_report(report_id)
 
+    def selected_report_id(self) -> int | None:
+        return self._start_page.selected_id() if self._start_page is not None else None
+
+    # --- docks and messages ---
+
+    def widget(self) -> QWidget:
+        return self
+
+    def show_message(self, text: str, timeout_ms: int = MESSAGE_MS) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def show_dock(self, dock: QDockWidget, height: int) -> None:
+        if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if not dock.isVisible():
+            dock.show()
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+        dock.raise_()
+
+    def _show_checklist(self) -> None:
+        self.checklist_dock.show_and_raise()
+
+    def _update_checklist(self, has_checklist: bool) -> None:
+        """A rolled-forward report shows its checklist once, on its first opening."""
+        if not has_checklist:
+            if self._checklist_dock is not None:
+                self._checklist_dock.hide()
+            return
+        from ui.checklist_panel import first_opening
+
+        if first_opening(self.session):
+            self._show_checklist()
+
+    def _show_about(self) -> None:
+        from ui.dialogs.about import about_text
+
+        alerts.show_info(self, about_text(str(self.session.library.path)))
+
+    def _show_help(self) -> None:
+        from ui.dialogs.about import HELP_TEXT
+
+        alerts.show_info(self, HELP_TEXT)
+
     # --- selection and editing ---
 
     def current_node(self) -> Node | None:
-        return self.session.outline.node(self.tree_view.currentIndex())
+        return self.tree_commands.current_node()
+
+    def select_node(self, node: Node) -> None:
+        self.tree_commands.select_node(node)
+
+    def _add_point(self, _section_id: int) -> None:
+        self.tree_commands.add_node(POINT, sibling=None)
+
+    def reveal(self, node_id: int | None, field: str, start: int, end: int) -> None:
+        report = self.session.report
+        if report is None:
+            return
+        if node_id is None:
+            self._reveal_meta(field.removeprefix("meta."), start, end)
+            return
+        node = next((n for n in report.walk() if n.id == node_id), None)
+        if node is None:
+            return
+        self.select_node(node)
+        if field == "title":
+            self.node_form.edt_title.setFocus()
+            self.node_form.edt_title.setSelection(start, end - start)
+            return
+        self._reveal_text(node, start, end)
+
+    def _reveal_meta(self, name: str, start: int, end: int) -> None:
+        self.show_meta()
+        editor = getattr(self.meta_form, "edt_" + name, None)
+        if isinstance(editor, QLineEdit):
+            editor.setFocus()
+            editor.setSelection(start, end - start)
+
+    def _reveal_text(self, node: Node, start: int, end: int) -> None:
+        body = self.node_form.edt_body
+        cursor = body.textCursor()
+        cursor.setPosition(min(start, len(node.text)))
+        cursor.setPosition(min(end, len(node.text)), QTextCursor.MoveMode.KeepAnchor)
+        body.setTextCursor(cursor)
+        body.setFocus()
+        body.ensureCursorVisible()
 
     def _ancestors(self, node: Node) -> list[Node]:
         chain, parent = [], self.session.outline.parent_node(node)
@@ -303,6 +436,13 @@ class MainWindow(QMainWindow):
         if "title" in changes:
             self._show_report_title()
 
+    def _meta_replaced(self) -> None:
+        """A fix (or its undo) changed the metadata: the form and the title follow."""
+        report = self.session.report
+        if report is not None:
+            self.meta_form.load(report.meta)
+        self._show_report_title()
+
     def _show_report_title(self) -> None:
         """The window title names the report (typed, fixed by 体检, or undone)."""
         report = self.session.report
@@ -339,20 +479,6 @@ class MainWindow(QMainWindow):
         self.lbl_saved.setText(self.tr("未保存"))
         self.statusBar().showMessage(message, 10000)
 
-    # --- tree commands (ui.tree_commands); kept here for the window's other callers ---
-
-    def add_node(self, kind: str, sibling: bool | None) -> None:
-        self.tree_commands.add_node(kind, sibling)
-
-    def select_node(self, node: Node) -> None:
-        self.tree_commands.select_node(node)
-
-    def trash_current(self) -> None:
-        self.tree_commands.trash_current()
-
-    def shift_current(self, delta: int) -> None:
-        self.tree_commands.shift_current(delta)
-
     # --- actions ---
 
     def _update_actions(self) -> None:
@@ -371,7 +497,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tree_commands.finish_rename()
-        saved = self.checklist_dock.panel.flush()
+        saved = self._checklist_dock.panel.flush() if self._checklist_dock is not None else True
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):
             event.ignore()
