@@ -41,3 +41,34 @@ def test_scanner_sees_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import sqlite3\nfrom PySide6.QtCore import Qt\nfrom . import sibling\n", encoding="utf-8")
     assert imported_modules(sample) == {"sqlite3", "PySide6"}
+
+
+WINDOW_MODULE = "ui.window.main_window"
+WINDOW_IMPORTERS = {"ui/window/main_window.py", "ui/app.py"}  # the window itself and the entry point
+
+
+def imported_names(path: Path) -> set[str]:
+    """Every module named by an import, in full ("ui.window.main_window"), at any depth and
+    also under ``if TYPE_CHECKING:``; ``from ui.window import main_window`` names both."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_ui_helpers_never_import_the_main_window() -> None:
+    offenders = [path.relative_to(ROOT).as_posix() for path in sources("ui")
+                 if path.relative_to(ROOT).as_posix() not in WINDOW_IMPORTERS and WINDOW_MODULE in imported_names(path)]
+    assert offenders == []
+
+
+def test_window_scanner_sees_deferred_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ui.window import main_window\n"
+                      "def later():\n    import ui.window.main_window\n", encoding="utf-8")
+    assert WINDOW_MODULE in imported_names(sample)
