@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 SUBMIT = "submit"  # models.checks.SUBMIT, spelled out so that importing this module does not load the rules
 PUBLIC = "public"  # models.checks.PUBLIC
 
+
+def known_edition(edition: str) -> str:
+    """``edition`` if it is one the checks know, else the submitted edition."""
+    return edition if edition in (SUBMIT, PUBLIC) else SUBMIT
+
 _rules_imported = threading.Event()
 _loaders = {"running": 0}  # RulesLoader runs still importing
 _loaders_lock = threading.Lock()

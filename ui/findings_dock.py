@@ -40,7 +40,3 @@ class FindingsDock(QDockWidget):
         index = self.cmb_edition.findData(edition)
         self.cmb_edition.setCurrentIndex(max(index, 0))
 
-
-def known_edition(edition: str) -> str:
-    """``edition`` if the dock offers it, else the first one (as the dock's list falls back)."""
-    return edition if edition in {e for e, _label in EDITIONS} else EDITIONS[0][0]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QPushButton
 
 from models.errors import NianbaoError
 from models.report import Report
-from ui.check_worker import CheckScheduler, RulesLoader, rules_ready
+from ui.check_worker import CheckScheduler, RulesLoader, known_edition, rules_ready
 from ui.session import Session
 from ui.window.port import WindowPort
 
@@ -174,8 +174,6 @@ class ChecksController(QObject):
             self.check_now()
 
     def _report_opened(self) -> None:
-        from ui.findings_dock import known_edition
-
         self._choices_for = None
         self.scheduler.edition = known_edition(self.session.settings.default_edition)
         self._findings = []

@@ -36,7 +36,6 @@ from models.text import count_chars
 from ui.actions import Actions
 from ui.dialogs import alerts
 from ui.editors.guidance import GuidancePanel
-from ui.editors.meta_form import MetaForm
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
 from ui.session import Session, example_report
@@ -51,6 +50,7 @@ from ui.window.tree_commands import TreeCommands
 
 if TYPE_CHECKING:
     from ui.checklist_panel import ChecklistDock
+    from ui.editors.meta_form import MetaForm
     from ui.start_page import StartPage
     from ui.window.check_options import CheckOptions
 
@@ -120,6 +120,21 @@ class MainWindow(QMainWindow):
         return self._checklist_dock
 
     @property
+    def meta_form(self) -> MetaForm:
+        if self._meta_form is None:
+            from ui.editors.meta_form import MetaForm
+
+            form = MetaForm()
+            form.set_read_only(self.session.read_only)
+            if self.session.report is not None:
+                form.load(self.session.report.meta)
+            form.meta_edited.connect(self._meta_edited)
+            form.meta_edited.connect(self.checks.schedule)  # typing is checked again after a pause
+            self._meta_scroll.setWidget(form)
+            self._meta_form = form
+        return self._meta_form
+
+    @property
     def check_options(self) -> CheckOptions:
         return self.checks.options
 
@@ -139,15 +154,14 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.btn_meta)
         left_layout.addWidget(self.tree_view, 1)
-        self.meta_form = MetaForm()
-        meta_scroll = QScrollArea()
-        meta_scroll.setWidgetResizable(True)
-        meta_scroll.setWidget(self.meta_form)
+        self._meta_form: MetaForm | None = None
+        self._meta_scroll = QScrollArea()  # 报告信息, filled the first time it is shown
+        self._meta_scroll.setWidgetResizable(True)
         self.node_form = NodeForm()
         self.lbl_nothing = QLabel(self.tr("在左边的目录中选择要编辑的部分。"))
         self.lbl_nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editors = QStackedWidget()
-        for widget in (self.lbl_nothing, meta_scroll, self.node_form):
+        for widget in (self.lbl_nothing, self._meta_scroll, self.node_form):
             self.editors.addWidget(widget)
         self.guidance = GuidancePanel()
         self.side = SidePanel(self.guidance)
@@ -178,7 +192,6 @@ class MainWindow(QMainWindow):
         acts.help.triggered.connect(self._show_help)
         self.btn_meta.clicked.connect(self.show_meta)
         self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
-        self.meta_form.meta_edited.connect(self._meta_edited)
         self.node_form.edited.connect(self._node_edited)
         self.node_form.focus_lost.connect(session.flush)
         app = QApplication.instance()
@@ -196,7 +209,6 @@ class MainWindow(QMainWindow):
     def _connect_checks(self) -> None:
         """Typing is checked again after a pause; 设置 may switch rules on or off."""
         self.node_form.edited.connect(self.checks.schedule)
-        self.meta_form.meta_edited.connect(self.checks.schedule)
         self.dialogs.rules_changed.connect(self.checks.reload_rules)
         self.statusBar().insertPermanentWidget(0, self.checks.badge)
 
@@ -207,7 +219,8 @@ class MainWindow(QMainWindow):
         self.node_form.set_editor_font(font)
         read_only = self.session.read_only
         self.node_form.set_read_only(read_only)
-        self.meta_form.set_read_only(read_only)
+        if self._meta_form is not None:
+            self._meta_form.set_read_only(read_only)
 
     def _restore_geometry(self) -> None:
         settings = self.session.settings
@@ -251,7 +264,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1)
         self.tree_view.expandAll()
         self._show_report_title()
-        self.meta_form.load(report.meta)
+        if self._meta_form is not None:
+            self._meta_form.load(report.meta)
         self.side.set_report(report)
         first = self.session.outline.index(0, 0)
         if first.isValid():
@@ -439,8 +453,8 @@ class MainWindow(QMainWindow):
     def _meta_replaced(self) -> None:
         """A fix (or its undo) changed the metadata: the form and the title follow."""
         report = self.session.report
-        if report is not None:
-            self.meta_form.load(report.meta)
+        if report is not None and self._meta_form is not None:
+            self._meta_form.load(report.meta)
         self._show_report_title()
 
     def _show_report_title(self) -> None:
