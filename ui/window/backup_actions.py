@@ -14,7 +14,6 @@ from PySide6.QtGui import QDesktopServices
 
 from models.errors import NianbaoError
 from models.paths import backup_dir
-from ui.actions import Actions
 from ui.dialogs import alerts
 from ui.session import Session
 from ui.window.port import WindowPort
@@ -29,14 +28,10 @@ MESSAGE_MS = 15000
 
 
 class BackupActions(QObject):
-    def __init__(self, window: WindowPort, session: Session, acts: Actions) -> None:
+    def __init__(self, window: WindowPort, session: Session) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
-        acts.backup.triggered.connect(self.backup_now)
-        acts.open_backups.triggered.connect(self.open_folder)
-        acts.restore_backup.triggered.connect(self.restore_reports)
-        acts.restore_backup.setEnabled(not self.session.read_only)
 
     def folder(self) -> Path:
         return backup_dir(self.session.library.path)

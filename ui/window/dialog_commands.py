@@ -22,12 +22,6 @@ class DialogCommands(QObject):
         self.window = window
         self.session = session
         self.actions = acts
-        acts.export.triggered.connect(self.export_report)
-        acts.snapshot.triggered.connect(self.save_revision)
-        acts.revisions.triggered.connect(self.show_revisions)
-        acts.trash.triggered.connect(self.show_trash)
-        acts.settings.triggered.connect(self.edit_settings)
-        acts.recent.aboutToShow.connect(self.fill_recent)
 
     def fill_recent(self) -> None:
         menu = self.actions.recent

@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.errors import NianbaoError
-from ui.actions import Actions
 from ui.dialogs import alerts
 from ui.session import Session
 from ui.settings import save_settings
@@ -34,13 +33,10 @@ def tr(text: str) -> str:
 class ImportActions(QObject):
     """Owns the import and roll-forward commands of one window."""
 
-    def __init__(self, window: WindowPort, session: Session, acts: Actions) -> None:
+    def __init__(self, window: WindowPort, session: Session) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
-        acts.import_.triggered.connect(self.import_from_file)
-        acts.paste_import.triggered.connect(self.import_from_clipboard)
-        acts.roll_forward.triggered.connect(self.roll_forward_current)
 
     # --- import ---
 

@@ -6,18 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from models.report import SECTION
-from ui.actions import Actions
 from ui.session import Session
 from ui.window.port import WindowPort
 
 
 class LevelMoves(QObject):
-    def __init__(self, window: WindowPort, session: Session, actions: Actions) -> None:
+    def __init__(self, window: WindowPort, session: Session) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
-        actions.outdent.triggered.connect(self.outdent_current)
-        actions.indent.triggered.connect(self.indent_current)
 
     def outdent_current(self) -> None:
         """Out of its section, just after it."""

@@ -40,11 +40,7 @@ from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
 from ui.session import Session, example_report
 from ui.side_panel import SidePanel
-from ui.window.backup_actions import BackupActions
 from ui.window.checks_controller import ChecksController
-from ui.window.dialog_commands import DialogCommands
-from ui.window.import_actions import ImportActions
-from ui.window.level_moves import LevelMoves
 from ui.window.port import MESSAGE_MS
 from ui.window.tree_commands import TreeCommands
 
@@ -52,7 +48,11 @@ if TYPE_CHECKING:
     from ui.checklist_panel import ChecklistDock
     from ui.editors.meta_form import MetaForm
     from ui.start_page import StartPage
+    from ui.window.backup_actions import BackupActions
     from ui.window.check_options import CheckOptions
+    from ui.window.dialog_commands import DialogCommands
+    from ui.window.import_actions import ImportActions
+    from ui.window.level_moves import LevelMoves
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +78,14 @@ class MainWindow(QMainWindow):
         acts = self.actions_
         self.tree_commands = TreeCommands(self, session, acts, self.tree_view)
         self._connect()
-        self.dialogs = DialogCommands(self, session, acts)
-        self.dialogs.settings_applied.connect(self.apply_settings)
-        self.importer = ImportActions(self, session, acts)
-        self.levels = LevelMoves(self, session, acts)
+        self._importer: ImportActions | None = None  # the command groups are built on first use
+        self._backups: BackupActions | None = None
+        self._levels: LevelMoves | None = None
+        self._dialogs: DialogCommands | None = None
+        self._connect_commands()
         self.checks = ChecksController(self, session, acts.check)
         self._connect_checks()
-        self.backups = BackupActions(self, session, acts)
+        acts.restore_backup.setEnabled(not session.read_only)
         self.apply_settings()
         self._restore_geometry()
         self._update_actions()
@@ -118,6 +119,61 @@ class MainWindow(QMainWindow):
             self._checklist_dock = ChecklistDock(self.session, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._checklist_dock)
         return self._checklist_dock
+
+    def _connect_commands(self) -> None:
+        """The menu commands of the groups built on first use (lambdas: the group may not exist yet)."""
+        acts = self.actions_
+        for action, run in (
+            (acts.import_, lambda: self.importer.import_from_file()),
+            (acts.paste_import, lambda: self.importer.import_from_clipboard()),
+            (acts.roll_forward, lambda: self.importer.roll_forward_current()),
+            (acts.backup, lambda: self.backups.backup_now()),
+            (acts.open_backups, lambda: self.backups.open_folder()),
+            (acts.restore_backup, lambda: self.backups.restore_reports()),
+            (acts.export, lambda: self.dialogs.export_report()),
+            (acts.snapshot, lambda: self.dialogs.save_revision()),
+            (acts.revisions, lambda: self.dialogs.show_revisions()),
+            (acts.trash, lambda: self.dialogs.show_trash()),
+            (acts.settings, lambda: self.dialogs.edit_settings()),
+            (acts.outdent, lambda: self.levels.outdent_current()),
+            (acts.indent, lambda: self.levels.indent_current()),
+        ):
+            action.triggered.connect(run)
+        acts.recent.aboutToShow.connect(lambda: self.dialogs.fill_recent())
+
+    @property
+    def importer(self) -> ImportActions:
+        if self._importer is None:
+            from ui.window.import_actions import ImportActions
+
+            self._importer = ImportActions(self, self.session)
+        return self._importer
+
+    @property
+    def backups(self) -> BackupActions:
+        if self._backups is None:
+            from ui.window.backup_actions import BackupActions
+
+            self._backups = BackupActions(self, self.session)
+        return self._backups
+
+    @property
+    def levels(self) -> LevelMoves:
+        if self._levels is None:
+            from ui.window.level_moves import LevelMoves
+
+            self._levels = LevelMoves(self, self.session)
+        return self._levels
+
+    @property
+    def dialogs(self) -> DialogCommands:
+        if self._dialogs is None:
+            from ui.window.dialog_commands import DialogCommands
+
+            self._dialogs = DialogCommands(self, self.session, self.actions_)
+            self._dialogs.settings_applied.connect(self.apply_settings)
+            self._dialogs.rules_changed.connect(self.checks.reload_rules)
+        return self._dialogs
 
     @property
     def meta_form(self) -> MetaForm:
@@ -209,7 +265,6 @@ class MainWindow(QMainWindow):
     def _connect_checks(self) -> None:
         """Typing is checked again after a pause; 设置 may switch rules on or off."""
         self.node_form.edited.connect(self.checks.schedule)
-        self.dialogs.rules_changed.connect(self.checks.reload_rules)
         self.statusBar().insertPermanentWidget(0, self.checks.badge)
 
     # --- settings and geometry ---
@@ -268,14 +323,17 @@ class MainWindow(QMainWindow):
             self._meta_form.load(report.meta)
         self.side.set_report(report)
         first = self.session.outline.index(0, 0)
-        if first.isValid():
-            self.tree_view.setCurrentIndex(first)
+        if first.isValid() and self.tree_view.currentIndex() != first:
+            self.tree_view.setCurrentIndex(first)  # shows the part and its counts
             self.tree_view.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
+        elif first.isValid():
+            self.tree_view.setFocus()
+            self.update_counts()
         else:
             self.show_meta()
+            self.update_counts()
         self.lbl_saved.setText(self.tr("只读：只能查看和导出，不能修改") if self.session.read_only
                                else self.tr("修改会自动保存"))
-        self.update_counts()
         self._update_actions()
 
     def new_report(self) -> None:
