@@ -118,10 +118,17 @@ class Session(QObject):
         self.undo_stack.clear()
         self.report = report
         self.outline.set_report(report)
-        self.settings.remember_report(report_id)
-        save_settings(self.settings)
+        self._remember(report_id)
         self.report_opened.emit()
         return True
+
+    def _remember(self, report_id: int) -> None:
+        """Recent reports and the one to reopen; the file is not rewritten when they are unchanged
+        (reopening the last report at start)."""
+        before = (self.settings.last_report, list(self.settings.recent_reports))
+        self.settings.remember_report(report_id)
+        if (self.settings.last_report, self.settings.recent_reports) != before:
+            save_settings(self.settings)
 
     def new_report_defaults(self) -> tuple[str, int | None]:
         """Issuer of the most recent report and the year after the latest one (else none)."""
