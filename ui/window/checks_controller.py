@@ -91,7 +91,7 @@ class ChecksController(QObject):
     def _build_dock(self) -> FindingsDock:
         from ui.findings_dock import FindingsDock
 
-        dock = FindingsDock()
+        dock = FindingsDock(self.window.widget())  # placed in the window when first shown
         dock.hide()
         dock.set_edition(self.scheduler.edition)
         dock.lbl_state.setText(self._state)
