@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -64,8 +65,12 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self, session.undo_stack)
         self.actions_.build_menus(self)
         self.actions_.build_toolbar(self)
-        self._start_page: StartPage | None = None
+        self._start_page: StartPage | None = None  # these are built on first use
         self._checklist_dock: ChecklistDock | None = None
+        self._importer: ImportActions | None = None
+        self._backups: BackupActions | None = None
+        self._levels: LevelMoves | None = None
+        self._dialogs: DialogCommands | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_library_page())
         self.pages.addWidget(self._build_editor_page())
@@ -78,10 +83,6 @@ class MainWindow(QMainWindow):
         acts = self.actions_
         self.tree_commands = TreeCommands(self, session, acts, self.tree_view)
         self._connect()
-        self._importer: ImportActions | None = None  # the command groups are built on first use
-        self._backups: BackupActions | None = None
-        self._levels: LevelMoves | None = None
-        self._dialogs: DialogCommands | None = None
         self._connect_commands()
         self.checks = ChecksController(self, session, acts.check)
         self._connect_checks()
