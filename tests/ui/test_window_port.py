@@ -58,3 +58,9 @@ def test_docks_and_commands_are_built_when_asked_for(example_window: MainWindow)
     assert window.importer is window.importer
     window.actions_.check.trigger()
     assert window.checks.dock.isVisible()
+
+
+def test_the_report_form_built_late_is_shown(example_window: MainWindow) -> None:
+    example_window.show_meta()
+    assert example_window.meta_form.edt_issuer.isVisible()
+    assert example_window.meta_form.edt_issuer.hasFocus() or not example_window.isActiveWindow()
