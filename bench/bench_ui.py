@@ -142,7 +142,7 @@ def bench_keystroke(db: Path, report_id: int, big_id: int, keys: int) -> None:
     started = start(["--db", str(db)])
     assert started is not None
     app, window = started
-    window.tree.setCurrentIndex(window.session.tree.index_of_id(big_id))
+    window.tree_view.setCurrentIndex(window.session.outline.index_of_id(big_id))
     editor = window.node_form.edt_body
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)

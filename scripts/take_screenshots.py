@@ -50,8 +50,8 @@ def main() -> int:
     window.grab().save(str(docs / "screen-start.png"))
     example_id = next(s.id for s in window.session.library.list_reports() if s.year == 2024)
     window.open_report(example_id)
-    model = window.session.tree
-    window.tree.setCurrentIndex(model.index(2, 0, model.index(1, 0)))
+    model = window.session.outline
+    window.tree_view.setCurrentIndex(model.index(2, 0, model.index(1, 0)))
     window.checks.show_checks()
     wait_for_findings(app, window)
     window.grab().save(str(docs / "screen-main.png"))

@@ -20,9 +20,9 @@ from models.store import Library
 from ui.dialogs import alerts
 from ui.dialogs.crash import install_excepthook
 from ui.fonts import ui_font
-from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import load_settings
+from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

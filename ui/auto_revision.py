@@ -11,12 +11,12 @@ so it runs on the UI thread.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
-if TYPE_CHECKING:
-    from ui.session import Session
+from models.report import Report
+from ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +24,24 @@ AUTO_REVISION_LABEL = "自动保存的版本"
 MS_PER_MINUTE = 60_000  # tests shrink this to run the countdown in milliseconds
 
 
+class RevisionSource(Protocol):
+    """The session, as far as automatic revisions need it."""
+
+    saved: SignalInstance  # typed text reached the library
+    edited: SignalInstance  # add, delete, move, rename, fixes, undo and redo
+    revision_created: SignalInstance
+    report_opened: SignalInstance
+    report_closed: SignalInstance
+    settings: AppSettings
+    report: Report | None
+    read_only: bool
+
+    def create_revision(self, label: str) -> int | None: ...
+
+
 class AutoRevisions(QObject):
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(self, session: RevisionSource, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.session = session
         self.changed = False  # an edit reached the library since the last revision
         self.timer = QTimer(self)
@@ -34,9 +49,7 @@ class AutoRevisions(QObject):
         self.timer.timeout.connect(self.make_revision)
         session.saved.connect(self._text_saved)
         # Not QUndoStack.indexChanged: the stack emits it while the session is being destroyed.
-        session.node_replaced.connect(self._node_replaced)
-        for signal in (session.tree.rowsInserted, session.tree.rowsRemoved, session.tree.rowsMoved):
-            signal.connect(self._tree_edited)
+        session.edited.connect(self._edited)
         session.revision_created.connect(self._revision_made)
         session.report_opened.connect(self._reset)
         session.report_closed.connect(self._reset)
@@ -45,12 +58,6 @@ class AutoRevisions(QObject):
         return max(0, int(self.session.settings.auto_revision_minutes)) * MS_PER_MINUTE
 
     def _text_saved(self, _stamp: str) -> None:
-        self._edited()
-
-    def _node_replaced(self, _node_id: int) -> None:  # rename, fixes, undo and redo of typing
-        self._edited()
-
-    def _tree_edited(self, *_args: object) -> None:  # add, delete, move (and their undo)
         self._edited()
 
     def _edited(self) -> None:

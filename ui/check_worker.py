@@ -21,6 +21,12 @@ from models.report import Report
 
 log = logging.getLogger(__name__)
 
+
+
+def known_edition(edition: str) -> Edition:
+    """``edition`` if it is one the checks know, else the submitted edition."""
+    return Edition(edition) if edition in Edition.values() else Edition.SUBMIT
+
 _rules_imported = threading.Event()
 _loaders = {"running": 0}  # RulesLoader runs still importing
 _loaders_lock = threading.Lock()
@@ -104,8 +110,8 @@ class CheckScheduler(QObject):
     """``request(report)`` after every edit; checks run ``delay_ms`` after the last request,
     one at a time, and only the newest run's findings are announced."""
 
-    findingsReady = Signal(object)  # list[Finding]
-    checkFailed = Signal(str)
+    findings_ready = Signal(object)  # list[Finding]
+    check_failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, delay_ms: int = 600,
                  pool: QThreadPool | None = None) -> None:
@@ -148,9 +154,9 @@ class CheckScheduler(QObject):
     def _finished(self, generation: int, findings: object) -> None:
         self._workers.pop(generation, None)
         if generation == self._generation:
-            self.findingsReady.emit(findings)
+            self.findings_ready.emit(findings)
 
     def _failed(self, generation: int, message: str) -> None:
         self._workers.pop(generation, None)
         if generation == self._generation:
-            self.checkFailed.emit(message)
+            self.check_failed.emit(message)

@@ -129,7 +129,7 @@ class ChecklistPanel(QWidget):
 
     def flush(self) -> bool:
         self._timer.stop()
-        if not self._pending or self.session.library.conn is None:
+        if not self._pending or not self.session.library.is_open:
             return True
         try:
             for item_id in list(self._pending):
@@ -144,26 +144,26 @@ class ChecklistPanel(QWidget):
 
 
 class ChecklistDock(QDockWidget):
+    """Built by the window on first use: from the menu, or when a rolled-forward report opens."""
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("去年工作安排落实清单"), parent)
         self.setObjectName("checklistDock")
         self.session = session
         self.panel = ChecklistPanel(session)
+        self.panel.reload()
         self.setWidget(self.panel)
         self.hide()
-        session.report_opened.connect(self._first_open)
         session.report_closed.connect(self.hide)
 
     def show_and_raise(self) -> None:
         self.show()
         self.raise_()
 
-    def _first_open(self) -> None:
-        """A rolled-forward report shows its checklist once, on its first opening."""
-        report = self.session.report
-        if report is None or not report.checklist:
-            self.hide()
-            return
-        if not self.session.report_setting(SHOWN_SETTING, False):
-            self.show_and_raise()
-            self.session.set_report_setting(SHOWN_SETTING, True)
+
+def first_opening(session: Session) -> bool:
+    """True once per rolled-forward report: its checklist shows by itself on its first opening."""
+    if session.report is None or not session.report.checklist or session.report_setting(SHOWN_SETTING, False):
+        return False
+    session.set_report_setting(SHOWN_SETTING, True)
+    return True

@@ -30,10 +30,10 @@ LOCATION_WIDTH = 340
 
 
 class FindingsPanel(QWidget):
-    findingActivated = Signal(object, str, int, int)  # node_id (int or None), field, start, end
-    fixRequested = Signal(object)  # Finding
-    fixAllRequested = Signal(str)  # rule id
-    ignoreRequested = Signal(object)  # Finding
+    finding_activated = Signal(object, str, int, int)  # node_id (int or None), field, start, end
+    fix_requested = Signal(object)  # Finding
+    fix_all_requested = Signal(str)  # rule id
+    ignore_requested = Signal(object)  # Finding
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,19 +186,19 @@ class FindingsPanel(QWidget):
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, FINDING_ROLE)
         if finding is not None:
-            self.findingActivated.emit(finding.node_id, finding.field, finding.start, finding.end)
+            self.finding_activated.emit(finding.node_id, finding.field, finding.start, finding.end)
 
     def _request_fix(self) -> None:
         finding = self.current_finding()
         if finding is not None and finding.fix is not None:
-            self.fixRequested.emit(finding)
+            self.fix_requested.emit(finding)
 
     def _request_fix_all(self) -> None:
         finding = self.current_finding()
         if finding is not None:
-            self.fixAllRequested.emit(finding.rule)
+            self.fix_all_requested.emit(finding.rule)
 
     def _request_ignore(self) -> None:
         finding = self.current_finding()
         if finding is not None:
-            self.ignoreRequested.emit(finding)
+            self.ignore_requested.emit(finding)

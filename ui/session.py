@@ -9,8 +9,9 @@ each writes the library first, then changes the in-memory tree through the model
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -22,9 +23,17 @@ from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from models.store import Library, RevisionInfo
 from models.text_chars import count_chars
 from ui.auto_revision import AutoRevisions
+from ui.outline_model import OutlineModel
 from ui.settings import AppSettings, save_settings
-from ui.tree_model import ReportTreeModel
-from ui.undo import AddNodeCommand, EditTextCommand, MoveNodeCommand, RenameCommand, TrashNodeCommand
+from ui.undo import (
+    AddNodeCommand,
+    EditTextCommand,
+    MetaFieldCommand,
+    MoveNodeCommand,
+    RenameCommand,
+    ReplaceTextCommand,
+    TrashNodeCommand,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +47,19 @@ def example_report() -> Report:
 NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: ""}
 
 
+class FieldChange(Protocol):
+    """One field's new value (models.checks.FieldChange, not imported at start-up)."""
+
+    @property
+    def node_id(self) -> int | None: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def old(self) -> str: ...
+    @property
+    def new(self) -> str: ...
+
+
 class Session(QObject):
     report_opened = Signal()
     report_closed = Signal()
@@ -46,6 +68,7 @@ class Session(QObject):
     failed = Signal(str)  # a message for the clerk
     meta_replaced = Signal()  # metadata changed by undo/redo of a fix, not by typing in the form
     revision_created = Signal(int)  # any revision made through the session (manual, export, automatic)
+    edited = Signal()  # add, delete, move, rename, fixes, and their undo/redo (not typing)
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -55,11 +78,15 @@ class Session(QObject):
         self.read_only = read_only or library.read_only
         self.report: Report | None = None
         self.undo_stack = QUndoStack(self)
-        self.tree = ReportTreeModel(self)
-        self.tree.read_only = self.read_only
-        self.tree.move_handler = self.request_move
-        self.tree.rename_handler = self.request_rename
-        self.tree.library_tag = str(library.path)
+        self.outline = OutlineModel(self)
+        self.outline.read_only = self.read_only
+        self.outline.move_handler = self.request_move
+        self.outline.rename_handler = self.request_rename
+        self.outline.library_tag = str(library.path)
+        for reshaped in (self.outline.rowsInserted, self.outline.rowsRemoved, self.outline.rowsMoved):
+            reshaped.connect(self._reshaped)
+        self.node_replaced.connect(self._reshaped)
+        self.meta_replaced.connect(self._reshaped)
         self._pending_nodes: dict[int, dict[str, str]] = {}
         self._pending_meta: dict[str, Any] = {}
         self._timer = QTimer(self)
@@ -68,7 +95,10 @@ class Session(QObject):
         self._timer.timeout.connect(self.flush)
         self.last_saved = ""
         self._watched: tuple[Node, str, str] | None = None  # node in the editor, as it was when shown
-        self.auto_revisions = AutoRevisions(self)
+        self.auto_revisions = AutoRevisions(self, self)
+
+    def _reshaped(self, *_args: object) -> None:
+        self.edited.emit()
 
     # --- opening and closing ---
 
@@ -87,11 +117,18 @@ class Session(QObject):
         self._watched = None
         self.undo_stack.clear()
         self.report = report
-        self.tree.set_report(report)
-        self.settings.remember_report(report_id)
-        save_settings(self.settings)
+        self.outline.set_report(report)
+        self._remember(report_id)
         self.report_opened.emit()
         return True
+
+    def _remember(self, report_id: int) -> None:
+        """Recent reports and the one to reopen; the file is not rewritten when they are unchanged
+        (reopening the last report at start)."""
+        before = (self.settings.last_report, list(self.settings.recent_reports))
+        self.settings.remember_report(report_id)
+        if (self.settings.last_report, self.settings.recent_reports) != before:
+            save_settings(self.settings)
 
     def new_report_defaults(self) -> tuple[str, int | None]:
         """Issuer of the most recent report and the year after the latest one (else none)."""
@@ -108,7 +145,7 @@ class Session(QObject):
         self._watched = None
         self.undo_stack.clear()
         self.report = None
-        self.tree.set_report(None)
+        self.outline.set_report(None)
         self.report_closed.emit()
         return True
 
@@ -147,11 +184,11 @@ class Session(QObject):
         pending = self._pending_nodes.setdefault(node_id, {})
         if title is not None and title != node.title:
             node.title = pending["title"] = title
-            self.tree.node_changed(node)
+            self.outline.node_changed(node)
         if text is not None and text != node.text:
             node.text = pending["text"] = text
             if was_filled != bool(text.strip()):
-                self.tree.node_changed(node)
+                self.outline.node_changed(node)
         self._timer.start()
 
     def edit_meta(self, **fields: Any) -> None:
@@ -265,8 +302,8 @@ class Session(QObject):
         if self.report is None:
             return False
         node = self.report.find(node_id)
-        parent = self.tree.parent_node(node)
-        row = self.tree.index_of(node).row() + delta
+        parent = self.outline.parent_node(node)
+        row = self.outline.index_of(node).row() + delta
         siblings = parent.children if parent is not None else self.report.body
         if row < 0 or row >= len(siblings) or self.read_only:
             return False
@@ -283,7 +320,35 @@ class Session(QObject):
         self.undo_stack.push(command)
         return not command.isObsolete()
 
+    def apply_changes(self, changes: Sequence[FieldChange], label: str) -> bool:
+        """Fixes (of 体检) as one undo step named ``label``; False when there is nothing to do."""
+        if self.read_only or self.report is None or not changes:
+            return False
+        self.commit_typing()  # before the macro: undoing the fix must not also undo the typing
+        self.flush()
+        self.undo_stack.beginMacro(label)
+        for change in changes:
+            self.undo_stack.push(self._change_command(change, label))
+        self.undo_stack.endMacro()
+        return True
+
+    def _change_command(self, change: FieldChange, label: str) -> MetaFieldCommand | ReplaceTextCommand:
+        assert self.report is not None
+        if change.node_id is None:
+            return MetaFieldCommand(self, change.field.removeprefix("meta."), change.old, change.new, label)
+        node = self.report.find(change.node_id)
+        old = (node.title, node.text)
+        new = (change.new, node.text) if change.field == "title" else (node.title, change.new)
+        command = ReplaceTextCommand(self, node, old, new)
+        command.setText(label)
+        return command
+
     # --- tree edits: the steps the commands run (library first, then the model) ---
+
+    def position_of(self, node: Node) -> tuple[int | None, int]:
+        """The id of ``node``'s parent (None at the top) and its row among its siblings."""
+        parent = self.outline.parent_node(node)
+        return (parent.id if parent is not None else None), self.outline.index_of(node).row()
 
     def _guarded(self, action: str, step: Any) -> bool:
         try:
@@ -311,7 +376,7 @@ class Session(QObject):
 
         def step() -> None:
             self.library.add_node(report_id, node, parent_id, position)
-            self.tree.insert_node(node, self._parent(parent_id), position)
+            self.outline.insert_node(node, self._parent(parent_id), position)
         return self._guarded("添加", step)
 
     def restore_trashed(self, node: Node, parent_id: int | None, position: int) -> bool:
@@ -320,7 +385,7 @@ class Session(QObject):
 
         def step() -> None:
             self.library.restore_node(node_id)
-            self.tree.insert_node(node, self._parent(parent_id), position)
+            self.outline.insert_node(node, self._parent(parent_id), position)
         return self._guarded("恢复", step)
 
     def trash_existing(self, node: Node) -> bool:
@@ -330,7 +395,7 @@ class Session(QObject):
         def step() -> None:
             self._pending_nodes.pop(node_id, None)
             self.library.trash_node(node_id)
-            self.tree.remove_node(node)
+            self.outline.remove_node(node)
         return self._guarded("删除", step)
 
     def move_existing(self, node: Node, parent_id: int | None, position: int) -> bool:
@@ -339,7 +404,7 @@ class Session(QObject):
 
         def step() -> None:
             self.library.move_node(node_id, parent_id, position)
-            self.tree.move_node(node, self._parent(parent_id), position)
+            self.outline.move_node(node, self._parent(parent_id), position)
         return self._guarded("移动", step)
 
     def set_title(self, node: Node, title: str) -> bool:
@@ -356,7 +421,7 @@ class Session(QObject):
             node.title, node.text = title, text
             if self._watched is not None and self._watched[0] is node:
                 self._watched = (node, title, text)
-            self.tree.node_changed(node)
+            self.outline.node_changed(node)
             self.node_replaced.emit(node_id)
         return self._guarded("修改", step)
 

@@ -1,21 +1,31 @@
-"""Undoable tree edits. Each command calls the session, which writes the library first and
-then updates the in-memory tree through the model; a command whose first run fails is made
+"""Undoable edits. Each command calls its :class:`EditTarget` (the session), which writes the
+library first and then updates the in-memory outline; a command whose first run fails is made
 obsolete so it never sits on the stack."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from models.report import Node
 
-if TYPE_CHECKING:
-    from ui.session import Session
+
+class EditTarget(Protocol):
+    """What the commands change; each step returns False (and tells the clerk) on failure."""
+
+    def position_of(self, node: Node) -> tuple[int | None, int]: ...
+    def insert_new(self, node: Node, parent_id: int | None, position: int) -> bool: ...
+    def restore_trashed(self, node: Node, parent_id: int | None, position: int) -> bool: ...
+    def trash_existing(self, node: Node) -> bool: ...
+    def move_existing(self, node: Node, parent_id: int | None, position: int) -> bool: ...
+    def set_title(self, node: Node, title: str) -> bool: ...
+    def set_text(self, node: Node, title: str, text: str) -> bool: ...
+    def set_meta_field(self, name: str, value: str) -> bool: ...
 
 
 class _SessionCommand(QUndoCommand):
-    def __init__(self, session: Session, text: str) -> None:
+    def __init__(self, session: EditTarget, text: str) -> None:
         super().__init__(text)
         self.session = session
         self.done_once = False
@@ -36,7 +46,7 @@ class _SessionCommand(QUndoCommand):
 class AddNodeCommand(_SessionCommand):
     """First run inserts the node into the library; undo trashes it; redo restores it."""
 
-    def __init__(self, session: Session, node: Node, parent_id: int | None, position: int, text: str) -> None:
+    def __init__(self, session: EditTarget, node: Node, parent_id: int | None, position: int, text: str) -> None:
         super().__init__(session, text)
         self.node, self.parent_id, self.position = node, parent_id, position
 
@@ -51,12 +61,10 @@ class AddNodeCommand(_SessionCommand):
 
 
 class TrashNodeCommand(_SessionCommand):
-    def __init__(self, session: Session, node: Node) -> None:
+    def __init__(self, session: EditTarget, node: Node) -> None:
         super().__init__(session, f"删除“{(node.title or node.text)[:12]}”")
         self.node = node
-        parent = session.tree.parent_node(node)
-        self.parent_id = parent.id if parent is not None else None
-        self.position = session.tree.index_of(node).row()
+        self.parent_id, self.position = session.position_of(node)
 
     def apply(self) -> bool:
         return self.session.trash_existing(self.node)
@@ -68,12 +76,10 @@ class TrashNodeCommand(_SessionCommand):
 class MoveNodeCommand(_SessionCommand):
     """Move to ``position`` as the final index among the new parent's children."""
 
-    def __init__(self, session: Session, node: Node, parent_id: int | None, position: int) -> None:
+    def __init__(self, session: EditTarget, node: Node, parent_id: int | None, position: int) -> None:
         super().__init__(session, f"移动“{(node.title or node.text)[:12]}”")
         self.node, self.parent_id, self.position = node, parent_id, position
-        old_parent = session.tree.parent_node(node)
-        self.old_parent_id = old_parent.id if old_parent is not None else None
-        self.old_position = session.tree.index_of(node).row()
+        self.old_parent_id, self.old_position = session.position_of(node)
 
     def apply(self) -> bool:
         return self.session.move_existing(self.node, self.parent_id, self.position)
@@ -83,7 +89,7 @@ class MoveNodeCommand(_SessionCommand):
 
 
 class RenameCommand(_SessionCommand):
-    def __init__(self, session: Session, node: Node, title: str) -> None:
+    def __init__(self, session: EditTarget, node: Node, title: str) -> None:
         super().__init__(session, f"改标题为“{title[:12]}”")
         self.node, self.new_title, self.old_title = node, title, node.title
 
@@ -97,7 +103,7 @@ class RenameCommand(_SessionCommand):
 class EditTextCommand(_SessionCommand):
     """Typing in one node, as one step: pushed when the clerk leaves the node (already applied)."""
 
-    def __init__(self, session: Session, node: Node, old: tuple[str, str], new: tuple[str, str]) -> None:
+    def __init__(self, session: EditTarget, node: Node, old: tuple[str, str], new: tuple[str, str]) -> None:
         super().__init__(session, f"编辑“{(new[0] or new[1])[:12]}”")
         self.node, self.old, self.new = node, old, new
 
@@ -121,7 +127,7 @@ class ReplaceTextCommand(EditTextCommand):
 class MetaFieldCommand(_SessionCommand):
     """One metadata field set to a new value (a 体检 fix in 报告信息)."""
 
-    def __init__(self, session: Session, name: str, old: str, new: str, text: str) -> None:
+    def __init__(self, session: EditTarget, name: str, old: str, new: str, text: str) -> None:
         super().__init__(session, text)
         self.name, self.old, self.new = name, old, new
 

@@ -9,9 +9,9 @@ import pytest
 
 from models.store import Library
 from ui.dialogs import alerts
-from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.window.main_window import MainWindow
 
 
 class Alerts:
@@ -64,7 +64,7 @@ def make_window(qtbot, library_path: Path) -> Iterator[WindowFactory]:
 
     yield make
     for window in windows:
-        if window.session.library.conn is not None:
+        if window.session.library.is_open:
             window.close()
 
 

@@ -12,9 +12,9 @@ from models.interchange import read_file
 from models.store import Library
 from ui import app as app_module
 from ui.dialogs import crash
-from ui.main_window import MainWindow
 from ui.settings import AppSettings, load_settings, save_settings, settings_path
 from ui.start_page import StartPage
+from ui.window.main_window import MainWindow
 
 
 def report_rows(page: StartPage) -> list[list[str]]:
@@ -161,7 +161,7 @@ def test_editor_font_size_setting_applies(window: MainWindow, size: int) -> None
 
 def test_about_shows_version_and_settings_apply(window: MainWindow, shown, monkeypatch) -> None:
     from models import __version__
-    from ui.dialogs.small import SettingsDialog
+    from ui.dialogs.settings_dialog import SettingsDialog
 
     window.actions_.about.trigger()
     assert f"年报助手 {__version__}" in shown.infos[-1]

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QSpinBox
 
 from ui import auto_revision
 from ui.auto_revision import AUTO_REVISION_LABEL
-from ui.dialogs.small import SettingsDialog
-from ui.main_window import MainWindow
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.window.main_window import MainWindow
 
 
 def automatic(window: MainWindow) -> list[int]:

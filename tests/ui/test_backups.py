@@ -15,9 +15,9 @@ from models.paths import backup_dir, log_dir
 from models.store import Library
 from models.store.backups import list_backups, open_backup
 from ui.dialogs.restore_backup import RestoreBackupDialog
-from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.window.main_window import MainWindow
 
 BACKED_UP = "备份时的前言。"
 LATER = "备份之后改写的前言。"

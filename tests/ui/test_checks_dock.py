@@ -12,9 +12,9 @@ from models.edition import Edition
 from models.store import Library
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
-from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.window.main_window import MainWindow
 
 SCRAPED_NUMBER = "〔202383号"
 WAIT_MS = 5000
@@ -95,8 +95,8 @@ def test_fix_is_one_undo_step(qtbot, seed_window: MainWindow) -> None:
     assert window.node_form.edt_body.toPlainText() == after  # the editor shows the fix
     qtbot.waitUntil(lambda: SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()},
                     timeout=WAIT_MS)
-    window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.tree_view.setFocus()
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert field_text(window, finding) == before
     stored = window.session.library.load_report(window.session.report_id)
     assert getattr(stored.find(finding.node_id), finding.field) == before
@@ -140,7 +140,7 @@ def test_ignore_is_remembered_after_reopening(qtbot, make_window, monkeypatch) -
     excerpts = {f.excerpt for f in window.checks.panel.findings()}
     assert SCRAPED_NUMBER not in excerpts
     assert len(window.checks.panel.findings()) == total - 1
-    with qtbot.waitSignal(window.checks.scheduler.findingsReady, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.checks.scheduler.findings_ready, timeout=WAIT_MS):
         window.checks.check_now()
     assert window.checks.dock.lbl_state.text() == ""
     assert SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()}

@@ -14,11 +14,11 @@ from models.fileio import LOCKED_MESSAGE
 from models.interchange import read_file
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.revisions import RevisionsDialog, diff_lines
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def select(window: MainWindow, row: int) -> None:
-    window.tree.setCurrentIndex(window.session.tree.index(row, 0))
+    window.tree_view.setCurrentIndex(window.session.outline.index(row, 0))
 
 
 def test_labelled_revision_and_restore(qtbot, example_window: MainWindow, shown) -> None:
@@ -40,7 +40,7 @@ def test_labelled_revision_and_restore(qtbot, example_window: MainWindow, shown)
     dialog.lst_revisions.setCurrentRow(0)
     dialog.restore_selected()
     assert session.report.body[0].text == "改写后的开头。"
-    assert window.tree.model().index(0, 0).data() == "改写后的开头。"
+    assert window.tree_view.model().index(0, 0).data() == "改写后的开头。"
 
 
 def test_diff_lines_marks_changes() -> None:

@@ -53,7 +53,7 @@ def test_clicking_a_finding_asks_to_select_its_characters(panel, seed, qtbot) ->
     item = _item_of(panel, "punct.final")
     node = find_node(report, "依法做好行政复议和行政应诉工作")
     assert "三是依法做好行政复议和行政应诉工作" in item.text(1)
-    with qtbot.waitSignal(panel.findingActivated) as blocker:
+    with qtbot.waitSignal(panel.finding_activated) as blocker:
         panel.tree.itemActivated.emit(item, 0)
     finding = item.data(0, FINDING_ROLE)
     assert blocker.args == [node.id, "text", finding.start, finding.end]
@@ -77,13 +77,13 @@ def test_buttons_emit_requests(panel, qtbot) -> None:
     item = _item_of(panel, "citation.doc-number-scrape")
     panel.tree.setCurrentItem(item)
     finding = item.data(0, FINDING_ROLE)
-    with qtbot.waitSignal(panel.fixRequested) as fix:
+    with qtbot.waitSignal(panel.fix_requested) as fix:
         panel.btn_fix.click()
     assert fix.args == [finding]
-    with qtbot.waitSignal(panel.fixAllRequested) as fix_all:
+    with qtbot.waitSignal(panel.fix_all_requested) as fix_all:
         panel.btn_fix_all.click()
     assert fix_all.args == ["citation.doc-number-scrape"]
-    with qtbot.waitSignal(panel.ignoreRequested) as ignore:
+    with qtbot.waitSignal(panel.ignore_requested) as ignore:
         panel.btn_ignore.click()
     assert ignore.args == [finding]
 
@@ -112,10 +112,10 @@ def test_worker_checks_a_copy_off_the_ui_thread(qtbot) -> None:
 def test_scheduler_debounces_and_announces_only_the_newest_run(qtbot) -> None:
     scheduler = CheckScheduler(delay_ms=50)
     announced = []
-    scheduler.findingsReady.connect(announced.append)
+    scheduler.findings_ready.connect(announced.append)
     scheduler.request(seed_report())
     scheduler.request(clean_report())  # supersedes the first request before it runs
-    with qtbot.waitSignal(scheduler.findingsReady, timeout=10000):
+    with qtbot.waitSignal(scheduler.findings_ready, timeout=10000):
         pass
     assert announced == [[]]  # the clean report, once
 
@@ -123,7 +123,7 @@ def test_scheduler_debounces_and_announces_only_the_newest_run(qtbot) -> None:
 def test_scheduler_drops_stale_results(qtbot) -> None:
     scheduler = CheckScheduler(delay_ms=10_000)
     announced = []
-    scheduler.findingsReady.connect(announced.append)
+    scheduler.findings_ready.connect(announced.append)
     scheduler.request(seed_report())
     scheduler.run_now()
     scheduler.request(clean_report())
@@ -143,7 +143,7 @@ def test_fix_request_round_trip_removes_the_finding(panel, seed, qtbot) -> None:
         state["report"] = apply_all(state["report"], [finding])
         panel.set_findings(run_checks(state["report"]), node_labels(state["report"]))
 
-    panel.fixRequested.connect(on_fix)
+    panel.fix_requested.connect(on_fix)
     panel.tree.setCurrentItem(_item_of(panel, "punct.final"))
     panel.btn_fix.click()
     assert not [f for f in panel.findings() if f.rule == "punct.final"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.test_main_window import select
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def test_a_read_only_window_cannot_add_the_example_report(qtbot, library_path) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 from models.report import SECTION
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
-from ui.main_window import MainWindow
 from ui.session import AUTOSAVE_DELAY_MS
+from ui.window.main_window import MainWindow
 
 
 class Previews:
@@ -138,9 +138,9 @@ def test_roll_forward_shows_checklist_and_reference(qtbot, window: MainWindow, m
     assert rows[0].lbl_text.text().startswith("1. ")
     assert "5 项" in dock.panel.lbl_summary.text()
     # last year's text of part 三 beside the editor
-    model = window.session.tree
+    model = window.session.outline
     row = next(i for i, n in enumerate(report.body) if n.title == "存在的主要问题")
-    window.tree.setCurrentIndex(model.index(row, 0))
+    window.tree_view.setCurrentIndex(model.index(row, 0))
     side = window.side
     assert side.isTabVisible(1)
     assert side.tabText(1) == "去年内容"

@@ -7,16 +7,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from models.report import POINT, SECTION
-from ui.dialogs.small import NewReportDialog
-from ui.main_window import MainWindow
+from ui.dialogs.new_report import NewReportDialog
 from ui.session import AUTOSAVE_DELAY_MS
+from ui.window.main_window import MainWindow
 
 
 def select(window: MainWindow, *rows: int) -> None:
-    index = window.session.tree.index(rows[0], 0)
+    index = window.session.outline.index(rows[0], 0)
     for row in rows[1:]:
-        index = window.session.tree.index(row, 0, index)
-    window.tree.setCurrentIndex(index)
+        index = window.session.outline.index(row, 0, index)
+    window.tree_view.setCurrentIndex(index)
 
 
 def stored(window: MainWindow):
@@ -30,7 +30,7 @@ def test_create_report_from_template(window: MainWindow, monkeypatch) -> None:
     assert report is not None
     assert report.meta.title == "某市某区司法局关于2024年度法治政府建设情况的报告"
     assert window.pages.currentIndex() == 1
-    model = window.session.tree
+    model = window.session.outline
     assert model.index(1, 0).data() == "一、2024年推进法治政府建设的主要举措和成效"
     assert model.index(4, 0).data() == "四、2025年推进法治政府建设的主要安排"
     assert "某市某区司法局关于2024年度" in window.windowTitle()
@@ -47,7 +47,7 @@ def test_new_report_defaults_come_from_the_last_report(example_window: MainWindo
     example_window.new_report()
     assert seen == [("某市某区示范局", 2025)]
     assert example_window.session.report.meta.year == 2025
-    assert example_window.session.tree.index(1, 0).data().startswith("一、党政主要负责人")
+    assert example_window.session.outline.index(1, 0).data().startswith("一、党政主要负责人")
 
 
 def test_typing_reaches_the_database_within_a_second(qtbot, example_window: MainWindow) -> None:
@@ -77,15 +77,15 @@ def test_title_edit_in_form_shows_in_tree(example_window: MainWindow) -> None:
     select(window, 3)
     window.node_form.edt_title.setText("")
     QTest.keyClicks(window.node_form.edt_title, "ABC")  # ASCII only: non-ASCII keyClicks aborts Qt
-    assert window.session.tree.index(3, 0).data() == "三、ABC"
+    assert window.session.outline.index(3, 0).data() == "三、ABC"
 
 
 def test_delete_and_undo(example_window: MainWindow) -> None:
     window = example_window
-    session, model = window.session, window.session.tree
+    session, model = window.session, window.session.outline
     select(window, 3)
     title = model.index(3, 0).data()
-    window.tree.setFocus()
+    window.tree_view.setFocus()
     window.actions_.delete.trigger()
     assert model.index(3, 0).data().startswith("三、2025年")  # 四 moved up and was renumbered
     assert all(n.title != "存在的不足和原因" for n in stored(window).body)
@@ -100,18 +100,18 @@ def test_delete_and_undo(example_window: MainWindow) -> None:
 
 def test_add_rename_and_move_by_keyboard(qtbot, example_window: MainWindow) -> None:
     window = example_window
-    session, model = window.session, window.session.tree
+    session, model = window.session, window.session.outline
     select(window, 4)  # 四、2025年…安排
-    window.tree.setFocus()
+    window.tree_view.setFocus()
     window.actions_.add_point.trigger()
     new = window.node_form.node
     assert new.kind == POINT
     assert model.index_of(new).data() == "四是新要点。"
     assert model.setData(model.index_of(new), "加强督察整改。")
     assert stored(window).find(new.id).title == "加强督察整改。"
-    window.tree.setCurrentIndex(model.index_of(new))
-    window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    window.tree_view.setCurrentIndex(model.index_of(new))
+    window.tree_view.setFocus()
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert model.index_of(new).data() == "三是加强督察整改。"
     assert [n.title for n in stored(window).body[4].children][2] == "加强督察整改。"
     session.undo_stack.undo()  # the move
@@ -127,7 +127,7 @@ def test_add_child_section_under_selected(example_window: MainWindow) -> None:
     window.actions_.add_child.trigger()
     child = window.node_form.node
     assert child.kind == SECTION
-    assert window.session.tree.parent_node(child) is parent
+    assert window.session.outline.parent_node(child) is parent
 
 
 def test_close_and_reopen_keeps_every_edit(make_window, monkeypatch) -> None:
@@ -178,13 +178,13 @@ def test_shortcuts_are_the_documented_ones(window: MainWindow) -> None:
 def test_delete_key_in_editor_does_not_trash_the_section(example_window: MainWindow) -> None:
     window = example_window
     select(window, 2)
-    before = window.session.tree.rowCount()
+    before = window.session.outline.rowCount()
     window.node_form.edt_body.setFocus()
     window.node_form.edt_body.setPlainText("ab")
     window.node_form.edt_body.moveCursor(window.node_form.edt_body.textCursor().MoveOperation.Start)
     QTest.keyClick(window.node_form.edt_body, Qt.Key.Key_Delete)
     assert window.node_form.edt_body.toPlainText() == "b"
-    assert window.session.tree.rowCount() == before
+    assert window.session.outline.rowCount() == before
 
 
 def test_meta_title_follows_issuer_until_edited(example_window: MainWindow) -> None:
@@ -249,7 +249,7 @@ def test_trash_dialog_restores_after_the_undo_stack_is_gone(example_window: Main
 
     window = example_window
     select(window, 3)
-    window.tree.setFocus()
+    window.tree_view.setFocus()
     window.actions_.delete.trigger()
     window.session.open_report(window.session.report_id)  # as after a restart: empty undo stack
     assert window.session.undo_stack.count() == 0
@@ -257,33 +257,33 @@ def test_trash_dialog_restores_after_the_undo_stack_is_gone(example_window: Main
     assert dialog.lst_nodes.item(0).text() == "标题：存在的不足和原因"
     dialog.restore_selected()
     assert dialog.lst_nodes.count() == 0
-    assert window.session.tree.index(3, 0).data() == "三、存在的不足和原因"
+    assert window.session.outline.index(3, 0).data() == "三、存在的不足和原因"
 
 
 def test_tree_keys_add_rename_and_delete(qtbot, example_window: MainWindow) -> None:
     window = example_window
-    model = window.session.tree
+    model = window.session.outline
     select(window, 2)  # 二、党政主要负责人…
-    window.tree.setFocus()
+    window.tree_view.setFocus()
     rows = model.rowCount()
-    QTest.keyClick(window.tree, Qt.Key.Key_Insert)
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Insert)
     assert model.rowCount() == rows + 1
     added = model.index(3, 0)
     assert added.data() == "三、新标题"
     assert window.node_form.edt_title.hasFocus() or window.node_form.edt_title.text() == "新标题"
-    window.tree.setCurrentIndex(added)
-    window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_F2)
-    assert window.tree.state() == window.tree.State.EditingState  # an in-place editor opened
-    editor = window.tree.viewport().findChildren(QLineEdit)[-1]  # the newest: closed editors linger a while
+    window.tree_view.setCurrentIndex(added)
+    window.tree_view.setFocus()
+    QTest.keyClick(window.tree_view, Qt.Key.Key_F2)
+    assert window.tree_view.state() == window.tree_view.State.EditingState  # an in-place editor opened
+    editor = window.tree_view.viewport().findChildren(QLineEdit)[-1]  # the newest: closed editors linger a while
     assert editor.text() == "新标题"
     editor.setText("在线改名")
     QTest.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop turn
     qtbot.waitUntil(lambda: model.index(3, 0).data() == "三、在线改名", timeout=2000)
-    window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_Delete)
+    window.tree_view.setFocus()
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Delete)
     assert model.rowCount() == rows
-    QTest.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.index(3, 0).data() == "三、在线改名"
 
 
@@ -318,7 +318,7 @@ def test_typing_in_a_node_is_one_undoable_step_after_leaving_it(example_window: 
     select(window, 2)
     assert window.node_form.edt_body.toPlainText() == "第二稿。"
     window.node_form.edt_body.setPlainText("第三稿。")
-    window.tree.setFocus()
+    window.tree_view.setFocus()
     window.actions_.undo.trigger()  # typing still in the editor is committed first, then undone
     assert window.node_form.edt_body.toPlainText() == "第二稿。"
     assert stored(window).find(node.id).text == "第二稿。"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.report import PARAGRAPH, POINT, SECTION, Node
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 STEPS = 40
 OPERATIONS = ("add", "shift", "indent", "outdent", "drop", "trash", "rename", "type", "title", "undo", "redo",
@@ -27,21 +27,21 @@ def assert_agree(window: MainWindow, step: str) -> None:
     assert shape(session.library.load_report(session.report_id).body) == shape(session.report.body), step
     node = window.node_form.node
     if window.editors.currentWidget() is window.node_form and node is not None:
-        assert session.tree.index_of(node).isValid(), step
+        assert session.outline.index_of(node).isValid(), step
         assert window.node_form.edt_body.toPlainText() == node.text, step
         if node.kind != PARAGRAPH:
             assert window.node_form.edt_title.text() == node.title, step
 
 
 def do(window: MainWindow, rng: random.Random, operation: str, step: int) -> None:
-    session, model = window.session, window.session.tree
+    session, model = window.session, window.session.outline
     nodes = list(session.report.walk())
     node = rng.choice(nodes)
     window.select_node(node)
     if operation == "add":
-        window.add_node(rng.choice((SECTION, POINT, PARAGRAPH)), rng.choice((True, False, None)))
+        window.tree_commands.add_node(rng.choice((SECTION, POINT, PARAGRAPH)), rng.choice((True, False, None)))
     elif operation == "shift":
-        window.shift_current(rng.choice((-1, 1)))
+        window.tree_commands.shift_current(rng.choice((-1, 1)))
     elif operation == "indent":
         window.levels.indent_current()
     elif operation == "outdent":
@@ -52,7 +52,7 @@ def do(window: MainWindow, rng: random.Random, operation: str, step: int) -> Non
         row = rng.randint(-1, model.rowCount(parent))
         model.dropMimeData(model.mimeData([model.index_of(node)]), Qt.DropAction.MoveAction, row, 0, parent)
     elif operation == "trash" and len(nodes) > 10:
-        window.trash_current()
+        window.tree_commands.trash_current()
     elif operation == "rename" and node.kind != PARAGRAPH:
         session.request_rename(node.id, f"改名{step}")
     elif operation == "type":

@@ -6,12 +6,12 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from models.errors import NianbaoError
 from tests.ui.test_main_window import select, stored
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 def test_undo_of_a_drag_keeps_the_text_typed_before_it(example_window: MainWindow) -> None:
     window = example_window
-    session, model = window.session, window.session.tree
+    session, model = window.session, window.session.outline
     select(window, 2)
     node = window.current_node()
     window.node_form.edt_body.setPlainText("挪动前写的。")
@@ -78,9 +78,9 @@ def test_a_drag_from_another_library_is_refused(make_window, tmp_path) -> None:
     other = MainWindow(Session(Library(tmp_path / "other.db"), AppSettings()))
     other.open_example()
     try:
-        source = other.session.tree.index(3, 0)
-        mime = other.session.tree.mimeData([source])
-        target = here.session.tree
+        source = other.session.outline.index(3, 0)
+        mime = other.session.outline.mimeData([source])
+        target = here.session.outline
         assert target.index(3, 0).data(Qt.ItemDataRole.UserRole + 1) == source.data(Qt.ItemDataRole.UserRole + 1)
         before = [n.id for n in stored(here).body]
         assert not target.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
@@ -93,9 +93,9 @@ def test_a_drag_from_another_library_is_refused(make_window, tmp_path) -> None:
 def _start_inline_rename(window: MainWindow, text: str) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    window.tree.setFocus()
+    window.tree_view.setFocus()
     window.actions_.rename.trigger()  # F2
-    editor = window.tree.findChild(QLineEdit)
+    editor = window.tree_view.findChild(QLineEdit)
     assert editor is not None
     editor.setText(text)  # typed, Enter not pressed yet
 
@@ -127,13 +127,13 @@ def test_the_editor_heading_follows_moves_of_the_node_being_edited(example_windo
     select(window, 4, 2)  # 四、… › 三是推进数字法治建设。
     window.node_form.edt_body.setPlainText("正在写。")
     assert window.node_form.lbl_heading.text().startswith("三是")
-    window.shift_current(-1)
+    window.tree_commands.shift_current(-1)
     assert window.node_form.lbl_heading.text().startswith("二是")
     assert window.node_form.edt_body.toPlainText() == "正在写。"
     window.actions_.undo.trigger()
     assert window.node_form.lbl_heading.text().startswith("三是")
-    section = window.session.tree.index(4, 0)
-    model = window.session.tree
+    section = window.session.outline.index(4, 0)
+    model = window.session.outline
     assert model.dropMimeData(model.mimeData([section]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     assert window.node_form.lbl_path.text().startswith("一、")  # its section is now the first
 
@@ -150,14 +150,14 @@ def test_a_report_opened_by_keyboard_puts_the_focus_in_the_tree(qtbot, make_wind
     window.start_page.lst_reports.setFocus()
     QTest.keyClick(window.start_page.lst_reports, Qt.Key.Key_Return)
     assert window.session.report is not None
-    assert QApplication.focusWidget() is window.tree
-    QTest.keyClick(window.tree, Qt.Key.Key_Down)  # the clerk walks the outline at once
+    assert QApplication.focusWidget() is window.tree_view
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Down)  # the clerk walks the outline at once
     assert window.node_form.node is window.session.report.body[1]
 
 
 def test_a_drop_back_onto_its_own_place_leaves_no_empty_undo_step(example_window: MainWindow) -> None:
     window = example_window
-    session, model = window.session, window.session.tree
+    session, model = window.session, window.session.outline
     plans = model.index(4, 0)
     second = model.index(1, 0, plans)
     count = session.undo_stack.count()
@@ -195,14 +195,14 @@ def test_the_undo_button_is_live_as_soon_as_the_clerk_types(example_window: Main
 
 def test_right_click_on_the_tree_offers_the_tree_commands(example_window: MainWindow) -> None:
     window = example_window
-    assert window.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
-    texts = [action.text() for action in window.tree.actions() if not action.isSeparator()]
+    assert window.tree_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    texts = [action.text() for action in window.tree_view.actions() if not action.isSeparator()]
     assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "重命名", "删除", "上移", "下移", "升一级", "降一级"]
 
 
 def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_window: MainWindow) -> None:
     window = example_window
-    model = window.session.tree
+    model = window.session.outline
     index = model.index(3, 0)
     assert model.setData(index, "存在的\r\n问题\x07和原因")
     assert window.session.report.body[3].title == "存在的问题和原因"
@@ -211,7 +211,7 @@ def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_w
 
 def test_the_writing_guidance_follows_the_node_into_another_part(example_window: MainWindow) -> None:
     window = example_window
-    model = window.session.tree
+    model = window.session.outline
     select(window, 4, 0)  # a point of 四、…主要安排
     before = window.guidance.plain_text()
     shortcomings = model.index(3, 0)  # 三、存在的不足和原因
@@ -226,17 +226,17 @@ def test_the_keyboard_alone_can_move_a_part_to_another_level(qtbot, example_wind
     from PySide6.QtTest import QTest
 
     window = example_window
-    model = window.session.tree
+    model = window.session.outline
     select(window, 1, 2)  # （三）坚持规范管理… under 一、
     node = window.current_node()
-    window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # 升一级
+    window.tree_view.setFocus()
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # 升一级
     assert model.index_of(node).data().startswith("二、坚持规范管理")
     assert window.current_node() is node
     assert stored(window).body[2].id == node.id
-    QTest.keyClick(window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # 降一级: back under 一、
+    QTest.keyClick(window.tree_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # 降一级: back under 一、
     assert model.index_of(node).data().startswith("（")
-    assert window.session.tree.parent_node(node) is window.session.report.body[1]
+    assert window.session.outline.parent_node(node) is window.session.report.body[1]
     assert stored(window).body[1].children[-1].id == node.id
     window.actions_.undo.trigger()
     window.actions_.undo.trigger()

@@ -9,10 +9,10 @@ from models.checks import FAMILIES, RULES, Finding
 from models.checks.ignores import load_disabled, load_ignored
 from models.store import Library
 from ui.dialogs.rules_page import RulesPage
-from ui.dialogs.small import SettingsDialog
-from ui.main_window import MainWindow
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.window.main_window import MainWindow
 
 WAIT_MS = 5000
 FAULTY_TEXT = "2023年03月06日，全年办理案件12件,同比增长。"  # a half-width comma and leading zeros

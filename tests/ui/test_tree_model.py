@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.report import POINT, SECTION
-from ui.main_window import MainWindow
-from ui.tree_model import MIME_TYPE, NODE_ID_ROLE
+from ui.outline_model import MIME_TYPE, NODE_ID_ROLE
+from ui.window.main_window import MainWindow
 
 
 def titles(model, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: B008
@@ -14,11 +14,11 @@ def titles(model, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: B0
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, example_window: MainWindow) -> None:
-    qtmodeltester.check(example_window.session.tree, force_py=True)
+    qtmodeltester.check(example_window.session.outline, force_py=True)
 
 
 def test_numbering_is_shown_live(example_window: MainWindow) -> None:
-    model = example_window.session.tree
+    model = example_window.session.outline
     top = titles(model)
     assert top[0].startswith("2024年，某市某区示范局")  # the preamble paragraph carries no number
     assert top[1] == "一、2024年推进法治政府建设的主要举措和成效"
@@ -37,7 +37,7 @@ def _drop(model, source: QModelIndex, row: int, parent: QModelIndex) -> bool:
 
 
 def test_drop_reorders_siblings_renumbers_and_is_stored(example_window: MainWindow) -> None:
-    session, model = example_window.session, example_window.session.tree
+    session, model = example_window.session, example_window.session.outline
     plans = model.index(4, 0)
     assert titles(model, plans) == ["一是深化学习培训。", "二是提升执法规范化水平。", "三是推进数字法治建设。"]
     assert _drop(model, model.index(2, 0, plans), 0, plans)
@@ -49,7 +49,7 @@ def test_drop_reorders_siblings_renumbers_and_is_stored(example_window: MainWind
 
 
 def test_drop_moves_between_levels(example_window: MainWindow) -> None:
-    session, model = example_window.session, example_window.session.tree
+    session, model = example_window.session, example_window.session.outline
     measures = model.index(1, 0)
     rules = model.index(2, 0, measures)  # （三）…制度体系, a second-level section
     rules_id = rules.data(NODE_ID_ROLE)
@@ -67,7 +67,7 @@ def test_drop_moves_between_levels(example_window: MainWindow) -> None:
 
 
 def test_drop_onto_a_point_or_into_itself_is_refused(example_window: MainWindow) -> None:
-    model = example_window.session.tree
+    model = example_window.session.outline
     measures = model.index(1, 0)
     point = model.index(0, 0, model.index(0, 0, measures))
     assert point.data(Qt.ItemDataRole.UserRole + 2) == POINT
@@ -81,14 +81,14 @@ def test_drop_onto_a_point_or_into_itself_is_refused(example_window: MainWindow)
 def test_foreign_mime_data_is_ignored(example_window: MainWindow) -> None:
     from PySide6.QtCore import QMimeData
 
-    model = example_window.session.tree
+    model = example_window.session.outline
     mime = QMimeData()
     mime.setData(MIME_TYPE, b"not json")
     assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
 
 
 def test_completion_marks_follow_text(example_window: MainWindow) -> None:
-    session, model = example_window.session, example_window.session.tree
+    session, model = example_window.session, example_window.session.outline
     other = session.request_add(SECTION, None)
     assert other is not None
     index = model.index_of(other)

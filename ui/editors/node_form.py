@@ -1,6 +1,6 @@
 """The editor for one node: a section (heading sentence + body), a point (lead phrase +
 text, with 上移/下移 among its sibling points) or a paragraph (text only). Last year's text
-(roll-forward) is shown beside it, in ui.reference_panel."""
+(roll-forward) is shown beside it, in ui.side_panel."""
 
 from __future__ import annotations
 

@@ -1,44 +1,55 @@
-"""The clerk's choices about 体检 that outlive one run: rules switched off in 设置, and findings
-ignored in one report, which 「恢复已忽略的问题」 in the findings dock brings back.
+"""The clerk's choices about 体检 that outlive one run: findings ignored in one report, which
+「恢复已忽略的问题」 in the findings dock brings back. (Rules switched off in 设置 are
+reloaded by the checks controller.)
 
-Kept beside ui.checks_dock (which runs the checks) so that module stays about findings.
+Kept beside ui.window.checks_controller (which runs the checks) so that module stays about findings.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtWidgets import QPushButton
 
 from models.errors import NianbaoError
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.check_worker import CheckScheduler
+from ui.findings_panel import FindingsPanel
+from ui.session import Session
 
 log = logging.getLogger(__name__)
 
 
+class ChecksRunner(Protocol):
+    """The checks controller, as far as these options need it."""
+
+    scheduler: CheckScheduler
+    choices_loaded: SignalInstance
+
+    def choices_ready(self) -> bool: ...
+    def check_now(self) -> None: ...
+
+
 class CheckOptions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.session
-        self.checks = window.checks
+    def __init__(self, checks: ChecksRunner, panel: FindingsPanel, session: Session,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.checks = checks
         self.btn_restore = QPushButton(self.tr("恢复已忽略的问题"))
         self.btn_restore.setToolTip(self.tr("把这份报告中点过“忽略”的问题重新列出来"))
         self.btn_restore.clicked.connect(self.restore_ignored)
-        side = self.checks.panel.side_layout
+        side = panel.side_layout
         side.insertWidget(side.count() - 1, self.btn_restore, 0, Qt.AlignmentFlag.AlignLeft)  # above 修正…
-        self.checks.panel.ignoreRequested.connect(self.update_button)  # after the controller saved it
+        panel.ignore_requested.connect(self.update_button)  # after the controller saved it
         self.session.report_opened.connect(self.update_button)
         self.checks.choices_loaded.connect(self.update_button)
         self.update_button()
 
     def ignored_count(self) -> int:
         report_id = self.session.report_id
-        if report_id is None or self.session.library.conn is None:  # no report, or the window is closing
+        if report_id is None or not self.session.library.is_open:  # no report, or the window is closing
             return 0
         if not self.checks.choices_ready():  # models.checks is still loading in the background
             return 0
@@ -66,11 +77,3 @@ class CheckOptions(QObject):
         self.checks.scheduler.ignored = frozenset()
         self.update_button()
         self.checks.check_now()
-
-    def reload_rules(self) -> None:
-        """After 设置: the switched-off rules may have changed; check again with the new set."""
-        from models.checks.ignores import load_disabled
-
-        self.checks.scheduler.disabled = frozenset(load_disabled(self.session.library))
-        if self.session.report is not None:
-            self.checks.check_now()

@@ -8,39 +8,35 @@ shortcuts (Insert, F2, Delete, …) also work while the tree has the focus.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTreeView
 
 from models.report import PARAGRAPH, POINT, SECTION, Node
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.actions import Actions
+from ui.session import Session
+from ui.window.port import WindowPort
 
 
 class TreeCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: QTreeView) -> None:
+        super().__init__(window.widget())
         self.window = window
-        self.session = window.session
-        self.tree = window.tree
-        self._build_context_menu()
-        self._connect()
+        self.session = session
+        self.tree_view = tree_view
+        self._build_context_menu(actions)
+        self._connect(actions)
 
-    def _build_context_menu(self) -> None:
-        acts = self.window.actions_
+    def _build_context_menu(self, acts: Actions) -> None:
         for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
                        acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent):
             if action is None:
-                action = QAction(self.tree)
+                action = QAction(self.tree_view)
                 action.setSeparator(True)
-            self.tree.addAction(action)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            self.tree_view.addAction(action)
+        self.tree_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-    def _connect(self) -> None:
-        acts = self.window.actions_
+    def _connect(self, acts: Actions) -> None:
         acts.add_sibling.triggered.connect(lambda: self.add_node(SECTION, sibling=True))
         acts.add_child.triggered.connect(lambda: self.add_node(SECTION, sibling=False))
         acts.add_point.triggered.connect(lambda: self.add_node(POINT, sibling=None))
@@ -49,56 +45,55 @@ class TreeCommands(QObject):
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))
         acts.move_down.triggered.connect(lambda: self.shift_current(+1))
-        self.window.node_form.add_point_requested.connect(lambda node_id: self.add_node(POINT, sibling=None))
 
     def add_node(self, kind: str, sibling: bool | None) -> None:
         """sibling=True: after the current node; False: as its last child; None: child of a
         section, or after a point/paragraph."""
-        node = self.window.current_node()
-        tree = self.session.tree
+        node = self.current_node()
+        outline = self.session.outline
         if node is None:
             parent, position = None, None
         elif sibling is True or (sibling is None and node.kind != SECTION):
-            parent, position = tree.parent_node(node), tree.index_of(node).row() + 1
+            parent, position = outline.parent_node(node), outline.index_of(node).row() + 1
         else:
-            parent, position = (node, None) if node.kind == SECTION else (tree.parent_node(node), None)
+            parent, position = (node, None) if node.kind == SECTION else (outline.parent_node(node), None)
         added = self.session.request_add(kind, parent.id if parent else None, position)
         if added is not None:
             self.select_node(added)
-            form = self.window.node_form
-            target = form.edt_body if kind == PARAGRAPH else form.edt_title
-            target.setFocus()
-            if kind != PARAGRAPH:
-                target.selectAll()
+            field, length = ("text", 0) if kind == PARAGRAPH else ("title", len(added.title))
+            self.window.reveal(added.id, field, 0, length)  # the title selected, to type over
+
+    def current_node(self) -> Node | None:
+        return self.session.outline.node(self.tree_view.currentIndex())
 
     def select_node(self, node: Node) -> None:
-        index = self.session.tree.index_of(node)
-        self.tree.expand(index.parent())
-        self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        index = self.session.outline.index_of(node)
+        self.tree_view.expand(index.parent())
+        self.tree_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def rename_current(self) -> None:
-        index = self.tree.currentIndex()
+        index = self.tree_view.currentIndex()
         if index.isValid() and not self.session.read_only:
-            self.tree.edit(index)
+            self.tree_view.edit(index)
 
     def finish_rename(self) -> None:
         """A rename typed in the tree (F2) without Enter is kept, not dropped with the editor."""
-        editor = self.tree.indexWidget(self.tree.currentIndex())
-        if editor is not None and self.tree.state() == QAbstractItemView.State.EditingState:
-            self.tree.commitData(editor)
-            self.tree.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        editor = self.tree_view.indexWidget(self.tree_view.currentIndex())
+        if editor is not None and self.tree_view.state() == QAbstractItemView.State.EditingState:
+            self.tree_view.commitData(editor)
+            self.tree_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def trash_current(self) -> None:
-        node = self.window.current_node()
+        node = self.current_node()
         if node is None or node.id is None:
             return
-        index = self.tree.currentIndex()
+        index = self.tree_view.currentIndex()
         if self.session.request_trash(node.id):
-            neighbour = self.session.tree.index(max(0, index.row() - 1), 0, index.parent())
-            self.tree.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
-            self.window.statusBar().showMessage(self.tr("已删除，可按 Ctrl+Z 撤销"), 6000)
+            neighbour = self.session.outline.index(max(0, index.row() - 1), 0, index.parent())
+            self.tree_view.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
+            self.window.show_message(self.tr("已删除，可按 Ctrl+Z 撤销"))
 
     def shift_current(self, delta: int) -> None:
-        node = self.window.current_node()
+        node = self.current_node()
         if node is not None and node.id is not None and self.session.request_shift(node.id, delta):
             self.select_node(node)

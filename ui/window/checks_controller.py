@@ -1,9 +1,9 @@
-"""体检 in the window: the findings dock, the status-bar badge and the wiring between them.
+"""体检 in the window: runs the checks, keeps their findings, shows the status-bar badge, and
+builds the findings dock the first time the clerk opens it.
 
 Checks run off the UI thread (ui.check_worker.CheckScheduler), debounced after every edit.
-A click on a finding selects its node and characters in the editor; 修正 / 全部修正 become
-undoable edits on the session's stack (one step, or one macro for a whole rule), made with
-the same commands as typing and renaming so autosave, the tree and the editor follow.
+A click on a finding asks the window to reveal its characters in the editor; 修正 / 全部修正
+become one undoable step through :meth:`ui.session.Session.apply_changes`.
 """
 
 from __future__ import annotations
@@ -13,55 +13,25 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPushButton
 
-from models.edition import Edition
 from models.errors import NianbaoError
 from models.report import Report
-from ui.check_worker import CheckScheduler, RulesLoader, rules_ready
-from ui.findings_panel import FindingsPanel
-from ui.undo import MetaFieldCommand, ReplaceTextCommand
+from ui.check_worker import CheckScheduler, RulesLoader, known_edition, rules_ready
+from ui.session import Session
+from ui.window.port import WindowPort
 
 if TYPE_CHECKING:
     from models.checks import Finding
-    from ui.main_window import MainWindow
+    from ui.findings_dock import FindingsDock
+    from ui.findings_panel import FindingsPanel
+    from ui.window.check_options import CheckOptions
 
 log = logging.getLogger(__name__)
 
-EDITIONS = tuple((edition, edition.label) for edition in Edition)
 DOCK_HEIGHT = 260
 WAIT_ON_CLOSE_MS = 5000
-
-
-class ChecksDock(QDockWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("体检"), parent)
-        self.setObjectName("checksDock")
-        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.panel = FindingsPanel()
-        self.cmb_edition = QComboBox()
-        for edition, label in EDITIONS:
-            self.cmb_edition.addItem(self.tr(label), edition)
-        self.cmb_edition.setToolTip(self.tr("公开版另外检查个人信息等不宜公开的内容"))
-        self.btn_recheck = QPushButton(self.tr("重新检查"))
-        self.lbl_state = QLabel()
-        self.lbl_state.setObjectName("hint")
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("检查版本：")))
-        row.addWidget(self.cmb_edition)
-        row.addWidget(self.btn_recheck)
-        row.addStretch(1)
-        self.panel.side_layout.insertLayout(0, row)
-        self.panel.side_layout.insertWidget(1, self.lbl_state)
-        self.setWidget(self.panel)
-
-    def edition(self) -> str:
-        return self.cmb_edition.currentData()
-
-    def set_edition(self, edition: str) -> None:
-        index = self.cmb_edition.findData(edition)
-        self.cmb_edition.setCurrentIndex(max(index, 0))
 
 
 class ChecksController(QObject):
@@ -71,55 +41,100 @@ class ChecksController(QObject):
 
     choices_loaded = Signal()  # the switched-off rules and the report's ignored findings are read
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort, session: Session, check_action: QAction) -> None:
+        super().__init__(window.widget())
         self.window = window
-        self.session = window.session
+        self.session = session
         self._choices_for: int | None = None  # the report whose choices the scheduler holds
         self._loader: RulesLoader | None = None
-        self.dock = ChecksDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.panel = self.dock.panel
+        self._findings: list[Finding] = []
+        self._state = ""  # 正在检查… or the error of the last run
+        self._dock: FindingsDock | None = None
+        self._options: CheckOptions | None = None
         self.scheduler = CheckScheduler(self)
         self.badge = QPushButton()
         self.badge.setFlat(True)
         self.badge.setCursor(Qt.CursorShape.PointingHandCursor)
         self.badge.setToolTip(self.tr("打开体检结果"))
         self.badge.hide()
-        window.statusBar().insertPermanentWidget(0, self.badge)
+        check_action.triggered.connect(self.show_checks)
         self._connect()
 
     def _connect(self) -> None:
-        session, window, panel = self.session, self.window, self.panel
-        window.actions_.check.triggered.connect(self.show_checks)
+        session = self.session
         self.badge.clicked.connect(self.show_checks)
-        self.dock.btn_recheck.clicked.connect(self.check_now)
-        self.dock.cmb_edition.currentIndexChanged.connect(self._edition_changed)
-        self.scheduler.findingsReady.connect(self._findings_ready)
-        self.scheduler.checkFailed.connect(self._check_failed)
-        panel.findingActivated.connect(self.go_to)
-        panel.fixRequested.connect(self.fix)
-        panel.fixAllRequested.connect(self.fix_rule)
-        panel.ignoreRequested.connect(self.ignore)
+        self.scheduler.findings_ready.connect(self._findings_ready)
+        self.scheduler.check_failed.connect(self._check_failed)
         session.report_opened.connect(self._report_opened)
         session.report_closed.connect(self._report_closed)
-        session.meta_replaced.connect(self._meta_replaced)
-        session.node_replaced.connect(self.schedule)
-        window.node_form.edited.connect(self.schedule)
-        window.meta_form.meta_edited.connect(self.schedule)
-        for signal in (session.tree.rowsInserted, session.tree.rowsRemoved, session.tree.rowsMoved):
-            signal.connect(self.schedule)
+        session.edited.connect(self.schedule)
+
+    # --- the dock, built on first use ---
+
+    @property
+    def dock(self) -> FindingsDock:
+        if self._dock is None:
+            self._dock = self._build_dock()
+        return self._dock
+
+    @property
+    def panel(self) -> FindingsPanel:
+        return self.dock.panel
+
+    @property
+    def options(self) -> CheckOptions:
+        """恢复已忽略的问题, which lives in the dock."""
+        _dock = self.dock  # built with it
+        assert self._options is not None
+        return self._options
+
+    def _build_dock(self) -> FindingsDock:
+        from ui.findings_dock import FindingsDock
+
+        dock = FindingsDock(self.window.widget())  # placed in the window when first shown
+        dock.hide()
+        dock.set_edition(self.scheduler.edition)
+        dock.lbl_state.setText(self._state)
+        panel = dock.panel
+        panel.read_only = self.session.read_only
+        dock.btn_recheck.clicked.connect(self.check_now)
+        dock.cmb_edition.currentIndexChanged.connect(self._edition_changed)
+        panel.finding_activated.connect(self.go_to)
+        panel.fix_requested.connect(self.fix)
+        panel.fix_all_requested.connect(self.fix_rule)
+        panel.ignore_requested.connect(self.ignore)
+        self._dock = dock
+        self._fill_panel()
+        self._options = self._build_options(dock)
+        return dock
+
+    def _build_options(self, dock: FindingsDock) -> CheckOptions:
+        from ui.window.check_options import CheckOptions
+
+        return CheckOptions(self, dock.panel, self.session, self)  # its handlers run after the ones above
+
+    def _fill_panel(self) -> None:
+        report = self.session.report
+        if self._dock is None:
+            return
+        if not self._findings or report is None:
+            self._dock.panel.set_findings([], {})
+            return
+        from models.checks.labels import node_labels
+
+        self._dock.panel.set_findings(self._findings, node_labels(report))
+
+    def _set_state(self, text: str) -> None:
+        self._state = text
+        if self._dock is not None:
+            self._dock.lbl_state.setText(text)
 
     # --- running ---
 
     def show_checks(self) -> None:
         if self.session.report is None:
             return
-        if not self.dock.isVisible():
-            self.dock.show()
-            self.window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
-        self.dock.raise_()
+        self.window.show_dock(self.dock, DOCK_HEIGHT)
         self.check_now()
 
     def schedule(self, *_args: object) -> None:
@@ -130,7 +145,7 @@ class ChecksController(QObject):
     def check_now(self) -> None:
         if self.session.report is not None:
             self._load_choices()
-            self.dock.lbl_state.setText(self.tr("正在检查…"))
+            self._set_state(self.tr("正在检查…"))
             self.scheduler.request(self.session.report)
             self.scheduler.run_now()
 
@@ -150,12 +165,24 @@ class ChecksController(QObject):
         self._choices_for = self.session.report_id
         self.choices_loaded.emit()
 
+    def reload_rules(self) -> None:
+        """After 设置: the switched-off rules may have changed; check again with the new set."""
+        from models.checks.ignores import load_disabled
+
+        self.scheduler.disabled = frozenset(load_disabled(self.session.library))
+        if self.session.report is not None:
+            self.check_now()
+
     def _report_opened(self) -> None:
         self._choices_for = None
-        self.dock.set_edition(self.session.settings.default_edition)
-        self.scheduler.edition = self.dock.edition()
-        self.panel.read_only = self.session.read_only
-        self.panel.set_findings([], {})
+        self.scheduler.edition = known_edition(self.session.settings.default_edition)
+        self._findings = []
+        if self._dock is not None:
+            self._dock.cmb_edition.blockSignals(True)
+            self._dock.set_edition(self.scheduler.edition)
+            self._dock.cmb_edition.blockSignals(False)
+            self._dock.panel.read_only = self.session.read_only
+            self._fill_panel()
         if rules_ready():
             self._start_checks()
         elif self._loader is None:
@@ -184,65 +211,50 @@ class ChecksController(QObject):
 
     def _report_closed(self) -> None:
         self._choices_for = None
-        self.panel.set_findings([], {})
+        self._findings = []
         self.badge.hide()
-        self.dock.hide()
+        if self._dock is not None:
+            self._fill_panel()
+            self._dock.hide()
 
     def _edition_changed(self, _index: int) -> None:
         self.scheduler.edition = self.dock.edition()
         self.check_now()
 
     def _findings_ready(self, findings: object) -> None:
-        report = self.session.report
-        if report is None:
-            return
-        self._show(list(findings), report)  # type: ignore[call-overload]
+        if self.session.report is not None:
+            self._show(list(findings))  # type: ignore[call-overload]
 
-    def _show(self, findings: list[Finding], report: Report) -> None:
-        from models.checks.labels import node_labels
+    def _show(self, findings: list[Finding]) -> None:
+        current = self._dock.panel.current_finding() if self._dock is not None else None
+        self._findings = findings
+        self._fill_panel()
+        if current is not None and self._dock is not None:
+            self._dock.panel.select_finding(current)
+        self._update_badge()
+        self._set_state("")
 
-        current = self.panel.current_finding()
-        self.panel.set_findings(findings, node_labels(report))
-        if current is not None:
-            self.panel.select_finding(current)
-        errors, advice = self.panel.counts()
+    def _update_badge(self) -> None:
+        from models.checks import ERROR
+
+        errors = sum(1 for f in self._findings if f.severity == ERROR)
+        advice = len(self._findings) - errors
         self.badge.setText(self.tr("体检：错误 {0} · 建议 {1}").replace("{0}", str(errors)).replace("{1}", str(advice))
-                           if findings else self.tr("体检：未发现问题"))
+                           if self._findings else self.tr("体检：未发现问题"))
         self.badge.setStyleSheet("color:#b00020" if errors else "")
         self.badge.show()
-        self.dock.lbl_state.clear()
 
     def _check_failed(self, message: str) -> None:
-        self.dock.lbl_state.setText(self.tr("检查出错：") + message)
+        self._set_state(self.tr("检查出错：") + message)
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
 
     # --- going to a finding ---
 
     def go_to(self, node_id: int | None, field: str, start: int, end: int) -> None:
-        report, window = self.session.report, self.window
-        if report is None or field == "body":
-            return
-        if node_id is None:
-            window.show_meta()
-            editor = getattr(window.meta_form, "edt_" + field.removeprefix("meta."), None)
-            if isinstance(editor, QLineEdit):
-                editor.setFocus()
-                editor.setSelection(start, end - start)
-            return
-        node = next((n for n in report.walk() if n.id == node_id), None)
-        if node is None:
-            return
-        window.select_node(node)
-        if field == "title":
-            window.node_form.edt_title.setFocus()
-            window.node_form.edt_title.setSelection(start, end - start)
-            return
-        body = window.node_form.edt_body
-        cursor = body.textCursor()
-        cursor.setPosition(min(start, len(node.text)))
-        cursor.setPosition(min(end, len(node.text)), QTextCursor.MoveMode.KeepAnchor)
-        body.setTextCursor(cursor)
-        body.setFocus()
-        body.ensureCursorVisible()
+        if self.session.report is not None and field != "body":
+            self.window.reveal(node_id, field, start, end)
 
     # --- fixing and ignoring ---
 
@@ -253,7 +265,7 @@ class ChecksController(QObject):
         from models.checks import RULES_BY_ID
 
         rule = RULES_BY_ID.get(rule_id)
-        findings = [f for f in self.panel.findings() if f.rule == rule_id and f.fix is not None]
+        findings = [f for f in self._findings if f.rule == rule_id and f.fix is not None]
         self._apply(findings, self.tr("全部修正：") + (rule.explanation[:20] if rule else rule_id))
 
     def _apply(self, findings: Sequence[Finding], label: str) -> None:
@@ -262,27 +274,11 @@ class ChecksController(QObject):
             return
         from models.checks import planned_changes
 
-        session.commit_typing()
-        session.flush()
         changes = planned_changes(report, self._fresh(report, findings))
-        if not changes:
-            self.window.statusBar().showMessage(self.tr("这些问题已经改过了，已重新检查。"), 6000)
-            self.check_now()
-            return
-        stack = session.undo_stack
-        stack.beginMacro(label)
-        for change in changes:
-            if change.node_id is None:
-                stack.push(MetaFieldCommand(session, change.field.removeprefix("meta."), change.old, change.new, label))
-                continue
-            node = report.find(change.node_id)
-            old = (node.title, node.text)
-            new = (change.new, node.text) if change.field == "title" else (node.title, change.new)
-            command = ReplaceTextCommand(session, node, old, new)
-            command.setText(label)
-            stack.push(command)
-        stack.endMacro()
-        self.window.statusBar().showMessage(self.tr("已修正，可按 Ctrl+Z 撤销"), 6000)
+        if session.apply_changes(changes, label):
+            self.window.show_message(self.tr("已修正，可按 Ctrl+Z 撤销"))
+        else:
+            self.window.show_message(self.tr("这些问题已经改过了，已重新检查。"))
         self.check_now()
 
     def _fresh(self, report: Report, findings: Sequence[Finding]) -> list[Finding]:
@@ -308,13 +304,7 @@ class ChecksController(QObject):
             session.failed.emit(f"忽略未保存：{exc}")
             return
         self.scheduler.ignored = frozenset(load_ignored(session.library, report.id))
-        self._show([f for f in self.panel.findings() if f.ignore_key != finding.ignore_key], report)
-        self.schedule()
-
-    def _meta_replaced(self) -> None:
-        report = self.session.report
-        if report is not None:
-            self.window.meta_form.load(report.meta)
+        self._show([f for f in self._findings if f.ignore_key != finding.ignore_key])
         self.schedule()
 
 

@@ -45,24 +45,32 @@ class ReferencePanel(QWidget):
 
 
 class SidePanel(QTabWidget):
-    """写作要点 | 去年内容; the second tab only for a report that has last year's text."""
+    """写作要点 | 去年内容; the second tab is built for the first report that has last year's text."""
 
     def __init__(self, guidance: GuidancePanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guidance = guidance
         guidance.lbl_caption.hide()  # the tab says it
-        self.reference = ReferencePanel()
+        self._reference: ReferencePanel | None = None
         self.addTab(guidance, self.tr("写作要点"))
-        self.addTab(self.reference, self.tr("去年内容"))
         self.setDocumentMode(True)
         self.set_report(None)
 
+    @property
+    def reference(self) -> ReferencePanel:
+        if self._reference is None:
+            self._reference = ReferencePanel()
+            self.addTab(self._reference, self.tr("去年内容"))
+        return self._reference
+
     def set_report(self, report: Report | None) -> None:
         has_reference = report is not None and any(n.reference for n in report.walk())
-        self.setTabVisible(1, has_reference)
+        if has_reference or self._reference is not None:
+            self.setTabVisible(self.indexOf(self.reference), has_reference)
         if not has_reference:
             self.setCurrentIndex(0)
 
     def show_for(self, report: Report, node: Node | None, ancestors: list[Node]) -> None:
         self.guidance.show_for(report, node, ancestors)
-        self.reference.show_for(node)
+        if self._reference is not None:
+            self._reference.show_for(node)

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.errors import NianbaoError
 from ui.dialogs import alerts
+from ui.session import Session
 from ui.settings import save_settings
+from ui.window.port import WindowPort
 
 if TYPE_CHECKING:
     from models.importing import ImportResult
-    from ui.main_window import MainWindow
 
 FILE_FILTER = "年报文件 (*.docx *.txt *.json);;Word 文档 (*.docx);;文本文件 (*.txt);;年报助手文件 (*.json);;所有文件 (*)"
 
@@ -32,22 +33,18 @@ def tr(text: str) -> str:
 class ImportActions(QObject):
     """Owns the import and roll-forward commands of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort, session: Session) -> None:
+        super().__init__(window.widget())
         self.window = window
-        acts = window.actions_
-        acts.import_.triggered.connect(self.import_from_file)
-        acts.paste_import.triggered.connect(self.import_from_clipboard)
-        acts.roll_forward.triggered.connect(self.roll_forward_current)
-        window.start_page.roll_requested.connect(self.roll_forward_report)
+        self.session = session
 
     # --- import ---
 
     def import_from_file(self) -> None:
-        if self.window.session.read_only:
+        if self.session.read_only:
             return
-        settings = self.window.session.settings
-        name, _filter = QFileDialog.getOpenFileName(self.window, tr("导入报告"), settings.last_folder, tr(FILE_FILTER))
+        settings = self.session.settings
+        name, _filter = QFileDialog.getOpenFileName(self.window.widget(), tr("导入报告"), settings.last_folder, tr(FILE_FILTER))
         if not name:
             return
         path = Path(name)
@@ -57,7 +54,7 @@ class ImportActions(QObject):
 
     def import_path(self, path: Path) -> None:
         """Recognise ``path``, preview, create (also for a file dropped on the program's icon)."""
-        if self.window.session.read_only:
+        if self.session.read_only:
             return
         from models.importing import import_file
 
@@ -66,11 +63,11 @@ class ImportActions(QObject):
             self._preview_and_create(result)
 
     def import_from_clipboard(self) -> None:
-        if self.window.session.read_only:
+        if self.session.read_only:
             return
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            alerts.show_error(self.window, tr("剪贴板里没有文字。请先在网页上选中报告全文并复制（Ctrl+C），再来粘贴导入。"))
+            alerts.show_error(self.window.widget(), tr("剪贴板里没有文字。请先在网页上选中报告全文并复制（Ctrl+C），再来粘贴导入。"))
             return
         from models.importing import import_text
 
@@ -88,31 +85,31 @@ class ImportActions(QObject):
             message = tr("无法读取这个文件：") + (exc.strerror or str(exc))
         finally:
             QApplication.restoreOverrideCursor()
-        alerts.show_error(self.window, message)
+        alerts.show_error(self.window.widget(), message)
         return None
 
     def _preview_and_create(self, result: ImportResult) -> None:
         from ui.import_preview import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(result, parent=self.window)
+        dialog = ImportPreviewDialog(result, parent=self.window.widget())
         if not dialog.exec():  # QDialog.exec() gives 1 for accepted, 0 for cancelled
             return
         report = dialog.edited_report()
-        self._create_and_open(lambda: self.window.session.library.create_report(report))
+        self._create_and_open(lambda: self.session.library.create_report(report))
 
     # --- roll forward ---
 
     def roll_forward_current(self) -> None:
         """The open report, or the one selected on the library page."""
-        session = self.window.session
-        report_id = session.report_id if session.report is not None else self.window.start_page.selected_id()
+        session = self.session
+        report_id = session.report_id if session.report is not None else self.window.selected_report_id()
         if report_id is None:
-            alerts.show_info(self.window, tr("请先在报告库中选中去年的报告，再新建下一年度报告。"))
+            alerts.show_info(self.window.widget(), tr("请先在报告库中选中去年的报告，再新建下一年度报告。"))
             return
         self.roll_forward_report(report_id)
 
     def roll_forward_report(self, report_id: int) -> None:
-        session = self.window.session
+        session = self.session
         if session.read_only or not session.flush():
             return
         from models.importing.roll import roll_forward
@@ -126,6 +123,6 @@ class ImportActions(QObject):
         try:
             report_id = create()
         except NianbaoError as exc:
-            alerts.show_error(self.window, str(exc))
+            alerts.show_error(self.window.widget(), str(exc))
             return
         self.window.open_report(report_id)

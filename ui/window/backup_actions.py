@@ -15,11 +15,11 @@ from PySide6.QtGui import QDesktopServices
 from models.errors import NianbaoError
 from models.paths import backup_dir
 from ui.dialogs import alerts
+from ui.session import Session
+from ui.window.port import WindowPort
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +28,10 @@ MESSAGE_MS = 15000
 
 
 class BackupActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowPort, session: Session) -> None:
+        super().__init__(window.widget())
         self.window = window
-        self.session = window.session
-        acts = window.actions_
-        acts.backup.triggered.connect(self.backup_now)
-        acts.open_backups.triggered.connect(self.open_folder)
-        acts.restore_backup.triggered.connect(self.restore_reports)
-        acts.restore_backup.setEnabled(not self.session.read_only)
+        self.session = session
 
     def folder(self) -> Path:
         return backup_dir(self.session.library.path)
@@ -46,10 +41,10 @@ class BackupActions(QObject):
         try:
             target = self.session.library.backup(keep=None, label=MANUAL_LABEL)
         except NianbaoError as exc:
-            alerts.show_error(self.window, self.tr("备份失败：") + str(exc))
+            alerts.show_error(self.window.widget(), self.tr("备份失败：") + str(exc))
             return None
         log.info("manual backup written to %s", target)
-        self.window.statusBar().showMessage(self.tr("已备份到：") + str(target), MESSAGE_MS)
+        self.window.show_message(self.tr("已备份到：") + str(target), MESSAGE_MS)
         return target
 
     def open_folder(self) -> bool:
@@ -57,10 +52,10 @@ class BackupActions(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            alerts.show_error(self.window, self.tr("无法创建备份文件夹 ") + f"{folder}：{exc.strerror or exc}")
+            alerts.show_error(self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{exc.strerror or exc}")
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            alerts.show_info(self.window, self.tr("请在文件管理器中打开备份文件夹：") + str(folder))
+            alerts.show_info(self.window.widget(), self.tr("请在文件管理器中打开备份文件夹：") + str(folder))
             return False
         return True
 
@@ -69,7 +64,7 @@ class BackupActions(QObject):
 
         if self.session.read_only:
             return []
-        dialog = RestoreBackupDialog(self.session.library, self.window)
+        dialog = RestoreBackupDialog(self.session.library, self.window.widget())
         if not dialog.exec() or not dialog.restored:
             return []
         restored = dialog.restored
@@ -77,6 +72,6 @@ class BackupActions(QObject):
             self.window.open_report(restored[0])
         else:
             self.window.show_library()
-        self.window.statusBar().showMessage(
+        self.window.show_message(
             self.tr("已从备份恢复 %1 份报告（作为新报告加入）").replace("%1", str(len(restored))), MESSAGE_MS)
         return restored

@@ -48,7 +48,7 @@ def _dot_icon(filled: bool) -> QIcon:
     return QIcon(pixmap)
 
 
-class ReportTreeModel(QAbstractItemModel):
+class OutlineModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
