@@ -113,7 +113,7 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow] | None:
     save_hooks.append(session.flush)
     window = MainWindow(session)
     window.setWindowIcon(app_icon())
-    if settings.last_report in {s.id for s in library.list_reports()}:
+    if settings.last_report is not None and library.has_report(settings.last_report):
         window.open_report(settings.last_report)
     else:
         window.show_library()

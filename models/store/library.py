@@ -19,10 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 import models.store.checklist as checklist
 import models.store.tree_sql as tree_sql
@@ -41,6 +40,9 @@ from models.store.dbfile import check_file, connect, now, translated, write
 from models.store.lock import LibraryLock
 from models.store.schema import MIGRATIONS, SCHEMA_VERSION
 from models.text_chars import clean_text
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -79,13 +81,20 @@ class Library:
             self._lock.acquire(lock_wait)
         try:
             self.conn = connect(self.path, self.read_only)
-            self.db = sqlite_utils.Database(self.conn)
             self._prepare()
         except BaseException:
             self.close()
             raise
 
     # --- opening, closing, schema ---
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the same connection, made on first use: importing it costs about 0.1 s,
+        more than half of a bare Qt window's start, and opening a report does not need it."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def is_open(self) -> bool:
@@ -109,7 +118,7 @@ class Library:
     def _prepare(self) -> None:
         with translated(self.path):
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = self.db.table_names()
+            tables = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         if version > SCHEMA_VERSION:
             raise NewerLibraryError(f"资料库由更新版本的年报助手创建（格式版本 {version}），请升级本程序后再打开。文件未作任何改动。")
         if version == 0 and tables:
@@ -154,6 +163,10 @@ class Library:
                           select="id, year, issuer, title, template, created, modified, trashed, chars",
                           order_by="year DESC, modified DESC")
         return [ReportSummary(**row) for row in rows]
+
+    def has_report(self, report_id: int) -> bool:
+        """The report is in the library and not in the trash (asked at start: plain SQL, no sqlite-utils)."""
+        return bool(self._read("SELECT 1 FROM reports WHERE id = ? AND trashed IS NULL", (report_id,)))
 
     def create_report(self, report: Report) -> int:
         with self._write() as conn:
@@ -440,7 +453,7 @@ class Library:
         return target
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        rows = self._rows("settings", "key = ?", (key,), select="value")
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))  # on the start path: no sqlite-utils
         return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: Any) -> None:

@@ -15,8 +15,10 @@ inside a transaction, rightly, since dropping the old table would delete the chi
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _run(db: Database, script: str) -> None:

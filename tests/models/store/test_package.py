@@ -9,7 +9,7 @@ import pytest
 import sqlite_utils
 
 from models.errors import NotFoundError
-from models.report import ChecklistItem, Report
+from models.report import ChecklistItem, Report, ReportMeta
 from models.store import Library
 from models.store.dbfile import write
 from models.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -91,3 +91,10 @@ def test_a_v1_library_upgrades_to_the_schema_of_a_new_one(tmp_path: Path) -> Non
         assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [r.title for r in upgraded.list_reports()] == ["旧报告"]
     assert list((tmp_path / "backups").glob("old-*-v1-before-upgrade.db"))
+
+
+def test_has_report_is_false_for_a_trashed_or_unknown_report(library) -> None:
+    kept = library.create_report(Report(meta=ReportMeta(year=2024)))
+    trashed = library.create_report(Report(meta=ReportMeta(year=2024)))
+    library.trash_report(trashed)
+    assert [library.has_report(i) for i in (kept, trashed, 999)] == [True, False, False]
