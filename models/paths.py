@@ -12,8 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs.unix import Unix
-
 from models import APP_ID
 
 PORTABLE_MARKER = "portable.txt"
@@ -47,7 +45,10 @@ def app_data_dir() -> Path:
         # The variable, not platformdirs' shell query: the installer and the tests both speak of %LOCALAPPDATA%.
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         return Path(base) / APP_ID
-    # The XDG rules on macOS too, as before (platformdirs' default there is ~/Library).
+    # The XDG rules on macOS too, as before (platformdirs' default there is ~/Library). Imported
+    # here: Windows never needs it, and every start would pay for it.
+    from platformdirs.unix import Unix
+
     return Path(Unix(APP_ID.lower(), appauthor=False).user_data_dir)
 
 

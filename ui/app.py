@@ -18,7 +18,7 @@ from models.logs import setup_logging
 from models.paths import default_library_path, resource_dir
 from models.store import Library
 from ui.dialogs import alerts
-from ui.dialogs.crash import install_excepthook
+from ui.excepthook import install_excepthook
 from ui.fonts import ui_font
 from ui.session import Session
 from ui.settings import load_settings

@@ -1,4 +1,4 @@
-"""Automatic revisions (DESIGN.md §5): while the clerk edits a report, a revision labelled
+"""Automatic revisions (docs/desktop.md, Saving): while the clerk edits a report, a revision labelled
 「自动保存的版本」 at most every N minutes (AppSettings.auto_revision_minutes; 0 = off).
 
 The first edit after a revision starts an N-minute countdown; when it runs out the report is

@@ -12,6 +12,7 @@ from models.interchange import read_file
 from models.store import Library
 from ui import app as app_module
 from ui.dialogs import crash
+from ui.excepthook import install_excepthook
 from ui.settings import AppSettings, load_settings, save_settings, settings_path
 from ui.start_page import StartPage
 from ui.window.main_window import MainWindow
@@ -144,7 +145,7 @@ def test_crash_report_and_hook(monkeypatch) -> None:
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: None))
     original = sys.excepthook
     try:
-        crash.install_excepthook("/tmp/nianbao.log", lambda: saved.append(True))
+        install_excepthook("/tmp/nianbao.log", lambda: saved.append(True))
         sys.excepthook(RuntimeError, RuntimeError("坏了"), None)
     finally:
         sys.excepthook = original

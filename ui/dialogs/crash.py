@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import logging
 import platform
-import sys
 import traceback
-from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from models import APP_NAME, __version__
 
@@ -51,19 +49,3 @@ class CrashDialog(QDialog):
         layout.addWidget(message)
         layout.addWidget(self.txt_report)
         layout.addWidget(buttons)
-
-
-def install_excepthook(log_path: str, last_save: Callable[[], object] | None = None) -> None:
-    """Show every uncaught exception in a CrashDialog, try a final save, then quit with code 1."""
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
-        if last_save is not None:
-            try:
-                last_save()
-            except Exception:  # the save is a courtesy; the dialog must still appear
-                log.exception("final save after crash failed")
-        if QApplication.instance() is not None:
-            CrashDialog(crash_report(exc_type, exc, tb, log_path)).exec()
-            QApplication.exit(1)
-
-    sys.excepthook = hook
