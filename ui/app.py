@@ -26,12 +26,6 @@ from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-STYLE_SHEET = """
-QLabel#pageHeading { font-size: 16pt; font-weight: bold; padding: 4px 0 8px 0; }
-QLabel#panelCaption { font-weight: bold; color: #1d5fa8; }
-QLabel#hint { color: #666666; }
-"""
-
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nianbao")
@@ -68,7 +62,6 @@ def create_app(argv: list[str]) -> QApplication:
     app.setStyle("Fusion")
     app.setFont(ui_font())
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(STYLE_SHEET)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QPush
 
 from models.edition import Edition
 from ui.findings_panel import FindingsPanel
+from ui.label_roles import as_hint
 
 EDITIONS = tuple((edition, edition.label) for edition in Edition)
 
@@ -23,7 +24,7 @@ class FindingsDock(QDockWidget):
         self.cmb_edition.setToolTip(self.tr("公开版另外检查个人信息等不宜公开的内容"))
         self.btn_recheck = QPushButton(self.tr("重新检查"))
         self.lbl_state = QLabel()
-        self.lbl_state.setObjectName("hint")
+        as_hint(self.lbl_state)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("检查版本：")))
         row.addWidget(self.cmb_edition)

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from models.report import Node, Report
 from ui.editors.guidance import GuidancePanel
+from ui.label_roles import as_hint
 
 
 class ReferencePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lbl_hint = QLabel(self.tr("去年报告中这一部分的内容，仅供参考，不会导出。"))
-        self.lbl_hint.setObjectName("hint")
+        as_hint(self.lbl_hint)
         self.lbl_hint.setWordWrap(True)
         self.txt_reference = QPlainTextEdit()
         self.txt_reference.setReadOnly(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.errors import NianbaoError
 from models.store import ReportSummary
 from ui.dialogs import alerts
+from ui.label_roles import as_page_heading
 from ui.session import Session
 
 COLUMNS = ("标题", "单位", "最后编辑", "字数", "状态")
@@ -41,7 +42,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.session = session
         heading = QLabel(self.tr("报告库"))
-        heading.setObjectName("pageHeading")
+        as_page_heading(heading)
         self.btn_new = QPushButton(self.tr("新建报告…"))
         self.btn_open = QPushButton(self.tr("打开"))
         self.btn_roll = QPushButton(self.tr("新建下一年度报告"))

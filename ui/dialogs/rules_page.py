@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.checks import FAMILIES, RULES, Rule
 from models.checks.ignores import SettingsStore, load_disabled, set_rule_enabled
+from ui.label_roles import as_hint
 
 RULE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_WIDTH = 420
@@ -43,7 +44,7 @@ class RulesPage(QWidget):
         hint = QLabel(self.tr("取消勾选的规则在本资料库的所有报告中都不再检查。把鼠标停在规则上可以看到完整说明。")
                       if not read_only else self.tr("资料库以只读方式打开，不能修改检查规则。"))
         hint.setWordWrap(True)
-        hint.setObjectName("hint")
+        as_hint(hint)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("规则"), self.tr("级别"), self.tr("依据")])

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from models.errors import TemplateError
 from models.report import Node, Report
 from models.templates import Template, fill, load_template
+from ui.label_roles import as_caption
 
 META_GUIDANCE = (
     "标题一般写作“××关于××年度法治政府建设情况的报告”。报送版按上行文格式：主送本级党委和政府、上级部门；"
@@ -48,7 +49,7 @@ class GuidancePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lbl_caption = QLabel(self.tr("写作要点"))
-        self.lbl_caption.setObjectName("panelCaption")
+        as_caption(self.lbl_caption)
         self.txt_guidance = QTextBrowser()
         self.txt_guidance.setOpenLinks(False)
         layout = QVBoxLayout(self)

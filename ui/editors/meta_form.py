@@ -20,6 +20,7 @@ from models.errors import TemplateError
 from models.report import ReportMeta
 from models.templates import fill, load_template
 from ui.editors.text_edit import LineEdit
+from ui.label_roles import as_hint
 
 EMPTY_DATE = QDate(1900, 1, 1)
 DISCLOSURE_CHOICES = ("主动公开", "依申请公开", "不予公开")
@@ -87,7 +88,7 @@ class MetaForm(QWidget):
         self.spn_year.setSuffix(" 年度")
         self.edt_title = LineEdit()
         self.lbl_title_hint = QLabel()
-        self.lbl_title_hint.setObjectName("hint")
+        as_hint(self.lbl_title_hint)
         self.edt_recipients = LineEdit()
         self.edt_doc_number = LineEdit()
         self.edt_doc_number.setPlaceholderText("如：某府发〔2024〕5号")

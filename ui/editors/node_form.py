@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.editors.text_edit import LineEdit, ProseEdit
+from ui.label_roles import as_hint
 
 TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）"}
 BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文"}
@@ -41,7 +42,7 @@ class NodeForm(QWidget):
         self.node: Node | None = None
         self._loading = False
         self.lbl_path = QLabel()
-        self.lbl_path.setObjectName("hint")
+        as_hint(self.lbl_path)
         self.lbl_path.setWordWrap(True)
         self.lbl_heading = QLabel()
         heading_font = QFont(self.lbl_heading.font())
