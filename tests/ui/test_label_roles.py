@@ -13,8 +13,10 @@ def test_each_role_sets_its_font_colour_and_name(qtbot) -> None:
     heading, caption, hint = as_page_heading(QLabel("报告库")), as_caption(QLabel("写作要点")), as_hint(QLabel("提示"))
     for label in (plain, heading, caption, hint):
         qtbot.addWidget(label)
-    assert heading.font().bold() and heading.font().pointSizeF() == 16
-    assert caption.font().bold() and not hint.font().bold()
+    assert heading.font().bold()
+    assert heading.font().pointSizeF() == 16
+    assert caption.font().bold()
+    assert not hint.font().bold()
     assert caption.palette().color(QPalette.ColorRole.WindowText) == QColor(CAPTION_COLOR)
     assert hint.palette().color(QPalette.ColorRole.WindowText) == QColor(HINT_COLOR)
     assert plain.palette().color(QPalette.ColorRole.WindowText) != QColor(HINT_COLOR)
