@@ -21,4 +21,6 @@ def clean_text(value: str) -> tuple[str, int]:
 
 def count_chars(value: str) -> int:
     """字数 as a clerk counts it: every character except whitespace."""
-    return sum(1 for ch in value if not ch.isspace())
+    # str.split() drops exactly the characters str.isspace() calls whitespace, in C: the count
+    # runs after every keystroke over the whole report.
+    return len("".join(value.split()))
