@@ -8,6 +8,7 @@ import pytest
 
 from models import interchange
 from models.errors import InterchangeError
+from tests.conftest import ROOT
 
 DOC = {
     "format": "nianbao-report", "version": 1,
@@ -114,3 +115,10 @@ def test_malformed_json_and_encoding(tmp_path: Path) -> None:
 def test_absurdly_nested_json_is_refused_with_a_message(text: str) -> None:
     with pytest.raises(InterchangeError, match="层级"):
         interchange.loads(text)
+
+
+def test_the_shipped_example_is_written_as_the_program_writes_it() -> None:
+    """import then show --json reproduces a file in the program's own form byte for byte."""
+    path = ROOT / "resources" / "examples" / "example-report.json"
+    report, _ = interchange.read_file(path)
+    assert interchange.dumps(report) == path.read_text(encoding="utf-8")
