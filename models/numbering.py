@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from models.numerals import chinese_numeral
+from models.numerals import CIRCLED, chinese_numeral
 from models.report import POINT, SECTION, Node, Report
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def section_marker(depth: int, index: int) -> str:
@@ -24,7 +22,7 @@ def section_marker(depth: int, index: int) -> str:
         return f"{index}."
     if depth == 4:
         return f"（{index}）"
-    return _CIRCLED[index - 1] if index <= len(_CIRCLED) else f"{index})"
+    return CIRCLED[index - 1] if index <= len(CIRCLED) else f"{index})"
 
 
 def point_marker(index: int) -> str:

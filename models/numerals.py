@@ -8,6 +8,7 @@ from __future__ import annotations
 
 CN_DIGITS = "一二三四五六七八九十"  # what a marker or a month/day numeral is written with
 YEAR_DIGITS = "〇○零一二三四五六七八九"  # 二〇二四年: one character per digit
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # ① … ⑳, the fifth level of markers
 _ONES = "一二三四五六七八九"
 _DIGIT_NAMES = "零" + _ONES
 _YEAR_VALUES = str.maketrans(YEAR_DIGITS, "000123456789")

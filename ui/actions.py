@@ -1,4 +1,4 @@
-"""The window's actions, shortcuts, menus and toolbar (kept out of main_window.py)."""
+"""The window's actions, shortcuts, menus and toolbar (kept out of ui/window/main_window.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 A tick is saved at once; a note like other typing, ~0.8 s after the last keystroke and when
 the field loses focus, the report is closed or the window shuts. Saved through
-models.checklist. The dock opens by itself the first time a rolled-forward report is opened.
+Library.update_checklist_item. The dock opens by itself the first time a rolled-forward report is opened.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from models.interchange import dumps
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from ui.dialogs import alerts
+from ui.dialogs.buttons import ok_cancel_buttons
 
 _LABEL_CHARS = 40
 
@@ -119,11 +119,7 @@ class ImportPreviewDialog(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel_buttons(self, self.tr("导入"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
 from models.importing.sources import ImportFileError, Para, check_size
-from models.numerals import chinese_numeral
+from models.numerals import CIRCLED, chinese_numeral
 
 log = logging.getLogger(__name__)
 
@@ -278,6 +278,6 @@ def _format(levels: dict[int, tuple[str, str, int]], counters: list[int], ilvl: 
     fmt = levels.get(ilvl, ("decimal", "", 1))[0]
     if fmt in _CN_FORMATS:
         return chinese_numeral(value)
-    if fmt in _CIRCLED_FORMATS and value <= 20:
-        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[value - 1]
+    if fmt in _CIRCLED_FORMATS and value <= len(CIRCLED):
+        return CIRCLED[value - 1]
     return str(value)

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.numerals import CN_DIGITS, chinese_value
+from models.numerals import CIRCLED, CN_DIGITS, chinese_value
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 _ARABIC = "[0-9０-９]{1,2}"
 
@@ -22,7 +21,7 @@ STYLES: dict[str, tuple[int, re.Pattern[str]]] = {
     "paren-cn": (2, re.compile(rf"[（(]\s*({_CN})\s*[）)]\s*[、．.]?")),
     "arabic": (3, re.compile(rf"({_ARABIC})\s*(?:、|[．.](?![0-9０-９%％]))")),
     "paren-arabic": (4, re.compile(rf"[（(]\s*({_ARABIC})\s*[）)]\s*[、．.]?")),
-    "circled": (5, re.compile(f"([{_CIRCLED}])")),
+    "circled": (5, re.compile(f"([{CIRCLED}])")),
 }
 POINT_PATTERN = re.compile(f"({_CN})是")
 ANY_SECTION = re.compile("|".join(f"(?:{p.pattern})" for _, p in STYLES.values()))
@@ -40,7 +39,7 @@ def _number(style: str, digits: str) -> int:
     if style in ("cn", "paren-cn"):
         return chinese_value(digits)
     if style == "circled":
-        return _CIRCLED.index(digits) + 1
+        return CIRCLED.index(digits) + 1
     return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 

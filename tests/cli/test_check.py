@@ -11,6 +11,7 @@ import cli
 from models.checks import run_checks
 from models.checks.ignores import ignore_finding, set_rule_enabled
 from models.store import Library
+from tests.cli.helpers import run
 from tests.models.checks.clean_report import clean_report
 from tests.seed_report import seed_report
 
@@ -23,12 +24,6 @@ def db(tmp_path: Path) -> tuple[Path, int]:
     with Library(path) as lib:
         report_id = lib.create_report(seed_report())
     return path, report_id
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_check_json_lists_findings_with_exact_keys(db, capsys) -> None:

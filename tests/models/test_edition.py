@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from models.checks import RULES
 from models.edition import Edition
 
 
@@ -16,3 +17,7 @@ def test_members_are_the_stored_strings() -> None:
 
 def test_labels() -> None:
     assert [edition.label for edition in Edition] == ["报送版", "公开版"]
+
+
+def test_every_rule_names_known_editions() -> None:
+    assert set(Edition) >= {edition for rule in RULES for edition in rule.editions}

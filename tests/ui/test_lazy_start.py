@@ -14,7 +14,6 @@ from pathlib import Path
 import models.checks
 from models.checks.ignores import set_rule_enabled
 from models.store import Library
-from ui import check_worker
 from ui.session import example_report
 from ui.settings import AppSettings, save_settings
 
@@ -60,7 +59,3 @@ def test_window_opens_before_the_rules_load_and_then_checks(tmp_path: Path) -> N
     assert lines[0] == "SHOWN True False False", result.stderr
     assert lines[1].startswith(f"CHECKED ['{switched_off}'] 体检："), result.stdout + result.stderr
     assert result.returncode == 0, result.stderr
-
-
-def test_edition_names_match_the_rules() -> None:
-    assert set(check_worker.Edition) >= {edition for rule in models.checks.RULES for edition in rule.editions}

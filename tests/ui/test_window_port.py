@@ -55,7 +55,8 @@ def test_docks_and_commands_are_built_when_asked_for(example_window: MainWindow)
     assert window.check_options.btn_restore.text() == "恢复已忽略的问题"
     assert not window.checklist_dock.isVisible()  # the example has no checklist
     assert window.meta_form.edt_issuer.text() == window.session.report.meta.issuer
-    assert window.importer is window.importer
+    importer = window.importer
+    assert window.importer is importer  # built once, then kept
     window.actions_.check.trigger()
     assert window.checks.dock.isVisible()
 

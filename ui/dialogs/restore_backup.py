@@ -1,6 +1,6 @@
 """从备份恢复报告: pick a backup, tick reports in it, and they are added as new reports.
 
-The backup is read from a temporary copy (models.backups.open_backup), and nothing in the
+The backup is read from a temporary copy (models.store.backups.open_backup), and nothing in the
 open library is replaced: restoring is safe while the program is running.
 """
 

@@ -21,8 +21,8 @@ class SettingsDialog(QDialog):
         self.spn_font.setSuffix(" 磅")
         self.spn_font.setValue(settings.editor_font_size)
         self.cmb_edition = QComboBox()
-        self.cmb_edition.addItem(self.tr("报送版"), Edition.SUBMIT)
-        self.cmb_edition.addItem(self.tr("公开版"), Edition.PUBLIC)
+        for edition in Edition:
+            self.cmb_edition.addItem(self.tr(edition.label), edition)
         self.cmb_edition.setCurrentIndex(max(0, self.cmb_edition.findData(settings.default_edition)))
         self.chk_fallback = QCheckBox(self.tr("导出时用仿宋、楷体代替仿宋_GB2312、楷体_GB2312"))
         self.chk_fallback.setChecked(settings.fallback_fonts)

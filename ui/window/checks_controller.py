@@ -247,9 +247,6 @@ class ChecksController(QObject):
     def _check_failed(self, message: str) -> None:
         self._set_state(self.tr("检查出错：") + message)
 
-    def findings(self) -> list[Finding]:
-        return list(self._findings)
-
     # --- going to a finding ---
 
     def go_to(self, node_id: int | None, field: str, start: int, end: int) -> None:

@@ -1,7 +1,7 @@
 """The narrow view of the main window that its command groups and controllers get.
 
-They receive this port, the session and the actions; the window keeps its docks, forms and
-tree view to itself and does what they ask through these few calls.
+They receive this port and the session (some also the actions or the tree view); the window
+keeps its docks and forms to itself and does what they ask through these few calls.
 """
 
 from __future__ import annotations

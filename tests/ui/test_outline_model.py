@@ -1,4 +1,4 @@
-"""The section tree model: Qt's model checks, live numbering, and moves through the MIME path."""
+"""The outline model (ui/outline_model.py): Qt's model checks, live numbering, and moves through the MIME path."""
 
 from __future__ import annotations
 

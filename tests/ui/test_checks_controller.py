@@ -1,4 +1,5 @@
-"""体检 in the window: run, go to a finding, 修正 / 全部修正 with undo, 忽略 remembered."""
+"""体检 in the window (ui/window/checks_controller.py and the findings dock): run, go to a finding,
+修正 / 全部修正 with undo, 忽略 remembered."""
 
 from __future__ import annotations
 
