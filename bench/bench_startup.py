@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,19 +143,25 @@ def report(ours: list[tuple[float, int]], bare: list[tuple[float, int]]) -> None
           f"max {max(r for _, r in ours) / 1024:.1f} MiB (bare window {statistics.median(r for _, r in bare) / 1024:.1f} MiB)")
 
 
+@contextmanager
+def scratch_library() -> Iterator[tuple[Path, int, int]]:
+    """A throw-away app-data folder whose library the program reopens at start; (db, report, big section)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as scratch:
+        os.environ["NIANBAO_HOME"] = str(Path(scratch) / "home")
+        db, report_id, big_id = build_library(Path(scratch))
+        from ui.settings import AppSettings, save_settings
+
+        save_settings(AppSettings(last_report=report_id))
+        yield db, report_id, big_id
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as scratch:
-        os.environ["NIANBAO_HOME"] = str(Path(scratch) / "home")
-        db, report_id, _big_id = build_library(Path(scratch))
-        from ui.settings import AppSettings, save_settings
-
-        save_settings(AppSettings(last_report=report_id))
-        ours, bare = measure(db, args.runs, dict(os.environ))
-    report(ours, bare)
+    with scratch_library() as (db, _report_id, _big_id):
+        report(*measure(db, args.runs, dict(os.environ)))
     return 0
 
 

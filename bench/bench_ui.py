@@ -16,7 +16,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_startup import BIG_SECTION_CHARS, build_library, measure, report  # noqa: E402
+from bench.bench_startup import BIG_SECTION_CHARS, measure, report, scratch_library  # noqa: E402
 
 
 def bench_keystroke(db: Path, report_id: int, big_id: int, keys: int) -> None:
@@ -69,13 +68,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keys", type=int, default=60)
     args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    with tempfile.TemporaryDirectory(prefix="nianbao-bench-") as scratch:
-        os.environ["NIANBAO_HOME"] = str(Path(scratch) / "home")
-        db, report_id, big_id = build_library(Path(scratch))
-        from ui.settings import AppSettings, save_settings
-
-        save_settings(AppSettings(last_report=report_id))
+    with scratch_library() as (db, report_id, big_id):
         report(*measure(db, args.runs, dict(os.environ)))
         bench_keystroke(db, report_id, big_id, args.keys)
     return 0
