@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 import time
 from datetime import datetime
@@ -72,12 +71,18 @@ class LibraryLock:
 
     def _write_holder(self) -> None:
         assert self._handle is not None
-        info = {"host": socket.gethostname(), "pid": str(os.getpid()),
+        info = {"host": _host_name(), "pid": str(os.getpid()),
                 "since": datetime.now().strftime("%Y-%m-%d %H:%M")}
         self._handle.seek(0)
         self._handle.truncate()
         self._handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
         self._handle.flush()
+
+
+def _host_name() -> str:
+    """The computer's name as Windows shows it (系统属性), or uname's elsewhere; not through
+    ``socket``, whose import would cost every start a few milliseconds."""
+    return os.environ.get("COMPUTERNAME") or (os.uname().nodename if hasattr(os, "uname") else "?")
 
 
 def _locked_message(holder: dict[str, str]) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from models.errors import LibraryError, TreeError
+from models.errors import LibraryError, LibraryLockedError, TreeError
 from models.report import POINT, SECTION, Node, Report, ReportMeta
 from models.store import Library
 
@@ -135,3 +137,13 @@ def test_nesting_is_limited_to_what_revisions_and_the_report_file_can_hold(libra
     # everything stored can still be snapshotted and restored
     revision = library.create_revision(report_id)
     library.restore_revision(revision)
+
+
+@pytest.mark.parametrize("computer", ["档案室-PC", ""])
+def test_a_locked_library_names_the_computer_and_process_that_hold_it(tmp_path, monkeypatch, computer: str) -> None:
+    monkeypatch.setenv("COMPUTERNAME", computer)  # set on Windows; elsewhere the uname node name is used
+    expected = computer or os.uname().nodename
+    with Library(tmp_path / "library.db"), pytest.raises(LibraryLockedError) as refused:
+        Library(tmp_path / "library.db")
+    assert f"计算机“{expected}”" in str(refused.value)
+    assert f"进程 {os.getpid()}" in str(refused.value)
