@@ -55,12 +55,12 @@ def create_app(argv: list[str]) -> QApplication:
         return existing
     _set_windows_app_id()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication(argv[:1] or [APP_NAME])
+    # Fusion from the start, as a command-line style: setStyle() afterwards would build a second
+    # style and wrap it for Python (QStyle's enums alone cost ~7 ms of every start).
+    app = QApplication([*(argv[:1] or [APP_NAME]), "-style", "fusion"])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
-    if app.style().name().lower() != "fusion":  # already the default on Linux: a second one costs ~5 ms
-        app.setStyle("Fusion")
     app.setFont(ui_font())
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
