@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--points", choices=("inline", "separate"), default="inline",
                      help="一是、二是……接排在段中（inline）或各自成段（separate）")
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
+    exp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它（不加时拒绝导出）")
     chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
     chk.add_argument("id", type=int)
     chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
@@ -175,6 +176,8 @@ def cmd_roll(args: argparse.Namespace) -> None:
 def cmd_export(args: argparse.Namespace) -> None:
     from models.export import ExportOptions, export_report
 
+    if args.output.exists() and not args.force:
+        raise CliError(f"目标文件已存在：{args.output}。要覆盖它，请加 --force。")
     with open_library(args) as lib:
         report = lib.load_report(args.id)
     options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,

@@ -50,3 +50,26 @@ def test_export_errors_are_one_chinese_line(tmp_path, capsys):
     assert "Traceback" not in err
     assert cli.main(["--db", db, "export", str(report_id), "-o", str(tmp_path / "x.docx"), "--points", "list"]) == 1
     assert "不是可选的值" in capsys.readouterr().err
+
+
+def test_export_refuses_an_existing_file_unless_forced(tmp_path, capsys):
+    db, report_id = _library_with_seed(tmp_path)
+    target = tmp_path / "已有.docx"
+    target.write_bytes(b"the clerk's own file")
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("错误：")
+    assert str(target) in err
+    assert "--force" in err
+    assert err.count("\n") == 1  # one line
+    assert target.read_bytes() == b"the clerk's own file"
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(target), "--force"]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_export_help_names_force_in_chinese(capsys):
+    help_text = cli.build_parser()._subparsers._group_actions[0].choices["export"].format_help()
+    assert "--force" in help_text
+    assert "覆盖" in help_text
