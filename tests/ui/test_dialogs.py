@@ -122,3 +122,70 @@ def test_public_edition_disables_header(qtbot, example_window: MainWindow) -> No
     options = dialog.options()
     assert (options.edition, options.header) == ("public", False)
     assert not dialog.chk_header.isEnabled()
+
+
+def default_dialog(qtbot, window: MainWindow, folder: Path) -> ExportDialog:
+    window.session.settings.last_folder = str(folder)
+    dialog = ExportDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def choose_edition(dialog: ExportDialog, edition: str) -> None:
+    dialog.cmb_edition.setCurrentIndex(dialog.cmb_edition.findData(edition))
+
+
+def test_default_name_carries_the_edition_and_follows_it(qtbot, example_window: MainWindow, tmp_path: Path) -> None:
+    title = example_window.session.report.meta.title
+    dialog = default_dialog(qtbot, example_window, tmp_path)
+    choose_edition(dialog, "submit")
+    assert dialog.edt_path.text() == str(tmp_path / f"{title}-报送版.docx")
+    choose_edition(dialog, "public")
+    assert dialog.edt_path.text() == str(tmp_path / f"{title}-公开版.docx")
+    choose_edition(dialog, "submit")
+    assert dialog.edt_path.text() == str(tmp_path / f"{title}-报送版.docx")
+    own = str(tmp_path / "给局长看的.docx")
+    dialog.edt_path.setText(own)
+    choose_edition(dialog, "public")
+    assert dialog.edt_path.text() == own  # the clerk's own name is kept
+
+
+def export_now(qtbot, dialog: ExportDialog) -> None:
+    with qtbot.waitSignal(dialog.export_finished, timeout=10000) as blocker:
+        dialog.btn_export.click()
+    assert blocker.args == [True]
+
+
+def test_both_editions_with_default_names_are_both_kept(qtbot, example_window: MainWindow, tmp_path: Path,
+                                                         shown) -> None:
+    dialog = default_dialog(qtbot, example_window, tmp_path)
+    choose_edition(dialog, "submit")
+    export_now(qtbot, dialog)
+    choose_edition(dialog, "public")
+    export_now(qtbot, dialog)
+    assert sorted(p.name.rsplit("-", 1)[1] for p in tmp_path.glob("*.docx")) == ["公开版.docx", "报送版.docx"]
+    assert shown.questions == []  # neither replaced anything
+
+
+def test_existing_file_is_replaced_only_after_a_yes(qtbot, example_window: MainWindow, tmp_path: Path,
+                                                    shown) -> None:
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"the clerk's own file")
+    dialog = default_dialog(qtbot, example_window, tmp_path)
+    dialog.edt_path.setText(str(target))
+    finished: list[bool] = []
+    dialog.export_finished.connect(finished.append)
+    shown.answer = False
+    dialog.btn_export.click()
+    assert len(shown.questions) == 1
+    assert "报告.docx" in shown.questions[0]
+    assert "已经存在" in shown.questions[0]
+    qtbot.wait(200)
+    assert finished == []
+    assert dialog.worker is None
+    assert target.read_bytes() == b"the clerk's own file"
+    assert example_window.session.revisions() == []  # nothing happened
+    shown.answer = True
+    export_now(qtbot, dialog)
+    assert len(shown.questions) == 2
+    assert target.read_bytes().startswith(b"PK")

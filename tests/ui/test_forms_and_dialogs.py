@@ -156,7 +156,7 @@ def test_the_first_export_goes_to_the_documents_folder(example_window: MainWindo
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     target = Path(dialog.edt_path.text())
     assert target.parent == Path(documents)
-    assert target.name == "某市某区示范局关于2024年度法治政府建设情况的报告.docx"
+    assert target.name == "某市某区示范局关于2024年度法治政府建设情况的报告-报送版.docx"
 
 
 def test_the_export_dialog_stays_open_until_its_export_has_finished(qtbot, example_window: MainWindow, tmp_path) -> None:
@@ -238,7 +238,7 @@ def test_a_folder_as_target_exports_into_it_under_the_report_title(qtbot, exampl
     with qtbot.waitSignal(dialog.export_finished, timeout=15000) as blocker:
         dialog.start_export()
     assert blocker.args == [True], dialog.lbl_status.text()
-    assert (tmp_path / "某市某区示范局关于2024年度法治政府建设情况的报告.docx").is_file()
+    assert (tmp_path / "某市某区示范局关于2024年度法治政府建设情况的报告-报送版.docx").is_file()
 
 
 def test_the_window_title_follows_a_title_changed_by_a_fix_or_its_undo(example_window: MainWindow) -> None:

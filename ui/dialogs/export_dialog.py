@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.edition import Edition
 from models.export import ExportOptions
+from ui.dialogs import alerts
 from ui.session import Session
 from ui.workers import ExportWorker
 
@@ -51,6 +52,7 @@ class ExportDialog(QDialog):
         self.worker: ExportWorker | None = None
         self.written: Path | None = None
         self.running = False
+        self._edition: str | None = None  # the edition the file name was last made for
         self.setWindowTitle(self.tr("导出报告"))
         self.setMinimumWidth(860)
         self._build()
@@ -120,14 +122,25 @@ class ExportDialog(QDialog):
         self.edt_path.setText(self.session.report_setting("export_path", "") or str(self._default_target()))
         self._edition_changed()
 
+    def _default_stem(self, edition: str) -> str:
+        """「<报告标题>-报送版」: exporting both editions with the default names keeps both files."""
+        title = self.session.report.meta.title if self.session.report else ""
+        return f"{safe_file_name(title)}-{Edition(edition).label}"
+
     def _default_target(self) -> Path:
         folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else documents_folder()
-        title = self.session.report.meta.title if self.session.report else ""
-        return folder / f"{safe_file_name(title)}.docx"
+        return folder / f"{self._default_stem(self.cmb_edition.currentData())}.docx"
 
     def _edition_changed(self) -> None:
-        submit = self.cmb_edition.currentData() == Edition.SUBMIT
-        self.chk_header.setEnabled(submit)
+        edition = self.cmb_edition.currentData()
+        self.chk_header.setEnabled(edition == Edition.SUBMIT)
+        previous, self._edition = self._edition, edition
+        text = self.edt_path.text().strip()
+        if previous is None or previous == edition or not text:
+            return
+        path = Path(text)
+        if path.stem == self._default_stem(previous):  # still the default name: it follows the edition
+            self.edt_path.setText(str(path.with_name(self._default_stem(edition) + path.suffix)))
 
     def options(self) -> ExportOptions:
         submit = self.cmb_edition.currentData() == Edition.SUBMIT
@@ -152,6 +165,11 @@ class ExportDialog(QDialog):
         elif not target.suffix:  # typed without one: what 浏览… would have made of it
             target = target.with_name(target.name + ".docx")
         self.edt_path.setText(str(target))
+        if target.exists() and not target.is_dir() and not alerts.ask_yes_no(
+                self, self.tr("「{0}」已经存在。用这次导出的内容替换它吗？\n选“否”则保留原文件，不导出。")
+                .replace("{0}", target.name)):
+            self._show_failure(self.tr("未导出：原文件保留未动。"), retry=False)
+            return
         self.session.flush()
         self.session.create_revision("导出前自动保存")
         self.session.set_report_setting("export_path", str(target))
