@@ -21,6 +21,7 @@ class Alerts:
         self.errors: list[str] = []
         self.infos: list[str] = []
         self.questions: list[str] = []
+        self.labels: list[dict[str, str]] = []  # the button labels a question was asked with, if not 是/否
         self.answer = True
         self.text_answer = ("测试版本", True)
 
@@ -31,8 +32,9 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> Alerts:
     monkeypatch.setattr(alerts, "show_error", lambda parent, text: record.errors.append(text))
     monkeypatch.setattr(alerts, "show_info", lambda parent, text: record.infos.append(text))
 
-    def ask(parent: object, text: str) -> bool:
+    def ask(parent: object, text: str, **labels: str) -> bool:
         record.questions.append(text)
+        record.labels.append(labels)
         return record.answer
 
     monkeypatch.setattr(alerts, "ask_yes_no", ask)

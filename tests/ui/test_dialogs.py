@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from models.edition import Edition
 from models.fileio import LOCKED_MESSAGE
 from models.interchange import read_file
 from ui.dialogs.export_dialog import ExportDialog
@@ -189,3 +190,75 @@ def test_existing_file_is_replaced_only_after_a_yes(qtbot, example_window: MainW
     export_now(qtbot, dialog)
     assert len(shown.questions) == 2
     assert target.read_bytes().startswith(b"PK")
+
+
+def with_errors(window: MainWindow, text: str = "2024年,某区(示范)局依法行政。") -> int:
+    """ASCII punctuation in the first paragraph, 错误 for the 报送版; how many the checks now find."""
+    from models.checks import ERROR, run_checks
+
+    select(window, 0)
+    window.node_form.edt_body.setPlainText(text)
+    window.session.flush()
+    return sum(1 for f in run_checks(window.session.report, edition=Edition.SUBMIT) if f.severity == ERROR)
+
+
+def export_from_the_window(qtbot, window: MainWindow, monkeypatch, edition: str, target: Path) -> list[bool]:
+    """Trigger 导出 with the dialog's exec replaced by choosing the edition and clicking 导出."""
+    finished: list[bool] = []
+
+    def run(dialog: ExportDialog) -> int:
+        choose_edition(dialog, edition)
+        dialog.edt_path.setText(str(target))
+        dialog.export_finished.connect(finished.append)
+        dialog.btn_export.click()
+        if dialog.worker is not None:
+            qtbot.waitUntil(lambda: bool(finished), timeout=10000)
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    window.actions_.export.trigger()
+    return finished
+
+
+def test_submit_edition_with_errors_asks_and_can_show_them(qtbot, example_window: MainWindow, tmp_path: Path,
+                                                          monkeypatch, shown) -> None:
+    window = example_window
+    errors = with_errors(window)
+    assert errors > 0
+    shown.answer = False  # 查看错误
+    target = tmp_path / "报送.docx"
+    finished = export_from_the_window(qtbot, window, monkeypatch, "submit", target)
+    assert shown.questions == [f"还有 {errors} 处错误没有改正。仍然导出吗？"]
+    assert shown.labels == [{"yes": "仍然导出", "no": "查看错误"}]
+    assert finished == []
+    assert not target.exists()
+    assert window.checks.dock.isVisible()
+    assert window.checks.dock.edition() == Edition.SUBMIT
+    shown.answer = True  # 仍然导出
+    assert export_from_the_window(qtbot, window, monkeypatch, "submit", target) == [True]
+    assert target.is_file()
+
+
+def test_errors_switched_off_or_ignored_do_not_count(qtbot, example_window: MainWindow, tmp_path: Path,
+                                                     monkeypatch, shown) -> None:
+    from models.checks import ERROR, run_checks
+    from models.checks.ignores import set_rule_enabled
+
+    window = example_window
+    assert with_errors(window, "2024年,某区(示范)局依法行政,坚持(学法)。") == 4  # two commas, two brackets
+    found = [f for f in run_checks(window.session.report, edition=Edition.SUBMIT) if f.severity == ERROR]
+    set_rule_enabled(window.session.library, "punct.ascii", False)  # the commas, as 设置 does
+    window.checks.reload_rules()
+    window.checks.ignore(next(f for f in found if f.excerpt == "(示范)"))  # 忽略 in the 体检 dock
+    shown.answer = False
+    finished = export_from_the_window(qtbot, window, monkeypatch, "submit", tmp_path / "报送.docx")
+    assert shown.questions == ["还有 1 处错误没有改正。仍然导出吗？"]  # (学法)
+    assert finished == []
+
+
+def test_public_edition_exports_without_the_errors_question(qtbot, example_window: MainWindow, tmp_path: Path,
+                                                           monkeypatch, shown) -> None:
+    with_errors(example_window)
+    target = tmp_path / "公开.docx"
+    assert export_from_the_window(qtbot, example_window, monkeypatch, "public", target) == [True]
+    assert shown.questions == []

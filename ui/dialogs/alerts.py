@@ -17,14 +17,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _box(parent: QWidget | None, icon: str, text: str, *, yes_no: bool = False) -> QMessageBox:
+def _box(parent: QWidget | None, icon: str, text: str, *, yes_no: bool = False, yes: str = "是",
+         no: str = "否") -> QMessageBox:
     """A box with the named icon (``Warning``, ``Information``, ``Question``) and Chinese buttons."""
     from PySide6.QtWidgets import QMessageBox
 
     standard = QMessageBox.StandardButton
     buttons = standard.Yes | standard.No if yes_no else standard.Ok
     box = QMessageBox(QMessageBox.Icon[icon], APP_NAME, text, buttons, parent)
-    for button_id, label in ((standard.Ok, "确定"), (standard.Yes, "是"), (standard.No, "否"), (standard.Cancel, "取消")):
+    for button_id, label in ((standard.Ok, "确定"), (standard.Yes, yes), (standard.No, no), (standard.Cancel, "取消")):
         button = box.button(button_id)
         if button is not None:
             button.setText(label)
@@ -42,10 +43,11 @@ def show_info(parent: QWidget | None, text: str) -> None:
     _box(parent, "Information", text).exec()
 
 
-def ask_yes_no(parent: QWidget | None, text: str) -> bool:
+def ask_yes_no(parent: QWidget | None, text: str, *, yes: str = "是", no: str = "否") -> bool:
+    """True for 是 (or the ``yes`` label); 否 (or ``no``) is the default button."""
     from PySide6.QtWidgets import QMessageBox
 
-    return _box(parent, "Question", text, yes_no=True).exec() == QMessageBox.StandardButton.Yes
+    return _box(parent, "Question", text, yes_no=True, yes=yes, no=no).exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, default: str = "") -> tuple[str, bool]:

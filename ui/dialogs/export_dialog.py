@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl, Signal
@@ -46,9 +47,14 @@ def documents_folder() -> Path:
 class ExportDialog(QDialog):
     export_finished = Signal(bool)  # True on success
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 open_errors: Callable[[Edition], int] | None = None) -> None:
+        """``open_errors`` counts the 错误 体检 still finds for an edition (the rules switched off
+        and the findings ignored left out); without it the 报送版 is exported without asking."""
         super().__init__(parent)
         self.session = session
+        self.open_errors = open_errors
+        self.findings_requested = False  # closed with 查看错误: the caller shows the 体检 dock
         self.worker: ExportWorker | None = None
         self.written: Path | None = None
         self.running = False
@@ -165,6 +171,8 @@ class ExportDialog(QDialog):
         elif not target.suffix:  # typed without one: what 浏览… would have made of it
             target = target.with_name(target.name + ".docx")
         self.edt_path.setText(str(target))
+        if not self._export_despite_errors():
+            return
         if target.exists() and not target.is_dir() and not alerts.ask_yes_no(
                 self, self.tr("「{0}」已经存在。用这次导出的内容替换它吗？\n选“否”则保留原文件，不导出。")
                 .replace("{0}", target.name)):
@@ -180,6 +188,19 @@ class ExportDialog(QDialog):
         self.worker.signals.failed.connect(self._failed)
         self._set_running(True)
         QThreadPool.globalInstance().start(self.worker)
+
+    def _export_despite_errors(self) -> bool:
+        """The 报送版 with 错误 left: 仍然导出, or 查看错误 (closes the dialog, no export)."""
+        if self.open_errors is None or self.cmb_edition.currentData() != Edition.SUBMIT:
+            return True
+        errors = self.open_errors(Edition.SUBMIT)
+        if not errors or alerts.ask_yes_no(
+                self, self.tr("还有 {0} 处错误没有改正。仍然导出吗？").replace("{0}", str(errors)),
+                yes=self.tr("仍然导出"), no=self.tr("查看错误")):
+            return True
+        self.findings_requested = True
+        self.reject()
+        return False
 
     def reject(self) -> None:
         """Not while exporting: the clerk would never see whether the file was written."""

@@ -3,8 +3,11 @@ out of main_window.py. The dialogs are imported on first use: start-up time."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject, Signal
 
+from models.edition import Edition
 from models.errors import NianbaoError
 from ui.actions import Actions
 from ui.dialogs import alerts
@@ -13,15 +16,24 @@ from ui.settings import save_settings
 from ui.window.port import WindowPort
 
 
+class ExportChecks(Protocol):
+    """What 导出 needs of 体检 (the window's ChecksController)."""
+
+    def open_errors(self, edition: Edition) -> int: ...
+
+    def show_findings(self, edition: Edition) -> None: ...
+
+
 class DialogCommands(QObject):
     settings_applied = Signal()  # 设置 accepted: the editor font and the like may have changed
     rules_changed = Signal()  # rules switched on or off in 设置
 
-    def __init__(self, window: WindowPort, session: Session, acts: Actions) -> None:
+    def __init__(self, window: WindowPort, session: Session, acts: Actions, checks: ExportChecks) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
         self.actions = acts
+        self.checks = checks
 
     def fill_recent(self) -> None:
         menu = self.actions.recent
@@ -38,8 +50,12 @@ class DialogCommands(QObject):
     def export_report(self) -> None:
         from ui.dialogs.export_dialog import ExportDialog
 
-        if self.session.report is not None:
-            ExportDialog(self.session, self.window.widget()).exec()
+        if self.session.report is None:
+            return
+        dialog = ExportDialog(self.session, self.window.widget(), open_errors=self.checks.open_errors)
+        dialog.exec()
+        if dialog.findings_requested:  # 查看错误 instead of exporting with 错误 left
+            self.checks.show_findings(Edition.SUBMIT)
 
     def save_revision(self) -> None:
         if self.session.report is None or self.session.read_only:

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         if self._dialogs is None:
             from ui.window.dialog_commands import DialogCommands
 
-            self._dialogs = DialogCommands(self, self.session, self.actions_)
+            self._dialogs = DialogCommands(self, self.session, self.actions_, self.checks)
             self._dialogs.settings_applied.connect(self.apply_settings)
             self._dialogs.rules_changed.connect(self.checks.reload_rules)
         return self._dialogs
