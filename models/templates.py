@@ -139,3 +139,39 @@ def new_report(template: Template, year: int, issuer: str, variant: str | None =
 def _node_from_part(part: Part, year: int, issuer: str) -> Node:
     children = [_node_from_part(child, year, issuer) for child in part.children]
     return Node(SECTION, title=fill(part.title, year, issuer), key=part.key, children=children)
+
+
+def untouched_parts(report: Report) -> set[int]:
+    """The sections that are still template placeholders the clerk never touched, as ``id(node)``.
+
+    A section is an untouched placeholder when all of these hold:
+
+    - its ``key`` names a part or sub-topic of the report's own template (``meta.template``);
+    - its title is that part's title as :func:`new_report` fills it for the report's year and
+      issuer (spaces at either end aside): a retitled part is the clerk's;
+    - it has no body text; and
+    - every child is an untouched placeholder too: a child the clerk added, or text anywhere
+      below, makes the part content.
+
+    Nothing is a placeholder when the template cannot be loaded, and paragraphs and points never
+    are (an empty one simply has nothing to show). The reference text (last year's) does not count.
+    """
+    try:
+        template = load_template(report.meta.template)
+    except TemplateError:
+        return set()
+    year, issuer = report.meta.year, report.meta.issuer
+    found: set[int] = set()
+
+    def visit(node: Node) -> bool:
+        children = [visit(child) for child in node.children]  # every child, so nested ones are found too
+        part = template.part(node.key) if node.kind == SECTION and node.key else None
+        untouched = (part is not None and node.title.strip() == fill(part.title, year, issuer).strip()
+                     and not node.text.strip() and all(children))
+        if untouched:
+            found.add(id(node))
+        return untouched
+
+    for node in report.body:
+        visit(node)
+    return found

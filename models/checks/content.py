@@ -28,7 +28,7 @@ def check_statutory_parts(report: Report, ctx: Context) -> Iterator[Hit]:
 
 def check_empty_parts(report: Report, ctx: Context) -> Iterator[Hit]:
     for part, nodes in parts(report).items():
-        if part in REQUIRED_PARTS and not any(has_written_text(n) for n in nodes):
+        if part in REQUIRED_PARTS and not any(has_written_text(n, report) for n in nodes):
             node = nodes[0]
             yield Hit(0, len(node.title), f"“{node.title or PART_NAMES[part]}”部分还没有内容，这是法定报告内容，必须填写。",
                       node=node, field="title")
@@ -36,7 +36,7 @@ def check_empty_parts(report: Report, ctx: Context) -> Iterator[Hit]:
 
 def check_causes(report: Report, ctx: Context) -> Iterator[Hit]:
     nodes = parts(report).get(SHORTCOMINGS, [])
-    if not nodes or not any(has_written_text(n) for n in nodes):
+    if not nodes or not any(has_written_text(n, report) for n in nodes):
         return
     if not any(_CAUSES.search(f"{n.title}{n.text}") for node in nodes for n in node.walk()):
         node = nodes[0]
@@ -46,7 +46,7 @@ def check_causes(report: Report, ctx: Context) -> Iterator[Hit]:
 
 def check_coverage(report: Report, ctx: Context) -> Iterator[Hit]:
     nodes = parts(report).get(MEASURES, [])
-    if not nodes or not any(has_written_text(n) for n in nodes):
+    if not nodes or not any(has_written_text(n, report) for n in nodes):
         return
     for row in coverage_table(report):
         if not row.covered:
@@ -60,7 +60,7 @@ def check_empty_section(text: str, where: Where) -> Iterator[Hit]:
         return
     if where.depth == 1 and where.part in REQUIRED_PARTS:
         return  # content.empty-part reports those, as 错误
-    if not has_written_text(node):
+    if not has_written_text(node, where.ctx.report):
         yield Hit(0, len(text), "这个标题下面还没有内容：请补写，或删除这一部分。")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from models.checks.model import Context
 from models.edition import Edition
 from models.report import POINT, SECTION, Node, Report
+from models.templates import untouched_parts
 
 MEASURES, SHORTCOMINGS, LEADER, PLANS, OTHER = 1, 2, 3, 4, 5
 
@@ -71,9 +72,14 @@ def parts(report: Report) -> dict[int, list[Node]]:
     return found
 
 
-def has_written_text(node: Node) -> bool:
-    """Text counts; so does a point's lead sentence. A heading alone (a template) does not."""
-    return any(n.text.strip() or (n.kind == POINT and n.title.strip()) for n in node.walk())
+def has_written_text(node: Node, report: Report) -> bool:
+    """Text counts; so does a point's lead sentence, and so does a titled part below this one, as
+    in the editor (二、存在的不足 with （一）（二） under it is not empty). The heading alone does
+    not, nor do untouched template placeholders below it (see :func:`models.templates.untouched_parts`)."""
+    untouched = untouched_parts(report) if node.children else set()
+    return any(n.text.strip() or (n.kind == POINT and n.title.strip())
+               or (n is not node and n.kind == SECTION and n.title.strip() and id(n) not in untouched)
+               for n in node.walk())
 
 
 # --- 纲要 coverage ---
@@ -114,7 +120,7 @@ def coverage_table(report: Report) -> list[Coverage]:
     (all headings, no text) covers nothing.
     """
     nodes = [n for part in parts(report).get(MEASURES, []) for n in part.walk()]
-    written = {id(n): has_written_text(n) for n in nodes}
+    written = {id(n): has_written_text(n, report) for n in nodes}
     table = []
     for topic in TOPICS:
         hit = next((n for n in nodes if (n.key == topic.key and written[id(n)])

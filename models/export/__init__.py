@@ -17,12 +17,28 @@ from models.edition import Edition
 from models.errors import UnsupportedFormatError
 from models.export.options import POINT_STYLES, ExportError, ExportOptions
 from models.fileio import write_atomic
-from models.report import Report
+from models.report import Node, Report
 from models.text_chars import clean_text
 
-__all__ = ["FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "render"]
+__all__ = ["FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "left_out_notice",
+           "left_out_parts", "render"]
 
 FORMATS = (".docx", ".html", ".txt", ".json")
+
+
+def left_out_parts(report: Report) -> list[Node]:
+    """The untouched template placeholders a .docx/.html/.txt export leaves out (a .json export
+    keeps every node). See :func:`models.export.blocks.left_out_parts`."""
+    from models.export.blocks import left_out_parts as parts
+
+    return parts(report)
+
+
+def left_out_notice(report: Report) -> str:
+    """One Chinese line naming those parts, "" when there are none: show it before writing."""
+    from models.export.blocks import left_out_notice as notice
+
+    return notice(report)
 
 
 def render(report: Report, suffix: str, options: ExportOptions) -> bytes:

@@ -1,7 +1,9 @@
 """The report body as a flat list of blocks (paragraphs made of styled pieces).
 
 Shared by the .docx and the web writers so both read the same text in the same order.
-Empty parts are left out before numbering, so the numbers stay consecutive.
+A titled part is content and is always written, with or without body text; the numbers are the
+ones the editor shows (computed on the whole tree). Only template placeholders the clerk never
+touched are left out (:func:`models.templates.untouched_parts`); :func:`left_out_parts` lists them.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from models.numbering import number_report
 from models.report import POINT, SECTION, Node, Report
+from models.templates import untouched_parts
 from models.text_chars import clean_text
 
 TEXT = 0  # the level of plain body text in a piece
@@ -37,19 +40,44 @@ def clean(value: str) -> str:
 
 
 def prune(report: Report) -> Report:
-    """A copy of the report with cleaned text and without parts that hold no text."""
-    body = [n for n in (_prune_node(node) for node in report.body) if n is not None]
-    return Report(meta=report.meta, body=body, id=report.id)
+    """A copy of the report with cleaned text. Nothing is taken out: the copy has the tree's
+    shape, so its numbering is the editor's (what is not written is decided in :func:`body_blocks`)."""
+    return Report(meta=report.meta, body=[_clean_node(node) for node in report.body], id=report.id)
 
 
-def _prune_node(node: Node) -> Node | None:
-    children = [c for c in (_prune_node(child) for child in node.children) if c is not None]
-    title, text = clean(node.title).strip(), clean(node.text).strip()
-    if node.kind == SECTION and not text and not children:
-        return None  # an unfilled template part: never an empty heading
-    if node.kind != SECTION and not title and not text:
-        return None
-    return replace(node, title=title, text=text, children=children)
+def _clean_node(node: Node) -> Node:
+    return replace(node, title=clean(node.title).strip(), text=clean(node.text).strip(),
+                   children=[_clean_node(child) for child in node.children])
+
+
+def left_out_parts(report: Report) -> list[Node]:
+    """The untouched template placeholders a .docx/.html/.txt export leaves out, outermost
+    first and in reading order (a left-out part's own sub-topics are not listed again).
+    The nodes are the report's own. A .json export keeps everything."""
+    untouched = untouched_parts(report)
+    found: list[Node] = []
+
+    def visit(nodes: list[Node]) -> None:
+        for node in nodes:
+            if id(node) in untouched:
+                found.append(node)
+            else:
+                visit(node.children)
+
+    visit(report.body)
+    return found
+
+
+def left_out_notice(report: Report) -> str:
+    """One Chinese line naming the parts an export leaves out ("" when none), for the command
+    line and the export dialog to show before the file is written."""
+    parts = left_out_parts(report)
+    if not parts:
+        return ""
+    markers = number_report(report)
+    names = "；".join(f"{markers[id(node)]}{node.title.strip()}" for node in parts)
+    return (f"以下 {len(parts)} 个模板部分还没有填写，导出时略去：{names}。"
+            "导出文件的序号与编辑器一致，略去的部分会留下空号；如不需要这些部分，请在编辑器中删除。")
 
 
 SENTENCE_END = ("。", "！", "？", "；", "：")
@@ -62,13 +90,21 @@ def has_run_in_content(node: Node, inline_points: bool = True) -> bool:
     return bool(node.text.strip()) or points_follow
 
 
+def is_whole_item(node: Node) -> bool:
+    """A heading with nothing below that ends its sentence: the sentence is the whole item, so
+    it is written as one paragraph in the heading's font (as 公文 list 存在的不足), not as a
+    standalone heading."""
+    return node.title.endswith(SENTENCE_END) and not node.children and not node.text.strip()
+
+
 def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 class _Builder:
-    def __init__(self, markers: dict[int, str], inline_points: bool, run_in_depth: int) -> None:
+    def __init__(self, markers: dict[int, str], left_out: set[int], inline_points: bool, run_in_depth: int) -> None:
         self.markers = markers
+        self.left_out = left_out
         self.inline_points = inline_points
         self.run_in_depth = run_in_depth  # sections this deep or deeper run into their text
         self.blocks: list[Block] = []
@@ -89,6 +125,8 @@ class _Builder:
 
     def nodes(self, nodes: list[Node], depth: int) -> None:
         for node in nodes:
+            if id(node) in self.left_out or (node.kind != SECTION and not node.title.strip() and not node.text.strip()):
+                continue  # an untouched template part, or an empty point or paragraph: nothing to write
             if node.kind == SECTION:
                 self.section(node, depth)
             elif node.kind == POINT:
@@ -108,7 +146,8 @@ class _Builder:
         elif heading:
             block = Block([Piece(heading, depth)])
             self.blocks.append(block)
-            if node.title.endswith(SENTENCE_END) and has_run_in_content(node, self.inline_points):
+            runs_in = has_run_in_content(node, self.inline_points) or is_whole_item(node)
+            if node.title.endswith(SENTENCE_END) and runs_in:
                 self.open = block
                 self.text(node.text, start=block)
             else:
@@ -135,8 +174,9 @@ class _Builder:
 
 
 def body_blocks(report: Report, inline_points: bool = True, run_in_depth: int = 2) -> list[Block]:
-    """Blocks of a pruned report's body (see :func:`prune`)."""
-    builder = _Builder(number_report(report), inline_points, run_in_depth)
+    """Blocks of a cleaned report's body (see :func:`prune`), numbered on the whole tree so the
+    numbers are the editor's even where a part is left out."""
+    builder = _Builder(number_report(report), untouched_parts(report), inline_points, run_in_depth)
     builder.nodes(report.body, 1)
     return builder.blocks
 

@@ -13,14 +13,14 @@ def _report(*body: Node) -> Report:
                   body=list(body))
 
 
-def test_empty_parts_are_left_out_and_numbering_stays_consecutive():
+def test_untouched_template_parts_are_left_out_and_numbering_is_the_trees():
     report = _report(
-        Node(SECTION, title="工作情况", children=[Node(SECTION, title="没写的部分。"),
+        Node(SECTION, title="工作情况", children=[Node(SECTION, title="没写正文的部分。"),
                                               Node(SECTION, title="写了的部分。", text="正文。")]),
-        Node(SECTION, title="存在的不足和原因"),  # unfilled template part
+        Node(SECTION, title="存在的不足和原因", key="shortcomings"),  # unfilled template part
         Node(SECTION, title="下一步工作打算", text="继续推进。"))
     texts = [b.text for b in body_blocks(prune(report))]
-    assert texts == ["一、工作情况", "（一）写了的部分。正文。", "二、下一步工作打算", "继续推进。"]
+    assert texts == ["一、工作情况", "（一）没写正文的部分。", "（二）写了的部分。正文。", "三、下一步工作打算", "继续推进。"]
 
 
 def test_points_inline_or_separate_and_paragraph_breaks():
