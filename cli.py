@@ -174,12 +174,14 @@ def cmd_roll(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from models.export import ExportOptions, export_report
+    from models.export import ExportOptions, export_report, left_out_notice
 
     if args.output.exists() and not args.force:
         raise CliError(f"目标文件已存在：{args.output}。要覆盖它，请加 --force。")
     with open_library(args) as lib:
         report = lib.load_report(args.id)
+    if args.output.suffix.lower() != ".json" and (notice := left_out_notice(report)):
+        print(f"提示：{notice}", file=sys.stderr)  # said before the file is written
     options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,
                             points=args.points, fallback_fonts=args.fallback_fonts)
     print(export_report(report, args.output, options))

@@ -73,3 +73,20 @@ def test_export_help_names_force_in_chinese(capsys):
     help_text = cli.build_parser()._subparsers._group_actions[0].choices["export"].format_help()
     assert "--force" in help_text
     assert "覆盖" in help_text
+
+
+def test_export_names_the_untouched_template_parts_it_leaves_out(tmp_path, capsys):
+    from models.templates import load_template, new_report
+
+    db = str(tmp_path / "lib.db")
+    report = new_report(load_template("fzzf-annual"), 2024, "某区某局")
+    report.body[0].text = "2024年，某区某局坚持依法行政。现将有关情况报告如下。"
+    with Library(db) as lib:
+        report_id = lib.create_report(report)
+    assert cli.main(["export", str(report_id), "-o", str(tmp_path / "out.txt"), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("提示：")
+    assert "略去" in err
+    assert (tmp_path / "out.txt").exists()
+    assert cli.main(["export", str(report_id), "-o", str(tmp_path / "out.json"), "--db", db]) == 0
+    assert capsys.readouterr().err == ""  # the interchange file keeps every node
