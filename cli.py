@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from models import __version__, interchange
 from models.edition import Edition
-from models.errors import NianbaoError
+from models.errors import NianbaoError, NotFoundError
 from models.paths import default_library_path
 from models.store import Library
 
@@ -320,6 +320,29 @@ def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
     return run
 
 
+def _in_trash(lib: Library, report_id: int) -> bool:
+    for summary in lib.list_reports(include_trashed=True):
+        if summary.id == report_id:
+            return summary.trashed is not None
+    raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
+
+
+def cmd_delete(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        if _in_trash(lib, args.id):  # moving it again would only change the date it was deleted
+            raise CliError(f"报告 {args.id} 已在回收站中，未作改动。要彻底删除，请用 purge。")
+        lib.trash_report(args.id)
+    print(f"已将报告 {args.id} 移入回收站。")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        if not _in_trash(lib, args.id):
+            raise CliError(f"报告 {args.id} 不在回收站中，无需恢复。")
+        lib.restore_report(args.id)
+    print(f"已从回收站恢复报告 {args.id}。")
+
+
 def cmd_revisions(args: argparse.Namespace) -> None:
     with open_library(args) as lib:
         lib.load_report(args.id)  # a clear message for a missing report
@@ -343,8 +366,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
 HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "list": cmd_list, "new": cmd_new, "show": cmd_show, "import": cmd_import, "export": cmd_export,
     "check": cmd_check,
-    "delete": _simple("trash_report", "已将报告 {id} 移入回收站。"),
-    "restore": _simple("restore_report", "已从回收站恢复报告 {id}。"),
+    "delete": cmd_delete, "restore": cmd_restore,
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
     "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup, "roll": cmd_roll,
 }
