@@ -39,6 +39,7 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, add_help: bool = True, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, add_help=False, exit_on_error=False, **kwargs)
+        self._unchecked: list[argparse.Action] = []  # required arguments we check, during parsing
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         if add_help:
@@ -83,13 +84,12 @@ class _Parser(argparse.ArgumentParser):
     @contextlib.contextmanager
     def _required_shown(self) -> Iterator[None]:
         """--help during parsing shows required arguments as required (without brackets)."""
-        unchecked = getattr(self, "_unchecked", [])
-        for action in unchecked:
+        for action in self._unchecked:
             action.required = True
         try:
             yield
         finally:
-            for action in unchecked:
+            for action in self._unchecked:
                 action.required = False
 
     def _argument_error(self, exc: argparse.ArgumentError) -> CliError:
