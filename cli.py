@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import logging
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from models import __version__, interchange
 from models.edition import Edition
-from models.errors import NianbaoError
+from models.errors import NianbaoError, NotFoundError
 from models.paths import default_library_path
 from models.store import Library
 
@@ -32,40 +33,127 @@ class _Formatter(argparse.HelpFormatter):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse in Chinese: headings and --help in the help text, and usage errors as one
-    Chinese line instead of its English usage dump."""
+    """argparse in Chinese: headings and --help in the help text, and each usage error as one
+    Chinese line of our own (never argparse's English, whatever Python words it as)."""
 
     def __init__(self, *args, add_help: bool = True, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(*args, add_help=False, exit_on_error=False, **kwargs)
+        self._unchecked: list[argparse.Action] = []  # required arguments we check, during parsing
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         if add_help:
             self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise CliError(f"命令行参数有误：{_chinese_usage_error(message)}。用 --help 查看用法。")
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            raise _usage_error(f"无法识别的参数 {' '.join(extras)}")
+        return namespace
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        # Required arguments are checked here, after parsing: argparse would report them in English.
+        required = self._unchecked = [action for action in self._actions if action.required]
+        for action in required:
+            action.required = False
+        try:
+            namespace, extras = super().parse_known_args(args, namespace)
+        except argparse.ArgumentError as exc:  # raised where no method of ours words it
+            raise self._argument_error(exc) from None
+        finally:
+            for action in required:
+                action.required = True
+            self._unchecked = []
+        missing = [action for action in required if getattr(namespace, action.dest, None) is None]
+        if extras and missing:
+            raise _usage_error(f"无法识别的参数 {' '.join(extras)}")
+        for action in missing:
+            if isinstance(action, argparse._SubParsersAction):
+                raise _usage_error(f"缺少命令，可用的命令有 {'、'.join(COMMANDS)}")
+            raise _usage_error(f"缺少参数 {_action_name(action)}")
+        return namespace, extras
+
+    def format_usage(self) -> str:
+        with self._required_shown():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with self._required_shown():
+            return super().format_help()
+
+    @contextlib.contextmanager
+    def _required_shown(self) -> Iterator[None]:
+        """--help during parsing shows required arguments as required (without brackets)."""
+        for action in self._unchecked:
+            action.required = True
+        try:
+            yield
+        finally:
+            for action in self._unchecked:
+                action.required = False
+
+    def _argument_error(self, exc: argparse.ArgumentError) -> CliError:
+        """``--json=yes`` is the one left in Python 3.11 (mutually exclusive options are not used)."""
+        name = _argument_name(exc.argument_name)
+        flags = [self._option_string_actions.get(option) for option in name.split("/")]
+        if any(action is not None and action.nargs == 0 for action in flags):
+            return _usage_error(f"{name} 不带取值")
+        return _usage_error(f"{name} 的用法不对")
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError:
+            kind = "整数" if action.type in (int, report_id) else "有效的取值"
+            raise _usage_error(f"{_action_name(action)} 应为{kind}，而不是“{arg_string}”") from None
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        if action.choices is None or value in action.choices:
+            return
+        if isinstance(action, argparse._SubParsersAction):
+            raise _usage_error(f"没有“{value}”这个命令，可用的命令有 {'、'.join(COMMANDS)}")
+        raise _usage_error(f"{_action_name(action)} 的“{value}”不是可选的值，可选的有 {'、'.join(map(str, action.choices))}")
+
+    def _match_argument(self, action: argparse.Action, arg_strings_pattern: str) -> int:
+        try:
+            return super()._match_argument(action, arg_strings_pattern)
+        except argparse.ArgumentError:
+            raise _usage_error(f"{_action_name(action)} 后面缺少取值") from None
+
+    def _get_option_tuples(self, option_string: str) -> list:  # type: ignore[type-arg]
+        matches = super()._get_option_tuples(option_string)
+        if len(matches) > 1:
+            names = "、".join(match[1] for match in matches)
+            raise _usage_error(f"{option_string} 可以是 {names} 中的任何一个，请写完整")
+        return matches
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        # Only reached by a case the methods above do not word; argparse's English stays in the log.
+        log.info("argparse error: %s", message)
+        raise _usage_error("无法理解这些参数")
 
 
-def _chinese_usage_error(message: str) -> str:
-    choice = re.search(r"invalid choice: '([^']*)'", message)
-    if choice and message.startswith("argument 命令"):
-        return f"没有“{choice.group(1)}”这个命令，可用的命令有 {'、'.join(COMMANDS)}"
-    if choice:
-        return f"“{choice.group(1)}”不是可选的值"
-    required = re.search(r"required: (.+)$", message)
-    if required:
-        return f"缺少参数 {required.group(1)}"
-    invalid = re.search(r"argument (\S+): invalid int value: '([^']*)'", message)
-    if invalid:
-        return f"{invalid.group(1)} 应为整数，而不是“{invalid.group(2)}”"
-    missing_value = re.search(r"argument (\S+): expected (?:one argument|at least one argument)", message)
-    if missing_value:
-        return f"{missing_value.group(1)} 后面缺少取值"
-    unknown = re.search(r"unrecognized arguments: (.+)$", message)
-    if unknown:
-        return f"无法识别的参数 {unknown.group(1)}"
-    return message
+def _usage_error(reason: str) -> CliError:
+    return CliError(f"命令行参数有误：{reason}。用 --help 查看用法。")
+
+
+def _action_name(action: argparse.Action) -> str:
+    return _argument_name(argparse._get_action_name(action))
+
+
+def _argument_name(name: str | None) -> str:
+    return "命令" if name in (None, "命令") else name.strip("{}")
+
+
+REPORT_ID_MAX = 2**63 - 1  # SQLite's largest integer
+
+
+def report_id(text: str) -> int:
+    """A report id as typed: an integer (argparse's message otherwise) that SQLite can hold."""
+    value = int(text)
+    if not 1 <= value <= REPORT_ID_MAX:
+        raise CliError(f"{text} 不是有效的报告编号：资料库中没有这份报告。")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,12 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--template", default="fzzf-annual", help="模板编号")
     new.add_argument("--variant", help="模板中的结构变体，如 leader-first")
     show = sub.add_parser("show", parents=[common], help="显示报告")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=report_id)
     show.add_argument("--json", action="store_true", help="以交换格式 JSON 输出")
     imp = sub.add_parser("import", parents=[common], help="导入 .json/.docx/.txt 文件，输出新报告编号")
     imp.add_argument("file", type=Path)
     exp = sub.add_parser("export", parents=[common], help="导出报告")
-    exp.add_argument("id", type=int)
+    exp.add_argument("id", type=report_id)
     exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.html/.txt/.json）")
     exp.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="报送版或公开版")
     exp.add_argument("--no-header", action="store_true", help="报送版不加版头（发文机关标志、发文字号、签发人）")
@@ -101,18 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
     exp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它（不加时拒绝导出）")
     chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
-    chk.add_argument("id", type=int)
+    chk.add_argument("id", type=report_id)
     chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
     chk.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="按报送版或公开版检查")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
-        sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=int)
-    sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=int)
+        sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=report_id)
+    sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=report_id)
     snap = sub.add_parser("snapshot", parents=[common], help="保存一个历史版本")
-    snap.add_argument("id", type=int)
+    snap.add_argument("id", type=report_id)
     snap.add_argument("--label", default="", help="版本说明")
     sub.add_parser("backup", parents=[common], help="备份整个资料库")
     roll = sub.add_parser("roll", parents=[common], help="以一份报告为基础新建下一年度报告，输出新报告编号")
-    roll.add_argument("id", type=int)
+    roll.add_argument("id", type=report_id)
     roll.add_argument("--year", type=int, required=True, help="新报告的年度，如 2024")
     return parser
 
@@ -237,6 +325,29 @@ def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
     return run
 
 
+def _in_trash(lib: Library, report_id: int) -> bool:
+    for summary in lib.list_reports(include_trashed=True):
+        if summary.id == report_id:
+            return summary.trashed is not None
+    raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
+
+
+def cmd_delete(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        if _in_trash(lib, args.id):  # moving it again would only change the date it was deleted
+            raise CliError(f"报告 {args.id} 已在回收站中，未作改动。要彻底删除，请用 purge。")
+        lib.trash_report(args.id)
+    print(f"已将报告 {args.id} 移入回收站。")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    with open_library(args) as lib:
+        if not _in_trash(lib, args.id):
+            raise CliError(f"报告 {args.id} 不在回收站中，无需恢复。")
+        lib.restore_report(args.id)
+    print(f"已从回收站恢复报告 {args.id}。")
+
+
 def cmd_revisions(args: argparse.Namespace) -> None:
     with open_library(args) as lib:
         lib.load_report(args.id)  # a clear message for a missing report
@@ -260,8 +371,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
 HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "list": cmd_list, "new": cmd_new, "show": cmd_show, "import": cmd_import, "export": cmd_export,
     "check": cmd_check,
-    "delete": _simple("trash_report", "已将报告 {id} 移入回收站。"),
-    "restore": _simple("restore_report", "已从回收站恢复报告 {id}。"),
+    "delete": cmd_delete, "restore": cmd_restore,
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
     "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup, "roll": cmd_roll,
 }

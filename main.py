@@ -1,4 +1,5 @@
-"""年报助手 entry point: no subcommand → the desktop program; a subcommand → the command line.
+"""年报助手 entry point: no arguments (or only the library, or a report file to import) → the
+desktop program; anything else → the command line, which explains what it cannot use.
 
 The command-line path imports no Qt, so scripts and CI stay fast and headless.
 """
@@ -10,27 +11,32 @@ import sys
 
 from models.console import ensure_std_streams
 
-
-def first_positional(argv: list[str]) -> str | None:
-    """The subcommand, if any (the value after ``--db`` is not one)."""
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg == "--db":
-            skip = True
-        elif not arg.startswith("-"):
-            return arg
-    return None
+DROPPED_FILE_SUFFIXES = (".docx", ".txt", ".json")  # what the window imports when opened with one
 
 
 def wants_command_line(argv: list[str]) -> bool:
-    """A subcommand or --help/--version. An existing file instead (dropped on the program's
-    icon, or "Open with") opens the window, which imports it."""
-    first = first_positional(argv)
-    if first is not None:
-        return not os.path.isfile(first)
-    return any(a in ("-h", "--help", "--version") for a in argv)
+    """Everything but what opens the window: nothing, ``--db PATH`` (once), the window's own
+    ``--debug``, and one existing .docx/.txt/.json file (dropped on the program's icon, or
+    "Open with"), which the window imports. So a typo or an unknown option gets a command-line
+    message instead of a window, and a command wins over a file of the same name."""
+    db_given = file_given = False
+    rest = [a for a in argv if a != "--debug"]
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and not db_given and rest and rest[0] and not rest[0].startswith("-"):
+            db_given = True
+            rest.pop(0)
+        elif arg.startswith("--db=") and len(arg) > len("--db=") and not db_given:
+            db_given = True
+        elif not file_given and _dropped_file(arg):
+            file_given = True
+        else:
+            return True
+    return False
+
+
+def _dropped_file(arg: str) -> bool:
+    return not arg.startswith("-") and arg.lower().endswith(DROPPED_FILE_SUFFIXES) and os.path.isfile(arg)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,9 @@ def write_atomic(target: Path, data: bytes) -> None:
     if target.exists() and not target.stat().st_mode & stat.S_IWUSR:
         raise TargetFileError(f"{target.name} 是只读文件，无法覆盖：请去掉只读属性，或另存为其他文件名。")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # A short fixed prefix: the target's own name may already be near the 255-byte limit
+        # (80 Chinese characters are 240 bytes in UTF-8).
+        handle, temp_name = tempfile.mkstemp(prefix=".nianbao-", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise TargetFileError(f"无法在文件夹 {folder} 中写入文件：没有写入权限或磁盘已满。") from exc
     try:

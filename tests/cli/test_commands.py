@@ -86,9 +86,9 @@ def test_broken_library_file_message(capsys: pytest.CaptureFixture[str], tmp_pat
 
 
 def test_main_dispatch_skips_db_value() -> None:
-    assert entry.first_positional(["--db", "list.db"]) is None
-    assert entry.first_positional(["--db", "x.db", "list"]) == "list"
-    assert entry.first_positional(["--debug"]) is None
+    assert not entry.wants_command_line(["--db", "list"])  # a library named like a command
+    assert entry.wants_command_line(["--db", "x.db", "list"])
+    assert not entry.wants_command_line(["--debug"])
 
 
 def test_command_line_path_imports_no_qt_and_no_docx(tmp_path: Path) -> None:
