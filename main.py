@@ -11,13 +11,12 @@ import sys
 
 from models.console import ensure_std_streams
 
-DROPPED_FILE_SUFFIXES = (".docx", ".txt", ".json")  # what the window imports when opened with one
-
 
 def wants_command_line(argv: list[str]) -> bool:
     """Everything but what opens the window: nothing, ``--db PATH`` (once), the window's own
-    ``--debug``, and one existing .docx/.txt/.json file (dropped on the program's icon, or
-    "Open with"), which the window imports. So a typo or an unknown option gets a command-line
+    ``--debug``, and one existing file with an extension (dropped on the program's icon, or
+    "Open with"), which the window imports or, for a type it cannot read, refuses in a message
+    the clerk sees (a windowed program has no console to answer in). So a typo or an unknown option gets a command-line
     message instead of a window, and a command wins over a file of the same name."""
     db_given = file_given = False
     rest = [a for a in argv if a != "--debug"]
@@ -36,7 +35,8 @@ def wants_command_line(argv: list[str]) -> bool:
 
 
 def _dropped_file(arg: str) -> bool:
-    return not arg.startswith("-") and arg.lower().endswith(DROPPED_FILE_SUFFIXES) and os.path.isfile(arg)
+    # An extension keeps a command (list, backup…) from being taken for a file of that name here.
+    return not arg.startswith("-") and bool(os.path.splitext(arg)[1]) and os.path.isfile(arg)
 
 
 def main(argv: list[str] | None = None) -> int:
