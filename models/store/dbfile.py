@@ -75,7 +75,7 @@ def usable_backups(library: Path) -> list[Path]:
 
 def backup_hint(path: Path) -> str:
     """Where the clerk's backups are, for a message about a library that cannot be opened."""
-    folder = backup_dir(path)
+    folder = backup_dir(path).absolute()
     count = len(usable_backups(path))
     if not count:
         return f"备份文件夹 {folder} 中没有备份。若其中没有需要保留的内容，可以把这个文件移走，再打开时会新建资料库。"
