@@ -211,3 +211,14 @@ def test_a_verified_backup_opens(library: Library, template_report) -> None:
     assert library_module.verify_copy(made)
     with open_backup(made) as opened:
         assert len(opened.list_reports()) == 1
+
+
+def test_on_windows_the_lock_ignores_capitals(tmp_path: Path, monkeypatch) -> None:
+    import ntpath
+    import sys
+
+    import models.store.lock as lock_module
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(lock_module.os.path, "normcase", lambda p: ntpath.normcase(str(p)).replace("\\", "/"))
+    assert lock_module.lock_path(tmp_path / "Library.DB") == lock_module.lock_path(tmp_path / "library.db")
