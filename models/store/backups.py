@@ -1,7 +1,8 @@
 """Backups of the library: find them, and bring reports back from one as new reports.
 
-A backup is never opened in place: restoring copies it to a temporary folder first, so the
-backup file is not touched (no WAL files, no schema upgrade) and stays a faithful copy.
+A backup is never opened in place: listing and restoring copy it to a temporary folder first, so
+the backup file is not touched (no WAL switch, no lock file, no schema upgrade, the same bytes and
+file time) and stays a faithful copy. A backup of an older version is upgraded in the copy only.
 Nothing in the current library is overwritten; restored reports are added beside the others.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from models.errors import LibraryError
+from models.errors import LibraryError, NotALibraryError
 from models.paths import backup_dir
 from models.report import Report
 from models.store.library import Library, ReportSummary
@@ -65,7 +66,11 @@ def open_backup(path: Path) -> Iterator[Library]:
             shutil.copyfile(path, copy)
         except OSError as exc:
             raise LibraryError(f"无法读取备份文件 {path}：{exc.strerror or exc}") from exc
-        library = Library(copy, lock=False)
+        try:
+            library = Library(copy, lock=False)
+        except NotALibraryError as exc:  # its own text would name the copy and the copy's folder
+            raise NotALibraryError(f"备份文件 {path.name} 无法使用：它是空的、不完整或不是年报助手的资料库。"
+                                   "备份文件未作任何改动，请选择另一个备份。") from exc
         try:
             yield library
         finally:

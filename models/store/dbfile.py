@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from models.errors import LibraryError, NotALibraryError, ReadOnlyLibraryError
 from models.fileio import os_error_reason
+from models.paths import backup_dir
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +22,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def check_file(path: Path) -> bool:
-    """Refuse files that are not libraries without touching them; return True if read-only."""
+    """Refuse files that are not libraries without touching them; return True if read-only.
+    Only where no file exists is a new library made: an empty file is refused like any other."""
     if path.is_dir():
         raise NotALibraryError(f"{path} 是一个文件夹，不是资料库文件。")
     folder_writable = os.access(path.parent if path.parent.exists() else _existing_parent(path), os.W_OK)
@@ -33,11 +36,60 @@ def check_file(path: Path) -> bool:
             header = handle.read(100)
     except OSError as exc:
         raise LibraryError(f"无法读取资料库文件 {path}：{os_error_reason(exc)}") from exc
+    if not header and not _has_log(path):
+        raise NotALibraryError(f"资料库文件 {path.name} 是空的（0 字节），没有可以打开的内容。文件未作任何改动。"
+                               + backup_hint(path))
     if header and not header.startswith(SQLITE_MAGIC):
-        raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。")
+        raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。"
+                               + backup_hint(path))
     if header and _looks_truncated(path, header):
-        raise NotALibraryError(f"资料库文件 {path.name} 已损坏（文件不完整）。请从备份恢复。文件未作任何改动。")
+        raise NotALibraryError(f"资料库文件 {path.name} 已损坏（文件不完整）。文件未作任何改动。" + backup_hint(path))
     return not (folder_writable and os.access(path, os.W_OK))
+
+
+def backup_stem_pattern(library: Path) -> re.Pattern[str]:
+    """The names ``Library.backup`` gives: the library's name, the time, then an optional label."""
+    return re.compile(rf"{re.escape(library.stem)}-\d{{8}}-\d{{6}}-\d{{6}}(-.+)?")
+
+
+def looks_whole(path: Path) -> bool:
+    """A cheap look at a file (no SQLite, not a byte written): an SQLite file as long as its header says."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+        return header.startswith(SQLITE_MAGIC) and not _looks_truncated(path, header)
+    except OSError:
+        return False
+
+
+def usable_backups(library: Path) -> list[Path]:
+    """The library's backups that look whole (verified when written; leftovers of a failed one do not)."""
+    folder = backup_dir(library)
+    pattern = backup_stem_pattern(library)
+    try:
+        found = [p for p in folder.glob(f"{library.stem}-*.db") if pattern.fullmatch(p.stem)]
+    except OSError:
+        return []
+    return [p for p in found if looks_whole(p)]
+
+
+def backup_hint(path: Path) -> str:
+    """Where the clerk's backups are, for a message about a library that cannot be opened."""
+    folder = backup_dir(path).absolute()
+    count = len(usable_backups(path))
+    if not count:
+        return f"备份文件夹 {folder} 中没有备份。若其中没有需要保留的内容，可以把这个文件移走，再打开时会新建资料库。"
+    return (f"可以从备份恢复：备份文件夹 {folder} 中有 {count} 个可用的备份，"
+            f"先把这个文件移走，再把最新的一个备份复制过来并改名为 {path.name}。")
+
+
+def _has_log(path: Path) -> bool:
+    """A write-ahead log with content beside the file: SQLite reads the library from it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.exists() and wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _existing_parent(path: Path) -> Path:
@@ -52,8 +104,7 @@ def _looks_truncated(path: Path, header: bytes) -> bool:
     a checkpoint killed half-way leaves exactly that, and SQLite completes it from the log."""
     if len(header) < 100:
         return True
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
+    if _has_log(path):
         return False
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size

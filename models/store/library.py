@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
-import re
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,7 +36,16 @@ from models.errors import (
 from models.fileio import os_error_reason
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, ChecklistItem, Node, Report, ReportMeta
-from models.store.dbfile import check_file, connect, now, translated, write
+from models.store.dbfile import (
+    backup_hint,
+    backup_stem_pattern,
+    check_file,
+    connect,
+    looks_whole,
+    now,
+    translated,
+    write,
+)
 from models.store.lock import LibraryLock
 from models.store.schema import MIGRATIONS, SCHEMA_VERSION
 from models.text_chars import clean_text
@@ -70,20 +79,58 @@ class RevisionInfo:
     label: str
 
 
+PART_SUFFIX = ".part"  # a backup being written; never a backup name (those end in .db)
+
+
+def verify_copy(path: Path) -> bool:
+    """A copy SQLite can read through, opened read-only (no byte of it written)."""
+    try:
+        conn = connect(path, read_only=True)
+    except LibraryError:
+        return False
+    try:
+        return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _remove_leftovers(folder: Path, stem: str) -> None:
+    """What a backup of this library killed half-way left: its temporary copy and journals."""
+    try:
+        found = list(folder.glob(f".{stem}-*{PART_SUFFIX}*")) + list(folder.glob(f"{stem}-*.db-journal"))
+    except OSError:
+        return
+    for leftover in found:
+        if leftover.name.endswith((PART_SUFFIX, f"{PART_SUFFIX}-journal", ".db-journal")):
+            _remove_quietly(leftover)
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("could not remove %s: %s", path, exc)
+
+
 class Library:
     """An open library. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, path: Path | str, *, lock: bool = True, lock_wait: float = 0.0) -> None:
         self.path = Path(path)
+        existed = self.path.exists()
         self.read_only = check_file(self.path)
         self._lock = LibraryLock(self.path) if lock and not self.read_only else None
         if self._lock is not None:
             self._lock.acquire(lock_wait)
         try:
             self.conn = connect(self.path, self.read_only)
-            self._prepare()
+            self._prepare(existed)
         except BaseException:
             self.close()
+            if self._lock is not None:
+                self._lock.discard()
             raise
 
     # --- opening, closing, schema ---
@@ -115,14 +162,15 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _prepare(self) -> None:
+    def _prepare(self, existed: bool = True) -> None:
         with translated(self.path):
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         if version > SCHEMA_VERSION:
             raise NewerLibraryError(f"资料库由更新版本的年报助手创建（格式版本 {version}），请升级本程序后再打开。文件未作任何改动。")
-        if version == 0 and tables:
-            raise NotALibraryError(f"{self.path.name} 是一个 SQLite 数据库，但不是年报助手的资料库。文件未作任何改动。")
+        if version == 0 and (tables or existed):  # a new library only where no file was
+            raise NotALibraryError(f"{self.path.name} 是一个 SQLite 数据库，但不是年报助手的资料库。文件未作任何改动。"
+                                   + backup_hint(self.path))
         if self.read_only:
             if version < SCHEMA_VERSION:
                 raise ReadOnlyLibraryError("资料库需要升级格式，但文件是只读的。请把它复制到可写的文件夹后再打开。")
@@ -435,20 +483,38 @@ class Library:
     # --- backups and settings ---
 
     def backup(self, folder: Path | None = None, keep: int | None = 10, label: str = "") -> Path:
-        """Copy the whole library with ``VACUUM INTO``; keep the newest ``keep`` automatic copies."""
+        """Copy the whole library with ``VACUUM INTO``; keep the newest ``keep`` automatic copies.
+
+        The copy is written under a temporary name, checked (``PRAGMA integrity_check``, read-only)
+        and only then given its backup name, so a failed or interrupted backup never looks like
+        one; the rotation counts only whole copies, so such leftovers never push a good one out."""
         folder = folder or backup_dir(self.path)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.path.stem}-{stamp}{'-' + label if label else ''}.db"
+        part = folder / f".{target.name}{PART_SUFFIX}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"无法创建备份文件夹 {folder}：{os_error_reason(exc)}") from exc
-        with translated(target):
-            self.conn.execute("VACUUM INTO ?", (str(target),))
+        _remove_leftovers(folder, self.path.stem)
+        try:
+            with translated(target):
+                self.conn.execute("VACUUM INTO ?", (str(part),))
+            if not verify_copy(part):
+                raise LibraryError(f"备份没有通过校验（写入的副本不完整），这次没有保存备份 {target.name}。"
+                                   "资料库本身不受影响，请检查磁盘后重试。")
+            os.replace(part, target)
+        except OSError as exc:
+            raise LibraryError(f"无法保存备份 {target}：{os_error_reason(exc)}") from exc
+        finally:
+            for leftover in (part, part.with_name(part.name + "-journal")):
+                _remove_quietly(leftover)
         if keep is not None:
-            pattern = re.compile(rf"{re.escape(self.path.stem)}-\d{{8}}-\d{{6}}-\d{{6}}")
-            automatic = sorted(p for p in folder.glob(f"{self.path.stem}-*.db") if pattern.fullmatch(p.stem))
-            for old in automatic[:-max(keep, 1)]:  # never the copy just made
+            pattern = backup_stem_pattern(self.path)
+            automatic = sorted(p for p in folder.glob(f"{self.path.stem}-*.db")
+                               if p != target and (m := pattern.fullmatch(p.stem)) and m.group(1) is None
+                               and looks_whole(p))
+            for old in automatic[:max(0, len(automatic) - (max(keep, 1) - 1))]:  # the copy just made is the other one kept
                 old.unlink(missing_ok=True)
         return target
 

@@ -12,6 +12,7 @@ another computer sharing the library folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -28,12 +29,14 @@ _REGION = 1 << 20  # Windows locks a byte region; lock one far past the holder t
 
 class LibraryLock:
     def __init__(self, library_path: Path) -> None:
-        self.path = library_path.with_name(library_path.name + ".lock")
+        self.path = lock_path(library_path)
         self._handle: IO[bytes] | None = None
+        self._created = False
 
     def acquire(self, wait: float = 0.0) -> None:
         """Take the lock, retrying for up to ``wait`` seconds; raise LibraryLockedError."""
         try:
+            self._created = not self.path.exists()
             handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
         except OSError as exc:  # on Windows the first sign of a folder we may not write to
             raise LibraryError(f"无法创建资料库的锁定文件 {self.path}：{os_error_reason(exc)}。"
@@ -42,6 +45,7 @@ class LibraryLock:
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
                 handle.close()
+                self._created = False  # the holder's file, though it may have come after our look
                 holder = self.holder()
                 raise LibraryLockedError(_locked_message(holder), holder)
             time.sleep(0.05)
@@ -58,6 +62,14 @@ class LibraryLock:
         finally:
             self._handle.close()
             self._handle = None
+
+    def discard(self) -> None:
+        """Release the lock and remove its file if this lock made it (a refused file keeps nothing beside it)."""
+        self.release()
+        if self._created:
+            self._created = False
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)
 
     @property
     def held(self) -> bool:
@@ -77,6 +89,15 @@ class LibraryLock:
         self._handle.truncate()
         self._handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
         self._handle.flush()
+
+
+def lock_path(library_path: Path) -> Path:
+    """The lock file, beside the file itself: one lock for every path to the same library (a
+    symbolic link, ``..`` in the path, a mapped folder; on Windows, a name in other capitals)."""
+    real = library_path.resolve()
+    if sys.platform == "win32":
+        real = Path(os.path.normcase(real))
+    return real.with_name(real.name + ".lock")
 
 
 def _host_name() -> str:

@@ -116,6 +116,17 @@ def test_locked_library_offers_read_only(qtbot, library_path: Path, shown) -> No
         window.close()
 
 
+def test_an_empty_library_file_is_refused_untouched(library_path: Path, shown) -> None:
+    library_path.parent.mkdir(parents=True, exist_ok=True)
+    library_path.write_bytes(b"")
+    assert app_module.start(["--db", str(library_path)]) is None
+    assert shown.errors[0].startswith("资料库文件 library.db 是空的（0 字节）")
+    assert "文件未作任何改动" in shown.errors[0]
+    assert "中没有备份" in shown.errors[0]
+    assert library_path.read_bytes() == b""
+    assert sorted(p.name for p in library_path.parent.iterdir() if p.name.startswith("library")) == ["library.db"]
+
+
 def test_settings_round_trip_and_damaged_file(app_home: Path) -> None:
     settings = AppSettings(editor_font_size=16, default_edition="public")
     settings.remember_report(3)
