@@ -43,10 +43,11 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     submit = options.edition == Edition.SUBMIT
     if submit and options.header:
         add_masthead(container, meta, faces)
+    # The title, its blank line and 主送 keep with the body's first line: never alone at a page foot.
     add_title(container, clean(meta.title), clean(meta.issuer), faces)
     recipients = clean(meta.recipients).strip()
     if clean(meta.title).strip():
-        blank_line(container)  # one blank line between the title and 主送 or the body
+        blank_line(container, keep_next=True)  # one blank line between the title and 主送 or the body
     if submit and recipients:
         add_recipients(container, recipients, faces)
     blocks = body_blocks(report, inline_points=options.points == "inline")
@@ -85,7 +86,7 @@ def add_title(parent: etree._Element, title: str, issuer: str, faces: L.Faces) -
     if not lines:
         return
     paragraph = sub(parent, "p")
-    paragraph_properties(paragraph, ParaFormat(jc="center", snap_to_grid=False))
+    paragraph_properties(paragraph, ParaFormat(jc="center", snap_to_grid=False, keep_next=True))
     fmt = RunFormat(face=faces.title, size=L.SIZE_TITLE)
     for index, line in enumerate(lines):
         if index:
@@ -97,14 +98,16 @@ def add_recipients(parent: etree._Element, recipients: str, faces: L.Faces) -> N
     """主送机关: flush left, ending with a full-width colon."""
     text = recipients.replace("\n", "、").rstrip(":：") + "："
     paragraph = sub(parent, "p")
-    paragraph_properties(paragraph, ParaFormat())
+    paragraph_properties(paragraph, ParaFormat(keep_next=True))
     add_text(paragraph, text, body_format(faces.fangsong))
 
 
 def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: bool = False) -> None:
-    """A body paragraph (2-character first-line indent) or a standalone heading."""
+    """A body paragraph (2-character first-line indent) or a standalone heading, which keeps
+    with the next paragraph: a heading is never the last line of a page."""
     paragraph = sub(parent, "p")
-    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200, keep_next=keep_next)
+    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200,
+                     keep_next=keep_next or bool(block.heading))
     if block.heading and block.heading <= 2:
         fmt.outline_level = block.heading - 1
     paragraph_properties(paragraph, fmt)

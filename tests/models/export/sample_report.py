@@ -34,3 +34,15 @@ def generated_report(sections: int = 4, subsections: int = 3, chars: int = 700) 
             children.append(Node(SECTION, title="坚持依法行政，全面推进法治政府建设。", children=points))
         body.append(Node(SECTION, title="法治政府建设工作情况", children=children))
     return Report(meta=seed_meta(), body=body)
+
+
+def stepped_report(sections: int = 12) -> Report:
+    """Standalone headings of levels 1–3, each followed by three lines of text (level 1) or two:
+    the headings fall on every line of a page somewhere, on line 22 too."""
+    body: list[Node] = []
+    for s in range(sections):
+        children = [Node(SECTION, title="加强组织领导", text=generated_text(36, s * 3 + t),
+                         children=[Node(SECTION, title="完善工作机制", text=generated_text(36, s + t))] if t else [])
+                    for t in range(2)]
+        body.append(Node(SECTION, title="法治政府建设工作情况", text=generated_text(62, s), children=children))
+    return Report(meta=seed_meta(), body=body)

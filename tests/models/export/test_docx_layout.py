@@ -254,3 +254,35 @@ def test_signature_block_keeps_together_and_takes_a_short_last_paragraph_along()
 
     assert keeps("短段落。") == [True, True, True, True, True]  # the date keeps with the 附注
     assert keeps("长" * 200 + "。") == [False, True, True, True, True]
+
+
+@pytest.mark.parametrize("edition", ["submit", "public"])
+def test_headings_and_title_keep_with_the_next_line(edition):
+    from models.export.blocks import body_blocks, prune
+    from tests.models.export.sample_report import stepped_report
+
+    report = seed_report(repaired=True)
+    report.body += stepped_report(2).body
+    parts = read_parts(build_docx(report, ExportOptions(edition=edition)))
+    blocks = body_blocks(prune(report))
+    headings = {block.text for block in blocks if block.heading}
+    assert {text[:2] for text in headings} >= {"一、", "（一", "1."}
+    paragraphs = {parts.paragraph_text(p): p for p in parts.paragraphs()}
+
+    def keeps(paragraph) -> bool:
+        order = [child.tag.split("}")[1] for child in paragraph.find("w:pPr", NS)]
+        if "keepNext" not in order:
+            return False
+        assert order.index("keepNext") == 0 or order[:2] == ["pStyle", "keepNext"], order
+        return True
+
+    assert all(keeps(paragraphs[text]) for text in headings)
+    body = [block.text for block in blocks if not block.heading]
+    assert not any(keeps(paragraphs[text]) for text in body[:-1])  # the last one may keep with the signature
+    # The title, the blank line after it and 主送 keep with the first line of the body.
+    title = parts.find_paragraph(split_title(report.meta.title, report.meta.issuer)[0])
+    chain = [title]
+    while parts.paragraph_text(chain[-1]) != body[0] and parts.paragraph_text(chain[-1]) not in headings:
+        chain.append(chain[-1].getnext())
+    assert len(chain) == (4 if edition == "submit" else 3)
+    assert all(keeps(p) for p in chain[:-1])

@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from models.export import ExportOptions, export_report
+from models.export.blocks import body_blocks, prune
 from models.export.titles import split_title
 from tests.models.export.pdf_layout import (
     MM,
@@ -27,7 +28,7 @@ from tests.models.export.pdf_layout import (
     renderer_available,
     short_line_explained,
 )
-from tests.models.export.sample_report import generated_report
+from tests.models.export.sample_report import generated_report, stepped_report
 from tests.seed_report import seed_report
 
 pytestmark = [pytest.mark.render,
@@ -43,6 +44,11 @@ CASES = {
     "seed-submit": (repaired_seed, ExportOptions()),
     "seed-public": (repaired_seed, ExportOptions(edition="public")),
     "generated-unsealed": (generated_report, ExportOptions(sealed=False, points="separate")),
+}
+# A standalone heading every third line: without keep-with-next some page ends on one.
+STEPPED = {
+    "stepped-submit": (stepped_report, ExportOptions()),
+    "stepped-public": (stepped_report, ExportOptions(edition="public")),
 }
 HANGING = "，。、；：？！”’）》"
 SHIFTS = (3, 9, 17, 24)  # characters put before every text: the line breaks fall elsewhere each time
@@ -63,6 +69,7 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, list[Page]]]:
     documents += [export_report(shifted_seed(shift), folder / f"shift-{shift}.docx",
                                 ExportOptions(edition="public", points="separate" if shift % 2 else "inline"))
                   for shift in SHIFTS]
+    documents += [export_report(make(), folder / f"{name}.docx", options) for name, (make, options) in STEPPED.items()]
     pdfs = render_pdfs(documents, folder)
     return {doc.stem: (doc, read_pages(pdf)) for doc, pdf in zip(documents, pdfs, strict=True)}
 
@@ -74,12 +81,45 @@ def _docx_text(path: Path) -> str:
     return "".join(texts)
 
 
+def _heading_texts(name: str) -> list[str]:
+    """The standalone headings of a rendered document."""
+    if name.startswith("shift-"):
+        shift = int(name.removeprefix("shift-"))
+        report, points = shifted_seed(shift), "separate" if shift % 2 else "inline"
+    else:
+        make, options = {**CASES, **STEPPED}[name]
+        report, points = make(), options.points
+    blocks = body_blocks(prune(report), inline_points=points == "inline")
+    return [block.text for block in blocks if block.heading]
+
+
+def _ends_a_heading(line: str, headings: list[str]) -> bool:
+    """The line is a heading, or the last line of a heading that wraps."""
+    text = line.replace(" ", "")
+    return any(heading == text or (len(text) > 1 and heading.endswith(text) and len(heading) > 28)
+               for heading in headings)
+
+
+def _headings_at_page_foot(pages: list[Page], headings: list[str]) -> list[str]:
+    return [f"page {page.number}: {page.body[-1].text}" for page in pages
+            if page.body and _ends_a_heading(page.body[-1].text, headings)]
+
+
+def _full_page_counts(pages: list[Page], headings: list[str]) -> list[int]:
+    """Lines on each page but the first and the last; a page that ends a line early because the
+    next one opens with a heading (kept with its text) counts as full."""
+    counts = []
+    for page, following in itertools.pairwise(pages[1:]):
+        pushed = len(page.body) == 21 and _ends_a_heading(following.body[0].text, headings)
+        counts.append(22 if pushed else len(page.body))
+    return counts
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_at_least_four_pages_and_22_lines_on_every_full_page(rendered, name):
     _, pages = rendered[name]
     assert len(pages) >= 4
-    middle = pages[1:-1]  # page 1 carries the title, the last page ends the text
-    counts = [len(p.body) for p in middle]
+    counts = _full_page_counts(pages, _heading_texts(name))  # page 1 carries the title, the last ends the text
     signature_pushed = pages[-1].body[0].text.startswith("重庆市九龙坡区城市管理局")
     if signature_pushed:  # 署名 kept with 日期 and its blank lines: the page before may end early
         counts = counts[:-1]
@@ -167,4 +207,24 @@ def test_line_breaks_elsewhere_lose_no_punctuation(rendered, shift):
     expected = Counter(ch for ch in _docx_text(path) if not ch.isspace())
     found = Counter(ch for page in pages for ch in page.text if not ch.isspace())
     assert not expected - found
-    assert {len(p.body) for p in pages[1:-2]} == {22}
+    assert set(_full_page_counts(pages[:-1], _heading_texts(f"shift-{shift}"))) == {22}
+
+
+@pytest.mark.parametrize("name", STEPPED)
+def test_no_page_ends_with_a_heading(rendered, name):
+    _, pages = rendered[name]
+    headings = _heading_texts(name)
+    assert len(pages) >= 5
+    assert not _headings_at_page_foot(pages, headings)
+    # A heading that would have stood on line 22 went over: its page ends a line early; the
+    # others are full (the page before the signature may end early: its last lines keep with it).
+    counts = [len(page.body) for page in pages[1:-2]]
+    assert 21 in counts
+    assert 22 in counts
+    assert set(_full_page_counts(pages[:-1], headings)) == {22}
+
+
+@pytest.mark.parametrize("name", [*CASES, *(f"shift-{shift}" for shift in SHIFTS)])
+def test_no_page_of_the_other_documents_ends_with_a_heading(rendered, name):
+    _, pages = rendered[name]
+    assert not _headings_at_page_foot(pages, _heading_texts(name))
