@@ -79,7 +79,7 @@ def _checked(backup: BackupFile, folder: Path) -> BackupFile:
     state = examine(copy)
     for leftover in (copy, *_companions(copy)):
         _remove(leftover)
-    return replace(backup, intact=state.intact and not state.newer, reports=state.reports if state.intact else None)
+    return replace(backup, intact=state.intact, reports=state.reports)  # a newer one is whole; restore says why not
 
 
 def _taken(stem: str) -> datetime | None:
