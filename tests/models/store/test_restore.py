@@ -155,3 +155,22 @@ def test_list_backups_checks_each_and_marks_damaged(tmp_path: Path) -> None:
     assert digest(older) == older_digest
     assert sorted(p.name for p in newer.parent.iterdir()) == sorted([newer.name, older.name])  # nothing left beside
     assert list_backups(path)[0].intact is None  # unchecked unless asked
+
+
+def test_backup_copied_by_hand_from_a_wal_library_restores(tmp_path: Path) -> None:
+    """A file copy of a library in WAL mode (its header says WAL, no -wal beside it) is a usable backup."""
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        add_report(lib, "甲")
+    by_hand = tmp_path / "backups" / "copied-by-hand.db"
+    by_hand.parent.mkdir()
+    by_hand.write_bytes(path.read_bytes())
+    assert by_hand.read_bytes()[18:20] == b"\x02\x02"  # WAL
+    with Library(path) as lib:
+        add_report(lib, "乙")
+    before = digest(by_hand)
+    assert list_backups(path, check=True)[0].reports == 1
+    assert restore_backup(path, by_hand).reports == 1
+    assert issuers(path) == ["甲"]
+    assert digest(by_hand) == before
+    assert sorted(p.name for p in by_hand.parent.iterdir()) == [by_hand.name]
