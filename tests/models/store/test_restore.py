@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import LibraryLockedError, NotALibraryError, NotFoundError
+from models.errors import LibraryError, LibraryLockedError, NewerLibraryError, NotALibraryError, NotFoundError
 from models.report import SECTION, Node, Report, ReportMeta
 from models.store import Library
 from models.store.backups import list_backups, restore_backup
@@ -174,3 +174,31 @@ def test_backup_copied_by_hand_from_a_wal_library_restores(tmp_path: Path) -> No
     assert issuers(path) == ["甲"]
     assert digest(by_hand) == before
     assert sorted(p.name for p in by_hand.parent.iterdir()) == [by_hand.name]
+
+
+def test_backup_of_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        add_report(lib, "甲")
+        backup = lib.backup()
+    conn = sqlite3.connect(backup)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    before = folder_state(tmp_path)
+    with pytest.raises(NewerLibraryError, match=r"更新版本.*未作任何改动"):
+        restore_backup(path, backup)
+    assert folder_state(tmp_path) == before
+
+
+def test_restored_library_failing_its_check_puts_the_old_one_back(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "library.db"
+    backup = crashed_library(path)
+    before = folder_state(tmp_path)
+    monkeypatch.setattr(Library, "integrity_ok", lambda self: False)
+    with pytest.raises(LibraryError, match="已放回原来的资料库"):
+        restore_backup(path, backup)
+    assert folder_state(tmp_path) == before  # the library and the crashed program's -wal, as they were
+    monkeypatch.undo()
+    assert issuers(path) == ["乙", "甲"]
