@@ -211,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
 def open_library(args: argparse.Namespace) -> Library:
     # A command waits a little for a program that is just saving; a window holding the
     # library for a whole session makes it fail with the holder's name instead.
-    return Library(args.db or default_library_path(), lock_wait=2.0)
+    return Library(library_path(args), lock_wait=2.0)
 
 
 def cmd_list(args: argparse.Namespace) -> None:

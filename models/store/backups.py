@@ -322,5 +322,4 @@ def find_backup(library_path: Path, name: str | Path) -> Path:
     path = Path(name)
     if path.exists() or path.parent != Path("."):
         return path
-    in_folder = backup_dir(library_path) / path
-    return in_folder if in_folder.exists() else path
+    return backup_dir(library_path) / path  # found or not: a missing one is named with the folder looked in

@@ -48,6 +48,9 @@ def test_restore_by_name_from_the_backups_folder(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "--db", str(path), "backup", "--restore", backup.name)
     assert code == 0, err
     assert "已恢复" in out
+    code, _, err = run(capsys, "--db", str(path), "backup", "--restore", "nothing.db")
+    assert code == 1
+    assert f"找不到备份文件 {backup.parent / 'nothing.db'}" in err  # the folder looked in is named
 
 
 def test_restore_refusals_are_one_line_and_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
