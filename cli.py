@@ -198,7 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     snap = sub.add_parser("snapshot", parents=[common], help="保存一个历史版本")
     snap.add_argument("id", type=report_id)
     snap.add_argument("--label", default="", help="版本说明")
-    sub.add_parser("backup", parents=[common], help="备份整个资料库")
+    backup = sub.add_parser("backup", parents=[common], help="备份整个资料库；或列出备份、用一个备份替换资料库")
+    backup.add_argument("--list", action="store_true", help="列出备份：时间、大小、报告数、是否完好")
+    backup.add_argument("--restore", type=Path, metavar="FILE",
+                        help="用这个备份替换资料库（原来的资料库改名保留在同一文件夹）；可只写备份文件夹中的文件名")
     roll = sub.add_parser("roll", parents=[common], help="以一份报告为基础新建下一年度报告，输出新报告编号")
     roll.add_argument("id", type=report_id)
     roll.add_argument("--year", type=int, required=True, help="新报告的年度，如 2024")
@@ -208,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
 def open_library(args: argparse.Namespace) -> Library:
     # A command waits a little for a program that is just saving; a window holding the
     # library for a whole session makes it fail with the holder's name instead.
-    return Library(args.db or default_library_path(), lock_wait=2.0)
+    return Library(library_path(args), lock_wait=2.0)
 
 
 def cmd_list(args: argparse.Namespace) -> None:
@@ -364,8 +367,54 @@ def cmd_snapshot(args: argparse.Namespace) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> None:
-    with open_library(args) as lib:
-        print(lib.backup())
+    if args.list and args.restore is not None:
+        raise _usage_error("--list 和 --restore 不能同时使用")
+    if args.list:
+        _list_backups(library_path(args))
+    elif args.restore is not None:
+        _restore_backup(library_path(args), args.restore)
+    else:
+        with open_library(args) as lib:
+            print(lib.backup())
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    return args.db or default_library_path()
+
+
+def _list_backups(path: Path) -> None:
+    from models.paths import backup_dir
+    from models.store.backups import list_backups
+
+    backups = list_backups(path, check=True)
+    if not backups:
+        print(f"备份文件夹 {backup_dir(path)} 中还没有备份。用 backup 备份整个资料库。")
+    for b in backups:
+        taken = b.taken.strftime("%Y-%m-%d %H:%M:%S") if b.taken else "时间不详"
+        reports = f"{b.reports} 份报告" if b.reports is not None else "—"
+        print(f"{taken}\t{_size(b.size)}\t{reports}\t{'完好' if b.intact else '已损坏'}\t{b.path.name}")
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _restore_backup(path: Path, name: Path) -> None:
+    from models.store.backups import find_backup, restore_backup
+
+    # A command waits a little for a program that is just closing, like open_library.
+    result = restore_backup(path, find_backup(path, name), lock_wait=2.0)
+    if result.replaced is not None:
+        kept = f"原来的资料库已改名保留为 {result.replaced}" + ("（连同它的 -wal/-shm 文件）" if len(result.kept) > 1 else "")
+    elif result.kept:
+        kept = f"原位置留下的日志文件已改名保留：{'、'.join(str(p) for p in result.kept)}"
+    else:
+        kept = "原位置没有资料库文件，没有移走任何文件"
+    print(f"已恢复备份 {result.backup.name}（{result.reports} 份报告）到资料库 {result.library}；{kept}。")
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
