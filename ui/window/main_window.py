@@ -306,6 +306,10 @@ class MainWindow(QMainWindow):
         if not self.session.close_report():
             return
         self._remember_splitter()
+        self._count_timer.stop()
+        self.lbl_counts.clear()  # the closed report's 字数 and save stamp say nothing about the library
+        self.lbl_saved.setStyleSheet("")
+        self.lbl_saved.clear()
         self.start_page.refresh()
         self.pages.setCurrentIndex(0)
         self.setWindowTitle(APP_NAME + ("（只读）" if self.session.read_only else ""))
@@ -540,6 +544,9 @@ class MainWindow(QMainWindow):
         self._count_timer.start()
 
     def update_counts(self) -> None:
+        if self.session.report is None:
+            self.lbl_counts.clear()
+            return
         node = self.node_form.node if self.editors.currentWidget() is self.node_form else None
         node_chars = count_chars(node.title) + count_chars(node.text) if node is not None else 0
         self.lbl_counts.setText(self.tr("本部分 {0} 字　全文 {1} 字").replace("{0}", str(node_chars))
