@@ -335,3 +335,4 @@ def test_the_library_page_does_not_keep_the_closed_reports_counts(qtbot, example
     QTest.qWait(400)  # the scheduled count update does not bring them back
     assert window.lbl_counts.text() == ""
     assert "自动保存" not in window.lbl_saved.text()
+
