@@ -336,3 +336,19 @@ def test_the_library_page_does_not_keep_the_closed_reports_counts(qtbot, example
     assert window.lbl_counts.text() == ""
     assert "自动保存" not in window.lbl_saved.text()
 
+
+
+def test_clicking_the_selected_part_leaves_the_report_information(qtbot, example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 2)
+    node = window.node_form.node
+    window.show_meta()
+    assert window.editors.currentWidget() is not window.node_form
+    index = window.tree_view.currentIndex()
+    assert window.session.outline.node(index) is node  # still the current item, only unselected
+    rect = window.tree_view.visualRect(index)
+    qtbot.mouseClick(window.tree_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editors.currentWidget() is window.node_form
+    assert window.node_form.node is node
+    assert not window.btn_meta.isChecked()
+    assert window.tree_view.selectionModel().isSelected(index)

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         acts.help.triggered.connect(self._show_help)
         self.btn_meta.clicked.connect(self.show_meta)
         self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree_view.clicked.connect(self._clicked)
         self.node_form.edited.connect(self._node_edited)
         self.node_form.focus_lost.connect(session.flush)
         app = QApplication.instance()
@@ -477,6 +478,12 @@ class MainWindow(QMainWindow):
         ancestors = self._ancestors(node)
         self.side.show_for(report, node, ancestors)
         self.update_counts()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        """With 报告信息 shown, the current item is only unselected: clicking it changes no current
+        item, yet must bring its editor back (else typing lands in the 报告信息 form)."""
+        if index == self.tree_view.currentIndex() and self.editors.currentWidget() is not self.node_form:
+            self._current_changed(index, index)
 
     def _position(self, node: Node) -> tuple[str, list[str], int]:
         """Marker, numbered ancestor headings and depth of ``node``, for the editor's heading."""
