@@ -13,9 +13,11 @@ import logging
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 from xml.sax import SAXException
 from xml.sax.handler import ContentHandler
 
+import defusedxml.ElementTree
 import defusedxml.sax
 from defusedxml import DefusedXmlException
 
@@ -27,6 +29,8 @@ log = logging.getLogger(__name__)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 DOCUMENT_PART = "word/document.xml"
+CONTENT_TYPES = "[Content_Types].xml"
+_RELS_PART = re.compile(r"(?:^|/)_rels/[^/]*$")
 MAX_PART_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 5000
@@ -69,10 +73,65 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     too_big = any(m.file_size > MAX_PART_BYTES for m in members)
     if too_big or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
         raise ImportFileError(f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。")
-    for member in members:
-        if member.filename.endswith((".xml", ".rels")) and _declares_types(archive.read(member)):
+    for member in _xml_members(archive, members):
+        if _declares_types(archive.read(member)):
             raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
                                   "可能是被恶意构造的文件，已拒绝导入。")
+
+
+def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+    """Every part the package declares as XML, whatever its name, plus the usual suspects.
+
+    ``[Content_Types].xml`` (itself checked first) declares XML by extension (``Default``) or by
+    part name (``Override``); relationship parts (``_rels/*.rels``) and any ``.xml`` are XML too.
+    Part names are case-insensitive and may be percent-encoded (OPC).
+    """
+    by_name = {m.filename.casefold(): m for m in members}
+    found: dict[str, zipfile.ZipInfo] = {}
+    types = by_name.get(CONTENT_TYPES.casefold())
+    if types is not None:
+        found[types.filename] = types
+        data = archive.read(types)
+        if _declares_types(data):
+            return [types]
+        extensions, parts = _xml_declared(data)
+        for member in members:
+            extension = member.filename.rpartition(".")[2].casefold() if "." in member.filename else ""
+            if extension in extensions:
+                found[member.filename] = member
+        for part in parts:
+            member = by_name.get(part)
+            if member is not None:
+                found[member.filename] = member
+    for member in members:
+        lowered = member.filename.casefold()
+        if lowered.endswith((".xml", ".rels")) or _RELS_PART.search(lowered):
+            found[member.filename] = member
+    return list(found.values())
+
+
+def _xml_declared(data: bytes) -> tuple[set[str], set[str]]:
+    """(extensions, part names without the leading slash), casefolded, that [Content_Types].xml declares XML."""
+    try:
+        root = defusedxml.ElementTree.fromstring(data)
+    except (DefusedXmlException, defusedxml.ElementTree.ParseError):
+        return set(), set()
+    extensions: set[str] = set()
+    parts: set[str] = set()
+    for element in root.iter():
+        tag = element.tag.rpartition("}")[2]
+        if not _is_xml_type(element.get("ContentType", "")):
+            continue
+        if tag == "Default":
+            extensions.add(element.get("Extension", "").casefold())
+        elif tag == "Override":
+            parts.add(unquote(element.get("PartName", "")).lstrip("/").casefold())
+    return extensions, parts
+
+
+def _is_xml_type(content_type: str) -> bool:
+    media = content_type.split(";")[0].strip().casefold()
+    return media.endswith("+xml") or media in ("application/xml", "text/xml")
 
 
 def _declares_types(data: bytes) -> bool:

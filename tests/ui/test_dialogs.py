@@ -262,3 +262,20 @@ def test_public_edition_exports_without_the_errors_question(qtbot, example_windo
     target = tmp_path / "公开.docx"
     assert export_from_the_window(qtbot, example_window, monkeypatch, "public", target) == [True]
     assert shown.questions == []
+
+
+def test_changing_the_export_settings_clears_the_exported_line(qtbot, example_window: MainWindow, tmp_path: Path,
+                                                                monkeypatch) -> None:
+    target = tmp_path / "报告.json"
+    dialog = run_export(qtbot, example_window, target, monkeypatch)
+    assert dialog.lbl_status.text().startswith("已导出")
+    dialog.edt_path.setText(str(tmp_path / "另一份.docx"))  # preparing another export
+    assert dialog.lbl_status.text() == ""
+    assert dialog.btn_open_file.isHidden()
+    assert dialog.btn_open_folder.isHidden()
+    dialog = run_export(qtbot, example_window, target, monkeypatch)
+    dialog.cmb_edition.setCurrentIndex(1 - dialog.cmb_edition.currentIndex())
+    assert dialog.lbl_status.text() == ""
+    dialog = run_export(qtbot, example_window, tmp_path / "第三份.json", monkeypatch)
+    dialog.chk_sealed.setChecked(not dialog.chk_sealed.isChecked())
+    assert dialog.lbl_status.text() == ""

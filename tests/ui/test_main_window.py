@@ -322,3 +322,33 @@ def test_typing_in_a_node_is_one_undoable_step_after_leaving_it(example_window: 
     window.actions_.undo.trigger()  # typing still in the editor is committed first, then undone
     assert window.node_form.edt_body.toPlainText() == "第二稿。"
     assert stored(window).find(node.id).text == "第二稿。"
+
+
+def test_the_library_page_does_not_keep_the_closed_reports_counts(qtbot, example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 1, 2)
+    window.node_form.edt_body.insertPlainText("关闭前写的。")  # schedules a count update
+    assert "全文" in window.lbl_counts.text()
+    window.show_library()
+    assert window.pages.currentIndex() == 0
+    assert window.lbl_counts.text() == ""
+    QTest.qWait(400)  # the scheduled count update does not bring them back
+    assert window.lbl_counts.text() == ""
+    assert "自动保存" not in window.lbl_saved.text()
+
+
+
+def test_clicking_the_selected_part_leaves_the_report_information(qtbot, example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 2)
+    node = window.node_form.node
+    window.show_meta()
+    assert window.editors.currentWidget() is not window.node_form
+    index = window.tree_view.currentIndex()
+    assert window.session.outline.node(index) is node  # still the current item, only unselected
+    rect = window.tree_view.visualRect(index)
+    qtbot.mouseClick(window.tree_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editors.currentWidget() is window.node_form
+    assert window.node_form.node is node
+    assert not window.btn_meta.isChecked()
+    assert window.tree_view.selectionModel().isSelected(index)

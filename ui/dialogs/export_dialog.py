@@ -117,6 +117,10 @@ class ExportDialog(QDialog):
         self.btn_open_file.clicked.connect(self.open_file)
         self.btn_open_folder.clicked.connect(self.open_folder)
         self.cmb_edition.currentIndexChanged.connect(self._edition_changed)
+        for signal in (self.cmb_edition.currentIndexChanged, self.cmb_points.currentIndexChanged,
+                       self.chk_header.toggled, self.chk_sealed.toggled, self.chk_fallback.toggled,
+                       self.edt_path.textChanged):
+            signal.connect(self._settings_changed)
 
     def _load_defaults(self) -> None:
         settings = self.session.settings
@@ -147,6 +151,15 @@ class ExportDialog(QDialog):
         path = Path(text)
         if path.stem == self._default_stem(previous):  # still the default name: it follows the edition
             self.edt_path.setText(str(path.with_name(self._default_stem(edition) + path.suffix)))
+
+    def _settings_changed(self) -> None:
+        """Another export being prepared: the last one's 已导出 line (or failure) no longer applies."""
+        if self.running:
+            return
+        self.lbl_status.setStyleSheet("")
+        self.lbl_status.clear()
+        for button in (self.btn_retry, self.btn_open_file, self.btn_open_folder):
+            button.setVisible(False)
 
     def options(self) -> ExportOptions:
         submit = self.cmb_edition.currentData() == Edition.SUBMIT

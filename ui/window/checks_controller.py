@@ -226,8 +226,8 @@ class ChecksController(QObject):
 
     def _start_checks(self) -> None:
         """The first check of an opened report (unless a command has already run one)."""
-        if self.session.report is not None and not self.choices_ready():
-            self.check_now()
+        if self.session.report is not None and not self.choices_ready() and self.session.library.is_open:
+            self.check_now()  # the rules may finish loading after the window closed its library
 
     def wait_for_runs(self) -> None:
         """On closing: a check (or the rules' import) still running on a pool thread would meet

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         acts.help.triggered.connect(self._show_help)
         self.btn_meta.clicked.connect(self.show_meta)
         self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree_view.clicked.connect(self._clicked)
         self.node_form.edited.connect(self._node_edited)
         self.node_form.focus_lost.connect(session.flush)
         app = QApplication.instance()
@@ -306,6 +307,10 @@ class MainWindow(QMainWindow):
         if not self.session.close_report():
             return
         self._remember_splitter()
+        self._count_timer.stop()
+        self.lbl_counts.clear()  # the closed report's 字数 and save stamp say nothing about the library
+        self.lbl_saved.setStyleSheet("")
+        self.lbl_saved.clear()
         self.start_page.refresh()
         self.pages.setCurrentIndex(0)
         self.setWindowTitle(APP_NAME + ("（只读）" if self.session.read_only else ""))
@@ -474,6 +479,12 @@ class MainWindow(QMainWindow):
         self.side.show_for(report, node, ancestors)
         self.update_counts()
 
+    def _clicked(self, index: QModelIndex) -> None:
+        """With 报告信息 shown, the current item is only unselected: clicking it changes no current
+        item, yet must bring its editor back (else typing lands in the 报告信息 form)."""
+        if index == self.tree_view.currentIndex() and self.editors.currentWidget() is not self.node_form:
+            self._current_changed(index, index)
+
     def _position(self, node: Node) -> tuple[str, list[str], int]:
         """Marker, numbered ancestor headings and depth of ``node``, for the editor's heading."""
         ancestors = self._ancestors(node)
@@ -540,6 +551,9 @@ class MainWindow(QMainWindow):
         self._count_timer.start()
 
     def update_counts(self) -> None:
+        if self.session.report is None:
+            self.lbl_counts.clear()
+            return
         node = self.node_form.node if self.editors.currentWidget() is self.node_form else None
         node_chars = count_chars(node.title) + count_chars(node.text) if node is not None else 0
         self.lbl_counts.setText(self.tr("本部分 {0} 字　全文 {1} 字").replace("{0}", str(node_chars))
