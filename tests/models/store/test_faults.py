@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import random
 import select
@@ -19,12 +18,9 @@ from models.errors import LibraryError, LibraryLockedError, NewerLibraryError, N
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta
 from models.store import Library, dbfile
 from models.store import library as store_module
+from tests.models.store.files import digest, file_state
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def filled_library(path: Path, nodes: int = 200) -> int:
@@ -38,10 +34,11 @@ def filled_library(path: Path, nodes: int = 200) -> int:
 def test_not_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     path.write_text("这不是数据库" * 100, encoding="utf-8")
-    before = digest(path)
-    with pytest.raises(NotALibraryError, match="不是 SQLite 数据库文件"):
+    before = file_state(path)
+    with pytest.raises(NotALibraryError, match="不是 SQLite 数据库文件") as refused:
         Library(path)
-    assert digest(path) == before
+    assert "备份" in str(refused.value)
+    assert file_state(path) == before  # no -wal, -shm or .lock left beside it either
 
 
 def test_truncated_library_is_refused_untouched(tmp_path: Path) -> None:
@@ -69,15 +66,16 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
 
 
 def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "other.db"
+    path = tmp_path / "library.db"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE customers (name TEXT)")
     conn.commit()
     conn.close()
-    before = digest(path)
-    with pytest.raises(NotALibraryError, match="不是年报助手的资料库"):
+    before = file_state(path)
+    with pytest.raises(NotALibraryError, match="不是年报助手的资料库") as refused:
         Library(path)
-    assert digest(path) == before
+    assert "备份" in str(refused.value)
+    assert file_state(path) == before
 
 
 def test_a_folder_is_not_a_library(tmp_path: Path) -> None:

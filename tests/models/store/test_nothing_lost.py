@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from pathlib import Path
@@ -14,13 +13,7 @@ from models.errors import LibraryError, LibraryLockedError, NotALibraryError
 from models.paths import backup_dir
 from models.store import Library
 from models.store.backups import backup_reports, copy_reports, list_backups, open_backup
-
-
-def _state(path: Path) -> tuple[str, int, list[str]]:
-    """The file's bytes (as a hash), its modification time and what lies beside it."""
-    return (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns,
-            sorted(p.name for p in path.parent.iterdir()))
-
+from tests.models.store.files import file_state
 
 # --- 1. an empty file, or one that is no library, is refused untouched ---
 
@@ -30,7 +23,7 @@ def test_a_zero_byte_library_is_refused_untouched_and_the_backups_are_offered(tm
     good.backup()
     good.close()
     (tmp_path / "library.db").write_bytes(b"")
-    before = _state(tmp_path / "library.db")
+    before = file_state(tmp_path / "library.db")
     with pytest.raises(NotALibraryError) as refused:
         Library(tmp_path / "library.db")
     message = str(refused.value)
@@ -39,38 +32,17 @@ def test_a_zero_byte_library_is_refused_untouched_and_the_backups_are_offered(tm
     assert "library.db" in message
     assert str(backup_dir(tmp_path / "library.db")) in message
     assert "2 个" in message
-    assert _state(tmp_path / "library.db") == before  # no -wal, -shm or .lock left behind either
+    assert file_state(tmp_path / "library.db") == before  # no -wal, -shm or .lock left behind either
 
 
 def test_a_zero_byte_library_without_backups_says_there_are_none(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     path.write_bytes(b"")
-    before = _state(path)
+    before = file_state(path)
     for read_only_lock in (True, False):
         with pytest.raises(NotALibraryError, match="没有备份"):
             Library(path, lock=read_only_lock)
-    assert _state(path) == before
-
-
-def test_a_file_that_is_no_library_is_refused_untouched_with_the_backups(tmp_path: Path) -> None:
-    path = tmp_path / "library.db"
-    path.write_text("不是数据库", encoding="utf-8")
-    before = _state(path)
-    with pytest.raises(NotALibraryError, match="备份"):
-        Library(path)
-    assert _state(path) == before
-
-
-def test_an_sqlite_file_of_another_program_is_refused_without_a_lock_file(tmp_path: Path) -> None:
-    path = tmp_path / "library.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE other (x)")
-    conn.commit()
-    conn.close()
-    before = _state(path)
-    with pytest.raises(NotALibraryError, match="备份"):
-        Library(path)
-    assert _state(path) == before
+    assert file_state(path) == before
 
 
 def test_a_new_library_is_created_only_where_no_file_exists(tmp_path: Path) -> None:
@@ -88,23 +60,23 @@ def test_listing_and_restoring_from_a_backup_leaves_it_untouched(library: Librar
     report_id = library.create_report(template_report)
     backup = library.backup()
     os.utime(backup, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
-    before = _state(backup)
+    before = file_state(backup)
     assert [b.path for b in list_backups(library.path)] == [backup]
     with open_backup(backup) as opened:
         assert [s.id for s in backup_reports(opened)] == [report_id]
     with open_backup(backup) as opened, Library(tmp_path / "target.db") as target:
         copy_reports(opened, target, [report_id])
-        assert _state(backup) == before  # while it is open, too
-    assert _state(backup) == before
+        assert file_state(backup) == before  # while it is open, too
+    assert file_state(backup) == before
 
 
 def test_an_empty_backup_is_refused_naming_the_backup(library: Library) -> None:
     backup = library.backup()
     backup.write_bytes(b"")
-    before = _state(backup)
+    before = file_state(backup)
     with pytest.raises(NotALibraryError, match=backup.name), open_backup(backup):
         pass
-    assert _state(backup) == before
+    assert file_state(backup) == before
 
 
 # --- 3. the one-writer lock holds through every path to the file ---

@@ -3,7 +3,6 @@ library after a crash, by leaving the crashed program's -wal beside the copied b
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import sqlite3
@@ -16,11 +15,8 @@ from models.errors import LibraryError, LibraryLockedError, NewerLibraryError, N
 from models.report import SECTION, Node, Report, ReportMeta
 from models.store import Library
 from models.store.backups import list_backups, restore_backup
+from tests.models.store.files import digest
 from tests.models.store.test_faults import spawn_writer
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def folder_state(folder: Path) -> dict[str, str]:
