@@ -409,7 +409,7 @@ def _restore_backup(path: Path, name: Path) -> None:
     # A command waits a little for a program that is just closing, like open_library.
     result = restore_backup(path, find_backup(path, name), lock_wait=2.0)
     if result.replaced is not None:
-        kept = f"原来的资料库已改名保留为 {result.replaced}" + ("（连同它的 -wal/-shm 文件）" if len(result.kept) > 1 else "")
+        kept = f"原来的资料库已改名保留为 {result.replaced}" + ("（连同它旁边的日志文件）" if len(result.kept) > 1 else "")
     elif result.kept:
         kept = f"原位置留下的日志文件已改名保留：{'、'.join(str(p) for p in result.kept)}"
     else:

@@ -176,7 +176,7 @@ def examine(path: Path) -> Examined:
         return Examined(False, reason="无法打开")
     try:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            return Examined(False, reason="数据库校验（integrity_check）未通过")
+            return Examined(False, reason="文件内容已损坏（完整性检查未通过）")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if version < 1 or "reports" not in tables:
