@@ -30,6 +30,10 @@ def check_file(path: Path) -> bool:
     if not path.exists():
         if not folder_writable:
             raise ReadOnlyLibraryError(f"无法在文件夹 {path.parent} 中创建资料库：没有写入权限。请换一个文件夹。")
+        try:  # a new library in a folder the clerk named but that does not exist yet
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"无法创建资料库所在的文件夹 {path.parent}：{os_error_reason(exc)}") from exc
         return False
     try:
         with open(path, "rb") as handle:

@@ -169,3 +169,12 @@ def test_checklist_edit_counts_as_an_edit_of_the_report(library: Library, templa
     item = library.load_checklist(report_id)[0]
     library.update_checklist_item(item.id, done=True, note="已制定。")
     assert library.list_reports()[0].modified > "2000-01-01T00:00:00"
+
+
+def test_new_library_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    path = tmp_path / "新建文件夹" / "年报" / "library.db"
+    with Library(path) as made:
+        assert made.list_reports() == []
+    assert path.is_file()
+    with Library(path) as reopened:
+        assert reopened.list_reports() == []
