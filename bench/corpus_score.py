@@ -2,7 +2,7 @@
 
 Each report there is a .txt as scraped from a government web page and a .toml written by
 hand from reading it (title, year, 主送, 文号, level-1 part titles, the number of level-2
-items in part 一, the statutory part 一 serves). This module loads both, imports the .txt through ``import_file`` and
+items in part 一, the statutory part 一 serves, how the body begins). This module loads both, imports the .txt through ``import_file`` and
 lists the fields the importer got wrong. Used by tests/models/importing/test_real_corpus.py
 and bench/bench_corpus.py.
 """
@@ -19,10 +19,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from models.importing import ImportResult, import_file  # noqa: E402
-from models.report import SECTION  # noqa: E402
+from models.report import PARAGRAPH, SECTION  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "real"
-FIELDS = ("title", "year", "recipients", "doc_number", "parts", "part1_items", "part1_key")
+FIELDS = ("title", "year", "recipients", "doc_number", "parts", "part1_items", "part1_key", "preamble")
 # The importer's note when it found no year and fell back to last year: a lucky guess is no recognition.
 _YEAR_GUESSED = "暂定为"
 
@@ -42,6 +42,7 @@ class Expected:
     parts: list[str]
     part1_items: int
     part1_keys: list[str]  # the statutory part (template key) part 一 maps to; any of these is right
+    preamble_starts: str  # the body's first paragraph begins so: no chrome, letter or repeated title before it
     title_also: list[str] = field(default_factory=list)  # other titles a reader would accept
     notes: str = ""
 
@@ -68,7 +69,8 @@ def normalise(text: str) -> str:
 def recognised(result: ImportResult) -> dict[str, object]:
     """The importer's answer for each field, in the expectation files' terms."""
     meta = result.report.meta
-    parts = [node for node in result.report.body if node.kind == SECTION]
+    body = result.report.body
+    parts = [node for node in body if node.kind == SECTION]
     items = sum(1 for child in parts[0].children if child.kind == SECTION) if parts else 0
     guessed = any(_YEAR_GUESSED in note for note in result.notes)
     return {
@@ -79,6 +81,7 @@ def recognised(result: ImportResult) -> dict[str, object]:
         "parts": [node.title for node in parts],
         "part1_items": items,
         "part1_key": parts[0].key if parts else "",
+        "preamble": body[0].text if body and body[0].kind == PARAGRAPH else "",
     }
 
 
@@ -100,6 +103,8 @@ def mismatches(expected: Expected, result: ImportResult) -> dict[str, tuple[obje
         wrong["part1_items"] = (expected.part1_items, got["part1_items"])
     if got["part1_key"] not in expected.part1_keys:
         wrong["part1_key"] = (expected.part1_keys, got["part1_key"])
+    if not normalise(str(got["preamble"])).startswith(normalise(expected.preamble_starts)):
+        wrong["preamble"] = (expected.preamble_starts, str(got["preamble"])[:30])
     return wrong
 
 
