@@ -5,6 +5,7 @@ joined. Typing, undo and autosave work as before."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -41,6 +42,13 @@ def test_a_long_heading_sentence_is_shown_whole(example_window: MainWindow) -> N
     assert lines_shown(title) >= 2  # the text wraps onto more lines, all of them in view
     assert title.verticalScrollBar().maximum() == 0  # nothing hidden
     assert window.session.report.body[1].children[0].title == LONG_TITLE  # typed text reaches the report
+    wrapped_height = title.height()
+    bigger = QFont(title.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    window.node_form.set_editor_font(bigger)  # 设置 › 字号
+    QApplication.processEvents()
+    assert title.height() > wrapped_height
+    assert title.verticalScrollBar().maximum() == 0  # still all in view at the larger size
     window.session.flush()
     assert stored(window).body[1].children[0].title == LONG_TITLE
 
