@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import NianbaoError
 from models.report import ChecklistItem
+from ui.editors.text_edit import WrappedLineEdit
 from ui.session import AUTOSAVE_DELAY_MS, Session
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ class ChecklistRow(QFrame):
         self.lbl_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chk_done = QCheckBox(self.tr("已落实"))
         self.chk_done.setChecked(item.done)
-        self.edt_note = QLineEdit(item.note)
+        self.edt_note = WrappedLineEdit()
+        self.edt_note.setText(item.note)
         self.edt_note.setPlaceholderText(self.tr("落实情况"))
         for widget in (self.chk_done, self.edt_note):
             widget.setEnabled(not read_only)
@@ -92,7 +93,7 @@ class ChecklistPanel(QWidget):
             row = ChecklistRow(number, item, self.session.read_only)
             row.chk_done.toggled.connect(lambda done, it=item: self._done_changed(it, done))
             row.edt_note.textEdited.connect(lambda text, it=item: self._note_edited(it, text))
-            row.edt_note.editingFinished.connect(self.flush)
+            row.edt_note.focus_lost.connect(self.flush)
             self.rows_layout.addWidget(row)
             self.rows.append(row)
         self.rows_layout.addStretch(1)

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 800
 EXAMPLE_REPORT = "examples/example-report.json"
+LAST_PART_SETTING = "last_part"  # per report, in the library: it travels with the report's library
 
 
 def example_report() -> Report:
@@ -95,6 +96,8 @@ class Session(QObject):
         self._timer.timeout.connect(self.flush)
         self.last_saved = ""
         self._watched: tuple[Node, str, str] | None = None  # node in the editor, as it was when shown
+        self._last_part: int | None = None  # the part last shown in the editor, reopened there next time
+        self._stored_part: int | None = None  # what the library holds for it: written only when it differs
         self.auto_revisions = AutoRevisions(self, self)
 
     def _reshaped(self, *_args: object) -> None:
@@ -114,9 +117,12 @@ class Session(QObject):
         except NianbaoError as exc:
             self.failed.emit(str(exc))
             return False
+        self._remember_part()
         self._watched = None
         self.undo_stack.clear()
         self.report = report
+        stored = self.report_setting(LAST_PART_SETTING)
+        self._stored_part = self._last_part = stored if isinstance(stored, int) else None
         self.outline.set_report(report)
         self._remember(report_id)
         self.report_opened.emit()
@@ -142,6 +148,7 @@ class Session(QObject):
         self.commit_typing()
         if not self._flushed_before_leaving():
             return False
+        self._remember_part()
         self._watched = None
         self.undo_stack.clear()
         self.report = None
@@ -158,6 +165,7 @@ class Session(QObject):
     def shutdown(self) -> None:
         """Final flush, the day's backup, and release of the library (window close)."""
         self.flush()
+        self._remember_part()
         save_settings(self.settings)
         self._daily_backup()
         self.library.close()
@@ -204,6 +212,20 @@ class Session(QObject):
         clerk leaves it or does any other undoable edit."""
         self.commit_typing()
         self._watched = (node, node.title, node.text) if node is not None else None
+        if node is not None and node.id is not None:
+            self._last_part = node.id
+
+    @property
+    def last_part(self) -> int | None:
+        """The id of the part to show when the report opens: the one last shown in the editor."""
+        return self._last_part
+
+    def _remember_part(self) -> None:
+        """Written on leaving the report (not on every click: the write loads sqlite-utils,
+        which reopening the last report at start does without)."""
+        if self.report is not None and self._last_part != self._stored_part:
+            self.set_report_setting(LAST_PART_SETTING, self._last_part)
+            self._stored_part = self._last_part
 
     def commit_typing(self) -> None:
         if self._watched is None or self.read_only:

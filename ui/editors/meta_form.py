@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -39,18 +40,23 @@ class WheelNeedsFocus(QObject):
 
 
 class DateField(QWidget):
-    """A date with a calendar popup that may also be left empty (stored as "")."""
+    """A date with a calendar popup that may also be left empty (stored as "").
+
+    An empty field is shown as 1900-01-01 (the minimum, displayed as 未填写); its calendar opens at
+    ``empty_page()`` instead of January 1900, and the field stays empty until a day is picked."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, empty_page: Callable[[], QDate] = QDate.currentDate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.empty_page = empty_page
         self.edt_date = QDateEdit()
         self.edt_date.setCalendarPopup(True)
         self.edt_date.setDisplayFormat("yyyy年M月d日")
         self.edt_date.setMinimumDate(EMPTY_DATE)
         self.edt_date.setSpecialValueText("未填写")
         self.edt_date.setMinimumWidth(160)
+        self.edt_date.calendarWidget().installEventFilter(self)
         self.btn_clear = QPushButton(self.tr("清空"))
         self.btn_clear.setAutoDefault(False)
         layout = QHBoxLayout(self)
@@ -69,9 +75,13 @@ class DateField(QWidget):
         date = QDate.fromString(iso, Qt.DateFormat.ISODate) if iso else EMPTY_DATE
         self.edt_date.setDate(date if date.isValid() else EMPTY_DATE)
 
-    def open_today_if_empty(self) -> None:
-        if self.value() == "":
-            self.edt_date.setDate(QDate.currentDate())
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The popup has just put its calendar on the field's date: for an empty field, turn to
+        ``empty_page()`` (only the page: nothing is selected, so nothing is filled in)."""
+        if event.type() == QEvent.Type.Show and watched is self.edt_date.calendarWidget() and not self.value():
+            page = self.empty_page()
+            self.edt_date.calendarWidget().setCurrentPage(page.year(), page.month())
+        return False
 
 
 class MetaForm(QWidget):
@@ -94,14 +104,14 @@ class MetaForm(QWidget):
         self.edt_doc_number.setPlaceholderText("如：某府发〔2024〕5号")
         self.edt_signer = LineEdit()
         self.edt_signature = LineEdit()
-        self.dte_date = DateField()
+        self.dte_date = DateField(self._signing_page)
         self.cmb_disclosure = QComboBox()
         self.cmb_disclosure.setEditable(True)
         self.cmb_disclosure.addItems(DISCLOSURE_CHOICES)
         self.edt_note = LineEdit()
         self.edt_cc = LineEdit()
         self.edt_printed_by = LineEdit()
-        self.dte_printed_on = DateField()
+        self.dte_printed_on = DateField(self._printing_page)
         self._build_layout()
         self._connect()
         self._wheel_filter = WheelNeedsFocus(self)
@@ -154,6 +164,16 @@ class MetaForm(QWidget):
         self._previous_identity = (meta.issuer, meta.year)
         self._loading = False
         self._update_hint()
+
+    def _signing_page(self) -> QDate:
+        """成文日期 falls early in the year after the report's year: reports are due by 1 March
+        (e.g. a 2024 report is signed in January or February 2025)."""
+        return QDate(self.spn_year.value() + 1, 1, 1)
+
+    def _printing_page(self) -> QDate:
+        """印发日期 is the 成文日期 or a few days after it: that month, else where 成文日期 would open."""
+        signed = self.dte_date.value()
+        return QDate.fromString(signed, Qt.DateFormat.ISODate) if signed else self._signing_page()
 
     def generated_title(self, issuer: str, year: int) -> str:
         return fill(self._template_title, year, issuer)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node
-from ui.editors.text_edit import LineEdit, ProseEdit
+from ui.editors.text_edit import ProseEdit, WrappedLineEdit
 from ui.label_roles import as_hint
 
 TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）"}
@@ -51,7 +51,7 @@ class NodeForm(QWidget):
         self.lbl_heading.setFont(heading_font)
         self.lbl_heading.setWordWrap(True)
         self.lbl_title = QLabel()
-        self.edt_title = LineEdit()
+        self.edt_title = WrappedLineEdit()
         self.lbl_body = QLabel()
         self.edt_body = ProseEdit()
         self.btn_up = QPushButton(self.tr("上移要点"))

@@ -330,11 +330,11 @@ class MainWindow(QMainWindow):
         if self._meta_form is not None:
             self._meta_form.load(report.meta)
         self.side.set_report(report)
-        first = self.session.outline.index(0, 0)
-        if first.isValid() and self.tree_view.currentIndex() != first:
-            self.tree_view.setCurrentIndex(first)  # shows the part and its counts
+        start = self._part_to_reopen()
+        if start.isValid() and self.tree_view.currentIndex() != start:
+            self.tree_view.setCurrentIndex(start)  # shows the part and its counts
             self.tree_view.setFocus()  # else the 报告信息 button has it: arrow keys would do nothing
-        elif first.isValid():
+        elif start.isValid():
             self.tree_view.setFocus()
             self.update_counts()
         else:
@@ -343,6 +343,12 @@ class MainWindow(QMainWindow):
         self.lbl_saved.setText(self.tr("只读：只能查看和导出，不能修改") if self.session.read_only
                                else self.tr("修改会自动保存"))
         self._update_actions()
+
+    def _part_to_reopen(self) -> QModelIndex:
+        """The part last shown in this report; the first one if it was deleted or none was."""
+        last_part = self.session.last_part
+        index = self.session.outline.index_of_id(last_part) if last_part is not None else QModelIndex()
+        return index if index.isValid() else self.session.outline.index(0, 0)
 
     def new_report(self) -> None:
         if self.session.read_only:
