@@ -592,6 +592,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._remember_geometry()
-        self.session.shutdown()
+        backup_failure = self.session.shutdown()
         self.checks.wait_for_runs()
+        if backup_failure is not None:  # the library is closed and saved: nothing waits on this
+            alerts.show_error(self, backup_failure)
         event.accept()
