@@ -198,3 +198,11 @@ def test_backup_on_close_that_works_says_nothing(example_window: MainWindow, sho
     example_window.close()
     assert shown.errors == []
     assert len(list_backups(library_path)) == 1
+
+
+def test_backup_folder_that_cannot_be_made_is_explained_in_chinese(example_window: MainWindow, shown) -> None:
+    folder = backup_dir(example_window.session.library.path)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("一个挡路的文件", encoding="utf-8")
+    example_window.actions_.open_backups.trigger()
+    assert shown.errors == [f"无法创建备份文件夹 {folder}：同名的文件或文件夹已存在"]  # not "File exists"

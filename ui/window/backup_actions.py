@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from models.errors import NianbaoError
+from models.fileio import os_error_reason
 from models.paths import backup_dir
 from ui.dialogs import alerts
 from ui.session import Session
@@ -52,7 +53,7 @@ class BackupActions(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            alerts.show_error(self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{exc.strerror or exc}")
+            alerts.show_error(self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{os_error_reason(exc)}")
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             alerts.show_info(self.window.widget(), self.tr("请在文件管理器中打开备份文件夹：") + str(folder))
