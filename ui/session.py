@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from models.errors import NianbaoError
+from models.errors import LibraryError, NianbaoError, ReadOnlyLibraryError
 from models.fileio import os_error_reason
 from models.interchange import read_file
 from models.paths import backup_dir, resource_dir
@@ -35,6 +36,9 @@ from ui.undo import (
     ReplaceTextCommand,
     TrashNodeCommand,
 )
+
+if TYPE_CHECKING:
+    from models.store.backups import RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +159,24 @@ class Session(QObject):
             return True
         self.failed.emit("有修改没能保存到资料库，为免丢失，当前报告先不关闭。请稍后再试。")
         return False
+
+    def restore_whole_backup(self, backup: Path) -> RestoreResult:
+        """Put a whole backup in the library's place (models.store.backups.restore_backup) and reopen.
+
+        The open report is saved and closed and the library released first, since the restore takes
+        the library's lock; refused or failed, the library is reopened as it was and the error raised."""
+        from models.store.backups import restore_backup
+
+        if self.read_only:
+            raise ReadOnlyLibraryError("资料库以只读方式打开（另一个程序正在使用它），不能恢复备份。")
+        if not self.close_report():
+            raise LibraryError("有修改没能保存到资料库，为免丢失，没有恢复备份。请稍后再试。")
+        path = self.library.path
+        self.library.close()
+        try:
+            return restore_backup(path, backup)
+        finally:
+            self.library = Library(path)  # the restored library, or the old one put back
 
     def shutdown(self) -> str | None:
         """Final flush, the day's backup, and release of the library (window close).
