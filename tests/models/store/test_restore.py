@@ -4,7 +4,6 @@ library after a crash, by leaving the crashed program's -wal beside the copied b
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -45,7 +44,7 @@ def crashed_library(path: Path) -> Path:
     assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
     while int(writer.stdout.readline()) < 30:  # some saves in the log
         pass
-    writer.send_signal(signal.SIGKILL)
+    writer.kill()  # SIGKILL on POSIX; Windows has no SIGKILL, kill() is TerminateProcess there
     writer.wait()
     assert Path(f"{path}-wal").stat().st_size > 0
     return backup
