@@ -98,7 +98,7 @@ def offer_restore(path: Path, why: str) -> tuple[Library, bool] | None:
     from models.store.backups import list_backups, restore_backup
     from ui.dialogs.restore_library import RestoreLibraryDialog
 
-    if not list_backups(path):
+    if path.is_dir() or not list_backups(path):
         alerts.show_error(None, why)
         return None
     question = f"{why}\n\n要现在从备份恢复整个资料库吗？现在的文件会改名保留，不会删除。"

@@ -203,6 +203,8 @@ def restore_backup(library_path: Path, backup_path: Path, *, lock_wait: float = 
     library_path, backup_path = Path(library_path), Path(backup_path)
     if not backup_path.is_file():
         raise NotFoundError(f"找不到备份文件 {backup_path}，没有恢复。资料库未作任何改动。")
+    if library_path.is_dir():  # never renamed aside: a file is what the library path must name
+        raise NotALibraryError(f"{library_path} 是一个文件夹，不是资料库文件，没有恢复。文件夹未作任何改动。")
     if _same_file(library_path, backup_path):
         raise LibraryError(f"{backup_path.name} 就是资料库本身，不是备份，没有恢复。资料库未作任何改动。")
     try:

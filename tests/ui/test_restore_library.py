@@ -11,6 +11,7 @@ from models.report import SECTION, Node, Report, ReportMeta
 from models.store import Library
 from models.store.backups import list_backups
 from tests.models.store.files import digest
+from tests.models.store.test_restore import crashed_library
 from ui import app as app_module
 from ui.dialogs.restore_library import RestoreLibraryDialog
 from ui.window.main_window import MainWindow
@@ -160,3 +161,19 @@ def test_refused_restore_reopens_the_library_as_it_was(
     assert issuers(window.session.library) == ["乙", "甲"]
     add_report(window.session.library, "丙")  # reopened, writable
     assert backup_dir(library_path).is_dir()
+
+
+def test_restore_in_the_program_after_a_crash(make_window, library_path: Path, shown, clerk_picks_first) -> None:
+    """A -wal left by a killed writer beside the library: the program opens it (recovering what the
+    writer saved), and the restore holds exactly the backup's reports; the old library keeps all."""
+    backup = crashed_library(library_path)
+    window: MainWindow = make_window()
+    window.actions_.restore_library.trigger()
+    assert clerk_picks_first[0].chosen() == backup
+    assert issuers(window.session.library) == ["甲"]
+    assert window.session.library.integrity_ok()
+    window.close()
+    (kept,) = library_path.parent.glob("library-replaced-*.db")
+    with Library(kept) as old:
+        assert issuers(old) == ["乙", "甲"]
+        assert old.integrity_ok()
