@@ -66,9 +66,17 @@ def os_error_reason(exc: OSError) -> str:
         return "没有访问权限，或文件正被其他程序占用"
     if isinstance(exc, IsADirectoryError):
         return "这是一个文件夹，不是文件"
+    if isinstance(exc, FileExistsError):
+        return "同名的文件或文件夹已存在"
+    if isinstance(exc, NotADirectoryError):
+        return "路径中有一个同名的文件，挡住了要用的文件夹"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "磁盘空间不足"
-    return exc.strerror or str(exc)
+    if exc.errno == errno.EROFS:
+        return "该位置是只读的"
+    # The system's own words are English on a Chinese Windows too: name the error code instead.
+    code = errno.errorcode.get(exc.errno, exc.errno) if exc.errno is not None else None
+    return f"系统错误（{code}）" if code is not None else "系统错误"
 
 
 def _discard(name: str) -> None:

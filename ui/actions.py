@@ -35,6 +35,8 @@ class Actions:
         self.backup = make("备份资料库", None, "把整个资料库复制一份到备份文件夹")
         self.open_backups = make("打开备份文件夹", None, "在文件管理器中打开备份文件夹")
         self.restore_backup = make("从备份恢复报告…", None, "从备份中取回报告，作为新报告加入资料库（不覆盖现有报告）")
+        self.restore_library = make("从备份恢复整个资料库…", None,
+                                    "用一个备份替换整个资料库（现在的资料库改名保留，不会删除）")
         self.close_report = make("关闭报告", "Ctrl+W", "回到报告库")
         self.quit = make("退出", "Ctrl+Q")
         self.undo = make("撤销", "Ctrl+Z", "撤销上一步对目录或文字的修改")
@@ -76,7 +78,7 @@ class Actions:
         file_menu = bar.addMenu(tr("文件(&F)"))
         for item in (self.new, self.roll_forward, self.open, self.recent, None, self.import_, self.paste_import,
                      self.export, None, self.snapshot,
-                     self.revisions, None, self.backup, self.open_backups, self.restore_backup, None,
+                     self.revisions, None, self.backup, self.open_backups, self.restore_backup, self.restore_library, None,
                      self.close_report, self.quit):
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))

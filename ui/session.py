@@ -11,14 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from models.errors import NianbaoError
+from models.errors import LibraryError, NianbaoError, ReadOnlyLibraryError
+from models.fileio import os_error_reason
 from models.interchange import read_file
-from models.paths import resource_dir
+from models.paths import backup_dir, resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from models.store import Library, RevisionInfo
 from models.text_chars import count_chars
@@ -34,6 +36,9 @@ from ui.undo import (
     ReplaceTextCommand,
     TrashNodeCommand,
 )
+
+if TYPE_CHECKING:
+    from models.store.backups import RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -162,25 +167,55 @@ class Session(QObject):
         self.failed.emit("有修改没能保存到资料库，为免丢失，当前报告先不关闭。请稍后再试。")
         return False
 
-    def shutdown(self) -> None:
-        """Final flush, the day's backup, and release of the library (window close)."""
+    def restore_whole_backup(self, backup: Path) -> RestoreResult:
+        """Put a whole backup in the library's place (models.store.backups.restore_backup) and reopen.
+
+        The open report is saved and closed and the library released first, since the restore takes
+        the library's lock; refused or failed, the library is reopened as it was and the error raised."""
+        from models.store.backups import restore_backup
+
+        if self.read_only:
+            raise ReadOnlyLibraryError("资料库以只读方式打开（另一个程序正在使用它），不能恢复备份。")
+        if not self.close_report():
+            raise LibraryError("有修改没能保存到资料库，为免丢失，没有恢复备份。请稍后再试。")
+        path = self.library.path
+        self.library.close()
+        try:
+            return restore_backup(path, backup)
+        finally:
+            self.library = Library(path)  # the restored library, or the old one put back
+
+    def shutdown(self) -> str | None:
+        """Final flush, the day's backup, and release of the library (window close).
+
+        Returns what the clerk must be told when the day's backup failed, else None."""
         self.flush()
         self._remember_part()
         save_settings(self.settings)
-        self._daily_backup()
+        failure = self._daily_backup()
         self.library.close()
+        return failure
 
-    def _daily_backup(self) -> None:
-        """A copy of the library in backups/ on the first close of each day (the newest 10 kept)."""
+    def _daily_backup(self) -> str | None:
+        """A copy of the library in backups/ on the first close of each day (the newest 10 kept);
+        a failure is tried again at the next close and described for the clerk."""
         if self.read_only:
-            return
+            return None
         today = date.today().isoformat()
         try:
             if self.library.get_setting("last_backup") != today:
                 self.library.backup()
                 self.library.set_setting("last_backup", today)
         except NianbaoError as exc:
-            log.warning("backup on close failed: %s", exc)
+            reason = str(exc)
+        except OSError as exc:  # removing an old backup from the rotation
+            reason = os_error_reason(exc)
+        else:
+            return None
+        log.warning("backup on close failed: %s", reason)
+        return (f"关闭时的每日备份没有成功：{reason}\n\n备份文件夹：{backup_dir(self.library.path)}\n\n"
+                "你写的内容都已保存在资料库中，不受影响。下次关闭程序时会再试，"
+                "也可以用「文件 › 备份资料库」立即再备份一次。")
 
     # --- text edits (autosaved, not on the undo stack: the editors undo typing themselves) ---
 

@@ -100,7 +100,7 @@ def open_backup(path: Path) -> Iterator[Library]:
         try:
             shutil.copyfile(path, copy)
         except OSError as exc:
-            raise LibraryError(f"无法读取备份文件 {path}：{exc.strerror or exc}") from exc
+            raise LibraryError(f"无法读取备份文件 {path}：{os_error_reason(exc)}") from exc
         try:
             library = Library(copy, lock=False)
         except NotALibraryError as exc:  # its own text would name the copy and the copy's folder
@@ -185,8 +185,9 @@ def examine(path: Path) -> Examined:
         where = " WHERE trashed IS NULL" if "trashed" in columns else ""
         reports = conn.execute(f"SELECT count(*) FROM reports{where}").fetchone()[0]
         return Examined(True, reports, newer=version > SCHEMA_VERSION)
-    except sqlite3.Error as exc:
-        return Examined(False, reason=f"数据库校验未通过（{exc}）")
+    except sqlite3.Error as exc:  # SQLite's English goes to the log, not into the message
+        log.warning("checking %s failed: %r", path, exc)
+        return Examined(False, reason="文件内容已损坏（读取时出错）")
     finally:
         conn.close()
 
@@ -202,6 +203,8 @@ def restore_backup(library_path: Path, backup_path: Path, *, lock_wait: float = 
     library_path, backup_path = Path(library_path), Path(backup_path)
     if not backup_path.is_file():
         raise NotFoundError(f"找不到备份文件 {backup_path}，没有恢复。资料库未作任何改动。")
+    if library_path.is_dir():  # never renamed aside: a file is what the library path must name
+        raise NotALibraryError(f"{library_path} 是一个文件夹，不是资料库文件，没有恢复。文件夹未作任何改动。")
     if _same_file(library_path, backup_path):
         raise LibraryError(f"{backup_path.name} 就是资料库本身，不是备份，没有恢复。资料库未作任何改动。")
     try:

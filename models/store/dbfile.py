@@ -83,8 +83,8 @@ def backup_hint(path: Path) -> str:
     count = len(usable_backups(path))
     if not count:
         return f"备份文件夹 {folder} 中没有备份。若其中没有需要保留的内容，可以把这个文件移走，再打开时会新建资料库。"
-    return (f"可以从备份恢复：备份文件夹 {folder} 中有 {count} 个可用的备份，"
-            f"请关闭程序后用命令 nianbao backup --list 查看、nianbao backup --restore 备份文件名 恢复"
+    return (f"可以从备份恢复：备份文件夹 {folder} 中有 {count} 个可用的备份。在年报助手中选「从备份恢复」，"
+            "或关闭程序后用命令 nianbao backup --list 查看、nianbao backup --restore 备份文件名 恢复"
             "（原来的文件会改名保留）；不要手工把备份复制过来。")
 
 

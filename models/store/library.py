@@ -96,6 +96,17 @@ def verify_copy(path: Path) -> bool:
         conn.close()
 
 
+def _backup_failure(exc: sqlite3.Error) -> str:
+    """Why SQLite could not write a backup, in words a clerk can act on."""
+    text = str(exc).lower()
+    if "full" in text or "disk i/o" in text:
+        return "磁盘空间不足或磁盘出错，请清理磁盘后重试"
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return "无法在备份文件夹中写入文件（没有写入权限或文件夹被占用）"
+    log.error("backup failed: %r", exc)
+    return "资料库出错（详细信息已写入日志）"
+
+
 def _remove_leftovers(folder: Path, stem: str) -> None:
     """What a backup of this library killed half-way left: its temporary copy and journals."""
     try:
@@ -498,8 +509,11 @@ class Library:
             raise LibraryError(f"无法创建备份文件夹 {folder}：{os_error_reason(exc)}") from exc
         _remove_leftovers(folder, self.path.stem)
         try:
-            with translated(target):
+            try:
                 self.conn.execute("VACUUM INTO ?", (str(part),))
+            except sqlite3.Error as exc:  # not translated(): its words are about the clerk's edits
+                raise LibraryError(f"无法保存备份 {target.name}：{_backup_failure(exc)}。"
+                                   "资料库本身不受影响，已有的备份都还在。") from exc
             if not verify_copy(part):
                 raise LibraryError(f"备份没有通过校验（写入的副本不完整），这次没有保存备份 {target.name}。"
                                    "资料库本身不受影响，请检查磁盘后重试。")

@@ -173,3 +173,36 @@ def test_read_only_window_cannot_restore(qtbot, example_window: MainWindow, libr
     qtbot.addWidget(reader)
     assert not reader.actions_.restore_backup.isEnabled()
     assert reader.backups.restore_reports() == []
+
+
+def test_failed_backup_on_close_is_shown_with_reason_and_folder(example_window: MainWindow, shown) -> None:
+    library_path = example_window.session.library.path
+    folder = backup_dir(library_path)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("一个挡路的文件", encoding="utf-8")  # a file where the folder should be
+    example_window.close()
+    assert not example_window.session.library.is_open  # closed as usual, nothing waits on the message
+    (message,) = shown.errors
+    assert "每日备份没有成功" in message
+    assert "同名的文件或文件夹已存在" in message  # the system's reason, in Chinese
+    assert f"备份文件夹：{folder}" in message
+    assert "File exists" not in message
+    folder.unlink()
+    with Library(library_path) as library:
+        assert library.get_setting("last_backup") is None  # tried again at the next close
+        library.backup()
+
+
+def test_backup_on_close_that_works_says_nothing(example_window: MainWindow, shown) -> None:
+    library_path = example_window.session.library.path
+    example_window.close()
+    assert shown.errors == []
+    assert len(list_backups(library_path)) == 1
+
+
+def test_backup_folder_that_cannot_be_made_is_explained_in_chinese(example_window: MainWindow, shown) -> None:
+    folder = backup_dir(example_window.session.library.path)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("一个挡路的文件", encoding="utf-8")
+    example_window.actions_.open_backups.trigger()
+    assert shown.errors == [f"无法创建备份文件夹 {folder}：同名的文件或文件夹已存在"]  # not "File exists"

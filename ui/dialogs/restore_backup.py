@@ -34,11 +34,11 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _size(size: int) -> str:
+def backup_size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
 
-def _kind(path: Path) -> str:
+def backup_kind(path: Path) -> str:
     if path.stem.endswith("-manual"):
         return "手动备份"
     return "升级前的备份" if "before-upgrade" in path.stem else "自动备份"
@@ -91,7 +91,7 @@ class RestoreBackupDialog(QDialog):
     def _fill_backups(self) -> None:
         for backup in list_backups(self.library.path):
             taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S") if backup.taken else backup.path.name
-            item = QListWidgetItem(f"{taken}　{_kind(backup.path)}　{_size(backup.size)}")
+            item = QListWidgetItem(f"{taken}　{backup_kind(backup.path)}　{backup_size(backup.size)}")
             item.setData(PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
             self.lst_backups.addItem(item)

@@ -1,4 +1,4 @@
-"""文件 › 备份资料库 / 打开备份文件夹 / 从备份恢复报告… (the window's backup commands).
+"""文件 › 备份资料库 / 打开备份文件夹 / 从备份恢复报告… / 从备份恢复整个资料库… (the window's backup commands).
 
 A manual backup is named with the label "manual", so the rotation that keeps the newest ten
 daily backups (Library.backup) never deletes it.
@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from models.errors import NianbaoError
+from models.fileio import os_error_reason
 from models.paths import backup_dir
 from ui.dialogs import alerts
 from ui.session import Session
@@ -20,6 +21,8 @@ from ui.window.port import WindowPort
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from models.store.backups import RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +55,32 @@ class BackupActions(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            alerts.show_error(self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{exc.strerror or exc}")
+            alerts.show_error(self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{os_error_reason(exc)}")
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             alerts.show_info(self.window.widget(), self.tr("请在文件管理器中打开备份文件夹：") + str(folder))
             return False
         return True
+
+    def restore_library(self) -> RestoreResult | None:
+        """Replace the whole library with a backup the clerk picks and confirms (the old one is kept)."""
+        from ui.dialogs.restore_library import RestoreLibraryDialog
+
+        if self.session.read_only or not self.session.flush():
+            return None
+        dialog = RestoreLibraryDialog(self.session.library.path, self.session.restore_whole_backup,
+                                      self.window.widget())
+        accepted = dialog.exec()
+        if self.session.report is None:  # closed for a restore (done or refused): show the library
+            self.window.show_library()
+        result = dialog.result_
+        if not accepted or result is None:
+            return None
+        kept = self.tr("，原来的资料库已改名保留为 %1").replace("%1", result.replaced.name) if result.replaced else ""
+        self.window.show_message(self.tr("已用备份 %1 恢复整个资料库（%2 份报告）")
+                                 .replace("%1", result.backup.name).replace("%2", str(result.reports)) + kept,
+                                 MESSAGE_MS)
+        return result
 
     def restore_reports(self) -> list[int]:
         from ui.dialogs.restore_backup import RestoreBackupDialog

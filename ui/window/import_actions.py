@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from models.errors import NianbaoError
+from models.fileio import os_error_reason
 from ui.dialogs import alerts
 from ui.session import Session
 from ui.settings import save_settings
@@ -82,7 +83,7 @@ class ImportActions(QObject):
         except NianbaoError as exc:
             message = str(exc)
         except OSError as exc:  # a vanished file or an unreadable share
-            message = tr("无法读取这个文件：") + (exc.strerror or str(exc))
+            message = tr("无法读取这个文件：") + os_error_reason(exc)
         finally:
             QApplication.restoreOverrideCursor()
         alerts.show_error(self.window.widget(), message)

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.checks = ChecksController(self, session, acts.check)
         self._connect_checks()
         acts.restore_backup.setEnabled(not session.read_only)
+        acts.restore_library.setEnabled(not session.read_only)
         self.apply_settings()
         self._restore_geometry()
         self._update_actions()
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
             (acts.backup, lambda: self.backups.backup_now()),
             (acts.open_backups, lambda: self.backups.open_folder()),
             (acts.restore_backup, lambda: self.backups.restore_reports()),
+            (acts.restore_library, lambda: self.backups.restore_library()),
             (acts.export, lambda: self.dialogs.export_report()),
             (acts.snapshot, lambda: self.dialogs.save_revision()),
             (acts.revisions, lambda: self.dialogs.show_revisions()),
@@ -598,6 +600,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._remember_geometry()
-        self.session.shutdown()
+        backup_failure = self.session.shutdown()
         self.checks.wait_for_runs()
+        if backup_failure is not None:  # the library is closed and saved: nothing waits on this
+            alerts.show_error(self, backup_failure)
         event.accept()

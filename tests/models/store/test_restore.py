@@ -4,7 +4,6 @@ library after a crash, by leaving the crashed program's -wal beside the copied b
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -45,7 +44,7 @@ def crashed_library(path: Path) -> Path:
     assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
     while int(writer.stdout.readline()) < 30:  # some saves in the log
         pass
-    writer.send_signal(signal.SIGKILL)
+    writer.kill()  # SIGKILL on POSIX; Windows has no SIGKILL, kill() is TerminateProcess there
     writer.wait()
     assert Path(f"{path}-wal").stat().st_size > 0
     return backup
@@ -198,3 +197,18 @@ def test_restored_library_failing_its_check_puts_the_old_one_back(tmp_path: Path
     assert folder_state(tmp_path) == before  # the library and the crashed program's -wal, as they were
     monkeypatch.undo()
     assert issuers(path) == ["乙", "甲"]
+
+
+def test_restore_onto_a_folder_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        add_report(lib, "甲")
+        backup = lib.backup()
+    path.unlink()
+    path.mkdir()  # --db naming a folder
+    (path / "别的文件.txt").write_text("留着", encoding="utf-8")
+    before = folder_state(tmp_path)
+    with pytest.raises(NotALibraryError, match="是一个文件夹"):
+        restore_backup(path, backup)
+    assert folder_state(tmp_path) == before
+    assert (path / "别的文件.txt").read_text(encoding="utf-8") == "留着"
