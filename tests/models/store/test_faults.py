@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import select
 import sqlite3
 import subprocess
 import sys
@@ -226,8 +225,11 @@ def test_waiting_program_gets_the_lock_when_released(tmp_path: Path) -> None:
     with Library(path) as lib:
         node_id = lib.load_report(report_id).body[0].id
         writer = spawn_writer(path, node_id, "w", lock_wait=10.0, stop_after=5)
-        readable, _, _ = select.select([writer.stdout], [], [], 0.5)
-        assert not readable  # the writer waits: it has not opened the library while we hold it
+        before = lib.load_report(report_id).body[0].text
+        time.sleep(0.5)
+        # the writer waits: it has neither finished nor written while we hold the library
+        assert writer.poll() is None
+        assert lib.load_report(report_id).body[0].text == before
     assert writer.wait(timeout=20) == 0, writer.stderr.read()
     assert writer.stdout.read().split()[-1] == "5"
 
