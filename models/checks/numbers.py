@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, HYGIENE, NAME, NODE_FIELDS, PROSE_FIELDS, Group, Hit, Rule, Where
 from models.checks.patterns import lines_with_offsets, regex_hits
 from models.checks.sources import GBT9704, GBT15835
 from models.dates import ISO_IN_TEXT, WORD_DATE_IN_TEXT, chinese_form, is_calendar_date, is_date_line, word_date
@@ -19,6 +19,8 @@ _RATE = re.compile(r"(?<![增涨])率[^，。；！？\d%\n]{0,6}?(\d+(?:\.\d+)?
 _GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "环比")
 _QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
 _FULL_TO_HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+FULLWIDTH_GROUP = Group("fullwidth", "全角数字", "应改为半角数字，可一次全部修正。")
+ZERO_GROUP = Group("leading-zero", "日期虚位“0”", "应删去，如“3月6日”。")
 
 
 def iso_to_chinese(excerpt: str) -> str | None:
@@ -76,10 +78,10 @@ RULES = (
     Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
          lambda text, where: regex_hits(_LEADING_ZERO, text) if ("年0" in text or "月0" in text) else (),
-         fields=PROSE_FIELDS, fix=lambda e: e[1:]),
+         fields=PROSE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
     Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
-         fields=PROSE_FIELDS, fix=iso_to_chinese),
+         fields=PROSE_FIELDS, fix=iso_to_chinese, specificity=NAME),
     Rule("number.short-year", "numbers", ADVICE, f"{GBT15835}（年份一般不用简写）",
          "年份应写全四位，如“2023年”，不写“23年”。", check_short_year, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("number.hao-for-ri", "numbers", ADVICE, "实务（公文日期用“日”）",
@@ -88,7 +90,7 @@ RULES = (
     Rule("number.fullwidth", "numbers", ADVICE, "实务（阿拉伯数字用半角）",
          "阿拉伯数字和百分号用半角字符，如“123”“%”。",
          lambda text, where: regex_hits(_FULL_DIGITS, text), fields=PROSE_FIELDS,
-         fix=lambda e: e.translate(_FULL_TO_HALF)),
+         fix=lambda e: e.translate(_FULL_TO_HALF), specificity=HYGIENE, group=FULLWIDTH_GROUP),
     Rule("number.rate-over-100", "numbers", ADVICE, "实务（比率不超过100%）",
          "办结率、出庭率等比率不会超过100%，请核对数字。", check_rate, fields=NODE_FIELDS),
     Rule("number.qian-bai", "numbers", ADVICE, "实务（“万”“亿”前不用“千”“百”）",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, NAME, NODE_FIELDS, Context, Hit, Rule, Where
 from models.checks.patterns import book_title_spans, inside
 from models.checks.sources import DUCHA_CONTENT, DUCHA_PUBLISH, DUCHA_SUBMIT
 from models.checks.structure import MEASURES, PLANS
@@ -111,7 +111,7 @@ def _cn(when: date) -> str:
 RULES = (
     Rule("year.title", "years", ERROR, DUCHA_CONTENT,
          "报告标题和“工作情况”部分写报告年度，“工作安排”部分写下一年度。", check_title_year,
-         fields=frozenset({"meta.title", "title"}), fixes_in_hits=True),
+         fields=frozenset({"meta.title", "title"}), fixes_in_hits=True, specificity=NAME),
     Rule("year.measures-text", "years", ADVICE, DUCHA_CONTENT,
          "“主要举措和成效”部分写的是报告年度的工作，出现其他年份时请核对。", check_measures_years, fields=NODE_FIELDS),
     Rule("year.plans-text", "years", ADVICE, DUCHA_CONTENT,
