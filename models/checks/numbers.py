@@ -37,14 +37,27 @@ def cn_date_to_arabic(excerpt: str) -> str | None:
 
 
 def check_date_form(text: str, where: Where) -> Iterator[Hit]:
+    """A 成文日期 line (GB/T 9704 7.3.5.4) is 错误; a date in the running text is practice (建议)."""
+    date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
     for m in ISO_IN_TEXT.finditer(text):
         if iso_to_chinese(m.group(0)):
-            yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。")
-    for offset, line in lines_with_offsets(text):
-        if is_date_line(line):
-            for m in WORD_DATE_IN_TEXT.finditer(line):
-                yield Hit(offset + m.start(), offset + m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
-                          replacement=cn_date_to_arabic(m.group(0)))
+            severity = None if any(s <= m.start() < e for s, e in date_lines) else ADVICE
+            yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。",
+                      severity=severity)
+    for start, end in date_lines:
+        for m in WORD_DATE_IN_TEXT.finditer(text, start, end):
+            yield Hit(m.start(), m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
+                      replacement=cn_date_to_arabic(m.group(0)))
+
+
+def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
+    """错误 on a 成文日期 line (GB/T 9704 7.3.5.4: 月、日不编虚位); 建议 in the running text."""
+    if "年0" not in text and "月0" not in text:
+        return
+    date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
+    for m in _LEADING_ZERO.finditer(text):
+        severity = None if any(s <= m.start() < e for s, e in date_lines) else ADVICE
+        yield Hit(m.start(), m.end(), severity=severity)
 
 
 def check_short_year(text: str, where: Where) -> Iterator[Hit]:
@@ -77,8 +90,7 @@ def qian_bai(excerpt: str) -> str | None:
 RULES = (
     Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
-         lambda text, where: regex_hits(_LEADING_ZERO, text) if ("年0" in text or "月0" in text) else (),
-         fields=PROSE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
+         check_leading_zero, fields=PROSE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
     Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
          fields=PROSE_FIELDS, fix=iso_to_chinese, specificity=NAME),
