@@ -85,7 +85,7 @@ def check_coverage(report: Report, ctx: Context) -> Iterator[Hit]:
         return
     missing = [row.name for row in coverage_table(report) if not row.covered]
     if missing:
-        names = "、".join(f"“{name}”" for name in missing)
+        names = "".join(f"“{name}”" for name in missing)  # GB/T 15834 4.5.3.5: no 顿号 between quotes
         yield Hit(0, len(nodes[0].title), f"“主要举措和成效”中没有写到纲要的{names}方面，如有相关工作请补充。",
                   node=nodes[0], field="title")
 

@@ -63,11 +63,12 @@ class Place:
     excerpt: str
     fix: Fix | None = None
     message: str = ""
+    places: tuple[Place, ...] = ()  # a paragraph of a finding for the whole report: its marks
 
     def as_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "node_id": self.node_id, "field": self.field, "start": self.start,
                 "end": self.end, "excerpt": self.excerpt, "fix": self.fix.as_dict() if self.fix else None,
-                "message": self.message}
+                "message": self.message, "places": [p.as_dict() for p in self.places]}
 
 
 @dataclass(frozen=True)

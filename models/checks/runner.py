@@ -219,7 +219,8 @@ def roll_up(findings: list[Finding]) -> list[Finding]:
             node_id=None, field="body", start=0, end=0, excerpt="",
             message=f"全文有 {count} 处{lead.group.noun}，分布在 {len(members)} 个段落或标题中，{lead.group.advice}",
             family=lead.family, source=lead.source,
-            places=tuple(Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix, f.message) for f in members),
+            places=tuple(Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix, f.message, f.places)
+                         for f in members),
             folded=tuple(dict.fromkeys(r for f in members for r in f.folded))))
     return result
 
