@@ -161,3 +161,11 @@ def test_disabled_rules_setting(library) -> None:
     assert load_disabled(library) == {"genre.jiezhi"}
     library.set_setting("disabled_rules", "garbage")
     assert load_disabled(library) == set()
+
+
+def test_human_line_of_a_grouped_finding_says_it_fixes_all_its_places() -> None:
+    report = seed_report()
+    [marks] = [f for f in run_checks(report) if f.rule == "punct.ascii"]
+    line = finding_line(marks, node_labels(report))
+    assert line.startswith("[错误] 全文：全文有 ")
+    assert line.endswith(f" → 可一次改好全部 {len(marks.places)} 处（punct.ascii）")
