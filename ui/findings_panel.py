@@ -1,4 +1,6 @@
-"""体检 panel: findings grouped by family, with 修正 / 全部修正 / 忽略.
+"""体检 panel: findings grouped by family, with 修正 / 全部修正 / 忽略. A finding that stands for
+several places ("本段有 12 处半角标点", or one for the whole report) expands to them; a click on
+a place selects its characters, and 修正 on it fixes the whole finding.
 
 The panel only shows findings and emits requests; the window owns the report, applies
 fixes through its undo stack and re-runs the checks (see :mod:`ui.check_worker`).
@@ -23,8 +25,10 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from models.checks import Finding
+    from models.checks.model import Place
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+PLACE_ROLE = Qt.ItemDataRole.UserRole + 2
 SIDE_WIDTH = 330
 LOCATION_WIDTH = 340
 
@@ -105,7 +109,7 @@ class FindingsPanel(QWidget):
                 self._add_family(name, by_family.pop(family), labels)
         for family, items in by_family.items():  # a family the panel does not know yet
             self._add_family(family, items, labels)
-        self.tree.expandAll()
+        self.tree.expandToDepth(0)  # the families open, a finding's places folded until asked for
 
     def _add_family(self, name: str, findings: list[Finding], labels: Mapping[int, str]) -> None:
         from models.checks.labels import short
@@ -118,6 +122,29 @@ class FindingsPanel(QWidget):
             item = QTreeWidgetItem(group, [text, self._location(finding, labels)])
             item.setData(0, FINDING_ROLE, finding)
             item.setToolTip(0, finding.message)
+            self._add_places(item, finding, finding.places, labels)
+
+    def _add_places(self, parent: QTreeWidgetItem, finding: Finding, places: Sequence[Place],
+                    labels: Mapping[int, str]) -> None:
+        from models.checks.labels import short
+
+        for place in places:
+            text = place.message or self.tr("「%1」").replace("%1", short(place.excerpt, 24))
+            if place.fix is not None and not place.places:
+                text += self.tr(" → 「%1」").replace("%1", short(place.fix.replacement, 24))
+            item = QTreeWidgetItem(parent, [text, self._place_location(place, labels)])
+            item.setData(0, FINDING_ROLE, finding)  # the buttons act on the finding the place belongs to
+            item.setData(0, PLACE_ROLE, place)
+            self._add_places(item, finding, place.places, labels)
+
+    def _place_location(self, place: Place, labels: Mapping[int, str]) -> str:
+        from models.checks.labels import FIELD_NAMES
+
+        field = FIELD_NAMES.get(place.field, place.field)
+        where = labels.get(place.node_id, str(place.node_id)) if place.node_id is not None else self.tr("报告信息")
+        span = (self.tr(" 第%1字").replace("%1", str(place.end)) if place.end - place.start == 1
+                else self.tr(" 第%1–%2字").replace("%1", str(place.start + 1)).replace("%2", str(place.end)))
+        return f"{where} · {field}{span}"
 
     def _location(self, finding: Finding, labels: Mapping[int, str]) -> str:
         from models.checks.labels import FIELD_NAMES
@@ -161,13 +188,17 @@ class FindingsPanel(QWidget):
                     return True
         return False
 
+    def current_place(self) -> Place | None:
+        item = self.tree.currentItem()
+        return item.data(0, PLACE_ROLE) if item is not None else None
+
     def fixable_count(self, rule_id: str) -> int:
-        return sum(1 for f in self._findings if f.rule == rule_id and f.fix is not None)
+        return sum(1 for f in self._findings if f.rule == rule_id and f.fixable)
 
     def _update_selection(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         finding = self.current_finding()
         writable = finding is not None and not self.read_only
-        self.btn_fix.setEnabled(writable and finding.fix is not None)
+        self.btn_fix.setEnabled(writable and finding.fixable)
         self.btn_fix_all.setEnabled(writable and self.fixable_count(finding.rule) > 0)
         self.btn_ignore.setEnabled(writable)
         self.lbl_detail.setText(self._detail(finding) if finding else "")
@@ -178,19 +209,26 @@ class FindingsPanel(QWidget):
         rule = RULES_BY_ID.get(finding.rule)
         explanation = rule.explanation if rule else finding.message
         text = self.tr("%1\n依据：%2").replace("%1", explanation).replace("%2", finding.source)
-        if finding.fix is not None:
+        if finding.places:
+            text = finding.message + "\n" + text + "\n" + self.tr("展开可逐处查看；修正会一次改好全部 %1 处。").replace(
+                "%1", str(len(finding.places)))
+        elif finding.fix is not None:
             replacement = finding.fix.replacement
             text += "\n" + (self.tr("修正为：%1").replace("%1", replacement) if replacement else self.tr("修正：删除"))
+        folded = [RULES_BY_ID[r].explanation for r in finding.folded if r in RULES_BY_ID]
+        if folded:
+            text += "\n" + self.tr("这里同时还有：%1（修正时一并改好）").replace("%1", "".join(folded))
         return text
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, FINDING_ROLE)
+        place = item.data(0, PLACE_ROLE)
+        finding = place if place is not None else item.data(0, FINDING_ROLE)
         if finding is not None:
             self.finding_activated.emit(finding.node_id, finding.field, finding.start, finding.end)
 
     def _request_fix(self) -> None:
         finding = self.current_finding()
-        if finding is not None and finding.fix is not None:
+        if finding is not None and finding.fixable:
             self.fix_requested.emit(finding)
 
     def _request_fix_all(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from models.checks.model import ADVICE, ERROR, PROSE_FIELDS, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, NAME, PROSE_FIELDS, Hit, Rule, Where
 from models.checks.patterns import CJK, book_title_spans
 from models.checks.sources import GBT9704, TIAOLI
 
@@ -60,22 +60,26 @@ def check_canonical(text: str, where: Where) -> Iterator[Hit]:
             closer = m.group(3) if enclosed else "》"
             right = f"{opener}{name}{closer}"
             if right != m.group(0):
-                yield Hit(m.start(), m.end(), f"文件名称应写全称“《{name}》”。", replacement=right)
+                bare = not enclosed and not (m.group(1) and m.group(3))  # GB/T 15834 4.15: 文件名用书名号
+                yield Hit(m.start(), m.end(), f"文件名称应写全称“《{name}》”。", replacement=right,
+                          severity=ERROR if bare else None)
 
 
 RULES = (
     Rule("citation.doc-number", "citations", ERROR, f"{GBT9704} 7.2.5",
          "发文字号由机关代字、年份、序号组成：年份写全称，用六角括号“〔〕”括入；序号不编虚位、不加“第”，如“国发〔2023〕5号”。",
-         check_doc_number, fields=DOC_FIELDS, fix=normalise_doc_number),
+         check_doc_number, fields=DOC_FIELDS, fix=normalise_doc_number, specificity=NAME),
     Rule("citation.doc-number-scrape", "citations", ERROR, f"{GBT9704} 7.2.5",
-         "发文字号缺少右六角括号“〕”。", check_scraped, fields=DOC_FIELDS, fixes_in_hits=True),
+         "发文字号缺少右六角括号“〕”。", check_scraped, fields=DOC_FIELDS, fixes_in_hits=True, specificity=NAME),
     Rule("citation.order", "citations", ADVICE, "实务（引用公文先引标题、后引发文字号）",
          "引用公文应先引标题，后引发文字号，写成“《标题》（文号）”。",
          lambda text, where: (Hit(m.start(), m.end()) for m in _NUMBER_BEFORE_TITLE.finditer(text)),
          fields=PROSE_FIELDS),
-    Rule("citation.canonical", "citations", ERROR, "《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）等文件标题",
-         "核心文件应使用准确的全称，如《法治政府建设实施纲要（2021—2025年）》《法治政府建设与责任落实督察工作规定》。",
-         check_canonical, fields=PROSE_FIELDS, fixes_in_hits=True),
+    Rule("citation.canonical", "citations", ADVICE, "《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）等文件标题；"
+         "没有书名号时：GB/T 15834—2011 4.15",
+         "核心文件应使用准确的全称，如《法治政府建设实施纲要（2021—2025年）》《法治政府建设与责任落实督察工作规定》。"
+         "漏了书名号是错误，其他写法不准是建议。",
+         check_canonical, fields=PROSE_FIELDS, fixes_in_hits=True, specificity=NAME),
     Rule("citation.number-brackets", "citations", ADVICE, "实务（引用公文写成“《标题》（文号）”）",
          "标题后面的发文字号要用圆括号括起来，写成“《标题》（文号）”。",
          lambda text, where: (Hit(m.start(), m.end()) for m in _BARE_NUMBER.finditer(text)) if "》" in text else (),

@@ -8,12 +8,24 @@ from functools import lru_cache
 
 from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, Where
 from models.checks.sources import DUCHA_CONTENT, GANGYAO
-from models.checks.structure import MEASURES, PART_NAMES, SHORTCOMINGS, coverage_table, has_written_text, parts
+from models.checks.structure import (
+    LEADER,
+    MEASURES,
+    PART_NAMES,
+    SHORTCOMINGS,
+    coverage_table,
+    has_written_text,
+    parts,
+)
 from models.errors import NianbaoError
-from models.report import SECTION, Report
+from models.report import POINT, SECTION, Node, Report
 
 REQUIRED_PARTS = (1, 2, 3, 4)
-_CAUSES = re.compile("原因|由于|究其|主观上|客观上|根源|症结|归结于|在于")
+# Words that give a cause. Judged on what is written under the part, never its heading: the
+# template's own heading is 「存在的不足和原因」.
+_CAUSES = re.compile("原因|由于|究其|导致|根源|症结|归结于|归因于|主观上|客观上|一方面[^。\n]*另一方面")
+# What a 主要负责人 did, in the words reports use for it (督察规定: 履行第一责任人职责的有关情况).
+_LEADER_ACTS = re.compile("研究部署|专题研究|专题会议|主持|召开|听取|审定|审议|学法|述法|法治课|督促|出庭应诉|约谈|批示")
 _PLACEHOLDER = re.compile(r"×{2,}|[XＸ]{2,}|某某|\{(?:year|next_year|issuer)\}|【[^】\n]{0,20}(?:填写|待补|待定)[^】\n]{0,20}】"
                           r"|（此处[^）\n]{0,20}）|……(?=现将)")
 _SENTENCE = re.compile("[^。\n]{12,}。")
@@ -34,24 +46,48 @@ def check_empty_parts(report: Report, ctx: Context) -> Iterator[Hit]:
                       node=node, field="title")
 
 
+def written_under(part: Node, report: Report) -> str:
+    """What is written in a part, without the part's own heading: texts, points' lead sentences,
+    and the headings below it that have something written under them."""
+    pieces = []
+    for node in part.walk():
+        if node.text.strip():
+            pieces.append(node.text)
+        if node is not part and (node.kind == POINT or (node.title.strip() and has_written_text(node, report))):
+            pieces.append(node.title)
+    return "\n".join(pieces)
+
+
 def check_causes(report: Report, ctx: Context) -> Iterator[Hit]:
     nodes = parts(report).get(SHORTCOMINGS, [])
     if not nodes or not any(has_written_text(n, report) for n in nodes):
         return
-    if not any(_CAUSES.search(f"{n.title}{n.text}") for node in nodes for n in node.walk()):
+    if not any(_CAUSES.search(written_under(node, report)) for node in nodes):
         node = nodes[0]
         yield Hit(0, len(node.title), "这一部分只列了问题，没有分析原因。督察规定要求写“存在的不足和原因”，"
                   "请补写原因（如“究其原因，主观上……客观上……”）。", node=node, field="title")
+
+
+def check_leader_acts(report: Report, ctx: Context) -> Iterator[Hit]:
+    nodes = parts(report).get(LEADER, [])
+    if not nodes or not any(has_written_text(n, report) for n in nodes):
+        return
+    if not any(_LEADER_ACTS.search(written_under(node, report)) for node in nodes):
+        node = nodes[0]
+        yield Hit(0, len(node.title), "这一部分没有写主要负责人具体做了什么。请写明主要负责人如何履职，"
+                  "如主持召开专题会议研究部署法治建设、带头学法、年终述法、督促班子成员依法履职等。",
+                  node=node, field="title")
 
 
 def check_coverage(report: Report, ctx: Context) -> Iterator[Hit]:
     nodes = parts(report).get(MEASURES, [])
     if not nodes or not any(has_written_text(n, report) for n in nodes):
         return
-    for row in coverage_table(report):
-        if not row.covered:
-            yield Hit(0, len(nodes[0].title), f"“主要举措和成效”中没有写到纲要的“{row.name}”方面，如有相关工作请补充。",
-                      node=nodes[0], field="title")
+    missing = [row.name for row in coverage_table(report) if not row.covered]
+    if missing:
+        names = "".join(f"“{name}”" for name in missing)  # GB/T 15834 4.5.3.5: no 顿号 between quotes
+        yield Hit(0, len(nodes[0].title), f"“主要举措和成效”中没有写到纲要的{names}方面，如有相关工作请补充。",
+                  node=nodes[0], field="title")
 
 
 def check_empty_section(text: str, where: Where) -> Iterator[Hit]:
@@ -100,6 +136,9 @@ RULES = (
          "法定报告内容的部分不能空着。", check_empty_parts, scope="report"),
     Rule("content.causes", "content", ERROR, DUCHA_CONTENT,
          "“存在的不足”部分要写原因，不能只列问题。", check_causes, scope="report"),
+    Rule("content.leader-acts", "content", ADVICE, DUCHA_CONTENT,
+         "“党政主要负责人履行推进法治建设第一责任人职责情况”要写主要负责人做了什么（研究部署、专题会议、学法、述法、督促等），"
+         "不能只写一般性的表态。", check_leader_acts, scope="report"),
     Rule("content.coverage", "content", ADVICE, GANGYAO,
          "“主要举措和成效”一般按纲要的各方面展开（职能、制度、决策、执法、应急、矛盾纠纷、监督、数字政府等）。",
          check_coverage, scope="report"),

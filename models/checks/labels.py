@@ -44,6 +44,8 @@ def location(finding: Finding, labels: dict[int, str]) -> str:
 def finding_line(finding: Finding, labels: dict[int, str]) -> str:
     excerpt = f"「{short(finding.excerpt, 30)}」" if finding.excerpt else ""
     fix = ""
-    if finding.fix is not None:
+    if finding.places and finding.fixable:
+        fix = f" → 可一次改好全部 {len(finding.places)} 处"
+    elif finding.fix is not None:
         fix = f" → 可改为「{short(finding.fix.replacement, 30)}」" if finding.fix.replacement else " → 可删除"
     return f"[{finding.severity}] {location(finding, labels)}：{finding.message} {excerpt}{fix}（{finding.rule}）"

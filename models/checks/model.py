@@ -51,6 +51,27 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Place:
+    """One of the places a grouped finding stands for: each mark of "本段有 12 处半角标点", or
+    each paragraph of "全文 9 段共有 60 处半角标点" (then ``message`` says what is wrong there)."""
+
+    rule: str
+    node_id: int | None
+    field: str
+    start: int
+    end: int
+    excerpt: str
+    fix: Fix | None = None
+    message: str = ""
+    places: tuple[Place, ...] = ()  # a paragraph of a finding for the whole report: its marks
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "node_id": self.node_id, "field": self.field, "start": self.start,
+                "end": self.end, "excerpt": self.excerpt, "fix": self.fix.as_dict() if self.fix else None,
+                "message": self.message, "places": [p.as_dict() for p in self.places]}
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: str
@@ -63,6 +84,19 @@ class Finding:
     fix: Fix | None = None
     family: str = ""
     source: str = ""
+    places: tuple[Place, ...] = ()  # a grouped finding: its places, each with its own fix
+    folded: tuple[str, ...] = ()  # rules that hit these characters too; this finding's fix covers them
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.edits())
+
+    def edits(self) -> list[tuple[int | None, str, Fix]]:
+        """What fixing this finding changes: its own fix, or (a finding for the whole report) each
+        place's fix in that place's field."""
+        if self.fix is not None:
+            return [(self.node_id, self.field, self.fix)]
+        return [(p.node_id, p.field, p.fix) for p in self.places if p.fix is not None and p.field != "body"]
 
     @property
     def ignore_key(self) -> tuple[str, int | None, str]:
@@ -74,6 +108,7 @@ class Finding:
             "rule": self.rule, "severity": self.severity, "node_id": self.node_id, "field": self.field,
             "start": self.start, "end": self.end, "excerpt": self.excerpt, "message": self.message,
             "fix": self.fix.as_dict() if self.fix else None, "family": self.family, "source": self.source,
+            "places": [p.as_dict() for p in self.places], "folded": list(self.folded),
         }
 
 
@@ -87,6 +122,7 @@ class Hit:
     replacement: str | None = None
     node: Node | None = None  # report rules: where (None = metadata or whole report)
     field: str = ""  # report rules: which field ("body" when there is no span)
+    severity: str | None = None  # overrides the rule's, where one clause covers only some hits
 
 
 @dataclass
@@ -121,6 +157,20 @@ class Where:
         return self.node.kind if self.node is not None else "meta"
 
 
+@dataclass(frozen=True)
+class Group:
+    """Mechanical faults reported once per paragraph: "本段有 {n} 处{noun}，{advice}"."""
+
+    key: str
+    noun: str
+    advice: str
+
+
+# How specific a rule is, for folding findings on the same characters (see runner.fold):
+HYGIENE = 1  # one character or a pair is wrong wherever it stands (半角标点, 空格, 全角数字)
+FORM = 2  # knows the place: the end of a paragraph, a year range, a marker, a date
+NAME = 3  # knows the whole token and its one right form: a document's title, a 文号
+
 FieldCheck = Callable[[str, Where], Iterable[Hit]]
 ReportCheck = Callable[[Report, Context], Iterable[Hit]]
 
@@ -138,6 +188,8 @@ class Rule:
     fix: Callable[[str], str | None] | None = None  # excerpt → replacement
     editions: frozenset[Edition] = BOTH_EDITIONS
     fixes_in_hits: bool = False  # the check itself supplies replacements
+    specificity: int = FORM
+    group: Group | None = None  # several hits in one paragraph make one finding
 
     @property
     def fixable(self) -> bool:

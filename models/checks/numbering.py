@@ -21,7 +21,8 @@ _LINE_FORMS = (
     (re.compile(r"(?<=\n)(\d{1,2})[、，,．](?!\d)"), lambda m: f"{m.group(1)}."),
     (re.compile(r"(?<=\n)[（(](\d{1,2})[）)][、，,.．]"), lambda m: f"（{m.group(1)}）"),
 )
-_RUN_IN = re.compile(rf"(?<![^。；：\n])({_N})是")
+_ANY_RUN_IN = re.compile(rf"({_N})是")
+_ITEM_BREAKS = "。；;：:！？!?，,、\n"  # what may stand before 二是 (究其原因，一是……；二是……)
 _ORDINAL = re.compile(rf"(第{_N}|首先|其次|再次)、(?!第?[{CN_DIGITS}])")
 
 
@@ -45,21 +46,46 @@ def check_marker_form(text: str, where: Where) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), f"序号写法不规范，应为“{right(m)}”（一、（一）1.（1））。", replacement=right(m))
 
 
+def run_in_markers(text: str) -> Iterator[tuple[re.Match[str], int, bool]]:
+    """Each 一是/二是… of a text with its number and whether it runs on from the text before it
+    without a 句号 (``……培训4次二是……``): such a marker counts only when it is the next number."""
+    expected = 1
+    for m in _ANY_RUN_IN.finditer(text):
+        number = chinese_value(m.group(1))
+        before = text[m.start() - 1] if m.start() else "\n"
+        joined = before not in _ITEM_BREAKS
+        if number == 0 or (joined and number == 1):
+            continue  # 统一是, 唯一是: words, not markers
+        if (joined and number != expected) or (before in "，,、" and number not in (1, expected)):
+            continue  # 例如，三是 / 不二是: not the next item
+        yield m, number, joined
+        expected = 2 if number == 1 else expected + 1
+
+
 def check_run_in(text: str, where: Where) -> Iterator[Hit]:
     expected = 1
-    for m in _RUN_IN.finditer(text):
-        number = chinese_value(m.group(1))
-        if number == 0:
-            continue
+    for m, number, _joined in run_in_markers(text):
         if number == 1:
             expected = 2
             continue
         if number != expected:
             right = chinese_numeral(expected)
-            yield Hit(m.start(), m.end(),
-                      f"“{m.group(0)}”前面应是“{chinese_numeral(expected - 1)}是”之后的“{right}是”，序号不连续。",
-                      replacement=f"{right}是")
+            if expected == 1:
+                message = f"段内序号应从“一是”开始，这里是“{m.group(0)}”。"
+            else:
+                message = f"“{m.group(0)}”序号不连续，按顺序这里应是“{right}是”。"
+            yield Hit(m.start(), m.end(), message, replacement=f"{right}是")
         expected += 1
+
+
+def check_run_in_stop(text: str, where: Where) -> Iterator[Hit]:
+    """``……培训4次二是……``: the item before 二是 ends without a 句号."""
+    if "是" not in text:
+        return
+    for m, _number, joined in run_in_markers(text):
+        if joined:
+            yield Hit(m.start() - 1, m.end(), f"“{m.group(0)}”前面缺少句号，上一条没有结束。",
+                      replacement=f"{text[m.start() - 1]}。{m.group(0)}")
 
 
 RULES = (
@@ -71,6 +97,9 @@ RULES = (
          check_marker_form, fields=frozenset({"text"}), fixes_in_hits=True),
     Rule("numbering.run-in", "numbering", ADVICE, "实务（段内“一是、二是”依次排列）",
          "段内“一是、二是、三是”应依次连续，不能跳号或重复。", check_run_in,
+         fields=frozenset({"text"}), fixes_in_hits=True),
+    Rule("numbering.run-in-stop", "numbering", ERROR, "GB/T 15834—2011 4.1（陈述句末尾用句号）",
+         "段内“一是……二是……”各条之间要用句号（或分号）隔开，不能连在一起。", check_run_in_stop,
          fields=frozenset({"text"}), fixes_in_hits=True),
     Rule("numbering.ordinal-comma", "numbering", ADVICE, "实务（“第一”“首先”后用逗号）",
          "“第一”“第二”“首先”“其次”等词后面用逗号，不用顿号。",

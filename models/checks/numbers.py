@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, HYGIENE, NAME, NODE_FIELDS, PROSE_FIELDS, Group, Hit, Rule, Where
 from models.checks.patterns import lines_with_offsets, regex_hits
 from models.checks.sources import GBT9704, GBT15835
 from models.dates import ISO_IN_TEXT, WORD_DATE_IN_TEXT, chinese_form, is_calendar_date, is_date_line, word_date
@@ -19,6 +19,8 @@ _RATE = re.compile(r"(?<![增涨])率[^，。；！？\d%\n]{0,6}?(\d+(?:\.\d+)?
 _GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "环比")
 _QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
 _FULL_TO_HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+FULLWIDTH_GROUP = Group("fullwidth", "全角数字", "应改为半角数字，可一次全部修正。")
+ZERO_GROUP = Group("leading-zero", "日期虚位“0”", "应删去，如“3月6日”。")
 
 
 def iso_to_chinese(excerpt: str) -> str | None:
@@ -35,14 +37,27 @@ def cn_date_to_arabic(excerpt: str) -> str | None:
 
 
 def check_date_form(text: str, where: Where) -> Iterator[Hit]:
+    """A 成文日期 line (GB/T 9704 7.3.5.4) is 错误; a date in the running text is practice (建议)."""
+    date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
     for m in ISO_IN_TEXT.finditer(text):
         if iso_to_chinese(m.group(0)):
-            yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。")
-    for offset, line in lines_with_offsets(text):
-        if is_date_line(line):
-            for m in WORD_DATE_IN_TEXT.finditer(line):
-                yield Hit(offset + m.start(), offset + m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
-                          replacement=cn_date_to_arabic(m.group(0)))
+            severity = None if any(s <= m.start() < e for s, e in date_lines) else ADVICE
+            yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。",
+                      severity=severity)
+    for start, end in date_lines:
+        for m in WORD_DATE_IN_TEXT.finditer(text, start, end):
+            yield Hit(m.start(), m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
+                      replacement=cn_date_to_arabic(m.group(0)))
+
+
+def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
+    """错误 on a 成文日期 line (GB/T 9704 7.3.5.4: 月、日不编虚位); 建议 in the running text."""
+    if "年0" not in text and "月0" not in text:
+        return
+    date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
+    for m in _LEADING_ZERO.finditer(text):
+        severity = None if any(s <= m.start() < e for s, e in date_lines) else ADVICE
+        yield Hit(m.start(), m.end(), severity=severity)
 
 
 def check_short_year(text: str, where: Where) -> Iterator[Hit]:
@@ -75,11 +90,10 @@ def qian_bai(excerpt: str) -> str | None:
 RULES = (
     Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
-         lambda text, where: regex_hits(_LEADING_ZERO, text) if ("年0" in text or "月0" in text) else (),
-         fields=PROSE_FIELDS, fix=lambda e: e[1:]),
+         check_leading_zero, fields=PROSE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
     Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
-         fields=PROSE_FIELDS, fix=iso_to_chinese),
+         fields=PROSE_FIELDS, fix=iso_to_chinese, specificity=NAME),
     Rule("number.short-year", "numbers", ADVICE, f"{GBT15835}（年份一般不用简写）",
          "年份应写全四位，如“2023年”，不写“23年”。", check_short_year, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("number.hao-for-ri", "numbers", ADVICE, "实务（公文日期用“日”）",
@@ -88,7 +102,7 @@ RULES = (
     Rule("number.fullwidth", "numbers", ADVICE, "实务（阿拉伯数字用半角）",
          "阿拉伯数字和百分号用半角字符，如“123”“%”。",
          lambda text, where: regex_hits(_FULL_DIGITS, text), fields=PROSE_FIELDS,
-         fix=lambda e: e.translate(_FULL_TO_HALF)),
+         fix=lambda e: e.translate(_FULL_TO_HALF), specificity=HYGIENE, group=FULLWIDTH_GROUP),
     Rule("number.rate-over-100", "numbers", ADVICE, "实务（比率不超过100%）",
          "办结率、出庭率等比率不会超过100%，请核对数字。", check_rate, fields=NODE_FIELDS),
     Rule("number.qian-bai", "numbers", ADVICE, "实务（“万”“亿”前不用“千”“百”）",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from models.checks.model import ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
+from models.checks.model import ERROR, HYGIENE, NODE_FIELDS, PROSE_FIELDS, Group, Hit, Rule, Where
 from models.checks.patterns import CJK_CHAR
 
 _HAS_CJK = re.compile(CJK_CHAR)
@@ -13,6 +13,8 @@ _ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
 _PAIRS = {"“": "”", "《": "》", "（": "）"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _PAIR_NAMES = {"“": "引号", "《": "书名号", "（": "括号"}
+# half-width marks, brackets and quotes of one paragraph make one finding (punctuation.py uses it too)
+ASCII_GROUP = Group("ascii", "半角标点", "应改为全角标点，可一次全部修正。")
 
 
 def ascii_bracket_pairs(text: str) -> list[tuple[int, int]]:
@@ -114,10 +116,11 @@ def fix_nested_book_title(excerpt: str) -> str | None:
 RULES = (
     Rule("punct.ascii-brackets", "punctuation", ERROR, "GB/T 15834—2011 4.9",
          "括号内是中文时应使用全角括号“（）”，不用半角“()”。",
-         check_ascii_brackets, fields=PROSE_FIELDS, fix=fix_ascii_brackets),
+         check_ascii_brackets, fields=PROSE_FIELDS, fix=fix_ascii_brackets, specificity=HYGIENE, group=ASCII_GROUP),
     Rule("punct.ascii-quotes", "punctuation", ERROR, "GB/T 15834—2011 4.8",
          "中文引号应使用“”，不用半角直引号 \"\"。",
-         check_ascii_quotes, fields=PROSE_FIELDS, fix=lambda e: "“" + e[1:-1] + "”"),
+         check_ascii_quotes, fields=PROSE_FIELDS, fix=lambda e: "“" + e[1:-1] + "”", specificity=HYGIENE,
+         group=ASCII_GROUP),
     Rule("punct.unpaired", "punctuation", ERROR, "GB/T 15834—2011 4.8、4.9、4.15",
          "引号、括号、书名号应成对使用。", check_unpaired, fields=NODE_FIELDS | {"meta.title"}),
     Rule("punct.nested-book-title", "punctuation", ERROR, "GB/T 15834—2011 4.15",

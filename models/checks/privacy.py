@@ -1,4 +1,5 @@
-"""Before publishing the 公开版: personal data and state secrets (public edition only)."""
+"""Before publishing the 公开版: personal data and state secrets (public edition only). The
+reminder to confirm there are no secrets is a line of the export dialog, not a finding."""
 
 from __future__ import annotations
 
@@ -6,11 +7,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Hit, Rule, Where
 from models.checks.patterns import CJK, regex_hits
 from models.checks.sources import DUCHA_PUBLISH, XXGK
 from models.edition import Edition
-from models.report import Report
 
 PUBLIC_ONLY = frozenset({Edition.PUBLIC})
 _MOBILE = re.compile(r"(?<![\d.])1[3-9]\d(?:[ -]?\d{4}){2}(?![\d.])")
@@ -52,10 +52,6 @@ def check_contact(text: str, where: Where) -> Iterator[Hit]:
             yield Hit(m.start(), m.end())
 
 
-def check_secrets_reminder(report: Report, ctx: Context) -> Iterator[Hit]:
-    yield Hit(0, 0)
-
-
 RULES = (
     Rule("privacy.mobile", "privacy", ERROR, XXGK,
          "公开版中有手机号码。个人信息不得公开，请删除或改为单位办公电话。",
@@ -68,7 +64,4 @@ RULES = (
     Rule("privacy.classified-words", "privacy", ADVICE, DUCHA_PUBLISH,
          "这里提到“秘密”“内部”等字样，涉及党和国家秘密的内容不得公开，请确认。",
          lambda text, where: regex_hits(_CLASSIFIED, text), fields=NODE_FIELDS, editions=PUBLIC_ONLY),
-    Rule("privacy.secrets-reminder", "privacy", ADVICE, DUCHA_PUBLISH,
-         "公开前请确认：报告中不含涉及党和国家秘密的内容，也不含个人隐私。确认后可忽略本条。",
-         check_secrets_reminder, scope="report", editions=PUBLIC_ONLY),
 )

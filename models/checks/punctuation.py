@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import models.checks.pairs as pairs
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, HYGIENE, NODE_FIELDS, PROSE_FIELDS, Group, Hit, Rule, Where
 from models.checks.patterns import CJK_CHAR, SENTENCE_END, lines_with_offsets, regex_hits
 from models.dates import is_date_line
 from models.export.blocks import has_run_in_content
@@ -25,6 +25,9 @@ _CJK_SPACE = re.compile(rf"(?<={CJK_CHAR})[ \u3000\t]+(?={CJK_CHAR})")
 _TITLE_MARK = re.compile(r"[。，；：！？,;:!?]|(?<!\d)\.(?!\d)")
 TRAILING_MARKS = "。，；：、,;:."
 TRAILING_PAUSES = "，；：、,;:"
+_HALF_WIDTH_ENDS = {".": "。", "?": "？", "!": "！"}
+ASCII_GROUP = pairs.ASCII_GROUP
+SPACE_GROUP = Group("space", "汉字之间的多余空格", "可一次全部删除。")
 
 
 def check_ascii_marks(text: str, where: Where) -> Iterator[Hit]:
@@ -81,6 +84,11 @@ def check_final(text: str, where: Where) -> Iterator[Hit]:
         if pause < len(stripped):
             yield Hit(offset + pause, offset + len(stripped), "段末是逗号、顿号等句内点号，应改为句号。",
                       replacement="。")
+            continue
+        if stripped[-1] in _HALF_WIDTH_ENDS and not stripped.endswith(".."):
+            end = offset + len(stripped)
+            yield Hit(end - 1, end, f"段末的“{stripped[-1]}”是半角符号，应改为“{_HALF_WIDTH_ENDS[stripped[-1]]}”。",
+                      replacement=_HALF_WIDTH_ENDS[stripped[-1]])
             continue
         tail = max(0, len(stripped) - 8)
         yield Hit(offset + tail, offset + len(stripped), replacement=stripped[tail:] + "。")
@@ -143,7 +151,8 @@ def check_title_marks(text: str, where: Where) -> Iterator[Hit]:
 RULES = (
     Rule("punct.ascii", "punctuation", ERROR, "GB/T 15834—2011 第1章、第4章（汉语书面语用全角标点）",
          "中文文本应使用全角标点“，；：？！。”，不用半角符号。",
-         check_ascii_marks, fields=PROSE_FIELDS, fix=lambda e: _FULL_WIDTH.get(e)),
+         check_ascii_marks, fields=PROSE_FIELDS, fix=lambda e: _FULL_WIDTH.get(e), specificity=HYGIENE,
+         group=ASCII_GROUP),
     *pairs.RULES,
     Rule("punct.serial-comma-titles", "punctuation", ADVICE, "GB/T 15834—2011 4.5.3.5",
          "并列的书名号或引号之间通常不用顿号（中间有括注时才用顿号）。",
@@ -161,7 +170,7 @@ RULES = (
          "破折号是两个一字线“——”，占两个字的位置。",
          guarded(_DASH, "--", "－－", "––", "―", "———"), fields=NODE_FIELDS, fix=lambda e: "——"),
     Rule("punct.doubled", "punctuation", ADVICE, "实务（重复标点）",
-         "标点重复，只保留一个。", check_doubled, fields=PROSE_FIELDS, fixes_in_hits=True),
+         "标点重复，只保留一个。", check_doubled, fields=PROSE_FIELDS, fixes_in_hits=True, specificity=HYGIENE),
     Rule("punct.final", "punctuation", ERROR, "GB/T 15834—2011 4.1",
          "段落末尾缺少句号：陈述句末尾应使用句号。", check_final, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("punct.heading-bare", "punctuation", ADVICE, "实务（独立成行的标题末尾不加标点）",
@@ -173,5 +182,6 @@ RULES = (
          fields=frozenset({"meta.title"}), fixes_in_hits=True),
     Rule("punct.cjk-space", "punctuation", ADVICE, "实务（汉字之间不留空格）",
          "汉字之间多了空格（常见于从网页或PDF复制的文字）。",
-         guarded(_CJK_SPACE, " ", "\u3000", "\t"), fields=NODE_FIELDS, fix=lambda e: ""),
+         guarded(_CJK_SPACE, " ", "\u3000", "\t"), fields=NODE_FIELDS, fix=lambda e: "", specificity=HYGIENE,
+         group=SPACE_GROUP),
 )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import models.checks.citations as citations
 import models.checks.content as content
@@ -14,7 +15,7 @@ import models.checks.numbers as numbers
 import models.checks.privacy as privacy
 import models.checks.punctuation as punctuation
 import models.checks.years as years
-from models.checks.model import Context, Finding, Fix, Hit, Rule, Where
+from models.checks.model import ERROR, Context, Finding, Fix, Hit, Place, Rule, Where
 from models.checks.structure import build_context
 from models.edition import Edition
 from models.report import Node, Report
@@ -25,6 +26,9 @@ RULES: tuple[Rule, ...] = (
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 assert len(RULES_BY_ID) == len(RULES), "duplicate rule id"
+
+RULE_ORDER: dict[str, int] = {rule.id: i for i, rule in enumerate(RULES)}
+SPREAD = 3  # paragraphs with the same mechanical fault before it becomes one finding for the report
 
 IgnoreKey = tuple[str, "int | None", str]
 _SEVERITY_ORDER = {"错误": 0, "建议": 1}
@@ -44,7 +48,8 @@ def run_checks(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: C
         findings.extend(_check_field(by_field, ctx, None, name, _meta_value(report, name)))
     for node in report.walk():
         findings.extend(_check_node_fields(by_field, ctx, node))
-    return _sorted(_drop_ignored(findings, ignored), report)
+    findings = _drop_ignored(roll_up(_drop_ignored(findings, ignored)), ignored)
+    return _sorted(findings, report)
 
 
 def check_node(report: Report, node: Node, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
@@ -82,8 +87,8 @@ def _check_field(by_field: dict[str, list[Rule]], ctx: Context, node: Node | Non
     if not text:
         return
     where = Where(ctx, name, node)
-    for rule in by_field.get(name, ()):
-        yield from _from_hits(rule, rule.check(text, where), node, name, text)
+    found = [f for rule in by_field.get(name, ()) for f in _from_hits(rule, rule.check(text, where), node, name, text)]
+    yield from group_places(fold(found, text, where), text)
 
 
 def _from_report_hits(rule: Rule, hits: Iterable[Hit], report: Report) -> Iterable[Finding]:
@@ -100,7 +105,7 @@ def _from_hits(rule: Rule, hits: Iterable[Hit], node: Node | None, name: str, te
     for hit in hits:
         excerpt = text[hit.start:hit.end]
         yield Finding(
-            rule=rule.id, severity=rule.severity, node_id=node.id if node is not None else None,
+            rule=rule.id, severity=hit.severity or rule.severity, node_id=node.id if node is not None else None,
             field=name, start=hit.start, end=hit.end, excerpt=excerpt,
             message=hit.message or rule.explanation, fix=_fix_for(rule, hit, excerpt),
             family=rule.family, source=rule.source,
@@ -114,6 +119,134 @@ def _fix_for(rule: Rule, hit: Hit, excerpt: str) -> Fix | None:
     if replacement is None or replacement == excerpt:
         return None
     return Fix(hit.start, hit.end, replacement)
+
+
+# --- one finding per span, one per paragraph ---
+
+def fold(findings: list[Finding], text: str, where: Where) -> list[Finding]:
+    """One finding per span: B is folded into A when B's characters lie inside A's, A's rule is
+    more specific (``Rule.specificity``: a document's title or a 文号 over a paragraph's end or a year
+    range, over a half-width mark), and A's fix leaves B's rule nothing to find in what it wrote.
+    A keeps its message and fix, lists B's rule in ``folded`` and takes the graver severity."""
+    if len(findings) < 2:
+        return findings
+    ranked = sorted(range(len(findings)), key=lambda i: -RULES_BY_ID[findings[i].rule].specificity)
+    gone: set[int] = set()
+    folded: dict[int, list[int]] = {}
+    for i in ranked:
+        winner = findings[i]
+        if i in gone or winner.fix is None:
+            continue
+        level = RULES_BY_ID[winner.rule].specificity
+        inside = [j for j, f in enumerate(findings) if j != i and j not in gone and winner.start <= f.start
+                  and f.end <= winner.end and RULES_BY_ID[f.rule].specificity < level]
+        if not inside:
+            continue
+        fixed = apply_fix(text, winner.fix)
+        written = (winner.start, winner.start + len(winner.fix.replacement))
+        for j in inside:
+            hits = RULES_BY_ID[findings[j].rule].check(fixed, where)
+            if not any(h.start < written[1] and written[0] < h.end for h in hits):
+                gone.add(j)
+                folded.setdefault(i, []).append(j)
+    result = []
+    for i, finding in enumerate(findings):
+        if i in gone:
+            continue
+        if i in folded:
+            losers = [findings[j] for j in folded[i]]
+            rules = tuple(dict.fromkeys(r for f in losers for r in (f.rule, *f.folded)))
+            severity = ERROR if any(f.severity == ERROR for f in (finding, *losers)) else finding.severity
+            finding = replace(finding, folded=finding.folded + rules, severity=severity)
+        result.append(finding)
+    return result
+
+
+def group_places(findings: list[Finding], text: str) -> list[Finding]:
+    """One finding per paragraph (a line of the field) for the rules that share a ``Rule.group``:
+    "本段有 12 处半角标点", its fix rewriting all of them, its places kept for the panel."""
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    buckets: dict[tuple[str, int], list[Finding]] = {}
+    result: list[Finding] = []
+    for finding in findings:
+        group = RULES_BY_ID[finding.rule].group
+        if group is None:
+            result.append(finding)
+        else:
+            buckets.setdefault((group.key, bisect_right(line_starts, finding.start)), []).append(finding)
+    for members in buckets.values():
+        result.append(members[0] if len(members) == 1 else _grouped(sorted(members, key=lambda f: (f.start, -f.end)), text))
+    return result
+
+
+def _grouped(members: list[Finding], text: str) -> Finding:
+    lead = RULES_BY_ID[min((f.rule for f in members), key=RULE_ORDER.__getitem__)]
+    group = lead.group
+    assert group is not None
+    start, end = members[0].start, max(f.end for f in members)
+    excerpt = text[start:end]
+    replacement = _rewrite(text, members, start, end)
+    return Finding(
+        rule=lead.id, severity=ERROR if any(f.severity == ERROR for f in members) else lead.severity,
+        node_id=members[0].node_id, field=members[0].field, start=start, end=end, excerpt=excerpt,
+        message=f"本段有 {len(members)} 处{group.noun}，{group.advice}",
+        fix=Fix(start, end, replacement) if replacement != excerpt else None, family=lead.family, source=lead.source,
+        places=tuple(Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix) for f in members),
+        folded=tuple(dict.fromkeys(r for f in members for r in f.folded)),
+    )
+
+
+def roll_up(findings: list[Finding]) -> list[Finding]:
+    """A mechanical fault in ``SPREAD`` or more paragraphs (a scrape or a paste turned the whole
+    text half-width) is one finding for the report; its places are the paragraphs, each with the
+    fix for all of that paragraph's marks."""
+    by_group: dict[str, list[Finding]] = {}
+    for finding in findings:
+        group = RULES_BY_ID[finding.rule].group if finding.rule in RULES_BY_ID else None
+        if group is not None and finding.field != "body":
+            by_group.setdefault(group.key, []).append(finding)
+    spread = {key: members for key, members in by_group.items() if len(members) >= SPREAD}
+    if not spread:
+        return findings
+    rolled = {id(f) for members in spread.values() for f in members}
+    result = [f for f in findings if id(f) not in rolled]
+    for members in spread.values():
+        lead = RULES_BY_ID[min((f.rule for f in members), key=RULE_ORDER.__getitem__)]
+        assert lead.group is not None
+        count = sum(len(f.places) or 1 for f in members)
+        result.append(Finding(
+            rule=lead.id, severity=ERROR if any(f.severity == ERROR for f in members) else lead.severity,
+            node_id=None, field="body", start=0, end=0, excerpt="",
+            message=f"全文有 {count} 处{lead.group.noun}，分布在 {len(members)} 个段落或标题中，{lead.group.advice}",
+            family=lead.family, source=lead.source,
+            places=tuple(Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix, f.message, f.places)
+                         for f in members),
+            folded=tuple(dict.fromkeys(r for f in members for r in f.folded))))
+    return result
+
+
+def _rewrite(text: str, places: list[Finding], start: int, end: int) -> str:
+    """``text[start:end]`` with every place's fix applied; a place inside another (a comma inside
+    half-width brackets) is fixed first and the outer rule's fix is applied to the result."""
+    out, position, i = [], start, 0
+    while i < len(places):
+        outer = places[i]
+        j = i + 1
+        while j < len(places) and places[j].start < outer.end:
+            j += 1
+        # what starts inside ``outer``; one reaching past its end waits for the next check
+        inner = [f for f in places[i + 1:j] if f.end <= outer.end]
+        i = j
+        fix_of = RULES_BY_ID[outer.rule].fix
+        if inner and fix_of is not None:
+            rewritten = _rewrite(text, inner, outer.start, outer.end)
+            replacement = fix_of(rewritten) or rewritten
+        else:
+            replacement = outer.fix.replacement if outer.fix else outer.excerpt
+        out += [text[position:outer.start], replacement]
+        position = outer.end
+    out.append(text[position:end])
+    return "".join(out)
 
 
 def _meta_value(report: Report, name: str) -> str:
@@ -158,8 +291,9 @@ def planned_changes(report: Report, findings: Iterable[Finding]) -> list[FieldCh
     taken in the same field is skipped (re-check and apply again to pick it up)."""
     by_field: dict[tuple[int | None, str], list[Fix]] = {}
     for f in findings:
-        if f.fix is not None and f.field != "body":
-            by_field.setdefault((f.node_id, f.field), []).append(f.fix)
+        for node_id, name, fix in f.edits():
+            if name != "body":
+                by_field.setdefault((node_id, name), []).append(fix)
     changes = []
     for (node_id, name), fixes in by_field.items():
         old = _current(report, node_id, name)
@@ -204,7 +338,7 @@ def fix_all(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: Coll
     """Check and fix until no fixable finding is left (overlapping fixes need a second round)."""
     current = report
     for _ in range(max_rounds):
-        findings = [f for f in run_checks(current, edition=edition, disabled=disabled, ignored=ignored) if f.fix]
+        findings = [f for f in run_checks(current, edition=edition, disabled=disabled, ignored=ignored) if f.fixable]
         changes = planned_changes(current, findings)
         if not changes:
             return current

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, NAME, NODE_FIELDS, Context, Hit, Rule, Where
 from models.checks.patterns import book_title_spans, inside
 from models.checks.sources import DUCHA_CONTENT, DUCHA_PUBLISH, DUCHA_SUBMIT
 from models.checks.structure import MEASURES, PLANS
@@ -17,6 +17,9 @@ from models.report import Report
 _YEAR = re.compile(r"(?<![\d〔\[（(—\-～~])((?:19|20)\d{2})(?=年)(?![^\n]{0,1}[—\-～~]\d)")
 _COMPARISON_BEFORE = re.compile("(较|比|同比|相比|与|自|从|在|截至|截止|于)$")
 _COMPARISON_AFTER = re.compile("^年?(以来|相比|同期|基础|水平|底前)")
+_PROVINCE = ("(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海"
+             "|台湾)省|(?:内蒙古|广西壮族|西藏|宁夏回族|新疆维吾尔)自治区|(?:北京|天津|上海|重庆)市")
+_PROVINCIAL = re.compile(f"(?:中共)?(?:{_PROVINCE})(?:人民政府|委员会|委|党委)")
 
 
 def report_years(text: str, year_min: int = 2000) -> Iterator[re.Match[str]]:
@@ -90,18 +93,33 @@ def check_date_after_year(report: Report, ctx: Context) -> Iterator[Hit]:
                   field="meta.date")
 
 
+def is_provincial(issuer: str) -> bool:
+    """A provincial Party committee or government (省、自治区、直辖市党委和政府), possibly both:
+    they report by 4月1日; their departments and every lower level by 3月1日."""
+    names = [name for name in re.split(r"[、，,\s]+", issuer.strip()) if name]
+    return bool(names) and all(_PROVINCIAL.fullmatch(name) for name in names)
+
+
+def _submit_deadline(report: Report, year: int) -> date:
+    return date(year + 1, 4, 1) if is_provincial(report.meta.issuer or report.meta.signature) else date(year + 1, 3, 1)
+
+
 def check_submit_deadline(report: Report, ctx: Context) -> Iterator[Hit]:
     when = _report_date(report)
-    if when and ctx.year > 0 and when > date(ctx.year + 1, 3, 1):
-        yield Hit(0, len(report.meta.date), f"成文日期{_cn(when)}晚于{ctx.year + 1}年3月1日，部门年度报告应在3月1日前报送。",
-                  field="meta.date")
+    if not when or ctx.year <= 0:
+        return
+    deadline, publish = _submit_deadline(report, ctx.year), date(ctx.year + 1, 4, 1)
+    if deadline < when <= publish:  # later than 4月1日: date.publish-deadline says both
+        yield Hit(0, len(report.meta.date), f"成文日期{_cn(when)}晚于{ctx.year + 1}年3月1日，政府部门和市县乡各级应在"
+                  "3月1日前报告上一年度法治政府建设情况。", field="meta.date")
 
 
 def check_publish_deadline(report: Report, ctx: Context) -> Iterator[Hit]:
     when = _report_date(report)
     if when and ctx.year > 0 and when > date(ctx.year + 1, 4, 1):
-        yield Hit(0, len(report.meta.date), f"成文日期{_cn(when)}晚于{ctx.year + 1}年4月1日，年度报告应在4月1日前向社会公开。",
-                  field="meta.date")
+        also = "" if is_provincial(report.meta.issuer or report.meta.signature) else "，也晚于3月1日的报告期限"
+        yield Hit(0, len(report.meta.date), f"成文日期{_cn(when)}晚于{ctx.year + 1}年4月1日{also}。"
+                  "年度报告应在每年4月1日前向社会公开，成文晚于这一天就无法按时公开。", field="meta.date")
 
 
 def _cn(when: date) -> str:
@@ -111,7 +129,7 @@ def _cn(when: date) -> str:
 RULES = (
     Rule("year.title", "years", ERROR, DUCHA_CONTENT,
          "报告标题和“工作情况”部分写报告年度，“工作安排”部分写下一年度。", check_title_year,
-         fields=frozenset({"meta.title", "title"}), fixes_in_hits=True),
+         fields=frozenset({"meta.title", "title"}), fixes_in_hits=True, specificity=NAME),
     Rule("year.measures-text", "years", ADVICE, DUCHA_CONTENT,
          "“主要举措和成效”部分写的是报告年度的工作，出现其他年份时请核对。", check_measures_years, fields=NODE_FIELDS),
     Rule("year.plans-text", "years", ADVICE, DUCHA_CONTENT,
@@ -121,7 +139,8 @@ RULES = (
     Rule("date.after-year", "years", ERROR, DUCHA_CONTENT,
          "年度报告报告的是上一年度的情况，成文日期应在报告年度结束之后。", check_date_after_year, scope="report"),
     Rule("date.submit-deadline", "years", ADVICE, DUCHA_SUBMIT,
-         "县级以上政府部门应在每年3月1日前报告上一年度法治政府建设情况。", check_submit_deadline, scope="report"),
-    Rule("date.publish-deadline", "years", ADVICE, DUCHA_PUBLISH,
+         "县级以上政府部门和省级以下各级党委、政府应在每年3月1日前报告上一年度法治政府建设情况"
+         "（省级党委和政府为4月1日前）。成文日期不一定是报送日期，请核对。", check_submit_deadline, scope="report"),
+    Rule("date.publish-deadline", "years", ERROR, DUCHA_PUBLISH,
          "年度报告应在每年4月1日前通过报刊、网站等向社会公开。", check_publish_deadline, scope="report"),
 )

@@ -15,7 +15,8 @@ from tests.cli.helpers import run
 from tests.models.checks.clean_report import clean_report
 from tests.seed_report import seed_report
 
-KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source"}
+KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source",
+        "places", "folded"}
 
 
 @pytest.fixture
@@ -54,12 +55,23 @@ def test_check_human_output_one_finding_per_line(db, capsys) -> None:
     assert "条" in err
 
 
-def test_check_public_edition_adds_the_publication_reminder(db, capsys) -> None:
+def test_check_public_edition_has_no_reminder_finding(db, capsys) -> None:
+    """The 涉密 reminder is a line of the export dialog; the sample holds no personal data."""
     path, report_id = db
-    _, out, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json", "--edition", "public")
-    assert any(item["rule"] == "privacy.secrets-reminder" for item in json.loads(out))
+    _, public, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json", "--edition", "public")
+    _, submit, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json")
+    assert json.loads(public) == json.loads(submit)
+    assert not any(item["family"] == "privacy" for item in json.loads(public))
+
+
+def test_check_json_lists_the_places_of_a_grouped_finding(db, capsys) -> None:
+    path, report_id = db
     _, out, _ = run(capsys, "--db", str(path), "check", str(report_id), "--json")
-    assert not any(item["family"] == "privacy" for item in json.loads(out))
+    [marks] = [item for item in json.loads(out) if item["rule"] == "punct.ascii"]
+    assert marks["field"] == "body"
+    paragraph = marks["places"][0]
+    assert {"rule", "node_id", "field", "start", "end", "excerpt", "fix", "message", "places"} == set(paragraph)
+    assert all(place["fix"]["replacement"] in "，；：（）" for place in paragraph["places"] if place["rule"] == "punct.ascii")
 
 
 def test_check_respects_ignored_and_disabled_settings(db, capsys) -> None:

@@ -245,9 +245,10 @@ def test_errors_switched_off_or_ignored_do_not_count(qtbot, example_window: Main
     from models.checks.ignores import set_rule_enabled
 
     window = example_window
-    assert with_errors(window, "2024年,某区(示范)局依法行政,坚持(学法)。") == 4  # two commas, two brackets
-    found = [f for f in run_checks(window.session.report, edition=Edition.SUBMIT) if f.severity == ERROR]
+    # a paragraph's half-width marks are one finding: two commas and brackets, then brackets alone
+    assert with_errors(window, "2024年,某区局依法行政,坚持(学法)。\n坚持(示范)引领。") == 2
     set_rule_enabled(window.session.library, "punct.ascii", False)  # the commas, as 设置 does
+    found = [f for f in run_checks(window.session.report, edition=Edition.SUBMIT) if f.severity == ERROR]
     window.checks.reload_rules()
     window.checks.ignore(next(f for f in found if f.excerpt == "(示范)"))  # 忽略 in the 体检 dock
     shown.answer = False
@@ -262,6 +263,17 @@ def test_public_edition_exports_without_the_errors_question(qtbot, example_windo
     target = tmp_path / "公开.docx"
     assert export_from_the_window(qtbot, example_window, monkeypatch, "public", target) == [True]
     assert shown.questions == []
+
+
+def test_the_secrets_reminder_is_a_line_for_the_public_edition(qtbot, example_window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    dialog = default_dialog(qtbot, example_window, tmp_path)
+    choose_edition(dialog, "public")
+    assert not dialog.lbl_public_note.isHidden()
+    assert "涉及党和国家秘密" in dialog.lbl_public_note.text()
+    assert "第二十四条" in dialog.lbl_public_note.text()
+    choose_edition(dialog, "submit")
+    assert dialog.lbl_public_note.isHidden()
 
 
 def test_changing_the_export_settings_clears_the_exported_line(qtbot, example_window: MainWindow, tmp_path: Path,

@@ -11,7 +11,7 @@ from tests.models.checks.clean_report import clean_report
 from tests.models.checks.helpers import find_node
 from tests.seed_report import seed_report
 from ui.check_worker import CheckScheduler, CheckWorker
-from ui.findings_panel import FINDING_ROLE, FindingsPanel
+from ui.findings_panel import FINDING_ROLE, PLACE_ROLE, FindingsPanel
 
 
 @pytest.fixture
@@ -148,3 +148,67 @@ def test_fix_request_round_trip_removes_the_finding(panel, seed, qtbot) -> None:
     panel.btn_fix.click()
     assert not [f for f in panel.findings() if f.rule == "punct.final"]
     assert find_node(state["report"], "依法做好行政复议和行政应诉工作").text.endswith("办结率均为100%。")
+
+
+# --- a finding that stands for several places expands to them ---
+
+def _children(item) -> list:
+    return [item.child(i) for i in range(item.childCount())]
+
+
+def test_the_whole_report_finding_expands_to_paragraphs_and_marks(panel, seed, qtbot) -> None:
+    report, _ = seed
+    marks = _item_of(panel, "punct.ascii")
+    finding = marks.data(0, FINDING_ROLE)
+    assert finding.field == "body"
+    assert marks.text(0).startswith("[错误] 全文有 ")
+    assert not marks.isExpanded()  # folded until the clerk asks
+    paragraphs = _children(marks)
+    assert len(paragraphs) == len(finding.places)
+    first = paragraphs[0]
+    assert first.data(0, PLACE_ROLE) == finding.places[0]
+    assert first.text(0).startswith("本段有 ")
+    assert first.text(1).startswith(node_labels(report)[finding.places[0].node_id] + " · 正文 第")
+    commas = [c for c in _children(first) if c.data(0, PLACE_ROLE).excerpt == ","]
+    assert commas
+    assert commas[0].text(0) == "「,」 → 「，」"
+    assert " 第" in commas[0].text(1)
+    place = commas[0].data(0, PLACE_ROLE)
+    with qtbot.waitSignal(panel.finding_activated) as blocker:
+        panel.tree.itemActivated.emit(commas[0], 0)
+    assert blocker.args == [place.node_id, place.field, place.start, place.end]
+
+
+def test_a_selected_place_fixes_the_whole_finding(panel, qtbot) -> None:
+    marks = _item_of(panel, "punct.ascii")
+    finding = marks.data(0, FINDING_ROLE)
+    panel.tree.setCurrentItem(marks.child(0).child(0))
+    assert panel.current_finding() == finding
+    assert panel.current_place() == finding.places[0].places[0]
+    assert panel.btn_fix.isEnabled()
+    assert "修正会一次改好全部" in panel.lbl_detail.text()
+    with qtbot.waitSignal(panel.fix_requested) as fix:
+        panel.btn_fix.click()
+    assert fix.args == [finding]
+
+
+def test_a_folded_finding_says_what_else_its_fix_repairs(panel) -> None:
+    title = _item_of(panel, "citation.canonical")
+    assert title.childCount() == 0
+    panel.tree.setCurrentItem(title)
+    assert "这里同时还有" in panel.lbl_detail.text()
+    assert "一字线" in panel.lbl_detail.text()  # punct.time-range, folded into the wrong title
+
+
+def test_a_paragraph_finding_expands_to_its_marks(qtbot) -> None:
+    from tests.models.checks.helpers import one_node_report
+
+    report, _node = one_node_report("依法行政,推进法治;加强监督:落实责任。")
+    findings = run_checks(report)
+    widget = FindingsPanel()
+    qtbot.addWidget(widget)
+    widget.set_findings(findings, node_labels(report))
+    item = _item_of(widget, "punct.ascii")
+    assert item.text(0).startswith("[错误] 本段有 3 处半角标点")
+    assert [c.text(0) for c in _children(item)] == ["「,」 → 「，」", "「;」 → 「；」", "「:」 → 「：」"]
+    assert all(c.childCount() == 0 for c in _children(item))

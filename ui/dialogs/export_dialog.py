@@ -86,6 +86,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("要点排法"), self.cmb_points)
         form.addRow(self.tr("字体"), self.chk_fallback)
         form.addRow(self.tr("保存到"), path_row)
+        self.lbl_public_note = QLabel(self.tr("公开前请确认：报告中不含涉及党和国家秘密的内容，也不含个人隐私"
+                                              "（《法治政府建设与责任落实督察工作规定》第二十四条）。"))
+        self.lbl_public_note.setWordWrap(True)
+        form.addRow("", self.lbl_public_note)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
@@ -144,6 +148,7 @@ class ExportDialog(QDialog):
     def _edition_changed(self) -> None:
         edition = self.cmb_edition.currentData()
         self.chk_header.setEnabled(edition == Edition.SUBMIT)
+        self.lbl_public_note.setVisible(edition == Edition.PUBLIC)  # was a 体检 finding; it is a reminder
         previous, self._edition = self._edition, edition
         text = self.edt_path.text().strip()
         if previous is None or previous == edition or not text:

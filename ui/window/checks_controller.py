@@ -25,6 +25,7 @@ from ui.window.port import WindowPort
 
 if TYPE_CHECKING:
     from models.checks import Finding
+    from models.checks.model import Place
     from ui.findings_dock import FindingsDock
     from ui.findings_panel import FindingsPanel
     from ui.window.check_options import CheckOptions
@@ -287,7 +288,7 @@ class ChecksController(QObject):
         from models.checks import RULES_BY_ID
 
         rule = RULES_BY_ID.get(rule_id)
-        findings = [f for f in self._findings if f.rule == rule_id and f.fix is not None]
+        findings = [f for f in self._findings if f.rule == rule_id and f.fixable]
         self._apply(findings, self.tr("全部修正：") + (rule.explanation[:20] if rule else rule_id))
 
     def _apply(self, findings: Sequence[Finding], label: str) -> None:
@@ -312,7 +313,7 @@ class ChecksController(QObject):
         wanted = {(f.rule, f.node_id, f.field, f.excerpt) for f in findings}
         current = run_checks(report, edition=self.scheduler.edition, disabled=self.scheduler.disabled,
                              ignored=self.scheduler.ignored)
-        return [f for f in current if f.fix is not None and (f.rule, f.node_id, f.field, f.excerpt) in wanted]
+        return [f for f in current if f.fixable and (f.rule, f.node_id, f.field, f.excerpt) in wanted]
 
     def ignore(self, finding: Finding) -> None:
         session, report = self.session, self.session.report
@@ -330,7 +331,9 @@ class ChecksController(QObject):
         self.schedule()
 
 
-def _still_there(report: Report, finding: Finding) -> bool:
+def _still_there(report: Report, finding: Finding | Place) -> bool:
+    if finding.field == "body":  # a finding for the whole report: each of its paragraphs
+        return bool(finding.places) and all(_still_there(report, place) for place in finding.places)
     if finding.node_id is None:
         value = getattr(report.meta, finding.field.removeprefix("meta."), None)
     else:

@@ -17,3 +17,15 @@ def one_node_report(text: str = "", *, title: str = "", kind: str = PARAGRAPH, y
     part = Node(SECTION, title=part_title, children=[node])
     report = Report(meta=ReportMeta(year=year, title=f"某局关于{year}年度法治政府建设情况的报告"), body=[part])
     return with_ids(report), node
+
+
+def flat(findings) -> list:
+    """Every finding and every place inside one (grouped per paragraph or for the whole report),
+    for asserting that a problem is found wherever the grouping put it."""
+    out = []
+    stack = list(reversed(findings))
+    while stack:
+        item = stack.pop()
+        out.append(item)
+        stack.extend(reversed(item.places))
+    return out

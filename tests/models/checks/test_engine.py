@@ -17,17 +17,22 @@ from models.report import PARAGRAPH, Node
 from tests.models.checks.helpers import find_node, one_node_report
 from tests.seed_report import seed_report
 
-JSON_KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source"}
+JSON_KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source",
+             "places", "folded"}
 
 
 def test_check_node_gives_the_field_findings_of_that_node() -> None:
     report = seed_report()
     node = find_node(report, "依法做好行政复议和行政应诉工作")
     field_rules = {r.id for r in RULES if r.scope == "field"}
-    whole = [f for f in run_checks(report) if f.node_id == node.id and f.rule in field_rules]
-    assert sorted(check_node(report, node), key=lambda f: (f.field, f.start, f.rule)) == \
-        sorted(whole, key=lambda f: (f.field, f.start, f.rule))
-    assert any(f.rule == "punct.final" for f in whole)
+    checked = run_checks(report)
+    # the node's own findings, and its paragraphs inside a finding for the whole report
+    whole = [(f.rule, f.field, f.start, f.end, f.excerpt) for f in checked if f.node_id == node.id and f.rule in field_rules]
+    whole += [(p.rule, p.field, p.start, p.end, p.excerpt) for f in checked if f.field == "body"
+              for p in f.places if p.node_id == node.id]
+    alone = [(f.rule, f.field, f.start, f.end, f.excerpt) for f in check_node(report, node)]
+    assert sorted(alone) == sorted(whole)
+    assert any(rule == "punct.final" for rule, *_ in whole)
 
 
 def test_check_node_sees_an_edit() -> None:
@@ -156,3 +161,11 @@ def test_disabled_rules_setting(library) -> None:
     assert load_disabled(library) == {"genre.jiezhi"}
     library.set_setting("disabled_rules", "garbage")
     assert load_disabled(library) == set()
+
+
+def test_human_line_of_a_grouped_finding_says_it_fixes_all_its_places() -> None:
+    report = seed_report()
+    [marks] = [f for f in run_checks(report) if f.rule == "punct.ascii"]
+    line = finding_line(marks, node_labels(report))
+    assert line.startswith("[错误] 全文：全文有 ")
+    assert line.endswith(f" → 可一次改好全部 {len(marks.places)} 处（punct.ascii）")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.checks import coverage_table, run_checks
+from models.checks import RULES, coverage_table, run_checks
 from models.checks.structure import LEADER, MEASURES, OTHER, PLANS, SHORTCOMINGS, classify_part
 from models.report import POINT, SECTION, Node, Report, ReportMeta
 from tests.models.checks.clean_report import clean_report
@@ -104,7 +104,7 @@ def _dated(iso: str) -> Report:
     ("2024-03-01", set()),
     ("2023-12-28", {"date.after-year"}),
     ("2024-03-06", {"date.submit-deadline"}),
-    ("2024-04-02", {"date.submit-deadline", "date.publish-deadline"}),
+    ("2024-04-02", {"date.publish-deadline"}),  # one finding on the date, naming both deadlines
     ("2024-13-01", {"date.invalid"}),
     ("", set()),
 ])
@@ -121,12 +121,129 @@ def test_deadline_messages_name_the_dates() -> None:
     assert finding.severity == "建议"
 
 
-def test_secrets_reminder_only_for_the_public_edition() -> None:
+def test_a_department_late_for_both_deadlines_gets_one_error() -> None:
+    [finding] = [f for f in run_checks(_dated("2024-04-02")) if f.family == "years"]
+    assert finding.rule == "date.publish-deadline"
+    assert finding.severity == "错误"  # 第二十四条: dated after 4月1日, it cannot be public by then
+    assert "2024年4月1日" in finding.message
+    assert "3月1日" in finding.message
+
+
+@pytest.mark.parametrize(("issuer", "iso", "expected"), [
+    ("重庆市人民政府", "2024-03-06", set()),  # a provincial government reports by 4月1日
+    ("中共四川省委、四川省人民政府", "2024-03-20", set()),
+    ("广西壮族自治区人民政府", "2024-04-01", set()),
+    ("重庆市人民政府", "2024-04-02", {"date.publish-deadline"}),
+    ("重庆市城市管理局", "2024-03-06", {"date.submit-deadline"}),  # a provincial department: 3月1日
+    ("四川省成都市人民政府", "2024-03-06", {"date.submit-deadline"}),  # a lower level: 3月1日
+    ("某县人民政府", "2024-03-01", set()),
+])
+def test_reporting_deadline_depends_on_the_issuer(issuer: str, iso: str, expected: set[str]) -> None:
+    report = _dated(iso)
+    report.meta.issuer = issuer
+    assert {f.rule for f in run_checks(report) if f.family == "years"} == expected
+
+
+def test_provincial_publish_message_does_not_name_3_march() -> None:
+    report = _dated("2024-04-02")
+    report.meta.issuer = "重庆市人民政府"
+    [finding] = rules_of(report, "date.publish-deadline")
+    assert "3月1日" not in finding.message
+
+
+def test_the_secrets_reminder_is_not_a_finding() -> None:
+    assert run_checks(clean_report(), edition="public") == []
+    assert "privacy.secrets-reminder" not in {r.id for r in RULES}
+
+
+def test_coverage_lists_every_missing_topic_in_one_finding() -> None:
     report = clean_report()
-    assert rules_of(report, "privacy.secrets-reminder") == []
-    [reminder] = rules_of(report, "privacy.secrets-reminder", edition="public")
-    assert reminder.field == "body"
-    assert reminder.fix is None
+    measures = report.body[1]
+    measures.children = [c for c in measures.children
+                         if not any(w in c.title + c.text for w in ("突发事件", "应急", "数字", "信息化", "一网通", "网上"))]
+    [finding] = rules_of(report, "content.coverage")
+    assert "“依法预防处置突发事件”“数字法治政府（科技保障）”" in finding.message
+    assert finding.severity == "建议"
+
+
+# --- 不足 without 原因: the items' text decides, never the heading ---
+
+def _with_shortcomings(title: str, text: str = "", points: tuple[str, ...] = ()) -> Report:
+    report = clean_report()
+    part = next(n for n in report.body if classify_part(n) == SHORTCOMINGS)
+    part.title, part.text = title, text
+    part.children = [Node(POINT, title=p) for p in points]
+    return with_ids(report)
+
+
+@pytest.mark.parametrize(("title", "text", "points"), [
+    ("存在的不足和原因", "一是执法队伍专业化水平有待提高。二是科技监管手段较少。", ()),  # the template's heading
+    ("存在的不足及原因分析", "", ("执法队伍专业化水平有待提高。", "科技监管手段较少。")),
+    ("存在的主要问题", "部分执法人员对新法掌握不够，基层力量薄弱。", ()),
+])
+def test_problems_without_causes_are_reported(title: str, text: str, points: tuple[str, ...]) -> None:
+    [finding] = rules_of(_with_shortcomings(title, text, points), "content.causes")
+    assert finding.excerpt == title
+    assert finding.severity == "错误"
+
+
+@pytest.mark.parametrize("text", [
+    "一是执法队伍专业化水平有待提高。究其原因，培训针对性不强。",
+    "一是科技监管手段较少，主要是由于财力有限。",
+    "部分规范性文件论证不充分，导致出台后修改较多。",
+    "执法力量不足，根源在于编制与任务不相适应。",
+    "一方面执法人员数量不足，另一方面科技投入有限，监管覆盖面不广。",
+    "主观上重视不够，客观上人员紧张。",
+])
+def test_problems_with_causes_pass(text: str) -> None:
+    assert rules_of(_with_shortcomings("存在的不足和原因", text), "content.causes") == []
+
+
+def test_a_causes_subheading_counts_only_with_text_under_it() -> None:
+    report = _with_shortcomings("存在的不足和原因", "执法队伍专业化水平有待提高。")
+    part = next(n for n in report.body if classify_part(n) == SHORTCOMINGS)
+    part.children = [Node(SECTION, title="原因分析", id=900)]
+    assert len(rules_of(report, "content.causes")) == 1
+    part.children[0].text = "培训针对性不强，执法人员数量与任务不相适应。"
+    assert rules_of(report, "content.causes") == []
+
+
+# --- 第一责任人: what the 主要负责人 did ---
+
+def _with_leader_text(text: str) -> Report:
+    report = clean_report()
+    part = next(n for n in report.body if classify_part(n) == LEADER)
+    part.children = []
+    part.text = text
+    return report
+
+
+@pytest.mark.parametrize("text", [
+    "主要负责人高度重视法治政府建设，切实履行第一责任人职责，认真落实各项工作要求，取得了较好成效。",
+    "局主要负责人坚持把法治建设摆在全局工作的重要位置，以上率下，压实责任。",
+])
+def test_generic_leader_text_is_reported(text: str) -> None:
+    report = _with_leader_text(text)
+    [finding] = rules_of(report, "content.leader-acts")
+    assert finding.severity == "建议"
+    assert finding.node_id == next(n for n in report.body if classify_part(n) == LEADER).id
+
+
+@pytest.mark.parametrize("text", [
+    "局长主持召开局党组会议5次，专题研究法治建设工作。",
+    "主要负责人年底向区委述法，带头学法4次。",
+    "主要负责人督促领导班子成员依法履职，带头出庭应诉2次。",
+    "组织召开28次党组会议研究部署法治政府建设相关工作。",
+])
+def test_leader_text_that_says_what_was_done_passes(text: str) -> None:
+    assert rules_of(_with_leader_text(text), "content.leader-acts") == []
+
+
+def test_the_leader_heading_alone_does_not_count() -> None:
+    report = _with_leader_text("高度重视，认真落实。")
+    part = next(n for n in report.body if classify_part(n) == LEADER)
+    part.title = "主要负责人主持召开专题会议研究部署法治建设情况"
+    assert len(rules_of(report, "content.leader-acts")) == 1
 
 
 def test_report_without_a_year_skips_year_rules() -> None:

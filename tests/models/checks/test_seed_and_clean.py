@@ -8,7 +8,7 @@ import pytest
 
 from models.checks import fix_all, run_checks
 from tests.models.checks.clean_report import clean_report
-from tests.models.checks.helpers import find_node
+from tests.models.checks.helpers import find_node, flat
 from tests.seed_report import seed_report
 
 SEED_PREAMBLE_FIXED = (
@@ -27,7 +27,17 @@ def seed():
 
 
 def _has(findings, rule: str, excerpt: str, node_id: int | None = None):
-    return [f for f in findings if f.rule == rule and f.excerpt == excerpt and (node_id is None or f.node_id == node_id)]
+    """The finding or place of ``rule`` on ``excerpt``, wherever grouping put it."""
+    return [f for f in flat(findings) if f.rule == rule and f.excerpt == excerpt and (node_id is None or f.node_id == node_id)]
+
+
+def test_seed_gets_at_most_30_findings(seed) -> None:
+    _, findings = seed
+    assert len(findings) <= 30
+    [ascii_marks] = [f for f in findings if f.rule == "punct.ascii"]  # 134 commas and more: one finding
+    assert ascii_marks.field == "body"
+    assert sum(len(p.places) or 1 for p in ascii_marks.places) > 100
+    assert len(ascii_marks.places) == len({(p.node_id, p.field) for p in ascii_marks.places})  # one per paragraph
 
 
 def test_seed_ascii_brackets_are_found(seed) -> None:
@@ -36,7 +46,10 @@ def test_seed_ascii_brackets_are_found(seed) -> None:
     found = _has(findings, "punct.ascii-brackets", "(渝城管局〔202383号)", preamble)
     assert found
     assert found[0].fix.replacement == "（渝城管局〔202383号）"
-    assert _has(findings, "punct.ascii-brackets", "(20202025年)", preamble)
+    # inside the 纲要 titles the brackets are folded into the wrong title, whose fix repairs them
+    titles = [f for f in findings if f.rule == "citation.canonical"]
+    assert len(titles) == 3
+    assert all("punct.ascii-brackets" in f.folded and "（" in f.fix.replacement for f in titles)
 
 
 def test_seed_scraped_doc_number_is_found_and_fixed(seed) -> None:
@@ -48,9 +61,12 @@ def test_seed_scraped_doc_number_is_found_and_fixed(seed) -> None:
 
 def test_seed_scraped_year_range_is_found_and_fixed(seed) -> None:
     _, findings = seed
-    found = _has(findings, "punct.time-range", "20202025")
-    assert len(found) == 2
-    assert {f.fix.replacement for f in found} == {"2020—2025"}
+    titles = [f for f in findings if f.rule == "citation.canonical" and "punct.time-range" in f.folded]
+    assert len(titles) == 3  # one finding per damaged title: wrong title, brackets and range together
+    assert sum("20202025年" in f.excerpt for f in titles) == 2
+    assert {f.fix.replacement for f in titles if "20202025年" in f.excerpt} == {
+        "《法治中国建设规划（2020—2025年）》", "《法治社会建设实施纲要（2020—2025年）》"}
+    assert all(f.severity == "错误" for f in titles)
 
 
 def test_seed_serial_comma_between_book_titles(seed) -> None:
@@ -123,3 +139,11 @@ def test_clean_report_is_a_few_pages() -> None:
 
 def test_clean_report_gives_no_advice_either() -> None:
     assert run_checks(clean_report()) == []
+    assert run_checks(clean_report(), edition="public") == []
+
+
+def test_repaired_seed_keeps_only_its_real_problems() -> None:
+    """The repaired sample: the missing 句号 and causes are in the text as published; its 成文日期
+    (2024年3月6日) is after a department's 3月1日 reporting date."""
+    findings = run_checks(seed_report(repaired=True))
+    assert sorted(f.rule for f in findings) == ["content.causes", "date.submit-deadline", "punct.final"]
