@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QLocale, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +20,7 @@ from models.store import Library
 from ui.dialogs import alerts
 from ui.excepthook import install_excepthook
 from ui.fonts import ui_font
+from ui.qt_translations import install_qt_translations
 from ui.session import Session
 from ui.settings import load_settings
 from ui.window.main_window import MainWindow
@@ -64,9 +65,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setFont(ui_font())
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_qt_translations(app)  # before any window: menus and tooltips read key names once
     qInstallMessageHandler(lambda mode, context, message: log.debug("Qt: %s", message))
     return app
 
