@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from ui.dialogs import alerts
 from ui.editors.guidance import GuidancePanel
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
+from ui.outline_view import OutlineView
 from ui.session import Session, example_report
 from ui.side_panel import SidePanel
 from ui.window.checks_controller import ChecksController
@@ -200,12 +200,8 @@ class MainWindow(QMainWindow):
     def _build_editor_page(self) -> QWidget:
         self.btn_meta = QPushButton(self.tr("报告信息（标题、主送、文号、日期…）"))
         self.btn_meta.setCheckable(True)
-        self.tree_view = QTreeView()
-        self.tree_view.setModel(self.session.outline)
+        self.tree_view = OutlineView(self.session.outline)  # dragging reorders; a heading's middle nests
         self.tree_view.setHeaderHidden(True)
-        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree_view.setDropIndicatorShown(True)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree_view.setWordWrap(False)
         left = QWidget()

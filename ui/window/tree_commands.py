@@ -10,22 +10,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
 
 from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.actions import Actions
+from ui.outline_view import OutlineView
 from ui.session import Session
 from ui.window.port import WindowPort
 
 
 class TreeCommands(QObject):
-    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: QTreeView) -> None:
+    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: OutlineView) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
         self.tree_view = tree_view
         self._build_context_menu(actions)
         self._connect(actions)
+        tree_view.drop_hint.connect(self._show_drop_hint)
 
     def _build_context_menu(self, acts: Actions) -> None:
         for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
@@ -45,6 +47,10 @@ class TreeCommands(QObject):
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))
         acts.move_down.triggered.connect(lambda: self.shift_current(+1))
+
+    def _show_drop_hint(self, text: str) -> None:
+        """While dragging, the status bar says where the part would go (cleared when the drag ends)."""
+        self.window.show_message(text, 0)
 
     def add_node(self, kind: str, sibling: bool | None) -> None:
         """sibling=True: after the current node; False: as its last child; None: child of a
