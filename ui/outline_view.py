@@ -90,9 +90,7 @@ class OutlineView(QTreeView):
             event.mimeData(), Qt.DropAction.MoveAction, target.row, 0, QModelIndex(target.parent)
         )
 
-    def hint(self, target: DropTarget | None) -> str:
-        if target is None:
-            return self.tr("不能移到这里：标题不能放进它自己的下级")
+    def hint(self, target: DropTarget) -> str:
         if target.place is DropPlace.END:
             return self.tr("松开鼠标：移到全文最后")
         name = self.outline.data(QModelIndex(target.anchor))
@@ -115,9 +113,13 @@ class OutlineView(QTreeView):
         if allowed:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
+            self._show(target, self.hint(target))
+            return
+        event.ignore()
+        if not self.outline.dropped_ids(event.mimeData()):  # a file, text, or another window's part
+            self._show(None, self.tr("不能移到这里：只能拖动本报告目录中的部分"))
         else:
-            event.ignore()
-        self._show(target if allowed else None, self.hint(target if allowed else None))
+            self._show(None, self.tr("不能移到这里：标题不能放进它自己或它的下级"))
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         super().dragLeaveEvent(event)

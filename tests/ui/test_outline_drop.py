@@ -4,7 +4,7 @@ nests; a clear line shows where the part goes and the status bar says it (ui/out
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from tests.ui.test_outline_model import titles
@@ -138,3 +138,14 @@ def test_dragging_a_heading_into_its_own_part_is_refused_and_said(example_window
     assert window.statusBar().currentMessage().startswith("不能移到这里")
     assert not _drop(window, measures, _point(window, own_part, 0.5)).isAccepted()
     assert model.index(1, 0) == measures
+
+
+def test_dragging_something_else_over_the_tree_is_refused_and_said(example_window: MainWindow) -> None:
+    window = example_window
+    mime = QMimeData()
+    mime.setText("一段文字")
+    event = QDragMoveEvent(QPointF(_point(window, window.session.outline.index(2, 0), 0.3)), MOVE, mime, LEFT, NONE)
+    window.tree_view.dragMoveEvent(event)
+    assert not event.isAccepted()
+    assert window.tree_view.drop_indicator() is None
+    assert window.statusBar().currentMessage() == "不能移到这里：只能拖动本报告目录中的部分"
