@@ -40,6 +40,7 @@ from ui.fonts import editor_font
 from ui.outline_view import OutlineView
 from ui.session import Session, example_report
 from ui.side_panel import SidePanel
+from ui.undo_bar import UndoBar
 from ui.window.checks_controller import ChecksController
 from ui.window.port import MESSAGE_MS
 from ui.window.tree_commands import TreeCommands
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self.update_counts)
         acts = self.actions_
-        self.tree_commands = TreeCommands(self, session, acts, self.tree_view)
+        self.tree_commands = TreeCommands(self, session, acts, self.tree_view, self.undo_bar)
         self._connect()
         self._connect_commands()
         self.checks = ChecksController(self, session, acts.check)
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.btn_meta)
         left_layout.addWidget(self.tree_view, 1)
+        self.undo_bar = UndoBar(self.session)  # after deleting a part with text: 撤销 at hand
+        left_layout.addWidget(self.undo_bar)
         self._meta_form: MetaForm | None = None
         self._meta_scroll = QScrollArea()  # 报告信息, filled the first time it is shown
         self._meta_scroll.setWidgetResizable(True)
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
         self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
         self.tree_view.clicked.connect(self._clicked)
         self.node_form.edited.connect(self._node_edited)
+        self.node_form.edited.connect(self.undo_bar.dismiss)  # typing is the next step
         self.node_form.focus_lost.connect(session.flush)
         app = QApplication.instance()
         if app is not None:  # any focus change (another field, another window) saves at once

@@ -16,15 +16,18 @@ from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.actions import Actions
 from ui.outline_view import OutlineView
 from ui.session import Session
+from ui.undo_bar import UndoBar, deleted_summary, written_chars
 from ui.window.port import WindowPort
 
 
 class TreeCommands(QObject):
-    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: OutlineView) -> None:
+    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: OutlineView,
+                 undo_bar: UndoBar) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
         self.tree_view = tree_view
+        self.undo_bar = undo_bar
         self._build_context_menu(actions)
         self._connect(actions)
         tree_view.drop_hint.connect(self._show_drop_hint)
@@ -94,10 +97,14 @@ class TreeCommands(QObject):
         if node is None or node.id is None:
             return
         index = self.tree_view.currentIndex()
+        name, had_text = self.session.outline.display_text(node), written_chars(node) > 0
         if self.session.request_trash(node.id):
             neighbour = self.session.outline.index(max(0, index.row() - 1), 0, index.parent())
             self.tree_view.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
-            self.window.show_message(self.tr("已删除，可按 Ctrl+Z 撤销"))
+            if had_text:  # text must not vanish unseen: a bar with 撤销 until the next step
+                self.undo_bar.show_deleted(deleted_summary(name, node))
+            else:
+                self.window.show_message(self.tr("已删除，可按 Ctrl+Z 撤销"))
 
     def shift_current(self, delta: int) -> None:
         node = self.current_node()
