@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QMenu
 
+from models.paths import resource_dir
 from tests.ui.conftest import WindowFactory
-from ui.qt_translations import install_qt_translations
+from ui.qt_translations import EXTRA_CATALOG, install_qt_translations
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -21,7 +26,7 @@ NATIVE = QKeySequence.SequenceFormat.NativeText
 def chinese_qt(qapp: QApplication) -> Iterator[None]:
     """The translations the program installs at start, removed afterwards for the other tests."""
     installed = install_qt_translations(qapp)
-    assert len(installed) == 2, "qtbase_zh_CN.qm is missing from PySide6's translations folder"
+    assert len(installed) == 2, "qtbase_zh_CN.qm (PySide6) or resources/translations/qt_extra_zh_CN.qm is missing"
     yield
     for translator in installed:
         qapp.removeTranslator(translator)
@@ -66,3 +71,19 @@ def test_texts_qtbase_translates_are_left_to_it(chinese_qt: None) -> None:
     assert QCoreApplication.translate("QFileDialog", "&Open") == "打开(&O)"
     assert QCoreApplication.translate("QShortcut", "Backspace") == "退格"
     assert QCoreApplication.translate("Actions", "删除") == "删除"  # the program's own texts pass through
+
+
+def _lrelease() -> str | None:
+    bundled = [Path(PySide6.__file__).parent / name for name in ("lrelease", "lrelease.exe")]
+    return next((str(p) for p in bundled if p.exists()), None) or shutil.which("pyside6-lrelease")
+
+
+def test_the_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
+    """The .qm in resources/ is the .ts beside it, compiled (edit the .ts, then run lrelease)."""
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("PySide6's lrelease is not installed here")
+    folder = resource_dir() / "translations"
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([lrelease, str(folder / f"{EXTRA_CATALOG}.ts"), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == (folder / f"{EXTRA_CATALOG}.qm").read_bytes()
