@@ -10,14 +10,17 @@ go, and ``drop_hint`` says it in words for the status bar. The move itself is th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from ui.outline_model import OutlineModel
+
+if TYPE_CHECKING:  # event types cost start-up time to set up; Qt hands them over at run time
+    from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 
 NEST_BAND = 1 / 3  # the share of a heading's row, in its middle, that nests a dropped part
 LINE_WIDTH = 3
@@ -38,14 +41,18 @@ def drop_place(offset: float, height: float, can_nest: bool) -> DropPlace:
     return DropPlace.BEFORE if offset < middle else DropPlace.AFTER
 
 
-@dataclass(frozen=True)
 class DropTarget:
     """A drop's destination as the model takes it: insert before ``row`` among ``parent``'s children."""
 
-    place: DropPlace
-    anchor: QPersistentModelIndex  # the row the pointer is on (invalid for END)
-    parent: QPersistentModelIndex
-    row: int
+    __slots__ = ("anchor", "parent", "place", "row")
+
+    def __init__(
+        self, place: DropPlace, anchor: QPersistentModelIndex, parent: QPersistentModelIndex, row: int
+    ) -> None:
+        self.place = place
+        self.anchor = anchor  # the row the pointer is on (invalid for END)
+        self.parent = parent
+        self.row = row
 
 
 def drop_target(model: OutlineModel, index: QModelIndex, place: DropPlace, expanded: bool) -> DropTarget:

@@ -40,7 +40,6 @@ from ui.fonts import editor_font
 from ui.outline_view import OutlineView
 from ui.session import Session, example_report
 from ui.side_panel import SidePanel
-from ui.undo_bar import UndoBar
 from ui.window.checks_controller import ChecksController
 from ui.window.port import MESSAGE_MS
 from ui.window.tree_commands import TreeCommands
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from ui.checklist_panel import ChecklistDock
     from ui.editors.meta_form import MetaForm
     from ui.start_page import StartPage
+    from ui.undo_bar import UndoBar
     from ui.window.backup_actions import BackupActions
     from ui.window.check_options import CheckOptions
     from ui.window.dialog_commands import DialogCommands
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self.update_counts)
         acts = self.actions_
-        self.tree_commands = TreeCommands(self, session, acts, self.tree_view, self.undo_bar)
+        self.tree_commands = TreeCommands(self, session, acts, self.tree_view, lambda: self.undo_bar)
         self._connect()
         self._connect_commands()
         self.checks = ChecksController(self, session, acts.check)
@@ -195,6 +195,16 @@ class MainWindow(QMainWindow):
         return self._meta_form
 
     @property
+    def undo_bar(self) -> UndoBar:
+        if self._undo_bar is None:
+            from ui.undo_bar import UndoBar
+
+            self._undo_bar = UndoBar(self.session)
+            self._left_layout.addWidget(self._undo_bar)
+            self.node_form.edited.connect(self._undo_bar.dismiss)  # typing is the next step
+        return self._undo_bar
+
+    @property
     def check_options(self) -> CheckOptions:
         return self.checks.options
 
@@ -210,8 +220,8 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.btn_meta)
         left_layout.addWidget(self.tree_view, 1)
-        self.undo_bar = UndoBar(self.session)  # after deleting a part with text: 撤销 at hand
-        left_layout.addWidget(self.undo_bar)
+        self._left_layout = left_layout
+        self._undo_bar: UndoBar | None = None  # under the tree, from the first deletion of a part with text
         self._meta_form: MetaForm | None = None
         self._meta_scroll = QScrollArea()  # 报告信息, filled the first time it is shown
         self._meta_scroll.setWidgetResizable(True)
@@ -252,7 +262,6 @@ class MainWindow(QMainWindow):
         self.tree_view.selectionModel().currentChanged.connect(self._current_changed)
         self.tree_view.clicked.connect(self._clicked)
         self.node_form.edited.connect(self._node_edited)
-        self.node_form.edited.connect(self.undo_bar.dismiss)  # typing is the next step
         self.node_form.focus_lost.connect(session.flush)
         app = QApplication.instance()
         if app is not None:  # any focus change (another field, another window) saves at once
