@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -20,12 +20,17 @@ from models.store import Library
 from ui.dialogs import alerts
 from ui.excepthook import install_excepthook
 from ui.fonts import ui_font
-from ui.qt_translations import install_qt_translations
 from ui.session import Session
 from ui.settings import load_settings
 from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# Qt's own texts in Chinese. Qt's qtbase_zh_CN.qm lags behind its sources: it has no Chinese for the
+# file dialog's "&Look in:" and "Files of &type:" (its texts predate the "&") and keeps the key names
+# "Ins" and "Del". resources/translations/qt_extra_zh_CN.ts holds those; its compiled .qm is
+# installed after Qt's file, so it is asked first. Compiled catalogues: Qt reads them in C++.
+QT_CATALOGS = ("qtbase_zh_CN", "qt_extra_zh_CN")
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -48,6 +53,18 @@ def _set_windows_app_id() -> None:
         import ctypes
 
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_ID}.{APP_ID}.{__version__}")
+
+
+def install_qt_translations(app: QCoreApplication) -> list[QTranslator]:
+    """Install :data:`QT_CATALOGS` in ``app``; returns the translators installed (to remove them)."""
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(resource_dir() / "translations"))
+    installed: list[QTranslator] = []
+    for catalog, folder in zip(QT_CATALOGS, folders, strict=True):
+        translator = QTranslator(app)
+        if translator.load(catalog, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def create_app(argv: list[str]) -> QApplication:

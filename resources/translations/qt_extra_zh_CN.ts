@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- Qt's own texts that qtbase_zh_CN.qm leaves in English (ui/qt_translations.py).
+<!-- Qt's own texts that qtbase_zh_CN.qm leaves in English (installed by ui/app.py).
      After editing, rebuild the .qm beside it: pyside6-lrelease qt_extra_zh_CN.ts
      (tests/ui/test_qt_translations.py checks that the two agree). -->
 <TS version="2.1" language="zh_CN">

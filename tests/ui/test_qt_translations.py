@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 
 from models.paths import resource_dir
 from tests.ui.conftest import WindowFactory
-from ui.qt_translations import EXTRA_CATALOG, install_qt_translations
+from ui.app import QT_CATALOGS, install_qt_translations
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -85,5 +85,5 @@ def test_the_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
         pytest.skip("PySide6's lrelease is not installed here")
     folder = resource_dir() / "translations"
     fresh = tmp_path / "fresh.qm"
-    subprocess.run([lrelease, str(folder / f"{EXTRA_CATALOG}.ts"), "-qm", str(fresh)], check=True, capture_output=True)
-    assert fresh.read_bytes() == (folder / f"{EXTRA_CATALOG}.qm").read_bytes()
+    subprocess.run([lrelease, str(folder / f"{QT_CATALOGS[1]}.ts"), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == (folder / f"{QT_CATALOGS[1]}.qm").read_bytes()
