@@ -17,7 +17,8 @@ from pathlib import Path
 # (destination name, source path, kind), as in PyInstaller's Analysis.binaries/.datas.
 Entry = tuple[str, str, str]
 
-KEPT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
+# Qt's Chinese texts, and ours for what Qt's file lacks (resources/translations, ui/app.py).
+KEPT_TRANSLATIONS = {"qtbase_zh_CN.qm", "qt_extra_zh_CN.qm"}
 
 # Every PySide6 module except QtCore/QtGui/QtWidgets and the small ones a desktop editor may
 # reach for (QtSvg/QtSvgWidgets for icons, QtPrintSupport for printing).

@@ -60,6 +60,8 @@ def test_unused_qt_modules_are_excluded_unless_needed(rules: ModuleType) -> None
     ("PySide6\\translations\\qtbase_zh_CN.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
+    ("resources/translations/qt_extra_zh_CN.qm", True),
+    ("resources\\translations\\qt_extra_zh_CN.qm", True),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
     ("PySide6/plugins/platforms/qwindows.dll", True),

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +25,12 @@ from ui.settings import load_settings
 from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+# Qt's own texts in Chinese. Qt's qtbase_zh_CN.qm lags behind its sources: it has no Chinese for the
+# file dialog's "&Look in:" and "Files of &type:" (its texts predate the "&") and keeps the key names
+# "Ins" and "Del". resources/translations/qt_extra_zh_CN.ts holds those; its compiled .qm is
+# installed after Qt's file, so it is asked first. Compiled catalogues: Qt reads them in C++.
+QT_CATALOGS = ("qtbase_zh_CN", "qt_extra_zh_CN")
 
 
 def parse_gui_args(argv: list[str]) -> argparse.Namespace:
@@ -49,6 +55,18 @@ def _set_windows_app_id() -> None:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_ID}.{APP_ID}.{__version__}")
 
 
+def install_qt_translations(app: QCoreApplication) -> list[QTranslator]:
+    """Install :data:`QT_CATALOGS` in ``app``; returns the translators installed (to remove them)."""
+    folders = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(resource_dir() / "translations"))
+    installed: list[QTranslator] = []
+    for catalog, folder in zip(QT_CATALOGS, folders, strict=True):
+        translator = QTranslator(app)
+        if translator.load(catalog, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
 def create_app(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -64,9 +82,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setFont(ui_font())
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_qt_translations(app)  # before any window: menus and tooltips read key names once
     qInstallMessageHandler(lambda mode, context, message: log.debug("Qt: %s", message))
     return app
 

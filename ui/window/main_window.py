@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from ui.dialogs import alerts
 from ui.editors.guidance import GuidancePanel
 from ui.editors.node_form import NodeForm
 from ui.fonts import editor_font
+from ui.outline_view import OutlineView
 from ui.session import Session, example_report
 from ui.side_panel import SidePanel
 from ui.window.checks_controller import ChecksController
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from ui.checklist_panel import ChecklistDock
     from ui.editors.meta_form import MetaForm
     from ui.start_page import StartPage
+    from ui.undo_bar import UndoBar
     from ui.window.backup_actions import BackupActions
     from ui.window.check_options import CheckOptions
     from ui.window.dialog_commands import DialogCommands
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self._count_timer.setInterval(300)
         self._count_timer.timeout.connect(self.update_counts)
         acts = self.actions_
-        self.tree_commands = TreeCommands(self, session, acts, self.tree_view)
+        self.tree_commands = TreeCommands(self, session, acts, self.tree_view, lambda: self.undo_bar)
         self._connect()
         self._connect_commands()
         self.checks = ChecksController(self, session, acts.check)
@@ -196,18 +197,24 @@ class MainWindow(QMainWindow):
         return self._meta_form
 
     @property
+    def undo_bar(self) -> UndoBar:
+        if self._undo_bar is None:
+            from ui.undo_bar import UndoBar
+
+            self._undo_bar = UndoBar(self.session)
+            self._left_layout.addWidget(self._undo_bar)
+            self.node_form.edited.connect(self._undo_bar.dismiss)  # typing is the next step
+        return self._undo_bar
+
+    @property
     def check_options(self) -> CheckOptions:
         return self.checks.options
 
     def _build_editor_page(self) -> QWidget:
         self.btn_meta = QPushButton(self.tr("报告信息（标题、主送、文号、日期…）"))
         self.btn_meta.setCheckable(True)
-        self.tree_view = QTreeView()
-        self.tree_view.setModel(self.session.outline)
+        self.tree_view = OutlineView(self.session.outline)  # dragging reorders; a heading's middle nests
         self.tree_view.setHeaderHidden(True)
-        self.tree_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree_view.setDropIndicatorShown(True)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree_view.setWordWrap(False)
         left = QWidget()
@@ -215,6 +222,8 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.btn_meta)
         left_layout.addWidget(self.tree_view, 1)
+        self._left_layout = left_layout
+        self._undo_bar: UndoBar | None = None  # under the tree, from the first deletion of a part with text
         self._meta_form: MetaForm | None = None
         self._meta_scroll = QScrollArea()  # 报告信息, filled the first time it is shown
         self._meta_scroll.setWidgetResizable(True)

@@ -8,24 +8,34 @@ shortcuts (Insert, F2, Delete, …) also work while the tree has the focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
 
 from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.actions import Actions
+from ui.outline_view import OutlineView
 from ui.session import Session
 from ui.window.port import WindowPort
 
+if TYPE_CHECKING:
+    from ui.undo_bar import UndoBar
+
 
 class TreeCommands(QObject):
-    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: QTreeView) -> None:
+    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: OutlineView,
+                 undo_bar: Callable[[], UndoBar]) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
         self.tree_view = tree_view
+        self.undo_bar = undo_bar  # built on first use (start-up time)
         self._build_context_menu(actions)
         self._connect(actions)
+        tree_view.drop_hint.connect(self._show_drop_hint)
 
     def _build_context_menu(self, acts: Actions) -> None:
         for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
@@ -45,6 +55,10 @@ class TreeCommands(QObject):
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))
         acts.move_down.triggered.connect(lambda: self.shift_current(+1))
+
+    def _show_drop_hint(self, text: str) -> None:
+        """While dragging, the status bar says where the part would go (cleared when the drag ends)."""
+        self.window.show_message(text, 0)
 
     def add_node(self, kind: str, sibling: bool | None) -> None:
         """sibling=True: after the current node; False: as its last child; None: child of a
@@ -87,11 +101,17 @@ class TreeCommands(QObject):
         node = self.current_node()
         if node is None or node.id is None:
             return
+        from ui.undo_bar import deleted_summary, written_chars
+
         index = self.tree_view.currentIndex()
+        name, had_text = self.session.outline.display_text(node), written_chars(node) > 0
         if self.session.request_trash(node.id):
             neighbour = self.session.outline.index(max(0, index.row() - 1), 0, index.parent())
             self.tree_view.setCurrentIndex(neighbour if neighbour.isValid() else index.parent())
-            self.window.show_message(self.tr("已删除，可按 Ctrl+Z 撤销"))
+            if had_text:  # text must not vanish unseen: a bar with 撤销 until the next step
+                self.undo_bar().show_deleted(deleted_summary(name, node))
+            else:
+                self.window.show_message(self.tr("已删除，可按 Ctrl+Z 撤销"))
 
     def shift_current(self, delta: int) -> None:
         node = self.current_node()
