@@ -153,3 +153,13 @@ def test_a_long_note_is_shown_whole_and_saved_as_one_paragraph(qtbot, window: Ma
     qtbot.waitUntil(
         lambda: window.session.library.load_checklist(report_id)[0].note == "done", timeout=AUTOSAVE_DELAY_MS + 700
     )
+
+
+def test_typing_into_a_shown_heading_goes_after_its_text(example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 1, 0)
+    title = window.node_form.edt_title
+    before = title.text()
+    title.setFocus()
+    QTest.keyClicks(title, "X")  # ASCII only: non-ASCII keyClicks aborts Qt
+    assert title.text() == before + "X"

@@ -104,6 +104,7 @@ class WrappedLineEdit(QPlainTextEdit):
         try:
             self.setPlainText(text)  # as stored: a line break already there is shown, not dropped
             self.document().clearUndoRedoStacks()
+            self.moveCursor(QTextCursor.MoveOperation.End)  # as a one-line field: typing goes after the text
         finally:
             self._setting = False
 
