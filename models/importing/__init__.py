@@ -20,6 +20,8 @@ from models.importing.metadata import extract_meta
 from models.importing.roll import PLAN_WORDS
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
+from models.importing.traditional import to_simplified
+from models.importing.year import detect_year
 from models.report import PARAGRAPH, SECTION, Report
 from models.text_chars import clean_text
 
@@ -39,6 +41,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # what was odd, for the user to read
     removed: list[str] = field(default_factory=list)  # source text not placed in the body
     source_text: str = ""  # the text as read (Word's automatic numbers shown), for the preview
+    year_found: bool = True  # False: the year is a placeholder the clerk must check
 
 
 def import_file(path: Path) -> ImportResult:
@@ -82,6 +85,7 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
         notes.append(f"已删除 {cleaned_count} 个无法保存到 Word 文档的控制字符。")
     if not any(p.text.strip() for p in paras):
         raise ImportFileError("没有可导入的文字（内容是空的）。")
+    notes.extend(to_simplified(paras))
     cleaned = strip_clutter(paras)
     if cleaned.removed:
         shown = "、".join(f"“{_short(t.strip())}”" for t in cleaned.removed[:6])
@@ -93,12 +97,19 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     notes.extend(builder.notes)
     report = Report(meta=found.meta, body=builder.body)
     _assign_keys(report)
-    if not report.meta.year:
+    year = detect_year(report, found.date_from_page)
+    if year.year:
+        report.meta.year = year.year
+        if year.source != "标题":
+            notes.append(f"标题中没有年度，已按{year.source}认定为 {year.year} 年度，请核对。")
+    else:
         report.meta.year = date.today().year - 1
-        notes.append(f"没有识别到报告年度，暂定为 {report.meta.year} 年，请核对。")
+        notes.append(f"没有识别到报告年度（标题、第一段、各部分标题和成文日期中都没有），"
+                     f"暂定为 {report.meta.year} 年，请在报告信息中改正。")
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
-    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text)
+    removed = cleaned.removed + found.removed + builder.removed
+    return ImportResult(report, notes, removed, source_text, year_found=bool(year.year))
 
 
 def _assign_keys(report: Report) -> None:

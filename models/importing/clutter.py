@@ -1,9 +1,11 @@
 """Web-page clutter around a report copied from a government website.
 
 Breadcrumbs (您当前的位置…), the publication line (日期:2024-03-06, 来源, 浏览次数),
-the information index table (索引号, 发布机构…), print/close/share links and the site
-menus after the text. Removed lines are returned so the user is told, and the page's
-publication date is kept: it is the best guess at the 成文日期 when the text has none.
+the information index table (索引号, 发布机构…, in any list or table style), the font-size
+control (字号：大 中 小, also one word a line), print/close/share links, the site name above
+the page and the site menus after the text, and site watermarks inside a sentence
+(……某某公文网www.example.com……). Removed pieces are returned so the user is told, and the
+page's date is kept: it is the best guess at the 成文日期 when the text has none.
 """
 
 from __future__ import annotations
@@ -15,14 +17,33 @@ from models.dates import DATE_MENTION, DIGIT_DATE, iso_form
 from models.importing.markers import leading_marker, point_at
 from models.importing.sources import Para
 
+# Page furniture: list/table decoration that may stand before a label.
+_DECOR = r"[\s\[\]【】［］•·●■◆▪\-—|｜>＞*]*"
+# Labels that only web pages use, in simplified and traditional characters.
+_LABEL = (
+    r"(?:文章|信息|稿件|新闻)?(?:来源|來源)|发布(?:日期|时间|机构)|發布(?:日期|時間|機構)|(?:更新|发布|發布)时间|更新時間|"
+    r"浏览(?:次数|量)?|瀏覽(?:次數|量)?|阅读(?:次数|量)|點擊|点击(?:数|量|率)?|访问(?:次数|量)|"
+    r"索引号|索引號|主题分类|主題分類|体裁分类|组配分类|服务对象分类|信息名称|信息分类|发文(?:机关|字号|日期)|"
+    r"發文(?:機關|字號)|成文日期|公开(?:方式|范围|时限)|有效性|文号|字[号体號]|作者|责任编辑|编辑"
+)
+_LABEL_AT = re.compile(rf"(?:^|(?<=[\s\[\]【】［］•·●|｜]))(?:{_LABEL})\s*[:：]")
 _LINE_CLUTTER = re.compile(
-    r"^(您(当前|现在)的?位置|当前位置|首页\s*[>＞›»]|发布(日期|时间|机构)\s*[:：]|来源\s*[:：]|"
-    r"(日期|时间)\s*[:：]\s*\d{4}|浏览(次数|量)|阅读(次数|量)|点击(数|量|率)|【?\s*字[号体]\s*[:：]|"
-    r"索引号|主题分类|体裁分类|组配分类|信息名称|发文机关\s*[:：]|成文日期\s*[:：]|发布日期|有效性\s*[:：]|"
-    r"【?\s*(打印|关闭|收藏|分享)|分享到|扫一扫|上一篇|下一篇|相关(链接|阅读|文章)|"
-    r"(网站|站点)(地图|导航)|版权所有|主办单位|承办单位|技术支持|ICP备|网站标识码|[渝京沪津冀]公网安备)")
+    rf"^{_DECOR}(?:您(?:当前|现在)的?位置|当前位置|首页\s*[>＞›»]|(?:日期|时间|時間)\s*[:：]\s*\d{{4}}|"
+    r"(?:打印|列印|关闭|關閉|收藏|分享)(?:本页|本頁|窗口|視窗|文章|此文)?|分享到|扫一扫|掃一掃|上一篇|下一篇|"
+    r"相关(?:链接|阅读|文章)|(?:网站|站点)(?:地图|导航)|版权所有|版權所有|主办单位|承办单位|技术支持|ICP备|"
+    r"网站标识码|[渝京沪津冀川粤苏浙鲁豫鄂湘皖闽赣桂琼贵云陕甘青宁新藏蒙黑吉辽晋]公网安备|"
+    r"您是第\s*\d+\s*位访问者|【?\s*(?:大|中|小)\s*(?:中|小)\s*(?:小)?\s*】)")
+_FONT_WORDS = frozenset({"大", "中", "小", "A", "A+", "A-", "默认", "【", "】", "[", "]", "|", "｜"})
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:门户网站|政府网站|政务网|政府网|网站|官网|门户网|网)$")
+_URL = r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?:/[\w./?=&%-]*)?"
+# The site's name is cut to a generic ending (公文网, 范文网…) and two characters before it: where
+# the sentence stops and the name begins is otherwise unknowable. The address always goes.
+_WATERMARK = re.compile(
+    rf"(?<=[\u4e00-\u9fff，。；、])(?:[\u4e00-\u9fff]{{0,2}}(?:公文|范文|文库|文秘|秘书|写作|材料|资料|文档|办公)网)?"
+    rf"{_URL}(?=[\u4e00-\u9fff，。；、]|$)")
+_CITED_SITE = re.compile(r"(网站|网址|登录|访问|平台|关注|在线)$")
 _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一篇|下一篇|相关(链接|阅读|文章)|版权所有|主办单位)")
-_WEB_DATE = re.compile(r"(?:日期|时间)\s*[:：]\s*" + DIGIT_DATE)
+_WEB_DATE = re.compile(r"(?:日期|时间|時間)\s*[:：]\s*" + DIGIT_DATE)
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;!?]")
 MENU_MAX_CHARS = 16
 CLUTTER_MAX_CHARS = 150  # a longer line is the report itself run together with the page header: keep it
@@ -39,16 +60,54 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
     kept: list[Para] = []
     cleaned = Cleaned(kept)
     tail = _tail_start(paras)
+    font_control = False
     for index, para in enumerate(paras):
         text = para.text.strip()
-        if index >= tail or (_LINE_CLUTTER.match(text) and len(text) <= CLUTTER_MAX_CHARS):
+        is_font_word = font_control and text in _FONT_WORDS
+        font_control = is_font_word or bool(re.match(rf"^{_DECOR}字[号號体體]\s*[:：]?\s*$", text))
+        if index >= tail or is_font_word or font_control or _is_clutter_line(text, index == 0):
             cleaned.removed.append(para.text)
-            date = _WEB_DATE.search(text)
-            if date and not cleaned.web_date:
-                cleaned.web_date = iso_form((int(date[1]), int(date[2]), int(date[3])))
-        else:
-            kept.append(para)
+            _keep_web_date(cleaned, text)
+            continue
+        label = _LABEL_AT.search(text)
+        if label and label.start() > 0 and "。" not in text[label.start():] and len(text) <= CLUTTER_MAX_CHARS:
+            # a title or a name with the page's publication line after it: keep the first half
+            cleaned.removed.append(text[label.start():])
+            _keep_web_date(cleaned, text[label.start():])
+            para.text = text[: label.start()].rstrip(" \t|｜[【•·-")
+            if not para.text.strip():
+                continue
+        para.text = _strip_watermarks(para.text, cleaned.removed)
+        kept.append(para)
     return cleaned
+
+
+def _is_clutter_line(text: str, first: bool) -> bool:
+    if len(text) > CLUTTER_MAX_CHARS:
+        return False
+    if _LINE_CLUTTER.match(text):
+        return True
+    label = _LABEL_AT.search(text)
+    if label and label.start() == len(re.match(_DECOR, text)[0]) and "。" not in text:
+        return True  # a line of the information index table, in whatever list style
+    return first and bool(_SITE_NAME.match(text))
+
+
+def _keep_web_date(cleaned: Cleaned, text: str) -> None:
+    date = _WEB_DATE.search(text)
+    if date and not cleaned.web_date:
+        cleaned.web_date = iso_form((int(date[1]), int(date[2]), int(date[3])))
+
+
+def _strip_watermarks(text: str, removed: list[str]) -> str:
+    """A site's name and address stamped into a sentence when the page was copied."""
+    if "." not in text:
+        return text
+    found = [m for m in _WATERMARK.finditer(text) if "." in m[0] and not _CITED_SITE.search(text[: m.start()])]
+    for match in reversed(found):
+        removed.append(match[0])
+        text = text[: match.start()] + text[match.end():]
+    return text
 
 
 def _tail_start(paras: list[Para]) -> int:
