@@ -17,24 +17,19 @@ from models import interchange
 from models.errors import UnsupportedFormatError
 from models.importing.clutter import strip_clutter
 from models.importing.metadata import extract_meta
-from models.importing.roll import PLAN_WORDS
+from models.importing.parts import STATUTORY_LABELS, assign_keys, level1_parts
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
 from models.importing.traditional import to_simplified
 from models.importing.year import detect_year
-from models.report import PARAGRAPH, SECTION, Report
+from models.report import SECTION, Node, Report
 from models.text_chars import clean_text
 
-__all__ = ["ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text"]
+__all__ = [
+    "STATUTORY_LABELS", "ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text",
+]
 
 OLD_BINARY_SUFFIXES = (".doc", ".wps", ".dot", ".wpt")
-_PART_KEYS = (("plans", PLAN_WORDS),
-              ("leader", ("第一责任人", "主要负责人")),
-              ("shortcomings", ("问题", "不足")),
-              ("other", ("其他需要报告",)),
-              ("measures", ("工作情况", "举措", "成效", "主要做法", "建设情况")))
-
-
 @dataclass
 class ImportResult:
     report: Report
@@ -42,6 +37,10 @@ class ImportResult:
     removed: list[str] = field(default_factory=list)  # source text not placed in the body
     source_text: str = ""  # the text as read (Word's automatic numbers shown), for the preview
     year_found: bool = True  # False: the year is a placeholder the clerk must check
+
+    def statutory_parts(self) -> list[tuple[Node, str]]:
+        """Each level-1 part with the statutory item it was mapped to (a key of STATUTORY_LABELS)."""
+        return [(node, node.key) for node in level1_parts(self.report)]
 
 
 def import_file(path: Path) -> ImportResult:
@@ -96,7 +95,7 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     builder = build_tree(found.body)
     notes.extend(builder.notes)
     report = Report(meta=found.meta, body=builder.body)
-    _assign_keys(report)
+    notes.extend(assign_keys(report))
     year = detect_year(report, found.date_from_page)
     if year.year:
         report.meta.year = year.year
@@ -110,21 +109,6 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
     removed = cleaned.removed + found.removed + builder.removed
     return ImportResult(report, notes, removed, source_text, year_found=bool(year.year))
-
-
-def _assign_keys(report: Report) -> None:
-    """Mark the statutory parts, so roll-forward finds 下一步工作打算 and checks find the rest."""
-    used: set[str] = set()
-    if report.body and report.body[0].kind == PARAGRAPH:
-        report.body[0].key = "preamble"
-    for node in report.body:
-        if node.kind != SECTION:
-            continue
-        for key, words in _PART_KEYS:
-            if key not in used and any(word in node.title for word in words):
-                node.key = key
-                used.add(key)
-                break
 
 
 def _short(text: str, limit: int = 16) -> str:

@@ -57,8 +57,13 @@ def parse_date(text: str) -> str:
 
 
 def is_body_line(text: str) -> bool:
-    return ("。" in text or leading_marker(text) is not None or point_at(text, 0) is not None
-            or len(text) > 80 or (len(text) > 30 and bool(re.search("[，,]", text))))
+    return (
+        "。" in text
+        or leading_marker(text) is not None
+        or point_at(text, 0) is not None
+        or len(text) > 80
+        or (len(text) > 30 and bool(re.search("[，,]", text)))
+    )
 
 
 def read_head(meta: ReportMeta, body: list[Para]) -> Head:
@@ -96,10 +101,10 @@ def _clean(text: str) -> tuple[str, str]:
     text = text.strip()
     prefix = _PREFIX.match(text)
     taken = prefix[0] if prefix else ""
-    text = text[len(taken):].strip()
+    text = text[len(taken) :].strip()
     number = DOC_NUMBER.match(text)
     if number and "《" in text:
-        text = text[len(number[0]):].strip()
+        text = text[len(number[0]) :].strip()
     if text.startswith("《") and text.endswith("》"):
         text = text[1:-1]
     text = _CJK_SPACE.sub("", text).rstrip("。.")
@@ -117,8 +122,12 @@ def _candidates(lines: list[Para]) -> list[_Candidate]:
         if not TITLE.match(text) or "。" in text or "，" in text:
             continue
         first = index
-        while first > 0 and index - first < 2 and _joins(lines[first - 1].text.strip(), text) \
-                and not any(c.last >= first - 1 for c in found):
+        while (
+            first > 0
+            and index - first < 2
+            and _joins(lines[first - 1].text.strip(), text)
+            and not any(c.last >= first - 1 for c in found)
+        ):
             first -= 1
             text = _clean(lines[first].text)[0] + text
         if TITLE_HINT.search(text):
@@ -129,10 +138,17 @@ def _candidates(lines: list[Para]) -> list[_Candidate]:
 def _joins(fragment: str, title: str) -> bool:
     """Whether ``fragment`` is the first half of a title broken over lines."""
     fragment = _clean(fragment)[0]
-    if (not fragment or len(fragment) > FRAGMENT_MAX_CHARS or re.search(r"[。，,；;：:！？]", fragment)
-            or TITLE.match(fragment) or DOC_NUMBER.match(fragment) or parse_date(fragment)
-            or "关于" in title or "關於" in title):
+    if (
+        not fragment
+        or len(fragment) > FRAGMENT_MAX_CHARS
+        or re.search(r"[。，,；;：:！？]", fragment)
+        or TITLE.match(fragment)
+        or DOC_NUMBER.match(fragment)
+        or parse_date(fragment)
+    ):
         return False
+    if "关于" in title or "關於" in title:  # 某区人民政府 / 关于……的报告
+        return title.startswith(("关于", "關於")) and bool(ORG_END.search(fragment))
     return "关于" in fragment or "關於" in fragment or not _YEAR_WORD.search(title) or bool(ORG_END.search(fragment))
 
 
@@ -200,7 +216,7 @@ def _title_run_in(meta: ReportMeta, body: list[Para], head: Head) -> None:
     if at_start and len(text) > len(at_start[1]) and TITLE_HINT.search(at_start[1]):
         meta.title = at_start[1]
         head.removed.append(at_start[1])
-        body[index] = Para(text[len(at_start[1]):], body[index].heading_level)
+        body[index] = Para(text[len(at_start[1]) :], body[index].heading_level)
         for para in body[:index]:
             _front_line(meta, para.text.strip(), head)
         head.removed.extend(p.text for p in body[:index])

@@ -13,7 +13,7 @@ import re
 from models.importing.sources import Para
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-MIN_SHARE = 0.03  # of the Han characters outside GB2312; a simplified report with a rare name stays far below
+MIN_SHARE = 0.1  # of the Han characters outside GB2312: a third or more in 繁体 text, near none in 简体
 MIN_COUNT = 3
 
 
@@ -41,6 +41,7 @@ def to_simplified(paras: list[Para]) -> list[str]:
         return []
     try:
         import opencc  # deferred: ~20 ms and a dictionary load, needed only for these reports
+
         converter = opencc.OpenCC("t2s")
     except (ImportError, OSError, RuntimeError):
         return ["原文像是繁体字，但本机缺少繁简转换组件（OpenCC），已按原样导入，请核对。"]
