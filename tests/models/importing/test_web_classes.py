@@ -139,7 +139,7 @@ def test_page_date_is_the_date_only_when_the_report_has_none_and_never_the_year(
     assert "网页上的发布日期" in joined_notes(result)
     dated = imported(f"{TITLE}\n发布时间：2025-01-06\n{BODY}\n某区司法局\n2024年3月1日")
     assert dated.report.meta.date == "2024-03-01"
-    untitled = imported(f"发布时间：2025-01-06\n法治工作汇总\n一、工作情况\n做了。")
+    untitled = imported("发布时间：2025-01-06\n法治工作汇总\n一、工作情况\n做了。")
     assert untitled.report.meta.year != 2024  # the page date says nothing about the report's year
     assert not untitled.year_found
 
