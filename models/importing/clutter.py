@@ -38,6 +38,8 @@ _LINE_CLUTTER = re.compile(
     r"网站标识码|[渝京沪津冀川粤苏浙鲁豫鄂湘皖闽赣桂琼贵云陕甘青宁新藏蒙黑吉辽晋]公网安备|"
     r"您是第\s*\d+\s*位访问者|【?\s*(?:大|中|小)\s*(?:中|小)\s*(?:小)?\s*】)")
 _FONT_WORDS = frozenset({"大", "中", "小", "A", "A+", "A-", "默认", "【", "】", "[", "]", "|", "｜"})
+_DECOR_AT_START = re.compile(_DECOR)
+_FONT_LABEL = re.compile(rf"^{_DECOR}字[号號体體]\s*[:：]?\s*$")
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:门户网站|政府网站|政务网|政府网|网站|官网|门户网|网)$")
 _URL = r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?:/[\w./?=&%-]*)?"
 # The site's name is cut to a generic ending (公文网, 范文网…) and two characters before it: where
@@ -45,6 +47,7 @@ _URL = r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|ne
 _WATERMARK = re.compile(
     rf"(?<=[\u4e00-\u9fff，。；、])(?:[\u4e00-\u9fff]{{0,2}}(?:公文|范文|文库|文秘|秘书|写作|材料|资料|文档|办公)网)?"
     rf"{_URL}(?=[\u4e00-\u9fff，。；、]|$)")
+_URL_HINT = re.compile(r"[A-Za-z0-9-]\.(?:com|cn|net|org|gov)")
 _CITED_SITE = re.compile(r"(网站|网址|登录|访问|平台|关注|在线)$")
 _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一篇|下一篇|相关(链接|阅读|文章)|版权所有|主办单位)")
 _WEB_DATE = re.compile(r"(?:日期|时间|時間)\s*[:：]\s*" + DIGIT_DATE)
@@ -68,13 +71,13 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
     for index, para in enumerate(paras):
         text = para.text.strip()
         is_font_word = font_control and text in _FONT_WORDS
-        font_control = is_font_word or bool(re.match(rf"^{_DECOR}字[号號体體]\s*[:：]?\s*$", text))
+        font_control = is_font_word or bool(_FONT_LABEL.match(text))
         if index >= tail or is_font_word or font_control or _is_clutter_line(text, index == 0):
             cleaned.removed.append(para.text)
             _keep_web_date(cleaned, text)
             continue
-        label = _LABEL_AT.search(text)
-        if label and label.start() > 0 and "。" not in text[label.start():] and len(text) <= CLUTTER_MAX_CHARS:
+        label = _LABEL_AT.search(text) if len(text) <= CLUTTER_MAX_CHARS else None
+        if label and label.start() > 0 and "。" not in text[label.start():]:
             # a title or a name with the page's publication line after it: keep the first half
             cleaned.removed.append(text[label.start():])
             _keep_web_date(cleaned, text[label.start():])
@@ -92,7 +95,7 @@ def _is_clutter_line(text: str, first: bool) -> bool:
     if _LINE_CLUTTER.match(text):
         return True
     label = _LABEL_AT.search(text)
-    if label and label.start() == len(re.match(_DECOR, text)[0]) and "。" not in text:
+    if label and label.start() == len(_DECOR_AT_START.match(text)[0]) and "。" not in text:
         return True  # a line of the information index table, in whatever list style
     return first and bool(_SITE_NAME.match(text))
 
@@ -105,7 +108,7 @@ def _keep_web_date(cleaned: Cleaned, text: str) -> None:
 
 def _strip_watermarks(text: str, removed: list[str]) -> str:
     """A site's name and address stamped into a sentence when the page was copied."""
-    if "." not in text:
+    if not _URL_HINT.search(text):
         return text
     found = [m for m in _WATERMARK.finditer(text) if "." in m[0] and not _CITED_SITE.search(text[: m.start()])]
     for match in reversed(found):

@@ -15,6 +15,7 @@ from models.importing.sources import Para
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_SHARE = 0.1  # of the Han characters outside GB2312: a third or more in 繁体 text, near none in 简体
 MIN_COUNT = 3
+SAMPLE_CHARS = 20_000
 
 
 def _outside_gb2312(ch: str) -> bool:
@@ -26,11 +27,13 @@ def _outside_gb2312(ch: str) -> bool:
 
 
 def looks_traditional(text: str) -> bool:
-    han = len(_HAN.findall(text))
+    """A report is in one script throughout, so its opening (SAMPLE_CHARS) decides, quickly."""
+    sample = text[:SAMPLE_CHARS]
+    han = len(_HAN.findall(sample))
     if not han:
         return False
-    rare = {ch for ch in set(text) if _HAN.match(ch) and _outside_gb2312(ch)}
-    count = sum(text.count(ch) for ch in rare)
+    rare = {ch for ch in set(sample) if _HAN.match(ch) and _outside_gb2312(ch)}
+    count = sum(sample.count(ch) for ch in rare)
     return count >= MIN_COUNT and count / han >= MIN_SHARE
 
 
