@@ -10,7 +10,7 @@ from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Context, Hit, Rule, 
 from models.checks.sources import DUCHA_CONTENT, GANGYAO
 from models.checks.structure import MEASURES, PART_NAMES, SHORTCOMINGS, coverage_table, has_written_text, parts
 from models.errors import NianbaoError
-from models.report import SECTION, Report
+from models.report import SECTION, Report, is_whole_item
 
 REQUIRED_PARTS = (1, 2, 3, 4)
 _CAUSES = re.compile("原因|由于|究其|主观上|客观上|根源|症结|归结于|在于")
@@ -60,6 +60,8 @@ def check_empty_section(text: str, where: Where) -> Iterator[Hit]:
         return
     if where.depth == 1 and where.part in REQUIRED_PARTS:
         return  # content.empty-part reports those, as 错误
+    if is_whole_item(node):
+        return  # （一）法治意识不强。 is an item written in full, as the export prints it
     if not has_written_text(node, where.ctx.report):
         yield Hit(0, len(text), "这个标题下面还没有内容：请补写，或删除这一部分。")
 

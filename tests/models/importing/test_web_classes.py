@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from models.checks import run_checks
 from models.importing import import_text
-from models.report import POINT, SECTION
+from models.report import POINT, SECTION, is_whole_item
 from tests.models.importing.helpers import assert_nothing_lost
+from tests.seed_report import with_ids
 
 TITLE = "某区司法局关于2023年度法治政府建设情况的报告"
 BODY = "2023年，我局坚持依法行政。现将有关情况报告如下。\n一、2023年工作情况\n（一）强化组织领导。召开会议3次。\n二、存在的问题\n（一）法治意识不强。\n三、2024年工作打算\n（一）加强学习。"
@@ -208,9 +210,14 @@ def test_thematic_parts_are_mapped_to_the_statutory_items() -> None:
 # --- numbered one-sentence items ---
 
 def test_one_sentence_items_are_items_with_text() -> None:
-    result = imported(f"{TITLE}\n{BODY}")
-    problem = result.report.body[2].children[0]
-    assert (problem.kind, problem.title, problem.children) == (SECTION, "法治意识不强。", [])
+    body = BODY.replace("（一）法治意识不强。", "（一）法治意识不强。\n(二)队伍力量不足；")
+    result = imported(f"{TITLE}\n{body}")
+    problems = result.report.body[2].children
+    assert [(p.kind, p.title, p.children) for p in problems] == [(SECTION, "法治意识不强。", []), (SECTION, "队伍力量不足；", [])]
+    assert is_whole_item(problems[0])
+    report = with_ids(result.report)
+    flagged = {f.node_id for f in run_checks(report) if f.rule == "content.empty-section"}
+    assert problems[0].id not in flagged
 
 
 # --- ASCII punctuation ---
