@@ -50,9 +50,12 @@ _WATERMARK = re.compile(
 _URL_HINT = re.compile(r"[A-Za-z0-9-]\.(?:com|cn|net|org|gov)")
 _CITED_SITE = re.compile(r"(网站|网址|登录|访问|平台|关注|在线)$")
 _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一篇|下一篇|相关(链接|阅读|文章)|版权所有|主办单位)")
+_PAGE_STAMP = re.compile(DIGIT_DATE + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
+_BARE_LABEL = re.compile(rf"^{_DECOR}(?:{_LABEL}|{_TABLE_LABEL})\s*[:：]?{_DECOR}$")
 _WEB_DATE = re.compile(r"(?:日期|时间|時間)\s*[:：]\s*" + DIGIT_DATE)
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;!?]")
 MENU_MAX_CHARS = 16
+FIELD_VALUE_MAX_CHARS = 40
 CLUTTER_MAX_CHARS = 150  # a longer line is the report itself run together with the page header: keep it
 
 
@@ -67,26 +70,36 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
     kept: list[Para] = []
     cleaned = Cleaned(kept)
     tail = _tail_start(paras)
-    font_control = False
+    font_control = value_follows = False
     for index, para in enumerate(paras):
         text = para.text.strip()
         is_font_word = font_control and text in _FONT_WORDS
         font_control = is_font_word or bool(_FONT_LABEL.match(text))
-        if index >= tail or is_font_word or font_control or _is_clutter_line(text, index == 0):
+        is_value = value_follows and _field_value(text)
+        value_follows = bool(_BARE_LABEL.match(text))  # 索引号： with its value on the next line
+        if index >= tail or is_font_word or font_control or is_value or _is_clutter_line(text, index == 0):
             cleaned.removed.append(para.text)
             _keep_web_date(cleaned, text)
             continue
         label = _LABEL_AT.search(text) if len(text) <= CLUTTER_MAX_CHARS else None
         if label and label.start() > 0 and "。" not in text[label.start():]:
-            # a title or a name with the page's publication line after it: keep the first half
-            cleaned.removed.append(text[label.start():])
-            _keep_web_date(cleaned, text[label.start():])
-            para.text = text[: label.start()].rstrip(" \t|｜[【•·-")
-            if not para.text.strip():
+            # a title or a name with the page's publication line after it: keep the first half,
+            # unless it is only the page's time stamp (2024-03-20 10:00 来源：…)
+            keep = text[: label.start()].rstrip(" \t|｜[【•·-")
+            if _PAGE_STAMP.fullmatch(keep):
+                keep = ""
+            cleaned.removed.append(text[len(keep):])
+            _keep_web_date(cleaned, text)
+            para.text = keep
+            if not keep:
                 continue
         para.text = _strip_watermarks(para.text, cleaned.removed)
         kept.append(para)
     return cleaned
+
+
+def _field_value(text: str) -> bool:
+    return len(text) <= FIELD_VALUE_MAX_CHARS and "。" not in text and not re.search(r"(报告|報告)$", text)
 
 
 def _is_clutter_line(text: str, first: bool) -> bool:
@@ -101,7 +114,7 @@ def _is_clutter_line(text: str, first: bool) -> bool:
 
 
 def _keep_web_date(cleaned: Cleaned, text: str) -> None:
-    date = _WEB_DATE.search(text)
+    date = _WEB_DATE.search(text) or _PAGE_STAMP.match(text)
     if date and not cleaned.web_date:
         cleaned.web_date = iso_form((int(date[1]), int(date[2]), int(date[3])))
 

@@ -187,9 +187,9 @@ def _is_recipients(text: str) -> bool:
 
 
 def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> None:
-    """文号, 签发人, a bracketed date and the 主送 line right below the title."""
-    while len(body) > start:
-        text = body[start].text.strip()
+    """文号, 签发人, 署名, a date and the 主送 line between the title and the first body paragraph."""
+    index = start
+    while index < min(len(body), HEAD_MAX_LINES) and not is_body_line(text := body[index].text.strip()):
         bracketed = _BRACKETED.match(text)
         if SIGNER.match(text):
             meta.signer = SIGNER.match(text)[1].strip()
@@ -197,11 +197,16 @@ def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> Non
             meta.doc_number = meta.doc_number or text
         elif bracketed and parse_date(bracketed[1]) and not meta.date:
             meta.date = parse_date(bracketed[1])  # （2024年3月6日） under the title
+        elif parse_date(text):
+            head.date = head.date or parse_date(text)
         elif _is_recipients(text) and not meta.recipients:
             meta.recipients = RECIPIENTS.match(text)[1].strip()
+        elif len(text) <= 30 and ORG_END.search(text) and not head.signature:
+            head.signature = text  # the issuer's name under the title
         else:
-            break
-        head.removed.append(body.pop(start).text)
+            index += 1
+            continue
+        head.removed.append(body.pop(index).text)
 
 
 def _title_run_in(meta: ReportMeta, body: list[Para], head: Head) -> None:

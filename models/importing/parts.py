@@ -46,8 +46,10 @@ def assign_keys(report: Report) -> list[str]:
             used.add(key)
         else:
             key = previous
-            notes.append(f"“{_short(node.title)}”的标题没有写明是哪一项法定报告内容，已归入“{STATUTORY_LABELS[key]}”，"
-                         "可在预览中更改。")
+            notes.append(
+                f"“{_short(node.title)}”的标题没有写明是哪一项法定报告内容，已归入“{STATUTORY_LABELS[key]}”，"
+                "可在预览中更改。"
+            )
         node.key = previous = key
     return notes
 

@@ -125,7 +125,18 @@ def test_font_size_control_split_over_lines_and_site_name_are_removed() -> None:
 def test_chrome_after_the_title_on_one_line_is_cut_off() -> None:
     result = imported(f"{TITLE} 发布时间：2024-03-06 浏览次数：99\n{BODY}")
     assert result.report.meta.title == TITLE
-    assert "发布时间：2024-03-06 浏览次数：99" in result.removed
+    assert "发布时间：2024-03-06 浏览次数：99" in [piece.strip() for piece in result.removed]
+
+
+def test_index_table_with_values_on_their_own_lines_and_a_time_stamp_line() -> None:
+    source = ("某市人民政府门户网站\n首页 > 信息公开 > 法定主动公开内容\n索引号：\n000014349/2024-00012\n发布机构：\n某市司法局\n"
+              f"{TITLE}\n某区司法局\n2024-03-20 10:00 来源：某市司法局 浏览次数：\n字号：\n大\n中\n小\n区委、区政府：\n{BODY}")
+    result = imported(source)
+    meta = result.report.meta
+    assert (meta.title, meta.recipients, meta.date) == (TITLE, "区委、区政府", "2024-03-20")
+    assert {"000014349/2024-00012", "某市司法局", "2024-03-20 10:00 来源：某市司法局 浏览次数："} <= set(result.removed)
+    assert result.report.body[0].text.startswith("2023年，我局")
+    assert titles(result) == ["2023年工作情况", "存在的问题", "2024年工作打算"]
 
 
 def test_watermark_inside_a_sentence_is_removed_and_a_cited_site_kept() -> None:
