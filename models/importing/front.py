@@ -29,7 +29,9 @@ _BRACKETED = re.compile(r"^[（(]([^）)]{6,20})[）)]$")
 _PREFIX = re.compile(r"^【[^】]{1,12}】")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff\d（(])")
 _YEAR_WORD = re.compile(r"\d{4}\s*年")
+_LETTER = re.compile(r"现将|报送|呈报|请审阅|请审示|请审议|特此(?:报告|函告)")
 HEAD_MAX_LINES = 20
+LETTER_TAIL_LINES = 6  # a cover letter's sentence, 署名 and date stand between it and the report's title
 FRAGMENT_MAX_CHARS = 40
 
 
@@ -90,10 +92,17 @@ def read_head(meta: ReportMeta, body: list[Para]) -> Head:
 
 
 def _head_end(body: list[Para]) -> int:
+    """Index of the first body paragraph; a cover letter's sentence (现将……报送给你们) does not
+    count when the report's own title follows it."""
     for index, para in enumerate(body[:HEAD_MAX_LINES]):
-        if is_body_line(para.text.strip()) and not _is_title(_clean(para.text)[0]):
+        body_line = is_body_line(para.text.strip()) and not _is_title(_clean(para.text)[0])
+        if body_line and not (_LETTER.search(para.text) and _title_follows(body, index)):
             return index
     return min(len(body), HEAD_MAX_LINES)
+
+
+def _title_follows(body: list[Para], index: int) -> bool:
+    return any(_is_title(_clean(p.text)[0]) for p in body[index + 1 : index + 1 + LETTER_TAIL_LINES])
 
 
 def _clean(text: str) -> tuple[str, str]:
@@ -112,14 +121,19 @@ def _clean(text: str) -> tuple[str, str]:
 
 
 def _is_title(text: str) -> bool:
-    return bool(TITLE.match(text) and TITLE_HINT.search(text)) and "。" not in text and "，" not in text
+    return (
+        bool(TITLE.match(text) and TITLE_HINT.search(text))
+        and "。" not in text
+        and "，" not in text
+        and leading_marker(text) is None
+    )
 
 
 def _candidates(lines: list[Para]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, para in enumerate(lines):
         text, prefix = _clean(para.text)
-        if not TITLE.match(text) or "。" in text or "，" in text:
+        if not TITLE.match(text) or "。" in text or "，" in text or leading_marker(text) is not None:
             continue
         first = index
         while (

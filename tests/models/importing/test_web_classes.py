@@ -43,6 +43,18 @@ def test_cover_letter_goes_into_the_metadata_and_the_report_stays_whole() -> Non
     assert "已采用最完整的“某省卫生健康委员会关于2023年度法治政府建设情况的报告”" in joined_notes(result)
 
 
+def test_cover_letter_sentence_before_the_report_title_is_front_matter() -> None:
+    source = ("某卫〔2024〕3号\n签发人：李四\n某省卫生健康委员会关于报送2023年度法治政府建设情况报告的函\n省委、省政府：\n"
+              "现将《某省卫生健康委员会关于2023年度法治政府建设情况的报告》报送给你们，请审阅。\n某省卫生健康委员会\n2024年3月1日\n"
+              "某省卫生健康委员会关于2023年度法治政府建设情况的报告\n" + BODY)
+    result = imported(source)
+    meta = result.report.meta
+    assert meta.title == "某省卫生健康委员会关于2023年度法治政府建设情况的报告"
+    assert (meta.doc_number, meta.signer, meta.recipients, meta.date) == ("某卫〔2024〕3号", "李四", "省委、省政府", "2024-03-01")
+    assert result.report.body[0].text.startswith("2023年，我局")
+    assert any(note.startswith("标题前的“现将《某省卫生") for note in result.notes)
+
+
 def test_report_end_date_wins_over_the_letter_date() -> None:
     source = ("某卫〔2024〕3号\n省委、省政府：\n2024年3月9日\n" + TITLE + "\n" + BODY + "\n某区司法局\n2024年3月1日")
     meta = imported(source).report.meta
@@ -207,6 +219,15 @@ def test_level1_headings_run_into_the_body_are_split() -> None:
     first = result.report.body[1]
     assert [c.title for c in first.children] == ["强化组织领导。", "完善制度。"]
     assert first.children[0].text == "召开会议3次。"
+
+
+def test_run_in_level1_titles_stop_at_the_part_name() -> None:
+    source = (f"{TITLE}\n2023年，我局坚持依法行政，现将有关情况报告如下。一、主要做法和成效全年召开会议5次，研究议题12个。"
+              "二、存在的问题一是学习不够。二是制度不全。三、2024年工作打算继续加强学习。")
+    result = imported(source)
+    assert titles(result) == ["主要做法和成效", "存在的问题", "2024年工作打算"]
+    assert result.report.body[1].text == "全年召开会议5次，研究议题12个。"
+    assert [p.title for p in result.report.body[2].children] == ["学习不够。", "制度不全。"]
 
 
 # --- statutory parts ---
