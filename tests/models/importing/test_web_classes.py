@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from models.checks import run_checks
@@ -201,6 +203,14 @@ def test_traditional_report_is_converted_and_the_notes_say_so() -> None:
     assert "原文是繁体字，已用 OpenCC 转换为简体字" in joined_notes(result)
     assert result.source_text == source  # the original stays to compare
     assert "發布時間：2024-03-06" not in result.report.body[0].text
+
+
+def test_traditional_report_without_opencc_is_imported_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "opencc", None)  # the converter is missing: import raises ImportError
+    source = "某區司法局關於2023年度法治政府建設情況的報告\n2023年，我局堅持依法行政。\n一、2023年工作情況\n（一）強化組織領導。"
+    result = imported(source)
+    assert result.report.meta.title == "某區司法局關於2023年度法治政府建設情況的報告"
+    assert "原文像是繁体字，但本机缺少繁简转换组件（OpenCC），已按原样导入，请核对。" in result.notes
 
 
 def test_simplified_report_with_a_rare_name_is_left_alone() -> None:
