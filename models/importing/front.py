@@ -171,10 +171,12 @@ def _title_notes(chosen: _Candidate, candidates: list[_Candidate], head: Head) -
         head.notes.append(f"标题分在 {chosen.last - chosen.first + 1} 行，已合并为“{chosen.text}”。")
     if chosen.cleaned_from:
         head.notes.append(f"标题前的“{chosen.cleaned_from}”已略去。")
-    others = [c.text for c in candidates if c is not chosen]
+    others = list(dict.fromkeys(c.text for c in candidates if c is not chosen and c.text != chosen.text))
     if others:
         shown = "、".join(f"“{_short(t)}”" for t in others)
         head.notes.append(f"标题出现了 {len(candidates)} 次，已采用最完整的“{chosen.text}”，略去了{shown}。")
+    elif len(candidates) > 1:
+        head.notes.append(f"标题“{chosen.text}”重复出现了 {len(candidates)} 次，已只保留一个。")
 
 
 def _front_line(meta: ReportMeta, text: str, head: Head) -> None:

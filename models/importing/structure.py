@@ -37,6 +37,16 @@ _PART_TITLE = re.compile(
     r"工作成效|主要成效|主要措施|需要报告的情况))(?=[^。，、；：）)]|$)")
 
 
+# A sentence ends at 。, or at an ASCII full stop typed in its place (加强领导.成立…), not in 12.6 or a web address.
+_SENTENCE_STOP = re.compile(r"。|(?<![0-9A-Za-z０-９])\.(?![0-9A-Za-z０-９])")
+
+
+def sentence_end(text: str) -> int:
+    """Index of the first sentence end in ``text``, or -1."""
+    found = _SENTENCE_STOP.search(text)
+    return found.start() if found else -1
+
+
 @dataclass
 class _Open:
     marker: Marker
@@ -93,7 +103,7 @@ class Builder:
         return heading_marker(max(1, level))
 
     def _fill_heading(self, node: Node, marker: Marker, segment: str, loose: bool) -> None:
-        stop = segment.find("。")
+        stop = sentence_end(segment)
         title, rest = (segment, "") if stop < 0 else (segment[: stop + 1], segment[stop + 1:])
         cut = _PART_TITLE.match(segment) if marker.rank == 1 else None
         if cut and len(cut[1]) < len(title) and (loose or point_at(segment, len(cut[1]))):
@@ -198,7 +208,7 @@ class Builder:
             self.notes.append(f"“{point_marker(number)}”前面的分项编号不连续，已按原顺序导入。")
         self.points_in[key] = number
         chunk = chunk.strip()
-        stop = chunk.find("。")
+        stop = sentence_end(chunk)
         title, text = (chunk, "") if stop < 0 else (chunk[: stop + 1], chunk[stop + 1:])
         point = Node(POINT, title=title.strip(), text=text.strip())
         (section.children if section is not None else self.body).append(point)

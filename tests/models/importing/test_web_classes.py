@@ -81,6 +81,9 @@ def test_title_assembled_and_the_fullest_chosen(head: str, title: str) -> None:
 
 
 def test_title_notes_say_what_was_chosen() -> None:
+    result = imported(f"{TITLE}\n发布时间：2024-01-15\n某区司法局关于2023年度法治政府\n建设情况的报告\n{BODY}")
+    assert result.report.meta.title == TITLE
+    assert f"标题“{TITLE}”重复出现了 2 次，已只保留一个。" in result.notes
     result = imported(f"某区2023年度法治政府\n建设情况报告\n{BODY}")
     assert "标题分在 2 行，已合并为“某区2023年度法治政府建设情况报告”。" in result.notes
     result = imported(f"【2022年】某区关于2022年度法治政府建设情况的报告\n{BODY}")
@@ -265,12 +268,13 @@ def test_one_sentence_items_are_items_with_text() -> None:
 # --- ASCII punctuation ---
 
 def test_ascii_punctuation_keeps_headings_recipients_and_dates() -> None:
-    source = (f"{TITLE}\n区委、区政府:\n2023年,我局坚持依法行政.现将有关情况报告如下:\n一、2023年工作情况\n(一)强化组织领导。召开会议3次。"
+    source = (f"{TITLE}\n区委、区政府:\n2023年,我局坚持依法行政.现将有关情况报告如下:\n一、2023年工作情况\n(一)强化组织领导.召开会议3次,罚款1.5万元."
               "\n(二)完善制度。\n二、存在的问题\n(一)法治意识不强。\n某区司法局\n2024.3.1")
     result = imported(source)
     assert result.report.meta.recipients == "区委、区政府"
     assert titles(result) == ["2023年工作情况", "存在的问题"]
-    assert [c.title for c in result.report.body[1].children] == ["强化组织领导。", "完善制度。"]
+    assert [c.title for c in result.report.body[1].children] == ["强化组织领导.", "完善制度。"]
+    assert result.report.body[1].children[0].text == "召开会议3次,罚款1.5万元."
     assert result.report.meta.date == "2024-03-01"
     assert result.report.meta.year == 2023
     assert not [n for n in result.report.walk() if n.kind == POINT]
