@@ -34,7 +34,7 @@ _LABEL_AT = re.compile(
 _LINE_CLUTTER = re.compile(
     rf"^{_DECOR}(?:您(?:当前|现在)的?位置|当前位置|首页\s*[>＞›»]|(?:日期|时间|時間)\s*[:：]\s*\d{{4}}|"
     r"(?:打印|列印|关闭|關閉|收藏|分享)(?:本页|本頁|窗口|視窗|文章|此文)?|分享到|扫一扫|掃一掃|上一篇|下一篇|"
-    r"相关(?:链接|阅读|文章)|(?:网站|站点)(?:地图|导航)|版权所有|版權所有|主办单位|承办单位|技术支持|ICP备|"
+    r"相关(?:链接|阅读|文章)|(?:网站|站点)(?:地图|导航|声明)|联系我们|关于我们|返回顶部|无障碍|适老化|我要纠错|版权所有|版權所有|主办单位|承办单位|技术支持|[\u4e00-\u9fff]?ICP备|"
     r"网站标识码|[渝京沪津冀川粤苏浙鲁豫鄂湘皖闽赣桂琼贵云陕甘青宁新藏蒙黑吉辽晋]公网安备|"
     r"您是第\s*\d+\s*位访问者|【?\s*(?:大|中|小)\s*(?:中|小)\s*(?:小)?\s*】)")
 _FONT_WORDS = frozenset({"大", "中", "小", "A", "A+", "A-", "默认", "【", "】", "[", "]", "|", "｜"})
@@ -138,12 +138,18 @@ def _tail_start(paras: list[Para]) -> int:
     """
     end = len(paras)
     for index, para in enumerate(paras):
-        if _TAIL_ANCHOR.match(para.text.strip()) and all(_menu_like(p) for p in paras[index + 1:]):
+        rest = paras[index + 1:]
+        if _TAIL_ANCHOR.match(para.text.strip()) and all(_menu_like(p) or _footer_line(p.text) for p in rest):
             return index
     start = end
     while start > 0 and _menu_like(paras[start - 1]) and not _looks_like_date(paras[start - 1].text):
         start -= 1
     return start if end - start >= 3 else end
+
+
+def _footer_line(text: str) -> bool:
+    text = text.strip()
+    return len(text) <= CLUTTER_MAX_CHARS and bool(_LINE_CLUTTER.match(text))
 
 
 def _menu_like(para: Para) -> bool:

@@ -133,6 +133,14 @@ def test_web_chrome_lines_in_any_style_are_removed(chrome: str) -> None:
     assert "已略去网页上的无关内容" in joined_notes(result)
 
 
+def test_site_footer_after_the_print_links_goes_and_the_date_above_it_is_found() -> None:
+    footer = "【打印本页】【关闭窗口】\n网站地图\n联系我们\n版权所有：某区人民政府\n渝ICP备12345号"
+    result = imported(f"{TITLE}\n{BODY}\n某区司法局\n2024年3月6日\n{footer}")
+    assert set(footer.split("\n")) <= set(result.removed)
+    assert (result.report.meta.date, result.report.meta.signature) == ("2024-03-06", "某区司法局")
+    assert result.report.body[-1].children[-1].title == "加强学习。"
+
+
 def test_font_size_control_split_over_lines_and_site_name_are_removed() -> None:
     result = imported(f"某区人民政府门户网站\n{TITLE}\n字号：\n大\n中\n小\n{BODY}")
     assert {"某区人民政府门户网站", "字号：", "大", "中", "小"} <= set(result.removed)
