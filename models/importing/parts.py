@@ -9,6 +9,8 @@ preview lets the clerk change any of them.
 
 from __future__ import annotations
 
+import re
+
 from models.importing.roll import PLAN_WORDS
 from models.report import PARAGRAPH, SECTION, Node, Report
 
@@ -22,13 +24,20 @@ STATUTORY_LABELS = {
     "other": "其他",
     "": "（不对应法定内容）",
 }
-# Tested in this order: 主要负责人履行…职责情况 also says 情况, and 存在的问题 before 工作情况.
+# Tested in this order: 主要负责人履行…职责情况 also says 情况, and 存在的问题 before 工作情况. A bare
+# 问题 or 安排 is not enough: measures say 解决群众反映的问题 and 统筹安排 too.
 _WORDS = (
-    ("leader", ("第一责任人", "主要负责人", "党政负责人")),
-    ("plans", (*PLAN_WORDS, "明年", "安排")),
-    ("shortcomings", ("问题", "不足", "短板", "差距")),
-    ("other", ("其他需要报告", "其他情况", "其他事项")),
-    (MEASURES, ("工作情况", "举措", "成效", "措施", "主要做法", "建设情况", "主要工作", "开展情况", "进展")),
+    ("leader", re.compile("第一责任人|主要负责人|党政负责人")),
+    (
+        "plans",
+        re.compile("|".join((*PLAN_WORDS, "明年", "工作安排", "年度安排", r"\d{4}年.{0,12}(?:安排|打算|计划|思路)$"))),
+    ),
+    (
+        "shortcomings",
+        re.compile(r"存在的?(?:主要)?问题|问题(?:和|与|及)(?:不足|原因)|主要问题|不足|短板|差距|薄弱环节"),
+    ),
+    ("other", re.compile("其他需要报告|其他情况|其他事项")),
+    (MEASURES, re.compile("工作情况|举措|成效|措施|主要做法|建设情况|主要工作|开展情况|进展")),
 )
 _ONCE = frozenset({"leader", "plans", "shortcomings", "other"})  # a report may split 举措 over several parts
 
@@ -60,7 +69,7 @@ def level1_parts(report: Report) -> list[Node]:
 
 def _by_words(title: str, used: set[str]) -> str:
     for key, words in _WORDS:
-        if any(word in title for word in words) and not (key in _ONCE and key in used):
+        if words.search(title) and not (key in _ONCE and key in used):
             return key
     return ""
 

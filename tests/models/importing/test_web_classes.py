@@ -257,7 +257,17 @@ def test_thematic_parts_are_mapped_to_the_statutory_items() -> None:
     source = (f"{TITLE}\n2023年，我局坚持依法行政。\n一、坚持党的领导，统筹推进法治建设\n做了。\n二、2022年法治政府建设主要措施\n做了。\n"
               "三、主要负责人履行第一责任人职责情况\n做了。\n四、存在的不足\n不足。\n五、下一步工作打算\n学。\n六、其他需要报告的情况\n无。")
     result = imported(source)
-    assert [n.key for n in result.report.body[1:]] == ["measures", "measures", "leader", "shortcomings", "plans", "other"]
+    assert [key for _node, key in result.statutory_parts()] == [
+        "measures", "measures", "leader", "shortcomings", "plans", "other"]
+    assert any(note.startswith("“坚持党的领导，统筹推进法治建设”的标题没有写明") for note in result.notes)
+
+
+def test_measures_that_mention_problems_or_arrangements_stay_measures() -> None:
+    source = (f"{TITLE}\n2023年，我局坚持依法行政。\n一、统筹安排部署，压实工作责任\n做了。\n二、着力解决群众反映强烈的问题\n做了。\n"
+              "三、存在的主要问题\n不足。\n四、原因分析\n原因。\n五、2024年工作安排\n学。")
+    result = imported(source)
+    assert [key for _node, key in result.statutory_parts()] == [
+        "measures", "measures", "shortcomings", "shortcomings", "plans"]
 
 
 # --- numbered one-sentence items ---
