@@ -68,6 +68,11 @@ def is_body_line(text: str) -> bool:
     )
 
 
+def _word_heading(para: Para) -> bool:
+    """Word itself numbered this paragraph or gave it a heading level: part of the body."""
+    return para.heading_level is not None or bool(para.auto_marker) or para.list_level is not None
+
+
 def read_head(meta: ReportMeta, body: list[Para]) -> Head:
     """Take the title and the head's metadata out of ``body`` (in place) into ``meta``."""
     head = Head()
@@ -80,11 +85,14 @@ def read_head(meta: ReportMeta, body: list[Para]) -> Head:
     chosen = max(candidates, key=lambda c: (len(c.text), c.last))
     meta.title = chosen.text
     taken = {i for c in candidates for i in range(c.first, c.last + 1)}
-    for index in range(chosen.first):
+    cut = max(c.last for c in candidates) + 1  # every copy of the title goes, and what stands among them
+    for index in range(cut):
+        text = body[index].text.strip()
         if index not in taken:
-            _front_line(meta, body[index].text.strip(), head)
+            _front_line(meta, text, head)
+        elif DOC_NUMBER.match(text) and "《" in text:  # 某卫〔2024〕3号《关于……的报告》
+            meta.doc_number = meta.doc_number or DOC_NUMBER.match(text)[0].strip()
     _title_notes(chosen, candidates, head)
-    cut = chosen.last + 1
     head.removed.extend(p.text for p in body[:cut])
     del body[:cut]
     _meta_run(meta, body, 0, head)
@@ -95,7 +103,7 @@ def _head_end(body: list[Para]) -> int:
     """Index of the first body paragraph; a cover letter's sentence (现将……报送给你们) does not
     count when the report's own title follows it."""
     for index, para in enumerate(body[:HEAD_MAX_LINES]):
-        body_line = is_body_line(para.text.strip()) and not _is_title(_clean(para.text)[0])
+        body_line = (is_body_line(para.text.strip()) or _word_heading(para)) and not _is_title(_clean(para.text)[0])
         if body_line and not (_LETTER.search(para.text) and _title_follows(body, index)):
             return index
     return min(len(body), HEAD_MAX_LINES)
@@ -191,10 +199,10 @@ def _front_line(meta: ReportMeta, text: str, head: Head) -> None:
         meta.recipients = meta.recipients or RECIPIENTS.match(text)[1].strip()
     elif parse_date(text) or (_BRACKETED.match(text) and parse_date(_BRACKETED.match(text)[1])):
         head.date = head.date or parse_date(text.strip("（）()"))
-    elif len(text) <= 30 and ORG_END.search(text) and not is_body_line(text):
+    elif 2 <= len(text) <= 30 and ORG_END.search(text) and not is_body_line(text):
         head.signature = head.signature or text
     elif text:
-        head.notes.append(f"标题前的“{_short(text)}”不是正文，已略去。")
+        head.notes.append(f"正文前的“{_short(text)}”不是报告的内容，已略去。")
 
 
 def _is_recipients(text: str) -> bool:
@@ -205,7 +213,10 @@ def _is_recipients(text: str) -> bool:
 def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> None:
     """文号, 签发人, 署名, a date and the 主送 line between the title and the first body paragraph."""
     index = start
-    while index < min(len(body), HEAD_MAX_LINES) and not is_body_line(text := body[index].text.strip()):
+    while index < min(len(body), HEAD_MAX_LINES) and not _word_heading(body[index]):
+        text = body[index].text.strip()
+        if is_body_line(text):
+            break
         bracketed = _BRACKETED.match(text)
         if SIGNER.match(text):
             meta.signer = SIGNER.match(text)[1].strip()
@@ -217,7 +228,7 @@ def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> Non
             head.date = head.date or parse_date(text)
         elif _is_recipients(text) and not meta.recipients:
             meta.recipients = RECIPIENTS.match(text)[1].strip()
-        elif len(text) <= 30 and ORG_END.search(text) and not head.signature:
+        elif 2 <= len(text) <= 30 and ORG_END.search(text) and not head.signature:
             head.signature = text  # the issuer's name under the title
         else:
             index += 1

@@ -54,7 +54,16 @@ def test_cover_letter_sentence_before_the_report_title_is_front_matter() -> None
     assert meta.title == "某省卫生健康委员会关于2023年度法治政府建设情况的报告"
     assert (meta.doc_number, meta.signer, meta.recipients, meta.date) == ("某卫〔2024〕3号", "李四", "省委、省政府", "2024-03-01")
     assert result.report.body[0].text.startswith("2023年，我局")
-    assert any(note.startswith("标题前的“现将《某省卫生") for note in result.notes)
+    assert any(note.startswith("正文前的“现将《某省卫生") for note in result.notes)
+
+
+def test_doc_number_run_into_the_title_and_a_short_title_after_the_full_one() -> None:
+    source = f"某卫〔2024〕3号《{TITLE}》\n2023年法治政府建设年度报告\n某区司法局\n{BODY}"
+    result = imported(source)
+    meta = result.report.meta
+    assert (meta.title, meta.doc_number, meta.signature) == (TITLE, "某卫〔2024〕3号", "某区司法局")
+    assert result.report.body[0].text.startswith("2023年，我局")
+    assert f"标题出现了 2 次，已采用最完整的“{TITLE}”，略去了“2023年法治政府建设年度报告”。" in result.notes
 
 
 def test_report_end_date_wins_over_the_letter_date() -> None:
