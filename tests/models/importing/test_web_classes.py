@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from models.report import POINT, SECTION, is_whole_item
 from tests.models.importing.helpers import assert_nothing_lost
 from tests.seed_report import with_ids
 
+ROOT = Path(__file__).resolve().parents[3]
 TITLE = "某区司法局关于2023年度法治政府建设情况的报告"
 BODY = "2023年，我局坚持依法行政。现将有关情况报告如下。\n一、2023年工作情况\n（一）强化组织领导。召开会议3次。\n二、存在的问题\n（一）法治意识不强。\n三、2024年工作打算\n（一）加强学习。"
 
@@ -231,6 +234,14 @@ def test_traditional_report_without_opencc_is_imported_as_it_is(monkeypatch: pyt
     result = imported(source)
     assert result.report.meta.title == "某區司法局關於2023年度法治政府建設情況的報告"
     assert "原文像是繁体字，但本机缺少繁简转换组件（OpenCC），已按原样导入，请核对。" in result.notes
+
+
+def test_opencc_is_loaded_only_for_traditional_text() -> None:
+    code = ("import sys\nfrom models.importing import import_text\n"
+            "import_text('某局关于2023年度法治政府建设情况的报告\\n一、工作情况\\n做了。')\nprint('opencc' in sys.modules)\n"
+            "import_text('某局關於2023年度法治政府建設情況的報告\\n一、工作情況\\n做了。')\nprint('opencc' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
 
 
 def test_simplified_report_with_a_rare_name_is_left_alone() -> None:
