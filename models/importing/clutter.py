@@ -103,8 +103,8 @@ def _field_value(text: str) -> bool:
 
 
 def _is_clutter_line(text: str, first: bool) -> bool:
-    if len(text) > CLUTTER_MAX_CHARS:
-        return False
+    if len(text) > CLUTTER_MAX_CHARS or "。" in text:
+        return False  # page furniture is never a sentence (关闭违法企业12家。 is the report's)
     if _LINE_CLUTTER.match(text):
         return True
     label = _LABEL_AT.search(text)

@@ -182,6 +182,12 @@ def test_site_footer_after_the_print_links_goes_and_the_date_above_it_is_found()
     assert result.report.body[-1].children[-1].title == "加强学习。"
 
 
+def test_sentences_that_start_like_page_links_are_kept() -> None:
+    body = BODY.replace("召开会议3次。", "召开会议3次。\n关闭违法企业12家。\n无障碍设施改造完成30处。")
+    result = imported(f"{TITLE}\n{body}")
+    assert result.report.body[1].children[0].text == "召开会议3次。\n关闭违法企业12家。\n无障碍设施改造完成30处。"
+
+
 def test_font_size_control_split_over_lines_and_site_name_are_removed() -> None:
     result = imported(f"某区人民政府门户网站\n{TITLE}\n字号：\n大\n中\n小\n{BODY}")
     assert {"某区人民政府门户网站", "字号：", "大", "中", "小"} <= set(result.removed)
