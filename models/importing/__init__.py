@@ -90,7 +90,7 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
         shown = "、".join(f"“{_short(t.strip())}”" for t in cleaned.removed[:6])
         more = f"等 {len(cleaned.removed)} 行" if len(cleaned.removed) > 6 else ""
         notes.append(f"已略去网页上的无关内容：{shown}{more}。")
-    found = extract_meta(cleaned.body, cleaned.web_date)
+    found = extract_meta(cleaned.body, cleaned.web_date, cleaned.web_doc_number)
     notes.extend(found.notes)
     builder = build_tree(found.body)
     notes.extend(builder.notes)

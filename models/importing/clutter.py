@@ -52,6 +52,7 @@ _CITED_SITE = re.compile(r"(网站|网址|登录|访问|平台|关注|在线)$")
 _TAIL_ANCHOR = re.compile(r"^(扫一扫|【?\s*(打印|关闭)|分享到|上一篇|下一篇|相关(链接|阅读|文章)|版权所有|主办单位)")
 _PAGE_STAMP = re.compile(DIGIT_DATE + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?")
 _BARE_LABEL = re.compile(rf"^{_DECOR}(?:{_LABEL}|{_TABLE_LABEL})\s*[:：]?{_DECOR}$")
+_WEB_DOC_NUMBER = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,12}\s*[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d{1,4}\s*号")
 _WEB_DATE = re.compile(r"(?:日期|时间|時間)\s*[:：]\s*" + DIGIT_DATE)
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;!?]")
 MENU_MAX_CHARS = 16
@@ -64,6 +65,7 @@ class Cleaned:
     body: list[Para]
     removed: list[str] = field(default_factory=list)
     web_date: str = ""
+    web_doc_number: str = ""  # 发文字号 in the page's information table
 
 
 def strip_clutter(paras: list[Para]) -> Cleaned:
@@ -80,6 +82,7 @@ def strip_clutter(paras: list[Para]) -> Cleaned:
         if index >= tail or is_font_word or font_control or is_value or _is_clutter_line(text, index == 0):
             cleaned.removed.append(para.text)
             _keep_web_date(cleaned, text)
+            _keep_doc_number(cleaned, text)
             continue
         label = _LABEL_AT.search(text) if len(text) <= CLUTTER_MAX_CHARS else None
         if label and label.start() > 0 and "。" not in text[label.start():]:
@@ -117,6 +120,12 @@ def _keep_web_date(cleaned: Cleaned, text: str) -> None:
     date = _WEB_DATE.search(text) or _PAGE_STAMP.match(text)
     if date and not cleaned.web_date:
         cleaned.web_date = iso_form((int(date[1]), int(date[2]), int(date[3])))
+
+
+def _keep_doc_number(cleaned: Cleaned, text: str) -> None:
+    number = _WEB_DOC_NUMBER.search(text)
+    if number and not cleaned.web_doc_number:
+        cleaned.web_doc_number = number[0]
 
 
 def _strip_watermarks(text: str, removed: list[str]) -> str:

@@ -31,7 +31,7 @@ class MetaResult:
     date_from_page: bool = False  # meta.date is the web page's date, not the report's
 
 
-def extract_meta(paras: list[Para], web_date: str = "") -> MetaResult:
+def extract_meta(paras: list[Para], web_date: str = "", web_doc_number: str = "") -> MetaResult:
     result = MetaResult(ReportMeta(), list(paras))
     head = read_head(result.meta, result.body)
     result.removed.extend(head.removed)
@@ -40,6 +40,9 @@ def extract_meta(paras: list[Para], web_date: str = "") -> MetaResult:
     meta = result.meta
     if not meta.signature and head.signature:
         meta.signature = head.signature
+    if not meta.doc_number and web_doc_number:
+        meta.doc_number = web_doc_number
+        result.notes.append(f"正文前没有文号，已采用网页信息表中的发文字号 {web_doc_number}，请核对。")
     if not meta.date and head.date:
         meta.date = head.date
         result.notes.append(f"正文末尾没有成文日期，已采用报送函上的日期 {head.date}。")

@@ -188,6 +188,14 @@ def test_sentences_that_start_like_page_links_are_kept() -> None:
     assert result.report.body[1].children[0].text == "召开会议3次。\n关闭违法企业12家。\n无障碍设施改造完成30处。"
 
 
+def test_doc_number_from_the_page_table_only_when_the_report_has_none() -> None:
+    result = imported(f"发文字号：\n某司法发〔2024〕5号\n成文日期：2024-03-06\n{TITLE}\n{BODY}")
+    assert (result.report.meta.doc_number, result.report.meta.date) == ("某司法发〔2024〕5号", "2024-03-06")
+    assert "正文前没有文号，已采用网页信息表中的发文字号 某司法发〔2024〕5号，请核对。" in result.notes
+    own = imported(f"[发文字号] 某司法发〔2024〕5号\n某司法发〔2024〕9号\n{TITLE}\n{BODY}")
+    assert own.report.meta.doc_number == "某司法发〔2024〕9号"
+
+
 def test_font_size_control_split_over_lines_and_site_name_are_removed() -> None:
     result = imported(f"某区人民政府门户网站\n{TITLE}\n字号：\n大\n中\n小\n{BODY}")
     assert {"某区人民政府门户网站", "字号：", "大", "中", "小"} <= set(result.removed)
