@@ -1,4 +1,5 @@
-"""Benchmark: import a 20-page .docx in process (goal ≤ 0.3 s, median).
+"""Benchmark: import a 20-page .docx in process (goal ≤ 0.3 s, median), and 1 MB of web-page
+text (goal < 1 s), in simplified and in traditional characters (converted with OpenCC).
 
 A full GB/T 9704 page holds 22 × 28 = 616 characters, so 20 pages ≈ 12,300 characters.
 The document is built from generated report text (numbered headings typed in the text,
@@ -60,6 +61,30 @@ def measure(path: Path, runs: int) -> list[float]:
     return times
 
 
+WEB_HEAD = "您当前的位置：首页>政务公开>法治政府建设\n[索引号] 11500107 [发布机构] 某区某局\n字号：\n大\n中\n小\n"
+WEB_TAIL = "\n【打印本页】【关闭窗口】\n网站地图\n联系我们\n版权所有：某区人民政府\n"
+MB = 1024 * 1024
+
+
+def web_page_text(megabytes: float) -> str:
+    """A report as copied from a web page, grown to this many megabytes of UTF-8."""
+    pages = 20
+    while True:
+        text = WEB_HEAD + render_text(synthetic_report(pages)) + WEB_TAIL
+        size = len(text.encode("utf-8"))
+        if size >= megabytes * MB:
+            return text
+        pages = int(pages * megabytes * MB / size) + 1
+
+
+def traditional(text: str) -> str | None:
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("s2t").convert(text)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
@@ -75,7 +100,15 @@ def main() -> int:
         one_para = Path(folder) / "one-paragraph.docx"
         write_docx("".join(text.splitlines()), one_para)
         print(f"{args.pages} pages: {len(text)} characters, {len(text.splitlines())} paragraphs")
-        for label, path in (("docx", docx_path), ("txt", txt_path), ("docx, one paragraph", one_para)):
+        cases = [("docx", docx_path), ("txt", txt_path), ("docx, one paragraph", one_para)]
+        big = web_page_text(1)
+        (Path(folder) / "web-1mb.txt").write_text(big, encoding="utf-8")
+        cases.append(("txt, 1 MB web page", Path(folder) / "web-1mb.txt"))
+        big_traditional = traditional(big)
+        if big_traditional is not None:
+            (Path(folder) / "web-1mb-t.txt").write_text(big_traditional, encoding="utf-8")
+            cases.append(("txt, 1 MB 繁体", Path(folder) / "web-1mb-t.txt"))
+        for label, path in cases:
             times = measure(path, args.runs)
             print(f"import {label:20s} median {statistics.median(times) * 1000:7.1f} ms  "
                   f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, {args.runs} runs)")

@@ -140,6 +140,17 @@ class Report:
         self.insert(node, parent, position)
 
 
+ITEM_SENTENCE_END = ("。", "！", "？", "；", "：")
+
+
+def is_whole_item(node: Node) -> bool:
+    """A heading with nothing below that ends its sentence (（一）法治意识不强。): the sentence is
+    the whole item, written as one paragraph in the heading's font (as 公文 list 存在的不足), not
+    a standalone heading waiting for text."""
+    return (node.kind == SECTION and node.title.endswith(ITEM_SENTENCE_END) and not node.children
+            and not node.text.strip())
+
+
 def check_can_hold(parent: Node | None, child: Node) -> None:
     """Only sections hold children; points and paragraphs are leaves."""
     if child.kind not in NODE_KINDS:

@@ -7,6 +7,7 @@ never left out, so the spec keeps working while the desktop code grows.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -56,6 +57,11 @@ PLUGIN_FILES_UNUSED = re.compile(
     r"(qminimal|qminimalegl|qlinuxfb|qvnc|qvkkhrdisplay|qeglfs|qwayland[\w-]*|qdirect2d"
     r"|qtga|qtiff|qwbmp|qwebp|qicns|qpdf|qgtk3)\.(so|dll|dylib)$"
 )
+# OpenCC (traditional → simplified on import) ships command-line tools, C++ headers and static
+# libraries beside its Python extension; the program needs the extension and the t2s dictionaries.
+OPENCC_UNUSED_DIRS = ("opencc/clib/bin/", "opencc/clib/include/", "opencc/clib/lib64/", "opencc/clib/lib/")
+OPENCC_CONFIG = "t2s.json"
+OPENCC_DATA_DEST = "opencc/clib/share/opencc"
 # Windows: the software OpenGL and Direct3D shader compiler DLLs (~25 MB) serve OpenGL/Quick only.
 FILES_UNUSED = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
 
@@ -106,6 +112,8 @@ def entry_filter(used: set[str]) -> Callable[[Entry], bool]:
     def wanted(entry: Entry) -> bool:
         dest = entry[0].replace("\\", "/")
         name = dest.rsplit("/", 1)[-1]
+        if dest.startswith(OPENCC_UNUSED_DIRS):
+            return False
         if "/translations/" in dest and name.endswith(".qm"):
             return name in KEPT_TRANSLATIONS
         if "/plugins/" in dest:
@@ -114,6 +122,14 @@ def entry_filter(used: set[str]) -> Callable[[Entry], bool]:
         return name.lower() not in FILES_UNUSED and not unused_libraries.search(name)
 
     return wanted
+
+
+def opencc_datas(share_dir: Path, config: str = OPENCC_CONFIG) -> list[tuple[str, str]]:
+    """(source, destination folder) for Analysis.datas: OpenCC's configuration and the dictionary
+    files it names, where the package looks for them (next to its __init__, under clib/share)."""
+    settings = json.loads((share_dir / config).read_text(encoding="utf-8"))
+    names = {config} | set(re.findall(r'"file":\s*"([^"]+)"', json.dumps(settings)))
+    return [(str(share_dir / name), OPENCC_DATA_DEST) for name in sorted(names)]
 
 
 def without_orphans(kept: list[Entry], dropped: list[Entry],

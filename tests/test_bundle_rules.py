@@ -124,3 +124,31 @@ def test_libraries_only_dropped_files_needed_are_removed(rules: ModuleType) -> N
 def test_nothing_dropped_keeps_everything(rules: ModuleType) -> None:
     kept = [("libX11.so", "/s/libX11.so", "BINARY")]
     assert rules.without_orphans(kept, [], lambda path: []) == kept
+
+
+def test_opencc_keeps_its_extension_and_drops_its_tools(rules: ModuleType) -> None:
+    wanted = rules.entry_filter({"QtCore", "QtGui", "QtWidgets"})
+    assert wanted(("opencc/clib/opencc_clib.cp312-win_amd64.pyd", "/x", "EXTENSION"))
+    assert wanted(("opencc/clib/share/opencc/TSCharacters.ocd2", "/x", "DATA"))
+    assert not wanted(("opencc/clib/bin/opencc", "/x", "BINARY"))
+    assert not wanted(("opencc\\clib\\include\\opencc\\opencc.h", "/x", "DATA"))
+    assert not wanted(("opencc/clib/lib64/libopencc.a", "/x", "DATA"))
+
+
+def test_opencc_datas_are_the_config_and_the_dictionaries_it_names(rules: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "t2s.json").write_text(
+        '{"normalization": [{"dict": {"type": "ocd2", "file": "Norm.ocd2"}}],'
+        ' "conversion_chain": [{"dict": {"type": "group", "dicts": [{"type": "ocd2", "file": "TSPhrases.ocd2"},'
+        ' {"type": "ocd2", "file": "TSCharacters.ocd2"}]}}]}', encoding="utf-8")
+    datas = rules.opencc_datas(tmp_path)
+    assert [Path(source).name for source, _dest in datas] == ["Norm.ocd2", "TSCharacters.ocd2", "TSPhrases.ocd2", "t2s.json"]
+    assert {dest for _source, dest in datas} == {"opencc/clib/share/opencc"}
+
+
+def test_opencc_datas_of_the_installed_package_exist(rules: ModuleType) -> None:
+    spec = importlib.util.find_spec("opencc")
+    assert spec is not None, "opencc is a run-time dependency (requirements.txt)"
+    share = Path(spec.submodule_search_locations[0]) / "clib" / "share" / "opencc"
+    datas = rules.opencc_datas(share)
+    assert len(datas) >= 3
+    assert all(Path(source).is_file() for source, _dest in datas)

@@ -2,7 +2,8 @@
 
 The clerk fixes what recognition got wrong before anything is saved: raise or lower a
 node's level, merge it into the text before it, split it at the cursor, change its kind,
-correct its heading or text. ``edited_report()`` returns the result; this dialog never
+correct its heading or text, and choose which statutory item (举措和成效, 不足和原因…) each
+level-1 part serves. ``edited_report()`` returns the result; this dialog never
 touches the library (the caller saves the report).
 
 Every edit keeps the document order of the words: merge appends a node's words to the
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.importing import ImportResult
+from models.importing import STATUTORY_LABELS, ImportResult
 from models.interchange import dumps
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
@@ -64,13 +65,15 @@ class ImportPreviewDialog(QDialog):
 
     def _build(self, result: ImportResult, source_text: str) -> None:
         meta = self.report.meta
-        heading = QLabel(self.tr("标题：{title}　年度：{year}　单位：{issuer}　日期：{date}").format(
-            title=meta.title or self.tr("（未识别）"), year=meta.year, issuer=meta.issuer or self.tr("（未识别）"),
-            date=meta.date or self.tr("（未识别）")))
+        unknown = self.tr("（未识别）")
+        year = str(meta.year) if result.year_found else self.tr("{year}（未识别，暂定）").format(year=meta.year)
+        heading = QLabel(self.tr("标题：{title}　年度：{year}　单位：{issuer}　日期：{date}　主送：{to}　文号：{number}").format(
+            title=meta.title or unknown, year=year, issuer=meta.issuer or unknown, date=meta.date or unknown,
+            to=meta.recipients or unknown, number=meta.doc_number or unknown))
         heading.setWordWrap(True)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("识别出的结构"), self.tr("类型")])
+        self.tree.setHeaderLabels([self.tr("识别出的结构"), self.tr("类型"), self.tr("法定内容")])
         self.tree.setColumnWidth(0, 420)
         self.tree.currentItemChanged.connect(self._on_select)
 
@@ -84,12 +87,17 @@ class ImportPreviewDialog(QDialog):
         for kind, label in ((SECTION, self.tr("标题")), (POINT, self.tr("分项（一是……）")), (PARAGRAPH, self.tr("段落"))):
             self.kind_box.addItem(label, kind)
         self.kind_box.currentIndexChanged.connect(self._on_kind)
+        self.part_box = QComboBox()  # the statutory item of the selected level-1 part
+        for key, label in STATUTORY_LABELS.items():
+            self.part_box.addItem(self.tr(label), key)
+        self.part_box.currentIndexChanged.connect(self._on_part)
         self.title_edit = QLineEdit()
         self.title_edit.textEdited.connect(self._on_title)
         self.text_edit = QPlainTextEdit()
         self.text_edit.textChanged.connect(self._on_text)
         form = QFormLayout()
         form.addRow(self.tr("类型"), self.kind_box)
+        form.addRow(self.tr("法定内容"), self.part_box)
         form.addRow(self.tr("标题"), self.title_edit)
         form.addRow(self.tr("正文"), self.text_edit)
 
@@ -146,7 +154,8 @@ class ImportPreviewDialog(QDialog):
         def add(nodes: list[Node], parent: QTreeWidgetItem | None) -> None:
             nonlocal chosen
             for node in nodes:
-                item = QTreeWidgetItem([self._label(node, markers[id(node)]), kinds[node.kind]])
+                part = self._part_label(node) if parent is None else ""
+                item = QTreeWidgetItem([self._label(node, markers[id(node)]), kinds[node.kind], part])
                 item.setData(0, Qt.ItemDataRole.UserRole, len(self._nodes))
                 self._nodes.append(node)
                 if parent is None:
@@ -170,6 +179,11 @@ class ImportPreviewDialog(QDialog):
         words = words.replace("\n", " ")
         return marker + (words if len(words) <= _LABEL_CHARS else words[:_LABEL_CHARS] + "…")
 
+    def _part_label(self, node: Node) -> str:
+        if node.kind != SECTION:
+            return ""
+        return self.tr(STATUTORY_LABELS.get(node.key, STATUTORY_LABELS[""]))
+
     def node_for(self, item: QTreeWidgetItem | None) -> Node | None:
         return None if item is None else self._nodes[item.data(0, Qt.ItemDataRole.UserRole)]
 
@@ -184,6 +198,9 @@ class ImportPreviewDialog(QDialog):
         self.title_edit.setText(node.title if node else "")
         self.title_edit.setEnabled(node is not None and node.kind != PARAGRAPH)
         self.text_edit.setPlainText(node.text if node else "")
+        is_part = node is not None and node.kind == SECTION and any(n is node for n in self.report.body)
+        self.part_box.setCurrentIndex(max(0, self.part_box.findData(node.key if is_part and node.key in STATUTORY_LABELS else "")))
+        self.part_box.setEnabled(is_part)
         self._loading = False
         for button in (self.raise_button, self.lower_button, self.merge_button, self.split_button):
             button.setEnabled(node is not None)
@@ -205,6 +222,13 @@ class ImportPreviewDialog(QDialog):
         if item is not None and self._current is not None:
             marker = number_report(self.report)[id(self._current)]
             item.setText(0, self._label(self._current, marker))
+
+    def _on_part(self, _index: int) -> None:
+        node, item = self._current, self.tree.currentItem()
+        if node is None or item is None or self._loading or not self.part_box.isEnabled():
+            return
+        node.key = self.part_box.currentData()
+        item.setText(2, self._part_label(node))
 
     def _on_kind(self, _index: int) -> None:
         node, kind = self._current, self.kind_box.currentData()

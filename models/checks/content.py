@@ -18,7 +18,7 @@ from models.checks.structure import (
     parts,
 )
 from models.errors import NianbaoError
-from models.report import POINT, SECTION, Node, Report
+from models.report import POINT, SECTION, Node, Report, is_whole_item
 
 REQUIRED_PARTS = (1, 2, 3, 4)
 # Words that give a cause. Judged on what is written under the part, never its heading: the
@@ -96,6 +96,8 @@ def check_empty_section(text: str, where: Where) -> Iterator[Hit]:
         return
     if where.depth == 1 and where.part in REQUIRED_PARTS:
         return  # content.empty-part reports those, as 错误
+    if is_whole_item(node):
+        return  # （一）法治意识不强。 is an item written in full, as the export prints it
     if not has_written_text(node, where.ctx.report):
         yield Hit(0, len(text), "这个标题下面还没有内容：请补写，或删除这一部分。")
 

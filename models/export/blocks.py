@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from models.numbering import number_report
-from models.report import POINT, SECTION, Node, Report
+from models.report import ITEM_SENTENCE_END, POINT, SECTION, Node, Report, is_whole_item
 from models.templates import untouched_parts
 from models.text_chars import clean_text
 
@@ -80,7 +80,7 @@ def left_out_notice(report: Report) -> str:
             "导出文件的序号与编辑器一致，略去的部分会留下空号；如不需要这些部分，请在编辑器中删除。")
 
 
-SENTENCE_END = ("。", "！", "？", "；", "：")
+SENTENCE_END = ITEM_SENTENCE_END
 
 
 def has_run_in_content(node: Node, inline_points: bool = True) -> bool:
@@ -88,13 +88,6 @@ def has_run_in_content(node: Node, inline_points: bool = True) -> bool:
     laid inline. The heading then runs in when it is deep enough and ends its sentence."""
     points_follow = inline_points and bool(node.children) and node.children[0].kind == POINT
     return bool(node.text.strip()) or points_follow
-
-
-def is_whole_item(node: Node) -> bool:
-    """A heading with nothing below that ends its sentence: the sentence is the whole item, so
-    it is written as one paragraph in the heading's font (as 公文 list 存在的不足), not as a
-    standalone heading."""
-    return node.title.endswith(SENTENCE_END) and not node.children and not node.text.strip()
 
 
 def _paragraphs(text: str) -> list[str]:

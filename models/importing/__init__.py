@@ -17,28 +17,30 @@ from models import interchange
 from models.errors import UnsupportedFormatError
 from models.importing.clutter import strip_clutter
 from models.importing.metadata import extract_meta
-from models.importing.roll import PLAN_WORDS
+from models.importing.parts import STATUTORY_LABELS, assign_keys, level1_parts
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
-from models.report import PARAGRAPH, SECTION, Report
+from models.importing.traditional import to_simplified
+from models.importing.year import detect_year
+from models.report import SECTION, Node, Report
 from models.text_chars import clean_text
 
-__all__ = ["ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text"]
+__all__ = [
+    "STATUTORY_LABELS", "ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text",
+]
 
 OLD_BINARY_SUFFIXES = (".doc", ".wps", ".dot", ".wpt")
-_PART_KEYS = (("plans", PLAN_WORDS),
-              ("leader", ("第一责任人", "主要负责人")),
-              ("shortcomings", ("问题", "不足")),
-              ("other", ("其他需要报告",)),
-              ("measures", ("工作情况", "举措", "成效", "主要做法", "建设情况")))
-
-
 @dataclass
 class ImportResult:
     report: Report
     notes: list[str] = field(default_factory=list)  # what was odd, for the user to read
     removed: list[str] = field(default_factory=list)  # source text not placed in the body
     source_text: str = ""  # the text as read (Word's automatic numbers shown), for the preview
+    year_found: bool = True  # False: the year is a placeholder the clerk must check
+
+    def statutory_parts(self) -> list[tuple[Node, str]]:
+        """Each level-1 part with the statutory item it was mapped to (a key of STATUTORY_LABELS)."""
+        return [(node, node.key) for node in level1_parts(self.report)]
 
 
 def import_file(path: Path) -> ImportResult:
@@ -82,38 +84,31 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
         notes.append(f"已删除 {cleaned_count} 个无法保存到 Word 文档的控制字符。")
     if not any(p.text.strip() for p in paras):
         raise ImportFileError("没有可导入的文字（内容是空的）。")
+    notes.extend(to_simplified(paras))
     cleaned = strip_clutter(paras)
     if cleaned.removed:
         shown = "、".join(f"“{_short(t.strip())}”" for t in cleaned.removed[:6])
         more = f"等 {len(cleaned.removed)} 行" if len(cleaned.removed) > 6 else ""
         notes.append(f"已略去网页上的无关内容：{shown}{more}。")
-    found = extract_meta(cleaned.body, cleaned.web_date)
+    found = extract_meta(cleaned.body, cleaned.web_date, cleaned.web_doc_number)
     notes.extend(found.notes)
     builder = build_tree(found.body)
     notes.extend(builder.notes)
     report = Report(meta=found.meta, body=builder.body)
-    _assign_keys(report)
-    if not report.meta.year:
+    notes.extend(assign_keys(report))
+    year = detect_year(report, found.date_from_page)
+    if year.year:
+        report.meta.year = year.year
+        if year.source != "标题":
+            notes.append(f"标题中没有年度，已按{year.source}认定为 {year.year} 年度，请核对。")
+    else:
         report.meta.year = date.today().year - 1
-        notes.append(f"没有识别到报告年度，暂定为 {report.meta.year} 年，请核对。")
+        notes.append(f"没有识别到报告年度（标题、第一段、各部分标题和成文日期中都没有），"
+                     f"暂定为 {report.meta.year} 年，请在报告信息中改正。")
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
-    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text)
-
-
-def _assign_keys(report: Report) -> None:
-    """Mark the statutory parts, so roll-forward finds 下一步工作打算 and checks find the rest."""
-    used: set[str] = set()
-    if report.body and report.body[0].kind == PARAGRAPH:
-        report.body[0].key = "preamble"
-    for node in report.body:
-        if node.kind != SECTION:
-            continue
-        for key, words in _PART_KEYS:
-            if key not in used and any(word in node.title for word in words):
-                node.key = key
-                used.add(key)
-                break
+    removed = cleaned.removed + found.removed + builder.removed
+    return ImportResult(report, notes, removed, source_text, year_found=bool(year.year))
 
 
 def _short(text: str, limit: int = 16) -> str:

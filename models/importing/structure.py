@@ -32,8 +32,19 @@ RUNON_MIN_CHARS = 1000  # a paragraph this long may be several paragraphs run to
 _END = "。！？；;!?”’」』）)】%％0123456789"
 _POINT_PREV = "。！？；;!?：:\n”’）)"
 _PART_TITLE = re.compile(
-    r"^(.{2,30}?(?:工作情况|建设情况|职责情况|有关情况|主要问题|存在的问题|问题和不足|不足和原因|存在的不足|"
-    r"工作打算|主要安排|工作计划|工作思路|主要举措和成效))(?=[^。，、；：）)]|$)")
+    r"^(.{0,30}?(?:工作情况|建设情况|职责情况|有关情况|开展情况|履职情况|主要问题|存在的问题|问题和不足|不足和原因|"
+    r"不足及原因|存在的不足|工作打算|主要安排|工作安排|工作计划|工作思路|主要举措和成效|主要做法和成效|主要做法|"
+    r"工作成效|主要成效|主要措施|需要报告的情况))(?=[^。，、；：）)]|$)")
+
+
+# A sentence ends at 。, or at an ASCII full stop typed in its place (加强领导.成立…), not in 12.6 or a web address.
+_SENTENCE_STOP = re.compile(r"。|(?<![0-9A-Za-z０-９])\.(?![0-9A-Za-z０-９])")
+
+
+def sentence_end(text: str) -> int:
+    """Index of the first sentence end in ``text``, or -1."""
+    found = _SENTENCE_STOP.search(text)
+    return found.start() if found else -1
 
 
 @dataclass
@@ -92,7 +103,7 @@ class Builder:
         return heading_marker(max(1, level))
 
     def _fill_heading(self, node: Node, marker: Marker, segment: str, loose: bool) -> None:
-        stop = segment.find("。")
+        stop = sentence_end(segment)
         title, rest = (segment, "") if stop < 0 else (segment[: stop + 1], segment[stop + 1:])
         cut = _PART_TITLE.match(segment) if marker.rank == 1 else None
         if cut and len(cut[1]) < len(title) and (loose or point_at(segment, len(cut[1]))):
@@ -197,7 +208,7 @@ class Builder:
             self.notes.append(f"“{point_marker(number)}”前面的分项编号不连续，已按原顺序导入。")
         self.points_in[key] = number
         chunk = chunk.strip()
-        stop = chunk.find("。")
+        stop = sentence_end(chunk)
         title, text = (chunk, "") if stop < 0 else (chunk[: stop + 1], chunk[stop + 1:])
         point = Node(POINT, title=title.strip(), text=text.strip())
         (section.children if section is not None else self.body).append(point)

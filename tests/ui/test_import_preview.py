@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from models.importing import import_text
 from models.report import PARAGRAPH, POINT, SECTION
@@ -124,3 +124,31 @@ def test_source_text_defaults_to_what_the_importer_read(qtbot, tmp_path) -> None
     shown = widget.source.toPlainText()
     assert "一、工作情况" in shown  # Word's automatic number, recreated
     assert "（二）完善制度。" in shown
+
+
+def test_statutory_item_of_each_part_is_shown_and_can_be_changed(dialog) -> None:
+    parts = [dialog.tree.topLevelItem(i) for i in (1, 2)]
+    assert [item.text(2) for item in parts] == ["举措和成效", "不足和原因"]
+    dialog.tree.setCurrentItem(parts[0].child(0))
+    assert not dialog.part_box.isEnabled()  # only level-1 parts serve a statutory item
+    dialog.tree.setCurrentItem(parts[1])
+    assert dialog.part_box.isEnabled()
+    assert dialog.part_box.currentText() == "不足和原因"
+    dialog.part_box.setCurrentIndex(dialog.part_box.findData("other"))
+    assert dialog.report.body[2].key == "other"
+    assert dialog.tree.topLevelItem(2).text(2) == "其他"
+    dialog.tree.setCurrentItem(parts[0])
+    assert dialog.part_box.currentText() == "举措和成效"
+    assert dialog.edited_report().body[2].key == "other"
+
+
+def test_year_not_found_is_shown_as_a_guess(qtbot) -> None:
+    result = import_text("某局法治政府建设情况报告\n我局依法行政。\n一、工作情况\n做了。")
+    widget = ImportPreviewDialog(result)
+    qtbot.addWidget(widget)
+    heading = widget.findChildren(QLabel)[0].text()
+    assert f"年度：{result.report.meta.year}（未识别，暂定）" in heading
+    assert any("没有识别到报告年度" in widget.notes.item(i).text() for i in range(widget.notes.count()))
+    found = ImportPreviewDialog(import_text(SOURCE))
+    qtbot.addWidget(found)
+    assert "年度：2023　" in found.findChildren(QLabel)[0].text()

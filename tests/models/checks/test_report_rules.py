@@ -93,6 +93,13 @@ def test_empty_section_below_a_part() -> None:
     assert (finding.node_id, finding.excerpt) == (500, "加强法治队伍建设")
 
 
+def test_a_one_sentence_item_is_not_an_empty_section() -> None:
+    report = clean_report()
+    report.body[1].children.append(Node(SECTION, title="法治意识不强。", id=501))
+    report.body[1].children.append(Node(SECTION, title="加强法治队伍建设", id=502))
+    assert [f.node_id for f in rules_of(report, "content.empty-section")] == [502]
+
+
 def _dated(iso: str) -> Report:
     report = clean_report()
     report.meta.date = iso

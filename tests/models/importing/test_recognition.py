@@ -100,15 +100,16 @@ def test_arabic_numbers_running_on_across_parts() -> None:
     assert any("“3.”前面没有同级的第 1 项" in note for note in result.notes)
 
 
-def test_traditional_characters_are_kept_as_they_are() -> None:
+def test_traditional_characters_are_converted_to_simplified() -> None:
     title = "某市司法局關於2023年度法治政府建設情況的報告"
-    result = imported("一、2023年法治政府建設工作情況\n（一）加強組織領導。一是健全機制。成立領導小組。", title)
-    assert result.report.meta.title == title
+    result = import_text(f"{title}\n一、2023年法治政府建設工作情況\n（一）加強組織領導。一是健全機制。成立領導小組。")
+    assert result.report.meta.title == "某市司法局关于2023年度法治政府建设情况的报告"
     part = result.report.body[0]
-    assert part.title == "2023年法治政府建設工作情況"
-    assert part.children[0].children[0].title == "健全機制。"
-    assert part.children[0].children[0].text == "成立領導小組。"
+    assert part.title == "2023年法治政府建设工作情况"
+    assert part.children[0].children[0].title == "健全机制。"
+    assert part.children[0].children[0].text == "成立领导小组。"
     assert result.report.meta.year == 2023
+    assert title in result.source_text
 
 
 def test_no_numbers_at_all_imports_paragraphs_with_a_note() -> None:
