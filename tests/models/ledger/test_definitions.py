@@ -31,7 +31,8 @@ def test_derived_figures_name_their_parts() -> None:
     assert catalogue.indicator("recon_correction_rate").formula.keys == {"recon_corrected", "recon_closed"}
     assert catalogue.indicator("litig_head_rate").formula.keys == {"litig_head_appeared", "litig_hearings"}
     rates = [i for g in catalogue.groups.values() for i in g.indicators if i.formula]
-    assert rates and all(i.unit == "%" for i in rates)
+    assert rates
+    assert all(i.unit == "%" for i in rates)
 
 
 @pytest.mark.parametrize(("issuer", "kind"), [

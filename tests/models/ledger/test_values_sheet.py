@@ -54,7 +54,8 @@ def test_a_rate_is_computed_from_its_parts_unless_typed() -> None:
     assert sheet.value("recon_correction_rate") == Decimal("21.48")
     assert sheet.value("recon_correction_rate", PREVIOUS) == Decimal("20.00")
     row = next(r for r in sheet.rows() if r.indicator.key == "recon_correction_rate")
-    assert row.computed and row.change == Decimal("1.48")
+    assert row.computed
+    assert row.change == Decimal("1.48")
     assert describe_change(row.indicator, row.change) == "增长1.48个百分点"
     assert sheet.problems() == []
 
@@ -116,6 +117,7 @@ def test_roll_forward_moves_this_year_into_last_year() -> None:
     ledger.custom.append(custom_indicator("river_patrols", "河道巡查", "次"))
     ledger.set("river_patrols", CURRENT, Decimal(12))
     nxt = rolled(ledger)
-    assert nxt.kind == "county" and [i.key for i in nxt.custom] == ["river_patrols"]
+    assert nxt.kind == "county"
+    assert [i.key for i in nxt.custom] == ["river_patrols"]
     assert {k: (e.current, e.previous) for k, e in nxt.entries.items()} == {
         "recon_received": (None, Decimal(35)), "river_patrols": (None, Decimal(12))}

@@ -57,7 +57,8 @@ def test_save_ledger_replaces_the_figures_and_counts_as_an_edit(library: Library
     again = library.load_ledger(report_id)
     assert _figures(again) == {"litig_head_rate": (Decimal("99.56"), None), "river_patrols": (Decimal(48), None),
                                "norm_issued": (Decimal(4), None)}
-    assert again.kind == "" and again.custom == []
+    assert again.kind == ""
+    assert again.custom == []
     assert library.list_reports()[0].modified >= before
 
 
@@ -97,7 +98,8 @@ def test_duplicate_roll_forward_and_purge(library: Library) -> None:
     rolled = library.load_ledger(rolled_id)
     assert _figures(rolled) == {"recon_received": (None, Decimal(35)), "litig_head_rate": (None, Decimal("99.56")),
                                 "river_patrols": (None, Decimal(48))}
-    assert rolled.kind == "county" and [i.key for i in rolled.custom] == ["river_patrols"]
+    assert rolled.kind == "county"
+    assert [i.key for i in rolled.custom] == ["river_patrols"]
     library.trash_report(report_id)
     library.purge_report(report_id)
     left = library.conn.execute("SELECT count(*) FROM ledger_values WHERE report_id = ?", (report_id,)).fetchone()[0]
@@ -127,7 +129,8 @@ def test_a_v2_library_gains_an_empty_ledger(tmp_path: Path) -> None:
         assert upgraded.conn.execute(schema).fetchall() == fresh.conn.execute(schema).fetchall()
         assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         report = upgraded.load_report(1)
-        assert report.ledger == Ledger() and report.body[0].text == "正文"
+        assert report.ledger == Ledger()
+        assert report.body[0].text == "正文"
         ledger = report.ledger
         ledger.set("norm_issued", CURRENT, Decimal(2))
         upgraded.save_ledger(1, ledger)
