@@ -173,9 +173,16 @@ def _indicator(data: dict, group: str) -> Indicator:
     if not unit:
         raise LedgerDefinitionError(f"指标“{key}”没有写单位。")
     formula = parse(str(data["formula"])) if "formula" in data else None
-    return Indicator(key=key, name=str(data["name"]), unit=unit, group=group,
-                     definition=str(data.get("definition", "")), source=str(data.get("source", "")),
-                     words=tuple(str(w) for w in data.get("words", ())), formula=formula)
+    return Indicator(
+        key=key,
+        name=str(data["name"]),
+        unit=unit,
+        group=group,
+        definition=str(data.get("definition", "")),
+        source=str(data.get("source", "")),
+        words=tuple(str(w) for w in data.get("words", ())),
+        formula=formula,
+    )
 
 
 def _constraint(data: dict, group: str) -> Constraint:
@@ -209,7 +216,9 @@ def _read_sets(path: Path, groups: dict[str, Group]) -> tuple[IndicatorSet, ...]
             if missing:
                 raise LedgerDefinitionError(f"台账类型“{entry['id']}”列出了不存在的分组：{'、'.join(missing)}。")
             chosen = sorted((groups[g] for g in entry["groups"]), key=lambda g: g.order)
-            sets.append(IndicatorSet(str(entry["id"]), str(entry["name"]), tuple(entry.get("words", ())), tuple(chosen)))
+            sets.append(
+                IndicatorSet(str(entry["id"]), str(entry["name"]), tuple(entry.get("words", ())), tuple(chosen))
+            )
     except KeyError as exc:
         raise LedgerDefinitionError(f"台账定义文件 {path.name} 缺少字段“{exc.args[0]}”。") from exc
     if not sets:

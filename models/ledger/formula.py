@@ -55,7 +55,9 @@ def _tokenize(text: str) -> list[tuple[str, str]]:
     while position < len(text):
         m = _TOKEN.match(text, position)
         if m is None:
-            raise FormulaError(f"公式“{text}”中有不认识的符号“{text[position:].strip()[:1]}”：只能用数字、指标代码和 + - * / ( )。")
+            raise FormulaError(
+                f"公式“{text}”中有不认识的符号“{text[position:].strip()[:1]}”：只能用数字、指标代码和 + - * / ( )。"
+            )
         number, key, op = m.groups()
         tokens.append(("num", number) if number else ("key", key) if key else ("op", op))
         position = m.end()

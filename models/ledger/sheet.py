@@ -106,9 +106,15 @@ class Sheet:
 
     def rows(self) -> list[Row]:
         typed = self.ledger.column(CURRENT)
-        return [Row(i, self.value(i.key), self.value(i.key, PREVIOUS),
-                    i.formula is not None and typed.get(i.key) is None and self.value(i.key) is not None)
-                for i in self.indicators]
+        return [
+            Row(
+                i,
+                self.value(i.key),
+                self.value(i.key, PREVIOUS),
+                i.formula is not None and typed.get(i.key) is None and self.value(i.key) is not None,
+            )
+            for i in self.indicators
+        ]
 
     def label(self, formula: Formula) -> str:
         """A side of a constraint in words: “受理行政复议案件” or “优秀案卷 + 合格案卷”."""
@@ -131,16 +137,30 @@ class Sheet:
         for indicator in self.indicators:
             value = self.value(indicator.key, column)
             if indicator.is_rate and value is not None and value > 100:
-                found.append(Problem(indicator.key, column, f"{COLUMN_NAMES[column]}“{indicator.name}”为"
-                                     f"{format_value(value)}%，比率不能超过100%，请核对其分子分母。"))
+                found.append(
+                    Problem(
+                        indicator.key,
+                        column,
+                        f"{COLUMN_NAMES[column]}“{indicator.name}”为"
+                        f"{format_value(value)}%，比率不能超过100%，请核对其分子分母。",
+                    )
+                )
             if indicator.formula is None or typed.get(indicator.key) is None:
                 continue
             computed = _rounded(indicator.formula.evaluate(typed))
             if computed is not None and abs(computed - typed[indicator.key]) > RATE_TOLERANCE:
-                parts = "、".join(f"“{self.by_key[k].name}”" for k in sorted(indicator.formula.keys) if k in self.by_key)
-                found.append(Problem(indicator.key, column, f"{COLUMN_NAMES[column]}“{indicator.name}”填的是"
-                                     f"{format_value(typed[indicator.key])}{indicator.unit}，由{parts}算出的是"
-                                     f"{format_value(computed)}{indicator.unit}。"))
+                parts = "、".join(
+                    f"“{self.by_key[k].name}”" for k in sorted(indicator.formula.keys) if k in self.by_key
+                )
+                found.append(
+                    Problem(
+                        indicator.key,
+                        column,
+                        f"{COLUMN_NAMES[column]}“{indicator.name}”填的是"
+                        f"{format_value(typed[indicator.key])}{indicator.unit}，由{parts}算出的是"
+                        f"{format_value(computed)}{indicator.unit}。",
+                    )
+                )
         return found
 
     def _constraint_problems(self, column: str) -> list[Problem]:
@@ -154,11 +174,23 @@ class Sheet:
             unit = self.by_key[key].unit if key in self.by_key else ""
             where = COLUMN_NAMES[column]
             if constraint.op == "<=" and left > right:
-                found.append(Problem(key, column, f"{where}{self.label(constraint.left)}（{format_value(left)}{unit}）"
-                                     f"大于{self.label(constraint.right)}（{format_value(right)}{unit}），部分不能大于总数。"))
+                found.append(
+                    Problem(
+                        key,
+                        column,
+                        f"{where}{self.label(constraint.left)}（{format_value(left)}{unit}）"
+                        f"大于{self.label(constraint.right)}（{format_value(right)}{unit}），部分不能大于总数。",
+                    )
+                )
             elif constraint.op == "==" and left != right:
-                found.append(Problem(key, column, f"{where}{self.label(constraint.left)}（{format_value(left)}{unit}）"
-                                     f"与{self.label(constraint.right)}（{format_value(right)}{unit}）应当相等。"))
+                found.append(
+                    Problem(
+                        key,
+                        column,
+                        f"{where}{self.label(constraint.left)}（{format_value(left)}{unit}）"
+                        f"与{self.label(constraint.right)}（{format_value(right)}{unit}）应当相等。",
+                    )
+                )
         return found
 
 

@@ -17,8 +17,9 @@ from models.ledger.definitions import Indicator
 CURRENT, PREVIOUS = "current", "previous"
 COLUMN_NAMES = {CURRENT: "本年", PREVIOUS: "上年"}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_TYPED_JUNK = str.maketrans({"，": "", ",": "", " ": "", "\u3000": "", "％": "%", "．": ".", **{
-    chr(0xFF10 + d): str(d) for d in range(10)}})
+_TYPED_JUNK = str.maketrans(
+    {"，": "", ",": "", " ": "", "\u3000": "", "％": "%", "．": ".", **{chr(0xFF10 + d): str(d) for d in range(10)}}
+)
 MAX_DIGITS = 15  # figures beyond this are typing accidents, and SQLite text keeps them exactly anyway
 
 
@@ -65,8 +66,9 @@ class Ledger:
 
 def rolled(ledger: Ledger) -> Ledger:
     """Next year's ledger: this year's figures become 上年; the kind and own indicators stay."""
-    entries = {key: LedgerEntry(previous=entry.current) for key, entry in ledger.entries.items()
-               if entry.current is not None}
+    entries = {
+        key: LedgerEntry(previous=entry.current) for key, entry in ledger.entries.items() if entry.current is not None
+    }
     return Ledger(kind=ledger.kind, entries=entries, custom=list(ledger.custom))
 
 

@@ -35,17 +35,20 @@ def test_derived_figures_name_their_parts() -> None:
     assert all(i.unit == "%" for i in rates)
 
 
-@pytest.mark.parametrize(("issuer", "kind"), [
-    ("重庆市九龙坡区城市管理局", "department"),
-    ("某县人民政府", "county"),
-    ("重庆市九龙坡区人民政府", "county"),
-    ("十堰市人民政府", "city"),
-    ("湖北省人民政府", "province"),
-    ("重庆市人民政府", "province"),
-    ("某镇人民政府", "township"),
-    ("某区某街道办事处", "township"),
-    ("", "department"),
-])
+@pytest.mark.parametrize(
+    ("issuer", "kind"),
+    [
+        ("重庆市九龙坡区城市管理局", "department"),
+        ("某县人民政府", "county"),
+        ("重庆市九龙坡区人民政府", "county"),
+        ("十堰市人民政府", "city"),
+        ("湖北省人民政府", "province"),
+        ("重庆市人民政府", "province"),
+        ("某镇人民政府", "township"),
+        ("某区某街道办事处", "township"),
+        ("", "department"),
+    ],
+)
 def test_kind_is_guessed_from_the_issuer(issuer: str, kind: str) -> None:
     assert load_catalogue().guess_kind(issuer) == kind
 
@@ -61,20 +64,32 @@ def _copy_catalogue(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("file", "old", "new", "message"), [
-    ("recon.toml", 'formula = "100 * recon_corrected / recon_closed"',
-     'formula = "100 * recon_fixed / recon_closed"', "不存在的指标：recon_fixed"),
-    ("recon.toml", 'formula = "100 * recon_corrected / recon_closed"',
-     'formula = "eval(recon_closed)"', "多出内容"),
-    ("litig.toml", 'key = "litig_lost"', 'key = "recon_received"', "重复"),
-    ("litig.toml", 'key = "litig_lost"', 'key = "Litig Lost"', "小写字母"),
-    ("sets.toml", '"study", "norms"', '"study", "laws"', "不存在的分组：laws"),
-    ("pufa.toml", 'unit = "份"', 'unit = ""', "没有写单位"),
-    ("files.toml", 'op = "=="', 'op = ">"', "op 只能是"),
-    ("norms.toml", "[group]", "[group", "格式有误"),
-])
-def test_a_broken_catalogue_is_refused_naming_the_fault(tmp_path: Path, file: str, old: str, new: str,
-                                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "recon.toml",
+            'formula = "100 * recon_corrected / recon_closed"',
+            'formula = "100 * recon_fixed / recon_closed"',
+            "不存在的指标：recon_fixed",
+        ),
+        (
+            "recon.toml",
+            'formula = "100 * recon_corrected / recon_closed"',
+            'formula = "eval(recon_closed)"',
+            "多出内容",
+        ),
+        ("litig.toml", 'key = "litig_lost"', 'key = "recon_received"', "重复"),
+        ("litig.toml", 'key = "litig_lost"', 'key = "Litig Lost"', "小写字母"),
+        ("sets.toml", '"study", "norms"', '"study", "laws"', "不存在的分组：laws"),
+        ("pufa.toml", 'unit = "份"', 'unit = ""', "没有写单位"),
+        ("files.toml", 'op = "=="', 'op = ">"', "op 只能是"),
+        ("norms.toml", "[group]", "[group", "格式有误"),
+    ],
+)
+def test_a_broken_catalogue_is_refused_naming_the_fault(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
     folder = _copy_catalogue(tmp_path)
     path = folder / file
     text = path.read_text(encoding="utf-8")
@@ -84,12 +99,15 @@ def test_a_broken_catalogue_is_refused_naming_the_fault(tmp_path: Path, file: st
         load_catalogue(folder)
 
 
-@pytest.mark.parametrize(("key", "name", "unit", "message"), [
-    ("河道巡查", "河道巡查", "次", "小写字母"),
-    ("river_patrols", "", "次", "中文名称"),
-    ("river_patrols", "河道巡查", "", "单位"),
-    ("recon_received", "收到复议", "件", "标准指标"),
-])
+@pytest.mark.parametrize(
+    ("key", "name", "unit", "message"),
+    [
+        ("河道巡查", "河道巡查", "次", "小写字母"),
+        ("river_patrols", "", "次", "中文名称"),
+        ("river_patrols", "河道巡查", "", "单位"),
+        ("recon_received", "收到复议", "件", "标准指标"),
+    ],
+)
 def test_own_indicators_are_checked(key: str, name: str, unit: str, message: str) -> None:
     with pytest.raises(LedgerDefinitionError, match=message):
         custom_indicator(key, name, unit)

@@ -37,10 +37,14 @@ def test_ledger_is_stored_and_read_back_exactly(library: Library) -> None:
     report_id = library.create_report(report)
     loaded = library.load_report(report_id).ledger
     assert loaded.kind == "county"
-    assert _figures(loaded) == {"recon_received": (Decimal(35), Decimal(30)),
-                                "litig_head_rate": (Decimal("99.56"), None), "river_patrols": (Decimal(48), None)}
+    assert _figures(loaded) == {
+        "recon_received": (Decimal(35), Decimal(30)),
+        "litig_head_rate": (Decimal("99.56"), None),
+        "river_patrols": (Decimal(48), None),
+    }
     assert [(i.key, i.name, i.unit, i.definition, i.custom) for i in loaded.custom] == [
-        ("river_patrols", "河道巡查", "次", "巡河次数", True)]
+        ("river_patrols", "河道巡查", "次", "巡河次数", True)
+    ]
     assert library.load_ledger(report_id) == loaded
 
 
@@ -55,8 +59,11 @@ def test_save_ledger_replaces_the_figures_and_counts_as_an_edit(library: Library
     ledger.kind = ""
     library.save_ledger(report_id, ledger)
     again = library.load_ledger(report_id)
-    assert _figures(again) == {"litig_head_rate": (Decimal("99.56"), None), "river_patrols": (Decimal(48), None),
-                               "norm_issued": (Decimal(4), None)}
+    assert _figures(again) == {
+        "litig_head_rate": (Decimal("99.56"), None),
+        "river_patrols": (Decimal(48), None),
+        "norm_issued": (Decimal(4), None),
+    }
     assert again.kind == ""
     assert again.custom == []
     assert library.list_reports()[0].modified >= before
@@ -84,8 +91,10 @@ def test_a_revision_from_before_the_ledger_keeps_todays_figures(library: Library
     blob = library.conn.execute("SELECT snapshot FROM revisions WHERE id = ?", (revision,)).fetchone()[0]
     data = json.loads(zlib.decompress(blob))
     del data["ledger"]  # as schema v2 wrote it
-    library.conn.execute("UPDATE revisions SET snapshot = ? WHERE id = ?",
-                         (zlib.compress(json.dumps(data, ensure_ascii=False).encode()), revision))
+    library.conn.execute(
+        "UPDATE revisions SET snapshot = ? WHERE id = ?",
+        (zlib.compress(json.dumps(data, ensure_ascii=False).encode()), revision),
+    )
     library.restore_revision(revision)
     assert library.load_ledger(report_id).get("recon_received") == Decimal(35)
 
@@ -96,8 +105,11 @@ def test_duplicate_roll_forward_and_purge(library: Library) -> None:
     assert _figures(copy.ledger) == _figures(library.load_ledger(report_id))
     rolled_id = library.create_report(roll_forward(library.load_report(report_id), 2024))
     rolled = library.load_ledger(rolled_id)
-    assert _figures(rolled) == {"recon_received": (None, Decimal(35)), "litig_head_rate": (None, Decimal("99.56")),
-                                "river_patrols": (None, Decimal(48))}
+    assert _figures(rolled) == {
+        "recon_received": (None, Decimal(35)),
+        "litig_head_rate": (None, Decimal("99.56")),
+        "river_patrols": (None, Decimal(48)),
+    }
     assert rolled.kind == "county"
     assert [i.key for i in rolled.custom] == ["river_patrols"]
     library.trash_report(report_id)
