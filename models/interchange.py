@@ -18,6 +18,7 @@ from typing import Any
 from models.errors import InterchangeError
 from models.fileio import os_error_reason
 from models.ledger.definitions import LedgerDefinitionError, custom_indicator, load_catalogue
+from models.ledger.sheet import json_number
 from models.ledger.values import CURRENT, PREVIOUS, Ledger, LedgerValueError, check_value
 from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta, valid_year
 from models.text_chars import clean_text
@@ -39,7 +40,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def ledger_to_dict(ledger: Ledger) -> dict[str, Any]:
-    values = {key: {column: _number(entry.get(column)) for column in (CURRENT, PREVIOUS)
+    values = {key: {column: json_number(entry.get(column)) for column in (CURRENT, PREVIOUS)
                     if entry.get(column) is not None}
               for key, entry in ledger.entries.items() if not entry.empty}
     data: dict[str, Any] = {"kind": ledger.kind, "values": values}
@@ -47,12 +48,6 @@ def ledger_to_dict(ledger: Ledger) -> dict[str, Any]:
         data["custom"] = [{"key": i.key, "name": i.name, "unit": i.unit, "definition": i.definition}
                           for i in ledger.custom]
     return data
-
-
-def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _node_to_dict(node: Node) -> dict[str, Any]:

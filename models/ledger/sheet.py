@@ -32,6 +32,7 @@ class Problem:
     key: str  # the indicator the clerk should look at
     column: str  # CURRENT or PREVIOUS
     message: str
+    hard: bool = True  # a figure that cannot be right; False: a typed rate on another base than its parts
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,27 @@ class Sheet:
             for i in self.indicators
         ]
 
+    def as_dict(self) -> dict[str, object]:
+        """The sheet for scripts (``ledger --json``): every indicator with its figures, 同比 and problems."""
+        rows = [
+            {
+                "key": r.indicator.key,
+                "name": r.indicator.name,
+                "unit": r.indicator.unit,
+                "group": self.group_name(r.indicator.group),
+                "definition": r.indicator.definition,
+                "current": json_number(r.current),
+                "previous": json_number(r.previous),
+                "computed": r.computed,
+                "change": json_number(r.change),
+                "change_text": describe_change(r.indicator, r.change),
+                "own": r.indicator.custom,
+            }
+            for r in self.rows()
+        ]
+        problems = [{"key": p.key, "column": p.column, "message": p.message, "hard": p.hard} for p in self.problems()]
+        return {"kind": self.kind, "kind_name": self.set.name, "indicators": rows, "problems": problems}
+
     def label(self, formula: Formula) -> str:
         """A side of a constraint in words: “受理行政复议案件” or “优秀案卷 + 合格案卷”."""
         text = formula.text
@@ -159,6 +181,7 @@ class Sheet:
                         f"{COLUMN_NAMES[column]}“{indicator.name}”填的是"
                         f"{format_value(typed[indicator.key])}{indicator.unit}，由{parts}算出的是"
                         f"{format_value(computed)}{indicator.unit}。",
+                        hard=False,
                     )
                 )
         return found
@@ -192,6 +215,12 @@ class Sheet:
                     )
                 )
         return found
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _rounded(value: Decimal | None) -> Decimal | None:
