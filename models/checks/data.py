@@ -34,8 +34,12 @@ _CLAIM = re.compile(
     r"(?P<number>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
 )
 _UP = ("增长", "增加", "上升", "提高", "提升")
-_TOTAL = re.compile(r"(?:共|共计|总计|合计)[^，。；,;\d]{0,12}?(?<![\d.])(?P<number>\d+)(?P<approx>余|多)?(?P<unit>件|次|份|项|条|个|人次|名|人|卷|宗|起|场次|场)")
-_ITEM = re.compile(r"(?<![\d.])(?P<number>\d+)(?P<approx>余|多)?(?P<unit>件|次|份|项|条|个|人次|名|人|卷|宗|起|场次|场)")
+_TOTAL = re.compile(
+    r"(?:共|共计|总计|合计)[^，。；,;\d]{0,12}?(?<![\d.])(?P<number>\d+)(?P<approx>余|多)?(?P<unit>件|次|份|项|条|个|人次|名|人|卷|宗|起|场次|场)"
+)
+_ITEM = re.compile(
+    r"(?<![\d.])(?P<number>\d+)(?P<approx>余|多)?(?P<unit>件|次|份|项|条|个|人次|名|人|卷|宗|起|场次|场)"
+)
 
 _last_sheet: tuple[object, Sheet | None] | None = None
 
@@ -76,7 +80,7 @@ def _written(value: Decimal, like: str) -> str:
 def _column(text: str, figure: Figure, year: int) -> str | None:
     """Which year a figure speaks of: CURRENT, PREVIOUS, or None (another year: not compared)."""
     start = max(text.rfind(ch, 0, figure.word_start) for ch in CLAUSE_ENDS) + 1
-    before = text[start:figure.start]
+    before = text[start : figure.start]
     years = {int(y) for y in _YEAR.findall(before)}
     if _LAST_YEAR.search(before) or years == {year - 1}:
         return PREVIOUS
@@ -110,10 +114,13 @@ def check_ledger_mismatch(text: str, where: Where) -> Iterator[Hit]:
         if column == CURRENT and other is not None and _agrees(figure, other, indicator.is_rate):
             continue  # data.last-year-figure says it better
         label = "本年" if column == CURRENT else "上年"
-        yield Hit(figure.start, figure.start + len(figure.number),
-                  f"台账中{label}“{indicator.name}”为{format_value(value)}{indicator.unit}，"
-                  f"这里写的是{figure.number}{indicator.unit if indicator.is_rate else ''}，请核对。",
-                  replacement=_written(value, figure.number) if _exact_number(figure) else None)
+        yield Hit(
+            figure.start,
+            figure.start + len(figure.number),
+            f"台账中{label}“{indicator.name}”为{format_value(value)}{indicator.unit}，"
+            f"这里写的是{figure.number}{indicator.unit if indicator.is_rate else ''}，请核对。",
+            replacement=_written(value, figure.number) if _exact_number(figure) else None,
+        )
 
 
 def check_last_year_figure(text: str, where: Where) -> Iterator[Hit]:
@@ -123,10 +130,13 @@ def check_last_year_figure(text: str, where: Where) -> Iterator[Hit]:
         if column != CURRENT or current is None or previous is None:
             continue
         if _agrees(figure, previous, indicator.is_rate) and not _agrees(figure, current, indicator.is_rate):
-            yield Hit(figure.start, figure.start + len(figure.number),
-                      f"{figure.number}是台账中上年“{indicator.name}”的数字，本年为{format_value(current)}"
-                      f"{indicator.unit}：是否沿用了去年的数字？",
-                      replacement=_written(current, figure.number) if _exact_number(figure) else None)
+            yield Hit(
+                figure.start,
+                figure.start + len(figure.number),
+                f"{figure.number}是台账中上年“{indicator.name}”的数字，本年为{format_value(current)}"
+                f"{indicator.unit}：是否沿用了去年的数字？",
+                replacement=_written(current, figure.number) if _exact_number(figure) else None,
+            )
     yield from _copied_from_reference(text, where)
 
 
@@ -137,12 +147,19 @@ def _copied_from_reference(text: str, where: Where) -> Iterator[Hit]:
         return
     last_year = {(f.key, f.value) for f in find_figures(node.reference, sheet.indicators) if not f.approximate}
     for figure in find_figures(text, sheet.indicators):
-        if (figure.key, figure.value) in last_year and sheet.value(figure.key) is None and not figure.approximate \
-                and _column(text, figure, where.ctx.year) == CURRENT:
+        if (
+            (figure.key, figure.value) in last_year
+            and sheet.value(figure.key) is None
+            and not figure.approximate
+            and _column(text, figure, where.ctx.year) == CURRENT
+        ):
             indicator = sheet.by_key[figure.key]
-            yield Hit(figure.start, figure.start + len(figure.number),
-                      f"去年报告的这一部分也写“{indicator.name}”{figure.number}{indicator.unit}："
-                      "请核对是否已换成本年的数字（可在数据台账中填写本年数）。")
+            yield Hit(
+                figure.start,
+                figure.start + len(figure.number),
+                f"去年报告的这一部分也写“{indicator.name}”{figure.number}{indicator.unit}："
+                "请核对是否已换成本年的数字（可在数据台账中填写本年数）。",
+            )
 
 
 def _sentence_figures(text: str, where: Where) -> Iterator[tuple[Sheet, list[Figure]]]:
@@ -169,12 +186,17 @@ def check_rate_parts(text: str, where: Where) -> Iterator[Hit]:
             computed = indicator.formula.evaluate(exact)
             if computed is None or abs(computed - figure.value) < _tolerance(figure.number, figure.approximate):
                 continue
-            parts = "、".join(f"{sheet.by_key[k].name}{format_value(exact[k])}{sheet.by_key[k].unit}"
-                              for k in sorted(indicator.formula.keys))
+            parts = "、".join(
+                f"{sheet.by_key[k].name}{format_value(exact[k])}{sheet.by_key[k].unit}"
+                for k in sorted(indicator.formula.keys)
+            )
             shown = _written(computed, figure.number)
-            yield Hit(figure.start, figure.start + len(figure.number),
-                      f"“{indicator.name}”写的是{figure.number}%，按本句的{parts}算是{shown}%，请核对分子分母。",
-                      replacement=shown)
+            yield Hit(
+                figure.start,
+                figure.start + len(figure.number),
+                f"“{indicator.name}”写的是{figure.number}%，按本句的{parts}算是{shown}%，请核对分子分母。",
+                replacement=shown,
+            )
 
 
 def check_total_items(text: str, where: Where) -> Iterator[Hit]:
@@ -191,8 +213,12 @@ def check_total_items(text: str, where: Where) -> Iterator[Hit]:
             left, right = constraint.left.evaluate(values), constraint.right.evaluate(values)
             if left is not None and right is not None and left > right:
                 first = exact[sorted(constraint.left.keys, key=lambda k: exact[k].start)[0]]
-                yield Hit(first.start, first.end, f"本句中{sheet.label(constraint.left)}（{format_value(left)}）"
-                          f"大于{sheet.label(constraint.right)}（{format_value(right)}），部分不能大于总数。")
+                yield Hit(
+                    first.start,
+                    first.end,
+                    f"本句中{sheet.label(constraint.left)}（{format_value(left)}）"
+                    f"大于{sheet.label(constraint.right)}（{format_value(right)}），部分不能大于总数。",
+                )
 
 
 def _listed_items(text: str) -> Iterator[Hit]:
@@ -201,21 +227,27 @@ def _listed_items(text: str) -> Iterator[Hit]:
         if total.group("approx"):
             continue
         sentence_end = sentence_bounds(text, total.start())[1]
-        rest = text[total.end():sentence_end]
+        rest = text[total.end() : sentence_end]
         marker = rest.find("其中")
         if marker == -1:
             continue
         start = total.end() + marker
         clause_end = min([i for i in (text.find(ch, start) for ch in "，。；,;\n") if i != -1] or [len(text)])
         unit = total.group("unit")
-        items = [Decimal(m.group("number")) for m in _ITEM.finditer(text, start, clause_end)
-                 if not m.group("approx") and m.group("unit") in UNIT_SYNONYMS.get(unit, (unit,))]
+        items = [
+            Decimal(m.group("number"))
+            for m in _ITEM.finditer(text, start, clause_end)
+            if not m.group("approx") and m.group("unit") in UNIT_SYNONYMS.get(unit, (unit,))
+        ]
         value = Decimal(total.group("number"))
         if items and sum(items) > value:
             listed = "＋".join(format_value(i) for i in items)
-            yield Hit(total.start("number"), total.end("unit"),
-                      f"总数{format_value(value)}{unit}，其中所列各项合计{listed}＝{format_value(sum(items))}{unit}，"
-                      "比总数还多，请核对。")
+            yield Hit(
+                total.start("number"),
+                total.end("unit"),
+                f"总数{format_value(value)}{unit}，其中所列各项合计{listed}＝{format_value(sum(items))}{unit}，"
+                "比总数还多，请核对。",
+            )
 
 
 def check_yoy_claim(text: str, where: Where) -> Iterator[Hit]:
@@ -235,8 +267,12 @@ def check_yoy_claim(text: str, where: Where) -> Iterator[Hit]:
         change = year_on_year(indicator, current, previous)
         if indicator.is_rate and not points:
             shown = f"{'提高' if change > 0 else '下降'}{format_value(abs(change))}个百分点" if change else None
-            yield Hit(claim.start("verb"), claim.end(), f"“{indicator.name}”是比率，两年之差应写作“个百分点”"
-                      f"{'，按台账为' + shown if shown else ''}。", replacement=shown)
+            yield Hit(
+                claim.start("verb"),
+                claim.end(),
+                f"“{indicator.name}”是比率，两年之差应写作“个百分点”{'，按台账为' + shown if shown else ''}。",
+                replacement=shown,
+            )
             continue
         if change is None or points != indicator.is_rate:
             continue
@@ -246,9 +282,13 @@ def check_yoy_claim(text: str, where: Where) -> Iterator[Hit]:
         verb = claim.group("verb") if (stated > 0) == (change > 0) else ("增长" if change > 0 else "下降")
         unit = claim.group("unit")
         right = f"{verb}{_written(abs(change), claim.group('number'))}{unit}" if change else "持平"
-        yield Hit(claim.start("verb"), claim.end(),
-                  f"按台账，“{indicator.name}”本年{format_value(current)}{indicator.unit}、上年"
-                  f"{format_value(previous)}{indicator.unit}，同比应为{right}。", replacement=right)
+        yield Hit(
+            claim.start("verb"),
+            claim.end(),
+            f"按台账，“{indicator.name}”本年{format_value(current)}{indicator.unit}、上年"
+            f"{format_value(previous)}{indicator.unit}，同比应为{right}。",
+            replacement=right,
+        )
 
 
 FieldCheck = Callable[[str, Where], Iterator[Hit]]
@@ -274,12 +314,29 @@ def _rule(rule_id: str, source: str, explanation: str, check: FieldCheck, fixes:
 
 RULES = (
     _rule("data.ledger-mismatch", SOURCE, "句中写出的数字与数据台账中的数字不一致。", check_ledger_mismatch),
-    _rule("data.last-year-figure", SOURCE, "句中的数字是上一年度的数字，可能是沿用去年报告时没有更新。",
-          check_last_year_figure),
-    _rule("data.rate-parts", "实务（比率＝分子÷分母，与同句的件数一致）",
-          "句中的比率与同一句里的分子、分母算出的不一致。", check_rate_parts),
-    _rule("data.total-items", "实务（部分不大于总数）", "总数比其中所列各项之和还小，或部分大于总数。",
-          check_total_items, fixes=False),
-    _rule("data.yoy-claim", "数据台账（同比按两年数字计算；比率之差用“个百分点”）",
-          "同比增长、下降的说法与本年、上年的数字不符。", check_yoy_claim),
+    _rule(
+        "data.last-year-figure",
+        SOURCE,
+        "句中的数字是上一年度的数字，可能是沿用去年报告时没有更新。",
+        check_last_year_figure,
+    ),
+    _rule(
+        "data.rate-parts",
+        "实务（比率＝分子÷分母，与同句的件数一致）",
+        "句中的比率与同一句里的分子、分母算出的不一致。",
+        check_rate_parts,
+    ),
+    _rule(
+        "data.total-items",
+        "实务（部分不大于总数）",
+        "总数比其中所列各项之和还小，或部分大于总数。",
+        check_total_items,
+        fixes=False,
+    ),
+    _rule(
+        "data.yoy-claim",
+        "数据台账（同比按两年数字计算；比率之差用“个百分点”）",
+        "同比增长、下降的说法与本年、上年的数字不符。",
+        check_yoy_claim,
+    ),
 )

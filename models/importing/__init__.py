@@ -4,7 +4,8 @@
 through structure recognition: web clutter removed, metadata taken from the head and tail,
 the body turned into the section/point tree. ``ImportResult.notes`` tells the user what
 was odd; ``removed`` lists every piece of source text that is not in the body (markers,
-metadata lines, clutter), so tests can prove that nothing else was lost.
+metadata lines, clutter), so tests can prove that nothing else was lost. ``figures`` proposes the
+figures the text states for the 数据台账, to be confirmed in the preview (never filled in silently).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from pathlib import Path
 from models import interchange
 from models.errors import UnsupportedFormatError
 from models.importing.clutter import strip_clutter
+from models.importing.figures import propose_figures
 from models.importing.metadata import extract_meta
 from models.importing.roll import PLAN_WORDS
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
+from models.ledger.extract import Proposal
 from models.report import PARAGRAPH, SECTION, Report
 from models.text_chars import clean_text
 
@@ -39,6 +42,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # what was odd, for the user to read
     removed: list[str] = field(default_factory=list)  # source text not placed in the body
     source_text: str = ""  # the text as read (Word's automatic numbers shown), for the preview
+    figures: list[Proposal] = field(default_factory=list)  # 数据台账 figures the text states, to confirm
 
 
 def import_file(path: Path) -> ImportResult:
@@ -98,7 +102,8 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
         notes.append(f"没有识别到报告年度，暂定为 {report.meta.year} 年，请核对。")
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
-    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text)
+    return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text,
+                        propose_figures(report))
 
 
 def _assign_keys(report: Report) -> None:

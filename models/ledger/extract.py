@@ -12,6 +12,7 @@ mark an approximate figure: reported, flagged, never compared.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from models.ledger.definitions import PERCENT, Indicator
+from models.ledger.values import Ledger, LedgerValueError, check_value
 
 # The units a text may use for an indicator's unit (件 for 份 contracts, 宗 or 起 for 件 cases…).
 UNIT_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -131,12 +133,18 @@ class Proposal:
 
 
 def propose(texts: Iterable[str], indicators: Iterable[Indicator]) -> list[Proposal]:
-    """One proposal per indicator: the first exact figure stated (an approximate one if none is)."""
+    """One proposal per indicator: the first exact figure stated (an approximate one if none is).
+    A figure the ledger could not hold (a rate over 100%, 2.5件) is not proposed."""
     indicators = tuple(indicators)
+    by_key = {i.key: i for i in indicators}
     firsts: dict[str, tuple[Figure, str]] = {}
     seen: dict[str, list[Decimal]] = {}
     for text in texts:
         for figure in find_figures(text, indicators):
+            try:
+                check_value(figure.value, by_key[figure.key])
+            except LedgerValueError:
+                continue
             start, end = sentence_bounds(text, figure.start)
             seen.setdefault(figure.key, []).append(figure.value)
             known = firsts.get(figure.key)
@@ -148,3 +156,15 @@ def propose(texts: Iterable[str], indicators: Iterable[Indicator]) -> list[Propo
         others = tuple(dict.fromkeys(v for v in seen[key] if v != figure.value))
         proposals.append(Proposal(key, figure.value, figure.approximate, excerpt, others))
     return proposals
+
+
+def accept(ledger: Ledger, proposals: Iterable[Proposal], column: str) -> Ledger:
+    """A copy of ``ledger`` with the confirmed proposals filled into ``column`` (本年 or 上年).
+
+    A figure already in the ledger is never overwritten: the clerk's own number wins.
+    """
+    changed = copy.deepcopy(ledger)
+    for proposal in proposals:
+        if changed.get(proposal.key, column) is None:
+            changed.set(proposal.key, column, proposal.value)
+    return changed
