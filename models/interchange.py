@@ -168,8 +168,10 @@ class _Reader:
                       for i, c in enumerate(_list(data.get("custom", []), "ledger.custom"))]
         except LedgerDefinitionError as exc:
             raise InterchangeError(f"ledger 有误：{exc}") from exc
-        ledger = Ledger(kind=kind, custom=custom)
         own = {i.key: i for i in custom}
+        if len(own) != len(custom):
+            raise InterchangeError("ledger.custom 中有重复的指标代码。")
+        ledger = Ledger(kind=kind, custom=custom)
         values = data.get("values", {})
         if not isinstance(values, dict):
             raise InterchangeError(f"ledger.values 应为对象，实际是 {_type_name(values)}。")

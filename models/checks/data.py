@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from models.checks.model import ADVICE, Context, Hit, Rule, Where
 from models.ledger.definitions import LedgerDefinitionError
-from models.ledger.extract import CLAUSE_ENDS, UNIT_SYNONYMS, Figure, find_figures, sentence_bounds
+from models.ledger.extract import CLAUSE_ENDS, UNIT_SYNONYMS, Figure, sentence_bounds
 from models.ledger.sheet import Sheet, year_on_year
 from models.ledger.values import CURRENT, PREVIOUS, format_value
 from models.report import Report
@@ -94,7 +94,7 @@ def _ledger_figures(text: str, where: Where) -> Iterator[tuple[Sheet, Figure, st
     sheet = _sheet(where)
     if sheet is None or not sheet.ledger.entries or where.part == PLANS_PART:
         return
-    for figure in find_figures(text, sheet.indicators):
+    for figure in sheet.finder.find(text):
         column = _column(text, figure, where.ctx.year)
         if column is not None and not figure.approximate:
             yield sheet, figure, column
@@ -145,8 +145,8 @@ def _copied_from_reference(text: str, where: Where) -> Iterator[Hit]:
     node, sheet = where.node, _sheet(where)
     if node is None or not node.reference or sheet is None or where.part == PLANS_PART:
         return
-    last_year = {(f.key, f.value) for f in find_figures(node.reference, sheet.indicators) if not f.approximate}
-    for figure in find_figures(text, sheet.indicators):
+    last_year = {(f.key, f.value) for f in sheet.finder.find(node.reference) if not f.approximate}
+    for figure in sheet.finder.find(text):
         if (
             (figure.key, figure.value) in last_year
             and sheet.value(figure.key) is None
@@ -167,7 +167,7 @@ def _sentence_figures(text: str, where: Where) -> Iterator[tuple[Sheet, list[Fig
     if sheet is None:
         return
     by_sentence: dict[int, list[Figure]] = {}
-    for figure in find_figures(text, sheet.indicators):
+    for figure in sheet.finder.find(text):
         by_sentence.setdefault(sentence_bounds(text, figure.start)[0], []).append(figure)
     for figures in by_sentence.values():
         yield sheet, figures
@@ -254,7 +254,7 @@ def check_yoy_claim(text: str, where: Where) -> Iterator[Hit]:
     sheet = _sheet(where)
     if sheet is None or where.part == PLANS_PART:
         return
-    figures = find_figures(text, sheet.indicators)
+    figures = sheet.finder.find(text)
     for claim in _CLAIM.finditer(text):
         sentence_start = sentence_bounds(text, claim.start())[0]
         before = [f for f in figures if sentence_start <= f.start and f.end <= claim.start()]

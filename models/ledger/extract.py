@@ -45,6 +45,9 @@ CLAUSE_ENDS = SENTENCE_ENDS + "，,"
 _ASIDE = re.compile(r"[（(][^（()）\n]{0,24}[）)]")
 
 
+_Table = tuple[re.Pattern[str], dict[str, list[Indicator]], dict[str, tuple[str, ...]]]
+
+
 @dataclass(frozen=True)
 class Figure:
     key: str
@@ -56,10 +59,27 @@ class Figure:
     number: str  # the digits as written ("30", "99.6")
 
 
+class FigureFinder:
+    """The figures of one set of indicators: the words' pattern is compiled once, here."""
+
+    def __init__(self, indicators: Iterable[Indicator]) -> None:
+        self.table = _table(tuple(indicators))
+        self._seen: dict[str, list[Figure]] = {}
+
+    def find(self, text: str) -> list[Figure]:
+        """Memoised per text: the checks ask for the same field's figures several times in a run."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = _find(text, self.table) if self.table is not None else []
+        return found
+
+
 def find_figures(text: str, indicators: Iterable[Indicator]) -> list[Figure]:
     table = _table(tuple(indicators))
-    if table is None:
-        return []
+    return [] if table is None else _find(text, table)
+
+
+def _find(text: str, table: _Table) -> list[Figure]:
     pattern, by_word, group_words = table
     found = []
     for m in pattern.finditer(text):
@@ -87,9 +107,6 @@ def _figure(m: re.Match[str], indicator: Indicator) -> Figure:
     return Figure(
         indicator.key, value, approximate, m.start("number"), m.end("unit"), m.start("word"), m.group("number")
     )
-
-
-_Table = tuple[re.Pattern[str], dict[str, list[Indicator]], dict[str, tuple[str, ...]]]
 
 
 @lru_cache(maxsize=32)

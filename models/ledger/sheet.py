@@ -20,6 +20,7 @@ from models.ledger.definitions import (
     IndicatorSet,
     load_catalogue,
 )
+from models.ledger.extract import FigureFinder
 from models.ledger.formula import Formula
 from models.ledger.values import COLUMN_NAMES, CURRENT, PREVIOUS, Ledger, format_value
 
@@ -89,6 +90,11 @@ class Sheet:
             return CUSTOM_GROUP_NAME
         group = load_catalogue().groups.get(group_id)
         return group.name if group else "其他"
+
+    @cached_property
+    def finder(self) -> FigureFinder:
+        """Figures of this sheet's indicators in a text (memoised per text, for one check run)."""
+        return FigureFinder(self.indicators)
 
     @cached_property
     def values(self) -> dict[str, dict[str, Decimal | None]]:

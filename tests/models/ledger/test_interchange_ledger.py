@@ -90,6 +90,7 @@ def test_a_figure_for_a_key_this_program_does_not_define_is_kept() -> None:
         (lambda d: d["ledger"]["custom"][0].__setitem__("key", "recon_received"), "已是台账的标准指标"),
         (lambda d: d["ledger"].__setitem__("custom", {}), "ledger.custom 应为列表"),
         (lambda d: d["ledger"]["custom"].append("河道巡查"), r"ledger.custom\[1\] 应为对象"),
+        (lambda d: d["ledger"]["custom"].append(dict(d["ledger"]["custom"][0])), "重复的指标代码"),
     ],
 )
 def test_bad_ledgers_are_refused_naming_the_place(change, message: str) -> None:
