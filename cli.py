@@ -211,8 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="填写本年数据，如 recon_received=35；VALUE 留空则清除；可多次使用")
     ledger.add_argument("--previous", action="append", default=[], metavar="KEY=VALUE", help="填写上年数据，用法同 --set")
     ledger.add_argument("--kind", help="台账类型：department、township、county、city、province；空值按报告单位名称判断")
-    ledger.add_argument("--add", action="append", default=[], metavar="KEY=名称/单位",
-                        help="添加本单位自己的指标，如 river_patrols=河道巡查/次")
+    ledger.add_argument("--add", action="append", default=[], metavar="x_KEY=名称/单位",
+                        help="添加本单位自己的指标，如 x_river_patrols=河道巡查/次")
     ledger.add_argument("--json", action="store_true", help="以 JSON 输出台账（含计算出的比率和同比）")
     return parser
 
@@ -351,7 +351,7 @@ def _own_indicator(text: str) -> tuple[str, str, str]:
     key, label = split_assignment(text)
     name, sep, unit = label.rpartition("/")
     if not sep or not name.strip() or not unit.strip():
-        raise LedgerEditError(f"“{text}”应写成 指标代码=名称/单位，如 river_patrols=河道巡查/次。")
+        raise LedgerEditError(f"“{text}”应写成 指标代码=名称/单位，如 x_river_patrols=河道巡查/次。")
     return key, name.strip(), unit.strip()
 
 

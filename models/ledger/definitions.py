@@ -3,7 +3,8 @@
 One file per group of indicators, and ``sets.toml`` naming the groups each kind of issuer keeps
 (a department, a township, a county, a city, a province). Read once, on first use, and checked
 whole: unique keys, known units, formulas and constraints that name only known keys. A unit's
-own indicators (:func:`custom_indicator`) are plain counts or amounts without a formula.
+own indicators (:func:`custom_indicator`) are plain counts or amounts without a formula; their keys
+start with ``x_``, which no standard key may, so a catalogue grown later never clashes with them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from models.paths import resource_dir
 PERCENT = "%"
 AMOUNT_UNITS = ("万元", "元", "亿元", "万")
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]{1,47}")
+OWN_PREFIX = "x_"  # a unit's own keys, so a standard key added later can never take one
 CUSTOM_GROUP = "custom"
 CUSTOM_GROUP_NAME = "本单位自定义"
 OTHER_GROUP = "other"
@@ -169,6 +171,8 @@ def _indicator(data: dict, group: str) -> Indicator:
     key = str(data["key"])
     if not KEY_PATTERN.fullmatch(key):
         raise LedgerDefinitionError(f"指标代码“{key}”只能用小写字母、数字和下划线，以字母开头。")
+    if key.startswith(OWN_PREFIX):
+        raise LedgerDefinitionError(f"指标代码“{key}”以 {OWN_PREFIX} 开头：这个前缀留给各单位自己的指标。")
     unit = str(data["unit"]).strip()
     if not unit:
         raise LedgerDefinitionError(f"指标“{key}”没有写单位。")
@@ -229,12 +233,13 @@ def _read_sets(path: Path, groups: dict[str, Group]) -> tuple[IndicatorSet, ...]
 def custom_indicator(key: str, name: str, unit: str, definition: str = "") -> Indicator:
     """A unit's own indicator, checked like a catalogue one (no formula)."""
     key, name, unit = key.strip(), name.strip(), unit.strip()
-    if not KEY_PATTERN.fullmatch(key):
-        raise LedgerDefinitionError(f"指标代码“{key}”只能用小写字母、数字和下划线，以字母开头，2～48 个字符。")
+    if not KEY_PATTERN.fullmatch(key) or not key.startswith(OWN_PREFIX):
+        raise LedgerDefinitionError(
+            f"本单位指标的代码应以 {OWN_PREFIX} 开头，只用小写字母、数字和下划线，"
+            f"如 {OWN_PREFIX}river_patrols；“{key}”不行。"
+        )
     if not name:
         raise LedgerDefinitionError(f"指标“{key}”需要一个中文名称。")
     if not unit:
         raise LedgerDefinitionError(f"指标“{name}”需要写单位，如 件、次、%、万元。")
-    if load_catalogue().indicator(key) is not None:
-        raise LedgerDefinitionError(f"指标代码“{key}”已是台账的标准指标，请换一个代码。")
     return Indicator(key=key, name=name, unit=unit, group=CUSTOM_GROUP, definition=definition.strip(), custom=True)

@@ -83,8 +83,8 @@ def test_set_this_year_and_last_year(capsys: pytest.CaptureFixture[str], db: str
         (("--set", "no_such_key=1"), "台账中没有代码为“no_such_key”的指标"),
         (("--set", "recon_received"), "应写成 指标代码=数值"),
         (("--kind", "town"), "没有“town”这类台账"),
-        (("--add", "river_patrols=河道巡查"), "应写成 指标代码=名称/单位"),
-        (("--add", "recon_received=收到/件"), "已是台账的标准指标"),
+        (("--add", "x_river_patrols=河道巡查"), "应写成 指标代码=名称/单位"),
+        (("--add", "recon_received=收到/件"), "应以 x_ 开头"),
         (("--set", "recon_closed=10", "--set", "recon_received=x"), "不是数字"),  # the good one is not kept either
     ],
 )
@@ -132,9 +132,9 @@ def test_own_indicators_and_kind(capsys: pytest.CaptureFixture[str], db: str) ->
         "ledger",
         report,
         "--add",
-        "river_patrols=河道巡查/次",
+        "x_river_patrols=河道巡查/次",
         "--set",
-        "river_patrols=48",
+        "x_river_patrols=48",
         "--kind",
         "county",
         "--db",
@@ -142,11 +142,11 @@ def test_own_indicators_and_kind(capsys: pytest.CaptureFixture[str], db: str) ->
     )
     assert code == 0
     lines = _lines(out)
-    assert lines["river_patrols"] == ["river_patrols", "河道巡查", "次", "48", ""]
+    assert lines["x_river_patrols"] == ["x_river_patrols", "河道巡查", "次", "48", ""]
     assert "recon_received" in lines
     shown = json.loads(run(capsys, "show", report, "--json", "--db", db)[1])
     assert shown["ledger"]["kind"] == "county"
-    assert shown["ledger"]["custom"] == [{"key": "river_patrols", "name": "河道巡查", "unit": "次", "definition": ""}]
+    assert shown["ledger"]["custom"] == [{"key": "x_river_patrols", "name": "河道巡查", "unit": "次", "definition": ""}]
 
 
 def test_roll_carries_this_year_into_last_year(capsys: pytest.CaptureFixture[str], db: str) -> None:

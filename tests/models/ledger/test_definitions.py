@@ -81,6 +81,7 @@ def _copy_catalogue(tmp_path: Path) -> Path:
         ),
         ("litig.toml", 'key = "litig_lost"', 'key = "recon_received"', "重复"),
         ("litig.toml", 'key = "litig_lost"', 'key = "Litig Lost"', "小写字母"),
+        ("litig.toml", 'key = "litig_lost"', 'key = "x_lost"', "前缀留给各单位"),
         ("sets.toml", '"study", "norms"', '"study", "laws"', "不存在的分组：laws"),
         ("pufa.toml", 'unit = "份"', 'unit = ""', "没有写单位"),
         ("files.toml", 'op = "=="', 'op = ">"', "op 只能是"),
@@ -102,10 +103,11 @@ def test_a_broken_catalogue_is_refused_naming_the_fault(
 @pytest.mark.parametrize(
     ("key", "name", "unit", "message"),
     [
-        ("河道巡查", "河道巡查", "次", "小写字母"),
-        ("river_patrols", "", "次", "中文名称"),
-        ("river_patrols", "河道巡查", "", "单位"),
-        ("recon_received", "收到复议", "件", "标准指标"),
+        ("河道巡查", "河道巡查", "次", "应以 x_ 开头"),
+        ("river_patrols", "河道巡查", "次", "应以 x_ 开头"),
+        ("x_river_patrols", "", "次", "中文名称"),
+        ("x_river_patrols", "河道巡查", "", "单位"),
+        ("recon_received", "收到复议", "件", "应以 x_ 开头"),
     ],
 )
 def test_own_indicators_are_checked(key: str, name: str, unit: str, message: str) -> None:
@@ -114,5 +116,10 @@ def test_own_indicators_are_checked(key: str, name: str, unit: str, message: str
 
 
 def test_an_own_indicator() -> None:
-    indicator = custom_indicator(" river_patrols ", "河道巡查", "次", "巡查河道的次数")
-    assert (indicator.key, indicator.custom, indicator.whole, indicator.formula) == ("river_patrols", True, True, None)
+    indicator = custom_indicator(" x_river_patrols ", "河道巡查", "次", "巡查河道的次数")
+    assert (indicator.key, indicator.custom, indicator.whole, indicator.formula) == (
+        "x_river_patrols",
+        True,
+        True,
+        None,
+    )

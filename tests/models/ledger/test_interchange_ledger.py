@@ -38,9 +38,9 @@ DOC = {
             "recon_received": {"current": 35, "previous": 30},
             "litig_head_rate": {"current": 99.56},
             "enf_penalty_amount": {"previous": 12.6},
-            "river_patrols": {"current": 48},
+            "x_river_patrols": {"current": 48},
         },
-        "custom": [{"key": "river_patrols", "name": "河道巡查", "unit": "次", "definition": "巡河次数"}],
+        "custom": [{"key": "x_river_patrols", "name": "河道巡查", "unit": "次", "definition": "巡河次数"}],
     },
 }
 
@@ -87,7 +87,7 @@ def test_a_figure_for_a_key_this_program_does_not_define_is_kept() -> None:
         (lambda d: d["ledger"]["values"]["recon_received"].__setitem__("current", 3.5), "应为整数"),
         (lambda d: d["ledger"]["values"]["litig_head_rate"].__setitem__("current", 101), "不能超过100%"),
         (lambda d: d["ledger"]["values"].__setitem__("future_indicator", {"current": -2}), "不小于 0"),
-        (lambda d: d["ledger"]["custom"][0].__setitem__("key", "recon_received"), "已是台账的标准指标"),
+        (lambda d: d["ledger"]["custom"][0].__setitem__("key", "recon_received"), "应以 x_ 开头"),
         (lambda d: d["ledger"].__setitem__("custom", {}), "ledger.custom 应为列表"),
         (lambda d: d["ledger"]["custom"].append("河道巡查"), r"ledger.custom\[1\] 应为对象"),
         (lambda d: d["ledger"]["custom"].append(dict(d["ledger"]["custom"][0])), "重复的指标代码"),

@@ -145,22 +145,22 @@ def test_year_on_year_for_counts_and_rates() -> None:
 
 def test_figures_outside_the_set_are_kept_and_shown() -> None:
     ledger = _ledger(recon_received=("30", None), mystery_figure=("7", None))
-    ledger.custom.append(custom_indicator("river_patrols", "河道巡查", "次"))
+    ledger.custom.append(custom_indicator("x_river_patrols", "河道巡查", "次"))
     sheet = Sheet(ledger, "某区某局")  # a department: 行政复议 as 复议机关 is not in its set
     keys = [i.key for i in sheet.indicators]
-    assert keys[-3:] == ["river_patrols", "recon_received", "mystery_figure"]
-    assert sheet.group_name(sheet.by_key["river_patrols"].group) == "本单位自定义"
+    assert keys[-3:] == ["x_river_patrols", "recon_received", "mystery_figure"]
+    assert sheet.group_name(sheet.by_key["x_river_patrols"].group) == "本单位自定义"
 
 
 def test_roll_forward_moves_this_year_into_last_year() -> None:
     ledger = _ledger(recon_received=("35", "30"), recon_closed=(None, "20"))
     ledger.kind = "county"
-    ledger.custom.append(custom_indicator("river_patrols", "河道巡查", "次"))
-    ledger.set("river_patrols", CURRENT, Decimal(12))
+    ledger.custom.append(custom_indicator("x_river_patrols", "河道巡查", "次"))
+    ledger.set("x_river_patrols", CURRENT, Decimal(12))
     nxt = rolled(ledger)
     assert nxt.kind == "county"
-    assert [i.key for i in nxt.custom] == ["river_patrols"]
+    assert [i.key for i in nxt.custom] == ["x_river_patrols"]
     assert {k: (e.current, e.previous) for k, e in nxt.entries.items()} == {
         "recon_received": (None, Decimal(35)),
-        "river_patrols": (None, Decimal(12)),
+        "x_river_patrols": (None, Decimal(12)),
     }

@@ -23,11 +23,11 @@ def _figures(ledger: Ledger) -> dict[str, tuple[Decimal | None, Decimal | None]]
 
 
 def _report(year: int = 2023) -> Report:
-    ledger = Ledger(kind="county", custom=[custom_indicator("river_patrols", "河道巡查", "次", "巡河次数")])
+    ledger = Ledger(kind="county", custom=[custom_indicator("x_river_patrols", "河道巡查", "次", "巡河次数")])
     ledger.set("recon_received", CURRENT, Decimal(35))
     ledger.set("recon_received", PREVIOUS, Decimal(30))
     ledger.set("litig_head_rate", CURRENT, Decimal("99.56"))
-    ledger.set("river_patrols", CURRENT, Decimal(48))
+    ledger.set("x_river_patrols", CURRENT, Decimal(48))
     body = [Node(SECTION, title=f"{year}年工作情况", children=[Node(PARAGRAPH, text="全年收到行政复议申请35件。")])]
     return Report(meta=ReportMeta(year=year, issuer="某县人民政府"), body=body, ledger=ledger)
 
@@ -40,10 +40,10 @@ def test_ledger_is_stored_and_read_back_exactly(library: Library) -> None:
     assert _figures(loaded) == {
         "recon_received": (Decimal(35), Decimal(30)),
         "litig_head_rate": (Decimal("99.56"), None),
-        "river_patrols": (Decimal(48), None),
+        "x_river_patrols": (Decimal(48), None),
     }
     assert [(i.key, i.name, i.unit, i.definition, i.custom) for i in loaded.custom] == [
-        ("river_patrols", "河道巡查", "次", "巡河次数", True)
+        ("x_river_patrols", "河道巡查", "次", "巡河次数", True)
     ]
     assert library.load_ledger(report_id) == loaded
 
@@ -61,7 +61,7 @@ def test_save_ledger_replaces_the_figures_and_counts_as_an_edit(library: Library
     again = library.load_ledger(report_id)
     assert _figures(again) == {
         "litig_head_rate": (Decimal("99.56"), None),
-        "river_patrols": (Decimal(48), None),
+        "x_river_patrols": (Decimal(48), None),
         "norm_issued": (Decimal(4), None),
     }
     assert again.kind == ""
@@ -108,10 +108,10 @@ def test_duplicate_roll_forward_and_purge(library: Library) -> None:
     assert _figures(rolled) == {
         "recon_received": (None, Decimal(35)),
         "litig_head_rate": (None, Decimal("99.56")),
-        "river_patrols": (None, Decimal(48)),
+        "x_river_patrols": (None, Decimal(48)),
     }
     assert rolled.kind == "county"
-    assert [i.key for i in rolled.custom] == ["river_patrols"]
+    assert [i.key for i in rolled.custom] == ["x_river_patrols"]
     library.trash_report(report_id)
     library.purge_report(report_id)
     left = library.conn.execute("SELECT count(*) FROM ledger_values WHERE report_id = ?", (report_id,)).fetchone()[0]
