@@ -10,7 +10,6 @@ start with ``x_``, which no standard key may, so a catalogue grown later never c
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -145,6 +144,8 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
 
 
 def _load_toml(path: Path) -> dict:
+    import tomllib  # on first use: the catalogue is read only when a ledger is shown or checked
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

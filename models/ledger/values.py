@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from models.errors import NianbaoError
-from models.ledger.definitions import Indicator
+
+if TYPE_CHECKING:  # not at run time: models.report imports this module on the start path
+    from models.ledger.definitions import Indicator
 
 CURRENT, PREVIOUS = "current", "previous"
 COLUMN_NAMES = {CURRENT: "本年", PREVIOUS: "上年"}
