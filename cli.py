@@ -310,12 +310,12 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 
 def cmd_ledger(args: argparse.Namespace) -> None:
-    from models.ledger.editing import LedgerChanges, LedgerEditError, apply_changes, split_assignment
+    from models.ledger.editing import LedgerChanges, LedgerEditError, apply_changes, split_assignment, split_own
     from models.ledger.sheet import Sheet
-    from models.ledger.values import CURRENT, PREVIOUS
+    from models.ledger.values import CURRENT, PREVIOUS, format_value
 
     try:
-        changes = LedgerChanges(kind=args.kind, own=[_own_indicator(text) for text in args.add])
+        changes = LedgerChanges(kind=args.kind, own=[split_own(text) for text in args.add])
         for column, typed in ((CURRENT, args.set), (PREVIOUS, args.previous)):
             changes.figures += [(column, *split_assignment(text)) for text in typed]
     except LedgerEditError as exc:
@@ -338,21 +338,9 @@ def cmd_ledger(args: argparse.Namespace) -> None:
         data = {"report": args.id, "year": report.meta.year, **sheet.as_dict()}
         write_utf8(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
-    from models.ledger.values import format_value
-
     for row in sheet.rows():
         i = row.indicator
         write_utf8(f"{i.key}\t{i.name}\t{i.unit}\t{format_value(row.current)}\t{format_value(row.previous)}\n")
-
-
-def _own_indicator(text: str) -> tuple[str, str, str]:
-    from models.ledger.editing import LedgerEditError, split_assignment
-
-    key, label = split_assignment(text)
-    name, sep, unit = label.rpartition("/")
-    if not sep or not name.strip() or not unit.strip():
-        raise LedgerEditError(f"“{text}”应写成 指标代码=名称/单位，如 x_river_patrols=河道巡查/次。")
-    return key, name.strip(), unit.strip()
 
 
 def write_utf8(text: str) -> None:

@@ -35,6 +35,15 @@ def split_assignment(text: str) -> tuple[str, str]:
     return key.strip(), value.strip()
 
 
+def split_own(text: str) -> tuple[str, str, str]:
+    """``x_KEY=名称/单位`` as typed after --add: (key, name, unit)."""
+    key, label = split_assignment(text)
+    name, sep, unit = label.rpartition("/")
+    if not sep or not name.strip() or not unit.strip():
+        raise LedgerEditError(f"“{text}”应写成 指标代码=名称/单位，如 x_river_patrols=河道巡查/次。")
+    return key, name.strip(), unit.strip()
+
+
 def apply_changes(ledger: Ledger, issuer: str, changes: LedgerChanges) -> tuple[Ledger, list[Problem]]:
     """The changed ledger and its remaining soft problems (warnings); raises on anything bad."""
     changed = copy.deepcopy(ledger)
