@@ -103,7 +103,7 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
     return ImportResult(report, notes, cleaned.removed + found.removed + builder.removed, source_text,
-                        propose_figures(report))
+                        figures=propose_figures(report))
 
 
 def _assign_keys(report: Report) -> None:
