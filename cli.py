@@ -20,7 +20,7 @@ from models.store import Library
 log = logging.getLogger(__name__)
 
 COMMANDS = ("list", "new", "show", "import", "export", "check", "roll", "delete", "restore", "purge", "revisions",
-            "snapshot", "backup")
+            "snapshot", "backup", "ledger")
 
 
 class CliError(NianbaoError):
@@ -205,6 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
     roll = sub.add_parser("roll", parents=[common], help="以一份报告为基础新建下一年度报告，输出新报告编号")
     roll.add_argument("id", type=report_id)
     roll.add_argument("--year", type=int, required=True, help="新报告的年度，如 2024")
+    ledger = sub.add_parser("ledger", parents=[common], help="数据台账：列出或修改报告的本年、上年数据")
+    ledger.add_argument("id", type=report_id)
+    ledger.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="填写本年数据，如 recon_received=35；VALUE 留空则清除；可多次使用")
+    ledger.add_argument("--previous", action="append", default=[], metavar="KEY=VALUE", help="填写上年数据，用法同 --set")
+    ledger.add_argument("--kind", help="台账类型：department、township、county、city、province；空值按报告单位名称判断")
+    ledger.add_argument("--add", action="append", default=[], metavar="x_KEY=名称/单位",
+                        help="添加本单位自己的指标，如 x_river_patrols=河道巡查/次")
+    ledger.add_argument("--json", action="store_true", help="以 JSON 输出台账（含计算出的比率和同比）")
     return parser
 
 
@@ -298,6 +307,40 @@ def cmd_check(args: argparse.Namespace) -> None:
     errors = sum(1 for f in findings if f.severity == "错误")
     summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
     print(summary, file=sys.stderr)
+
+
+def cmd_ledger(args: argparse.Namespace) -> None:
+    from models.ledger.editing import LedgerChanges, LedgerEditError, apply_changes, split_assignment, split_own
+    from models.ledger.sheet import Sheet
+    from models.ledger.values import CURRENT, PREVIOUS, format_value
+
+    try:
+        changes = LedgerChanges(kind=args.kind, own=[split_own(text) for text in args.add])
+        for column, typed in ((CURRENT, args.set), (PREVIOUS, args.previous)):
+            changes.figures += [(column, *split_assignment(text)) for text in typed]
+    except LedgerEditError as exc:
+        raise CliError(f"{exc}台账没有改动。") from exc
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+        ledger, issuer = report.ledger, report.meta.issuer
+        if changes.kind is not None or changes.own or changes.figures:
+            try:
+                ledger, warnings = apply_changes(ledger, issuer, changes)
+            except LedgerEditError as exc:
+                raise CliError(f"{exc}台账没有改动。") from exc
+            lib.save_ledger(args.id, ledger)
+            for problem in warnings:
+                print(f"提示：{problem.message}", file=sys.stderr)
+    sheet = Sheet(ledger, issuer)
+    if args.json:
+        import json
+
+        data = {"report": args.id, "year": report.meta.year, **sheet.as_dict()}
+        write_utf8(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    for row in sheet.rows():
+        i = row.indicator
+        write_utf8(f"{i.key}\t{i.name}\t{i.unit}\t{format_value(row.current)}\t{format_value(row.previous)}\n")
 
 
 def write_utf8(text: str) -> None:
@@ -423,6 +466,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "delete": cmd_delete, "restore": cmd_restore,
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
     "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup, "roll": cmd_roll,
+    "ledger": cmd_ledger,
 }
 
 

@@ -4,17 +4,22 @@ Reading validates everything and names what is wrong (``body[2].children[0].kind
 Two optional node keys extend the documented format without breaking it: ``key`` (the
 template part a node came from) and ``reference`` (last year's text); they are written
 only when non-empty, so a file without them round-trips unchanged. Likewise the optional
-top-level ``checklist`` (last year's plans after a roll-forward: text, done, note).
+top-level ``checklist`` (last year's plans after a roll-forward: text, done, note) and
+``ledger`` (数据台账: kind, figures per indicator key, the unit's own indicators).
 """
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from models.errors import InterchangeError
 from models.fileio import os_error_reason
+from models.ledger.definitions import LedgerDefinitionError, custom_indicator, load_catalogue
+from models.ledger.sheet import json_number
+from models.ledger.values import CURRENT, PREVIOUS, Ledger, LedgerValueError, check_value
 from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta, valid_year
 from models.text_chars import clean_text
 
@@ -29,6 +34,19 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "body": [_node_to_dict(n) for n in report.body]}
     if report.checklist:  # optional: last year's plans after a roll-forward
         data["checklist"] = [{"text": i.text, "done": i.done, "note": i.note} for i in report.checklist]
+    if not report.ledger.empty:  # optional: the year's figures
+        data["ledger"] = ledger_to_dict(report.ledger)
+    return data
+
+
+def ledger_to_dict(ledger: Ledger) -> dict[str, Any]:
+    values = {key: {column: json_number(entry.get(column)) for column in (CURRENT, PREVIOUS)
+                    if entry.get(column) is not None}
+              for key, entry in ledger.entries.items() if not entry.empty}
+    data: dict[str, Any] = {"kind": ledger.kind, "values": values}
+    if ledger.custom:
+        data["custom"] = [{"key": i.key, "name": i.name, "unit": i.unit, "definition": i.definition}
+                          for i in ledger.custom]
     return data
 
 
@@ -134,6 +152,54 @@ class _Reader:
                                        note=self.string(entry.get("note", ""), f"{where}.note")))
         return items
 
+    def ledger(self, data: Any) -> Ledger:
+        if not isinstance(data, dict) or set(data) - {"kind", "values", "custom"}:
+            raise InterchangeError("ledger 应为含 kind、values、custom 的对象。")
+        kind = self.string(data.get("kind", ""), "ledger.kind")
+        catalogue = load_catalogue()
+        try:
+            if kind:
+                catalogue.set(kind)
+            custom = [custom_indicator(self.string(c.get("key", ""), f"ledger.custom[{i}].key"),
+                                       self.string(c.get("name", ""), f"ledger.custom[{i}].name"),
+                                       self.string(c.get("unit", ""), f"ledger.custom[{i}].unit"),
+                                       self.string(c.get("definition", ""), f"ledger.custom[{i}].definition"))
+                      if isinstance(c, dict) else _not_object(f"ledger.custom[{i}]", c)
+                      for i, c in enumerate(_list(data.get("custom", []), "ledger.custom"))]
+        except LedgerDefinitionError as exc:
+            raise InterchangeError(f"ledger 有误：{exc}") from exc
+        own = {i.key: i for i in custom}
+        if len(own) != len(custom):
+            raise InterchangeError("ledger.custom 中有重复的指标代码。")
+        ledger = Ledger(kind=kind, custom=custom)
+        values = data.get("values", {})
+        if not isinstance(values, dict):
+            raise InterchangeError(f"ledger.values 应为对象，实际是 {_type_name(values)}。")
+        for key, entry in values.items():
+            where = f"ledger.values.{key}"
+            if not isinstance(entry, dict) or set(entry) - {CURRENT, PREVIOUS}:
+                raise InterchangeError(f"{where} 应为含 current、previous 的对象。")
+            indicator = own.get(key) or catalogue.indicator(key)
+            for column, value in entry.items():
+                ledger.set(key, column, self.figure(value, indicator, f"{where}.{column}"))
+        return ledger
+
+    @staticmethod
+    def figure(value: Any, indicator: Any, where: str) -> Decimal | None:
+        if value is None:
+            return None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise InterchangeError(f"{where} 应为数字，实际是 {_type_name(value)}。")
+        number = Decimal(str(value))
+        if indicator is None:  # a key this program does not define: kept as it is, if it is a figure
+            if not number.is_finite() or number < 0:
+                raise InterchangeError(f"{where} 应为不小于 0 的数字，实际是 {value!r}。")
+            return number
+        try:
+            return check_value(number, indicator)
+        except LedgerValueError as exc:
+            raise InterchangeError(f"{where}：{exc}") from exc
+
     def meta(self, data: Any) -> ReportMeta:
         if not isinstance(data, dict):
             raise InterchangeError(f"meta 应为对象，实际是 {_type_name(data)}。")
@@ -171,7 +237,18 @@ def decode(data: Any) -> tuple[Report, int]:
         raise InterchangeError(f"body 应为列表，实际是 {_type_name(data['body'])}。")
     body = [reader.node(n, f"body[{i}]", 1) for i, n in enumerate(data["body"])]
     items = reader.checklist(data.get("checklist", []))
-    return Report(meta=meta, body=body, checklist=items), reader.removed
+    ledger = reader.ledger(data["ledger"]) if "ledger" in data else Ledger()
+    return Report(meta=meta, body=body, checklist=items, ledger=ledger), reader.removed
+
+
+def _list(value: Any, where: str) -> list:
+    if not isinstance(value, list):
+        raise InterchangeError(f"{where} 应为列表，实际是 {_type_name(value)}。")
+    return value
+
+
+def _not_object(where: str, value: Any) -> Any:
+    raise InterchangeError(f"{where} 应为对象，实际是 {_type_name(value)}。")
 
 
 def _type_name(value: Any) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 
 from models.errors import TreeError
+from models.ledger.values import Ledger
 
 SECTION = "section"
 POINT = "point"
@@ -84,6 +85,7 @@ class Report:
     body: list[Node] = field(default_factory=list)
     id: int | None = None
     checklist: list[ChecklistItem] = field(default_factory=list)
+    ledger: Ledger = field(default_factory=Ledger)  # 数据台账: the year's figures
 
     def walk(self) -> Iterator[Node]:
         for node in self.body:

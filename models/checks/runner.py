@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 import models.checks.citations as citations
 import models.checks.content as content
+import models.checks.data as data
 import models.checks.genre as genre
 import models.checks.numbering as numbering
 import models.checks.numbers as numbers
@@ -23,6 +24,7 @@ from models.report import Node, Report
 RULES: tuple[Rule, ...] = (
     *content.RULES, *years.RULES, *numbering.RULES, *punctuation.RULES,
     *numbers.RULES, *citations.RULES, *genre.RULES, *privacy.RULES,
+    *data.RULES,
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 assert len(RULES_BY_ID) == len(RULES), "duplicate rule id"

@@ -4,7 +4,8 @@
 through structure recognition: web clutter removed, metadata taken from the head and tail,
 the body turned into the section/point tree. ``ImportResult.notes`` tells the user what
 was odd; ``removed`` lists every piece of source text that is not in the body (markers,
-metadata lines, clutter), so tests can prove that nothing else was lost.
+metadata lines, clutter), so tests can prove that nothing else was lost. ``figures`` proposes the
+figures the text states for the 数据台账, to be confirmed in the preview (never filled in silently).
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from pathlib import Path
 from models import interchange
 from models.errors import UnsupportedFormatError
 from models.importing.clutter import strip_clutter
+from models.importing.figures import propose_figures
 from models.importing.metadata import extract_meta
 from models.importing.parts import STATUTORY_LABELS, assign_keys, level1_parts
 from models.importing.sources import ImportFileError, Para, decode_text, paragraphs_from_text, read_bytes
 from models.importing.structure import build_tree
 from models.importing.traditional import to_simplified
 from models.importing.year import detect_year
+from models.ledger.extract import Proposal
 from models.report import SECTION, Node, Report
 from models.text_chars import clean_text
 
@@ -41,6 +44,7 @@ class ImportResult:
     def statutory_parts(self) -> list[tuple[Node, str]]:
         """Each level-1 part with the statutory item it was mapped to (a key of STATUTORY_LABELS)."""
         return [(node, node.key) for node in level1_parts(self.report)]
+    figures: list[Proposal] = field(default_factory=list)  # 数据台账 figures the text states, to confirm
 
 
 def import_file(path: Path) -> ImportResult:
@@ -108,7 +112,8 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
     removed = cleaned.removed + found.removed + builder.removed
-    return ImportResult(report, notes, removed, source_text, year_found=bool(year.year))
+    return ImportResult(report, notes, removed, source_text, year_found=bool(year.year),
+                        figures=propose_figures(report))
 
 
 def _short(text: str, limit: int = 16) -> str:

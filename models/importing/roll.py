@@ -5,7 +5,8 @@ years in headings and the title move with it (2023年… → 2024年…, and the
 2024年…主要安排 → 2025年…); dates and the 文号 are cleared. Body text is emptied, and
 last year's text of each part is kept in ``Node.reference`` to write beside. Last year's
 plans (下一步工作打算 / 主要安排) become the new report's checklist, and that part starts
-empty: this year's plans are new.
+empty: this year's plans are new. The 数据台账 moves one column: last year's 本年 figures become
+the new report's 上年 (the kind and the unit's own indicators stay).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import replace
 
 from models.errors import NianbaoError
+from models.ledger.values import rolled
 from models.numbering import point_marker, section_marker
 from models.report import PARAGRAPH, POINT, SECTION, ChecklistItem, Node, Report, valid_year
 
@@ -38,7 +40,7 @@ def roll_forward(report: Report, year: int) -> Report:
                    date="", printed_on="", doc_number="")
     body = [_roll(node, old, year, node is plans) for node in report.body]
     items = [ChecklistItem(text) for text in plan_texts(plans)] if plans is not None else []
-    return Report(meta=meta, body=body, checklist=items)
+    return Report(meta=meta, body=body, checklist=items, ledger=rolled(report.ledger))
 
 
 def shift_years(text: str, old: int, new: int) -> str:

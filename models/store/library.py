@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import models.store.checklist as checklist
+import models.store.ledger_sql as ledger_sql
 import models.store.tree_sql as tree_sql
 from models.errors import (
     LibraryError,
@@ -34,6 +35,7 @@ from models.errors import (
     TreeError,
 )
 from models.fileio import os_error_reason
+from models.ledger.values import Ledger
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, ChecklistItem, Node, Report, ReportMeta
 from models.store.dbfile import (
@@ -232,6 +234,7 @@ class Library:
             report_id = self._insert_report(report.meta)
             self._insert_nodes(conn, report_id, None, report.body)
             self._insert_checklist(conn, report_id, report.checklist)
+            ledger_sql.write_ledger(conn, report_id, report.ledger)
             self._touch(conn, report_id)
         report.id = report_id
         return report_id
@@ -273,7 +276,8 @@ class Library:
                           "ORDER BY parent_id, position", (report_id,))
         with translated(self.path):
             items = checklist.read_items(self.conn, report_id)
-        return Report(meta=meta, body=tree_sql.build_tree(rows), id=report_id, checklist=items)
+            ledger = ledger_sql.read_ledger(self.conn, report_id)
+        return Report(meta=meta, body=tree_sql.build_tree(rows), id=report_id, checklist=items, ledger=ledger)
 
     def update_meta(self, report_id: int, **changes: Any) -> None:
         unknown = set(changes) - set(META_FIELDS)
@@ -336,6 +340,20 @@ class Library:
             self._require_report(conn, report_id)
             checklist.delete_items(conn, report_id)
             self._insert_checklist(conn, report_id, items)
+
+    # --- the 数据台账 ---
+
+    def load_ledger(self, report_id: int) -> Ledger:
+        with translated(self.path):
+            self._require_report(self.conn, report_id)
+            return ledger_sql.read_ledger(self.conn, report_id)
+
+    def save_ledger(self, report_id: int, ledger: Ledger) -> None:
+        """Replace the report's figures, kind and own indicators with ``ledger`` (checked by the caller)."""
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            ledger_sql.write_ledger(conn, report_id, ledger)
+            self._touch(conn, report_id)
 
     # --- nodes ---
 
@@ -469,12 +487,15 @@ class Library:
         old = self.load_revision(revision_id)
         report_id = old.id
         assert report_id is not None
+        blob = self._read("SELECT snapshot FROM revisions WHERE id = ?", (revision_id,))[0]["snapshot"]
+        ledger = old.ledger if tree_sql.snapshot_has_ledger(blob) else self.load_ledger(report_id)
         with self._write() as conn:  # one transaction: a failed restore leaves no safety revision behind
             safety = self._insert_revision(conn, report_id, "恢复历史版本前自动保存")
             values = old.meta.as_dict()
             assignments = ", ".join(f"{name} = :{name}" for name in values)
             conn.execute(f"UPDATE reports SET {assignments} WHERE id = :report_id", {**values, "report_id": report_id})
             self._replace_live_tree(conn, report_id, old.body)
+            ledger_sql.write_ledger(conn, report_id, ledger)
             self._touch(conn, report_id)
         return safety
 

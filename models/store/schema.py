@@ -81,5 +81,34 @@ def _v2_checklist(db: Database) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist]
+def _v3_ledger(db: Database) -> None:
+    """数据台账: each report's figures (本年, 上年) and the unit's own indicators.
+
+    SQL, like versions 1 and 2, for the one thing sqlite-utils' ``create()`` cannot write:
+    ``ON DELETE CASCADE``, so purging a report takes its figures with it. Figures are TEXT
+    (``Decimal`` as written, 99.56 stays 99.56); NULL is "not filled in". The ledger's kind is a
+    column of the report (``add_column``), one value per report.
+    """
+    _run(db, """
+        CREATE TABLE ledger_values (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            current TEXT,
+            previous TEXT,
+            PRIMARY KEY (report_id, key)
+        );
+        CREATE TABLE ledger_indicators (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            definition TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (report_id, key)
+        );
+    """)
+    db["reports"].add_column("ledger_kind", str, not_null_default="")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger]
 SCHEMA_VERSION = len(MIGRATIONS)

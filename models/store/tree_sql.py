@@ -121,6 +121,7 @@ def _existing_ids(conn: sqlite3.Connection, ids: list[int | None]) -> set[int]:
 def pack(report: Report) -> bytes:
     data = interchange.report_to_dict(report)
     data["ids"] = [node.id for node in report.walk()]
+    data["ledger"] = interchange.ledger_to_dict(report.ledger)  # even empty: see snapshot_has_ledger
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
 
 
@@ -131,3 +132,8 @@ def unpack(blob: bytes) -> Report:
     for node, node_id in zip(report.walk(), ids, strict=False):
         node.id = node_id
     return report
+
+
+def snapshot_has_ledger(blob: bytes) -> bool:
+    """Snapshots taken before schema v3 know nothing of the ledger: restoring one keeps today's figures."""
+    return "ledger" in json.loads(zlib.decompress(blob).decode("utf-8"))
