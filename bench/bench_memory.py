@@ -1,0 +1,87 @@
+"""Peak memory and time of importing and exporting a large hostile .docx, and of a normal report.
+
+Each step is the real command (``python main.py --db LIB import FILE``, then ``export ID -o out.docx``)
+run as its own process; its peak resident memory is the process's ``ru_maxrss`` (from ``os.wait4``).
+Goal (issue 11): import ≤ 500 MB and export ≤ 500 MB for any report the importer accepts.
+The hostile files are written by :mod:`bench.hostile_docx` (about 95 MB of XML, under the 100 MB cap).
+
+Run: python bench/bench_memory.py [--shapes paragraphs runs text table] [--xml-mb 95]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_import import synthetic_report, write_docx  # noqa: E402
+from bench.hostile_docx import SHAPES, write_hostile_docx  # noqa: E402
+from models.importing.render import render_text  # noqa: E402
+
+GOAL_MB = 500
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[int, str, str, float, float]:
+    """(exit code, stdout, stderr, seconds, peak RSS in MB) of one process."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        return (process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                seconds, usage.ru_maxrss / 1024)
+
+
+def measure(label: str, source: Path, work: Path) -> None:
+    env = {**os.environ, "NIANBAO_HOME": str(work / "home")}
+    db = work / f"{label}.db"
+    main = [sys.executable, str(ROOT / "main.py"), "--db", str(db)]
+    code, out, err, seconds, peak = run_measured([*main, "import", str(source)], env)
+    size = f"{source.stat().st_size / 1024:.0f} KiB file"
+    if code != 0:
+        print(f"{label:<22} {size:>14}  import refused in {seconds:5.1f} s, peak {peak:6.0f} MB "
+              f"({_verdict(peak)}): {err.strip().splitlines()[-1] if err.strip() else code}")
+        return
+    print(f"{label:<22} {size:>14}  import   {seconds:5.1f} s, peak {peak:6.0f} MB ({_verdict(peak)})")
+    report_id = out.strip().splitlines()[-1]
+    target = work / f"{label}.docx"
+    code, out, err, seconds, peak = run_measured([*main, "export", report_id, "-o", str(target)], env)
+    result = f"{target.stat().st_size / 1024:.0f} KiB out" if code == 0 else f"failed: {err.strip()[-200:]}"
+    print(f"{'':<22} {'':>14}  export   {seconds:5.1f} s, peak {peak:6.0f} MB ({_verdict(peak)}); {result}")
+    db.unlink(missing_ok=True)
+    target.unlink(missing_ok=True)
+
+
+def _verdict(peak_mb: float) -> str:
+    return f"goal ≤ {GOAL_MB} MB {'met' if peak_mb <= GOAL_MB else 'MISSED'}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shapes", nargs="*", default=list(SHAPES), choices=SHAPES)
+    parser.add_argument("--xml-mb", type=float, default=95)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        normal = work / "normal-20-pages.docx"
+        write_docx(render_text(synthetic_report(20)), normal)
+        measure("normal (20 pages)", normal, work)
+        for shape in args.shapes:
+            path = write_hostile_docx(work / f"hostile-{shape}.docx", shape, args.xml_mb)
+            measure(f"hostile {shape} {args.xml_mb:g} MB", path, work)
+            path.unlink()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
