@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
@@ -33,41 +35,90 @@ KEEP_WITH_SIGNATURE_CHARS = 3 * L.CHARS_PER_LINE - 2
 
 
 def build_docx(report: Report, options: ExportOptions) -> bytes:
+    """The .docx bytes. The body is written into the zip a few hundred paragraphs at a time, never
+    held as one tree: an lxml paragraph with its runs takes ten times its serialized size, so a
+    long report (the importer takes up to a million characters) would otherwise need gigabytes."""
     faces = L.faces_for(options.fallback_fonts)
     document = new_document(faces)
+    _set_properties(document, report)
     body = document.element.body
-    sect_pr = body.find(f"{{{body.nsmap['w']}}}sectPr")
-    container = etree.Element("container")  # built apart, then moved before sectPr
+    body.find(f"{{{body.nsmap['w']}}}sectPr").addprevious(etree.Comment(_BODY_MARK))
+    frame = io.BytesIO()
+    document.save(frame)
+    return _with_body(frame, _body_chunks(report, options, faces, body.nsmap))
+
+
+_BODY_MARK = "nianbao-body"
+_CHUNK_PARAGRAPHS = 200
+
+
+def _with_body(frame: io.BytesIO, chunks: Iterator[bytes]) -> bytes:
+    """The saved frame's package with the body's chunks written where its marker is."""
+    result = io.BytesIO()
+    with zipfile.ZipFile(frame) as source, zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != "word/document.xml":
+                target.writestr(info, data)
+                continue
+            head, tail = data.split(f"<!--{_BODY_MARK}-->".encode())
+            with target.open(info.filename, "w", force_zip64=True) as part:
+                part.write(head)
+                for chunk in chunks:
+                    part.write(chunk)
+                part.write(tail)
+    return result.getvalue()
+
+
+class _Chunks:
+    """Body paragraphs are built under a wrapper that declares the document's namespaces, and
+    serialized without it once there are enough of them."""
+
+    def __init__(self, nsmap: dict) -> None:
+        self.nsmap = nsmap
+        self.wrapper = self._new()
+
+    def _new(self) -> etree._Element:
+        return etree.Element(f"{{{self.nsmap['w']}}}body", nsmap=self.nsmap)
+
+    def take(self, force: bool = False) -> bytes:
+        if not len(self.wrapper) or (len(self.wrapper) < _CHUNK_PARAGRAPHS and not force):
+            return b""
+        data = etree.tostring(self.wrapper, encoding="UTF-8")
+        self.wrapper = self._new()
+        end = b"</w:body>"
+        assert data.endswith(end)
+        return data[data.index(b">") + 1 : -len(end)]
+
+
+def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: dict) -> Iterator[bytes]:
+    chunks = _Chunks(nsmap)
     report = prune(report)
     meta = report.meta
     submit = options.edition == Edition.SUBMIT
     if submit and options.header:
-        add_masthead(container, meta, faces)
+        add_masthead(chunks.wrapper, meta, faces)
     # The title, its blank line and 主送 keep with the body's first line: never alone at a page foot.
-    add_title(container, clean(meta.title), clean(meta.issuer), faces)
+    add_title(chunks.wrapper, clean(meta.title), clean(meta.issuer), faces)
     recipients = clean(meta.recipients).strip()
     if clean(meta.title).strip():
-        blank_line(container, keep_next=True)  # one blank line between the title and 主送 or the body
+        blank_line(chunks.wrapper, keep_next=True)  # one blank line between the title and 主送 or the body
     if submit and recipients:
-        add_recipients(container, recipients, faces)
+        add_recipients(chunks.wrapper, recipients, faces)
     blocks = body_blocks(report, inline_points=options.points == "inline")
     signed = any(signature_lines(meta))
     for index, block in enumerate(blocks):
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
-        add_block(container, block, faces, keep_next=keep)
+        add_block(chunks.wrapper, block, faces, keep_next=keep)
+        yield chunks.take()
     note = clean(meta.note).strip() if submit else ""
-    add_signature(container, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
+    add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
-        add_note(container, note, faces)
-        add_imprint(container, meta, faces)
-    for element in list(container):
-        sect_pr.addprevious(element)
-    _set_properties(document, report)
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+        add_note(chunks.wrapper, note, faces)
+        add_imprint(chunks.wrapper, meta, faces)
+    yield chunks.take(force=True)
 
 
 def _set_properties(document: DocxDocument, report: Report) -> None:
