@@ -38,8 +38,13 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[int, str, str
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
-        return (process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                seconds, usage.ru_maxrss / 1024)
+        return (
+            process.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            seconds,
+            usage.ru_maxrss / 1024,
+        )
 
 
 def measure(label: str, source: Path, work: Path) -> None:
@@ -49,8 +54,10 @@ def measure(label: str, source: Path, work: Path) -> None:
     code, out, err, seconds, peak = run_measured([*main, "import", str(source)], env)
     size = f"{source.stat().st_size / 1024:.0f} KiB file"
     if code != 0:
-        print(f"{label:<22} {size:>14}  import refused in {seconds:5.1f} s, peak {peak:6.0f} MB "
-              f"({_verdict(peak)}): {err.strip().splitlines()[-1] if err.strip() else code}")
+        print(
+            f"{label:<22} {size:>14}  import refused in {seconds:5.1f} s, peak {peak:6.0f} MB "
+            f"({_verdict(peak)}): {err.strip().splitlines()[-1] if err.strip() else code}"
+        )
         return
     print(f"{label:<22} {size:>14}  import   {seconds:5.1f} s, peak {peak:6.0f} MB ({_verdict(peak)})")
     report_id = out.strip().splitlines()[-1]

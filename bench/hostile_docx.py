@@ -26,10 +26,12 @@ _SENTENCE = "坚持以习近平法治思想为指导，全面落实行政执法�
 
 
 def _paragraph(text: str) -> bytes:
-    return (f'<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6" w:rsidP="00A1B2C3"><w:pPr><w:spacing w:line="560" '
-            f'w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr><w:r w:rsidRPr="00A1B2C3">'
-            f'<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="32"/>'
-            f'</w:rPr><w:t>{text}</w:t></w:r></w:p>').encode()
+    return (
+        f'<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6" w:rsidP="00A1B2C3"><w:pPr><w:spacing w:line="560" '
+        f'w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr><w:r w:rsidRPr="00A1B2C3">'
+        f'<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="32"/>'
+        f"</w:rPr><w:t>{text}</w:t></w:r></w:p>"
+    ).encode()
 
 
 def _pieces(shape: str) -> Iterator[bytes]:
