@@ -22,7 +22,7 @@ import defusedxml.sax
 from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
-from models.importing.sources import ImportFileError, Para, check_size
+from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,11 @@ _RELS_PART = re.compile(r"(?:^|/)_rels/[^/]*$")
 MAX_PART_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 5000
+# python-docx holds every XML part as an lxml tree, a few hundred bytes for each element and each
+# attribute: 95 MB of Word's XML took 1.1 GB. Every "<" and "=" in the XML parts is counted (at C
+# speed, an upper bound on elements + attributes) and a package with more is refused, keeping
+# reading under 500 MB (bench/bench_memory.py). A 100-page report with tables has some 300,000.
+MAX_XML_NODES = 2_000_000
 OLD_FORMAT_MESSAGE = ("{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
                       "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -73,13 +78,24 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     too_big = any(m.file_size > MAX_PART_BYTES for m in members)
     if too_big or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
         raise ImportFileError(f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。")
-    for member in _xml_members(archive, members):
-        if _declares_types(archive.read(member)):
+    nodes = 0
+    for member in _xml_members(archive, members, name):
+        data = archive.read(member)
+        nodes += data.count(b"<") + data.count(b"=")
+        if nodes > MAX_XML_NODES:
+            raise _too_large(name)
+        if _declares_types(data):
             raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
                                   "可能是被恶意构造的文件，已拒绝导入。")
 
 
-def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+def _too_large(name: str) -> ImportFileError:
+    return ImportFileError(f"{name} 的内容过于庞大（内部结构超过 {MAX_XML_NODES // 10_000} 万个元素），"
+                           "不像是一份年度报告，可能是被恶意构造的文件，已拒绝导入。请确认选对了文件；"
+                           "如确需导入，请在 Word 或 WPS 中把正文复制到一个新文档，另存为 .docx 后再导入。")
+
+
+def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> list[zipfile.ZipInfo]:
     """Every part the package declares as XML, whatever its name, plus the usual suspects.
 
     ``[Content_Types].xml`` (itself checked first) declares XML by extension (``Default``) or by
@@ -92,6 +108,8 @@ def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> li
     if types is not None:
         found[types.filename] = types
         data = archive.read(types)
+        if data.count(b"<") + data.count(b"=") > MAX_XML_NODES:  # parsed into a tree just below
+            raise _too_large(name)
         if _declares_types(data):
             return [types]
         extensions, parts = _xml_declared(data)
@@ -158,7 +176,8 @@ def read_docx(path: Path) -> tuple[list[Para], list[str]]:
 
     try:
         document = docx.Document(str(path))
-        return _paragraphs(document)
+        paras, notes = _paragraphs(document)
+        return limited(paras, path.name), notes
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         log.warning("python-docx cannot read %s: %r", path, exc)
         raise ImportFileError(f"{path.name} 无法作为 Word 文档读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
