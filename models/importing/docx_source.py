@@ -39,11 +39,21 @@ MAX_MEMBERS = 5000
 # speed, an upper bound on elements + attributes) and a package with more is refused, keeping
 # reading under 500 MB (bench/bench_memory.py). A 100-page report with tables has some 300,000.
 MAX_XML_NODES = 2_000_000
-OLD_FORMAT_MESSAGE = ("{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
-                      "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。")
+OLD_FORMAT_MESSAGE = (
+    "{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
+    "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。"
+)
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_CN_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
-               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional"}
+_CN_FORMATS = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "chineseLegalSimplified",
+    "ideographTraditional",
+    "japaneseCounting",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "ideographLegalTraditional",
+}
 _CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -65,7 +75,9 @@ def check_docx(path: Path) -> None:
             _check_archive(archive, path.name)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
         log.warning("unreadable .docx %s: %r", path, exc)  # the detail is for us, not the clerk
-        raise ImportFileError(f"{path.name} 已损坏或设置了密码，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+        raise ImportFileError(
+            f"{path.name} 已损坏或设置了密码，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。"
+        ) from exc
 
 
 def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
@@ -77,7 +89,9 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
         raise ImportFileError(f"{name} 中没有正文部分（word/document.xml），不是 Word 文档。")
     too_big = any(m.file_size > MAX_PART_BYTES for m in members)
     if too_big or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
-        raise ImportFileError(f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。")
+        raise ImportFileError(
+            f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。"
+        )
     nodes = 0
     for member in _xml_members(archive, members, name):
         data = archive.read(member)
@@ -85,14 +99,18 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
         if nodes > MAX_XML_NODES:
             raise _too_large(name)
         if _declares_types(data):
-            raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
-                                  "可能是被恶意构造的文件，已拒绝导入。")
+            raise ImportFileError(
+                f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
+                "可能是被恶意构造的文件，已拒绝导入。"
+            )
 
 
 def _too_large(name: str) -> ImportFileError:
-    return ImportFileError(f"{name} 的内容过于庞大（内部结构超过 {MAX_XML_NODES // 10_000} 万个元素），"
-                           "不像是一份年度报告，可能是被恶意构造的文件，已拒绝导入。请确认选对了文件；"
-                           "如确需导入，请在 Word 或 WPS 中把正文复制到一个新文档，另存为 .docx 后再导入。")
+    return ImportFileError(
+        f"{name} 的内容过于庞大（内部结构超过 {MAX_XML_NODES // 10_000} 万个元素），"
+        "不像是一份年度报告，可能是被恶意构造的文件，已拒绝导入。请确认选对了文件；"
+        "如确需导入，请在 Word 或 WPS 中把正文复制到一个新文档，另存为 .docx 后再导入。"
+    )
 
 
 def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> list[zipfile.ZipInfo]:
@@ -180,7 +198,9 @@ def read_docx(path: Path) -> tuple[list[Para], list[str]]:
         return limited(paras, path.name), notes
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         log.warning("python-docx cannot read %s: %r", path, exc)
-        raise ImportFileError(f"{path.name} 无法作为 Word 文档读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+        raise ImportFileError(
+            f"{path.name} 无法作为 Word 文档读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。"
+        ) from exc
     except XMLSyntaxError as exc:
         raise ImportFileError(f"{path.name} 的内容已损坏（XML 格式错误），无法导入。") from exc
 
@@ -347,7 +367,8 @@ def _levels(definition) -> dict[int, tuple[str, str, int]]:
         result[int(lvl.get(f"{_W}ilvl", "0"))] = (
             fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
             text.get(f"{_W}val", "") if text is not None else "",
-            int(start.get(f"{_W}val", "1")) if start is not None else 1)
+            int(start.get(f"{_W}val", "1")) if start is not None else 1,
+        )
     return result
 
 

@@ -49,8 +49,10 @@ def check_size(path: Path) -> int:
     if size == 0:
         raise ImportFileError(f"文件 {path.name} 是空的，没有可导入的内容。")
     if size > MAX_FILE_BYTES:
-        raise ImportFileError(f"文件 {path.name} 太大（{size / _MB:.1f} MB），超过 {MAX_FILE_BYTES // _MB} MB 的上限。"
-                              "年度报告通常不到 1 MB，请确认选对了文件。")
+        raise ImportFileError(
+            f"文件 {path.name} 太大（{size / _MB:.1f} MB），超过 {MAX_FILE_BYTES // _MB} MB 的上限。"
+            "年度报告通常不到 1 MB，请确认选对了文件。"
+        )
     return size
 
 
@@ -64,9 +66,11 @@ def read_bytes(path: Path) -> bytes:
 
 def decode_text(raw: bytes) -> tuple[str, str]:
     """Return (text, encoding name for the notes); refuse encodings we cannot be sure of."""
-    for bom, encoding, name in ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
-                                (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-                                (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")):
+    for bom, encoding, name in (
+        (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+        (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding), name
@@ -129,6 +133,8 @@ def limited(paras: Iterable[Para], name: str = "") -> list[Para]:
 
 def _too_much(name: str) -> ImportFileError:
     what = f"{name} 中的文字" if name else "要导入的文字"
-    return ImportFileError(f"{what}太多（超过 {MAX_TEXT_CHARS // 10_000} 万字或 {MAX_PARAGRAPHS // 10_000} 万段），"
-                           "不像是一份年度报告，已拒绝导入，什么也没有改动。年度报告通常只有几万字，请确认选对了文件；"
-                           "如确需导入，请分成几份分别导入。")
+    return ImportFileError(
+        f"{what}太多（超过 {MAX_TEXT_CHARS // 10_000} 万字或 {MAX_PARAGRAPHS // 10_000} 万段），"
+        "不像是一份年度报告，已拒绝导入，什么也没有改动。年度报告通常只有几万字，请确认选对了文件；"
+        "如确需导入，请分成几份分别导入。"
+    )
