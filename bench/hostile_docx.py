@@ -6,6 +6,7 @@ nothing huge is ever committed. Used by bench/bench_memory.py (full size) and by
 
 - ``paragraphs``: many short paragraphs, each with Word's rsid attributes and run properties;
 - ``runs``: paragraphs made of thousands of empty runs (``<w:r/>``), the most elements per byte;
+- ``attributes``: paragraphs carrying thousands of attributes each, the most nodes per byte;
 - ``text``: a few paragraphs of very long text, the most characters per byte;
 - ``table``: one table with many rows of short cells.
 """
@@ -17,7 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-SHAPES = ("paragraphs", "runs", "text", "table")
+SHAPES = ("paragraphs", "runs", "attributes", "text", "table")
 _MB = 1024 * 1024
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEAD = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W_NS}"><w:body>').encode()
@@ -42,6 +43,10 @@ def _pieces(shape: str) -> Iterator[bytes]:
     elif shape == "runs":
         while True:
             yield b"<w:p>" + b"<w:r/>" * 100_000 + b"<w:r><w:t>" + _SENTENCE.encode() + b"</w:t></w:r></w:p>"
+    elif shape == "attributes":
+        attributes = "".join(f' x{index}="1"' for index in range(2000)).encode()
+        while True:
+            yield b"<w:p" + attributes + b"><w:r><w:t>" + _SENTENCE.encode() + b"</w:t></w:r></w:p>"
     elif shape == "text":
         while True:  # 4 MB of text a paragraph: libxml2 refuses single text nodes over 10 MB
             yield _paragraph(_SENTENCE * (4 * _MB // len(_SENTENCE.encode())))
