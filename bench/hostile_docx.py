@@ -8,6 +8,7 @@ nothing huge is ever committed. Used by bench/bench_memory.py (full size) and by
 - ``runs``: paragraphs made of thousands of empty runs (``<w:r/>``), the most elements per byte;
 - ``attributes``: paragraphs carrying thousands of attributes each, the most nodes per byte;
 - ``text``: a few paragraphs of very long text, the most characters per byte;
+- ``quotes``: long paragraphs of “字“字…, which export must split into a run per quotation mark;
 - ``table``: one table with many rows of short cells.
 """
 
@@ -18,7 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-SHAPES = ("paragraphs", "runs", "attributes", "text", "table")
+SHAPES = ("paragraphs", "runs", "attributes", "text", "quotes", "table")
 _MB = 1024 * 1024
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEAD = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W_NS}"><w:body>').encode()
@@ -50,6 +51,9 @@ def _pieces(shape: str) -> Iterator[bytes]:
     elif shape == "text":
         while True:  # 4 MB of text a paragraph: libxml2 refuses single text nodes over 10 MB
             yield _paragraph(_SENTENCE * (4 * _MB // len(_SENTENCE.encode())))
+    elif shape == "quotes":
+        while True:  # 48,000 characters, 144 KB of XML a paragraph
+            yield _paragraph("“字" * 24_000)
     elif shape == "table":
         cell = f"<w:tc><w:p><w:r><w:t>{_SENTENCE[:8]}</w:t></w:r></w:p></w:tc>".encode()
         yield b"<w:tbl>"
