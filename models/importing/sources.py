@@ -135,6 +135,6 @@ def _too_much(name: str) -> ImportFileError:
     what = f"{name} 中的文字" if name else "要导入的文字"
     return ImportFileError(
         f"{what}太多（超过 {MAX_TEXT_CHARS // 10_000} 万字或 {MAX_PARAGRAPHS // 10_000} 万段），"
-        "不像是一份年度报告，已拒绝导入，什么也没有改动。年度报告通常只有几万字，请确认选对了文件；"
+        "不像是一份年度报告，已拒绝导入，什么也没有改动。年度报告通常只有几万字，请确认选对了文件或复制的内容；"
         "如确需导入，请分成几份分别导入。"
     )
