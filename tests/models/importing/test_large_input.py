@@ -125,3 +125,24 @@ def test_full_size_hostile_docx_is_refused_within_the_memory_goal(tmp_path: Path
     assert process.returncode == 1
     assert f"report.docx{TOO_LARGE} 200 万个元素）" in err_path.read_text(encoding="utf-8")
     assert usage.ru_maxrss < 500 * 1024  # kilobytes on Linux
+
+
+def test_paragraph_text_is_read_as_python_docx_reads_it() -> None:
+    """The reader's one-XPath paragraph text (fast on paragraphs of many runs) is python-docx's own."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.text.paragraph import Paragraph
+
+    p = parse_xml(
+        f"<w:p {nsdecls('w', 'r')}><w:pPr><w:jc w:val='both'/></w:pPr>"
+        "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space='preserve'> 一、总体情况 </w:t><w:tab/><w:t>甲</w:t></w:r>"
+        "<w:r/><w:r><w:br/><w:t>乙</w:t><w:br w:type='page'/><w:cr/><w:noBreakHyphen/><w:ptab w:alignment='left'"
+        " w:relativeTo='margin' w:leader='none'/><w:softHyphen/><w:sym w:font='Wingdings' w:char='F0FC'/></w:r>"
+        "<w:hyperlink r:id='rId9'><w:r><w:t>链接</w:t></w:r><w:r><w:tab/><w:t>文字</w:t></w:r></w:hyperlink>"
+        "<w:ins w:id='1' w:author='a'><w:r><w:t>修订插入</w:t></w:r></w:ins>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
+        "<w:r><w:t>丙</w:t></w:r></w:p>"
+    )
+    expected = Paragraph(p, None).text
+    assert expected == " 一、总体情况 \t甲\n乙\n-\t链接\t文字丙"  # tabs, breaks (not page breaks), links; no revisions
+    assert docx_source._paragraph_text(p) == expected
