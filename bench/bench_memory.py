@@ -75,6 +75,15 @@ def measure(label: str, source: Path, work: Path) -> None:
     target.unlink(missing_ok=True)
 
 
+_LINE = "坚持以习近平法治思想为指导，全面落实行政执法“三项制度”，全年办理行政许可1262件。\n".encode("gb18030")
+
+
+def _gbk_text(path: Path, lines: int) -> Path:
+    """A text file as Notepad saves it in GBK: ``lines`` lines of a report sentence."""
+    path.write_bytes(_LINE * lines)
+    return path
+
+
 def _verdict(peak_mb: float) -> str:
     return f"goal ≤ {GOAL_MB} MB {'met' if peak_mb <= GOAL_MB else 'MISSED'}"
 
@@ -94,10 +103,13 @@ def main() -> int:
             path = write_hostile_docx(work / f"hostile-{shape}.docx", shape, args.xml_mb)
             measure(f"hostile {shape} {args.xml_mb:g} MB", path, work)
             path.unlink()
+        measure("txt GBK 19 MB", _gbk_text(work / "big.txt", 19 * 1024 * 1024 // len(_LINE)), work)
         for shape, xml_mb in () if args.no_caps else AT_THE_CAPS:
             path = write_hostile_docx(work / f"at-caps-{shape}.docx", shape, xml_mb)
             measure(f"at caps {shape} {xml_mb:g} MB", path, work)
             path.unlink()
+        if not args.no_caps:
+            measure("at caps txt 19,000 lines", _gbk_text(work / "at-caps.txt", 19_000), work)
     return 0
 
 

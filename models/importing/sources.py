@@ -92,18 +92,17 @@ def decode_text(raw: bytes) -> tuple[str, str]:
 
 
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes most byte soup; real Chinese prose is nearly all GB2312 characters."""
-    wide = [ch for ch in text if ord(ch) > 0x7F]
+    """GB18030 decodes most byte soup; real Chinese prose is nearly all GB2312 characters.
+
+    Counted by encoding, not character by character: a 20 MB file is ten million characters, and
+    a list of them took over 800 MB. GB2312 (EUC-CN) writes ASCII in one byte and its own characters
+    in two, and leaves out the rest."""
+    narrow = len(text.encode("ascii", errors="ignore"))
+    wide = len(text) - narrow
     if not wide:
         return True
-    common = 0
-    for ch in wide:
-        try:
-            ch.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            pass
-    return common / len(wide) >= 0.9
+    common = (len(text.encode("gb2312", errors="ignore")) - narrow) // 2
+    return common / wide >= 0.9
 
 
 def _unknown_encoding() -> ImportFileError:
