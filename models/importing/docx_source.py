@@ -37,8 +37,9 @@ MAX_MEMBERS = 5000
 # python-docx holds every XML part as an lxml tree, a few hundred bytes for each element and each
 # attribute: 95 MB of Word's XML took 1.1 GB. Every "<" and "=" in the XML parts is counted (at C
 # speed, an upper bound on elements + attributes) and a package with more is refused, keeping
-# reading under 500 MB (bench/bench_memory.py). A 100-page report with tables has some 300,000.
-MAX_XML_NODES = 2_000_000
+# reading under 500 MB (bench/bench_memory.py). A blank document has some 60,000 (styles); Word
+# writes a few per character of text, so a 30,000-character report has some 150,000.
+MAX_XML_NODES = 1_000_000
 OLD_FORMAT_MESSAGE = (
     "{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
     "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。"

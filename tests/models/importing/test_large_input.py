@@ -123,7 +123,7 @@ def test_full_size_hostile_docx_is_refused_within_the_memory_goal(tmp_path: Path
         _, status, usage = os.wait4(process.pid, 0)  # the child's own peak, not the test's
         process.returncode = os.waitstatus_to_exitcode(status)
     assert process.returncode == 1
-    assert f"report.docx{TOO_LARGE} 200 万个元素）" in err_path.read_text(encoding="utf-8")
+    assert f"report.docx{TOO_LARGE} 100 万个元素）" in err_path.read_text(encoding="utf-8")
     assert usage.ru_maxrss < 500 * 1024  # kilobytes on Linux
 
 
