@@ -93,9 +93,9 @@ class _Chunks:
     def _new(self) -> etree._Element:
         return etree.Element(f"{{{self.nsmap['w']}}}body", nsmap=self.nsmap)
 
-    def finished(self, paragraph: etree._Element) -> bytes:
-        """Count a finished paragraph; the chunk when enough is held."""
-        self.held += len(paragraph)
+    def finished(self, children: int) -> bytes:
+        """Count a finished paragraph's children; the chunk when enough is held."""
+        self.held += children
         return self.take() if self.held >= _CHUNK_RUNS else b""
 
     def take(self) -> bytes:
@@ -150,14 +150,17 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: 
 def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool) -> Iterator[bytes]:
     """A block's paragraph and runs, written out whenever enough runs are held."""
     paragraph = block_paragraph(chunks.wrapper, block, keep_next)
+    children = 1  # counted here: lxml's len() walks the children
     for piece in block.pieces:
         fmt = body_format(L.heading_face(faces, piece.level) if piece.level else faces.fangsong)
         for text, east_asian_hint in text_runs(piece.text):
             add_run(paragraph, text, fmt, east_asian_hint)
-            if len(paragraph) >= _CHUNK_RUNS:
+            children += 1
+            if children >= _CHUNK_RUNS:
                 data, paragraph = chunks.take_open()
+                children = 0
                 yield data
-    yield chunks.finished(paragraph)
+    yield chunks.finished(children)
 
 
 def _set_properties(document: DocxDocument, report: Report) -> None:
