@@ -29,10 +29,18 @@ from bench.hostile_docx import SHAPES, write_hostile_docx  # noqa: E402
 from models.importing.render import render_text  # noqa: E402
 
 GOAL_MB = 500
-# (shape, MB of XML) just under the importer's caps: 955,000 XML nodes of empty runs; 935,000 of
-# attributes; 19,000 short paragraphs (817,000 characters); 20 paragraphs of 48,000 characters,
+# (shape, MB of XML, MB of pictures) just under the importer's caps: 955,000 XML nodes of empty runs;
+# 935,000 of attributes, alone and with 88 MB of pictures (python-docx loads them; 100 MB unpacked in
+# all is the cap); 19,000 short paragraphs (817,000 characters); 20 paragraphs of 48,000 characters,
 # half of them “ (a run each in the export); a table of 17,000 rows.
-AT_THE_CAPS = (("runs", 5.2), ("attributes", 8), ("paragraphs", 7.5), ("quotes", 2.85), ("table", 5))
+AT_THE_CAPS = (
+    ("runs", 5.2, 0),
+    ("attributes", 8, 0),
+    ("attributes", 8, 88),
+    ("paragraphs", 7.5, 0),
+    ("quotes", 2.85, 0),
+    ("table", 5, 0),
+)
 
 
 def run_measured(command: list[str], env: dict[str, str]) -> tuple[int, str, str, float, float]:
@@ -105,9 +113,10 @@ def main() -> int:
             measure(f"hostile {shape} {args.xml_mb:g} MB", path, work)
             path.unlink()
         measure("txt GBK 19 MB", _gbk_text(work / "big.txt", 19 * 1024 * 1024 // len(_LINE)), work)
-        for shape, xml_mb in () if args.no_caps else AT_THE_CAPS:
-            path = write_hostile_docx(work / f"at-caps-{shape}.docx", shape, xml_mb)
-            measure(f"at caps {shape} {xml_mb:g} MB", path, work)
+        for shape, xml_mb, images_mb in () if args.no_caps else AT_THE_CAPS:
+            path = write_hostile_docx(work / f"at-caps-{shape}.docx", shape, xml_mb, images_mb)
+            pictures = f" + {images_mb} MB pictures" if images_mb else ""
+            measure(f"at caps {shape} {xml_mb:g} MB{pictures}", path, work)
             path.unlink()
         if not args.no_caps:
             measure("at caps txt 19,000 lines", _gbk_text(work / "at-caps.txt", 19_000), work)

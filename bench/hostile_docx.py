@@ -63,24 +63,41 @@ def _pieces(shape: str) -> Iterator[bytes]:
         raise ValueError(f"unknown shape {shape!r}; one of {SHAPES}")
 
 
-def _template_parts() -> dict[str, bytes]:
-    """python-docx's own blank document: every part but the body is a real Word package's."""
+def _template_parts(images: int) -> dict[str, bytes]:
+    """python-docx's own blank document (every part but the body is a real Word package's), its
+    relationships naming ``images`` pictures, word/media/imageN.png, that python-docx will load."""
     import docx
 
     stream = io.BytesIO()
     docx.Document().save(stream)
     with zipfile.ZipFile(stream) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    png = b'<Default Extension="png" ContentType="image/png"/>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"<Default ", png + b"<Default ", 1)
+    relationships = b"".join(
+        b'<Relationship Id="rIdImage%d" Target="media/image%d.png" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>' % (index, index)
+        for index in range(images)
+    )
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", relationships + b"</Relationships>")
+    return parts
 
 
-def write_hostile_docx(path: Path, shape: str = "paragraphs", xml_mb: float = 95) -> Path:
-    """Write a .docx whose document part is about ``xml_mb`` MB of ``shape`` XML; return its path."""
+def write_hostile_docx(path: Path, shape: str = "paragraphs", xml_mb: float = 95, images_mb: float = 0) -> Path:
+    """Write a .docx whose document part is about ``xml_mb`` MB of ``shape`` XML; return its path.
+    With ``images_mb``, two pictures of that many MB together (zeros: nothing on disk) come along."""
     target = int(xml_mb * _MB)
     closing = _TAIL if shape != "table" else b"</w:tbl>" + _TAIL
+    images = 2 if images_mb else 0
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, data in _template_parts().items():
+        for name, data in _template_parts(images).items():
             if name != "word/document.xml":
                 archive.writestr(name, data)
+        for index in range(images):
+            with archive.open(f"word/media/image{index}.png", "w", force_zip64=True) as part:
+                for _ in range(int(images_mb * _MB / images) // 65536):
+                    part.write(bytes(65536))
         with archive.open("word/document.xml", "w", force_zip64=True) as part:
             part.write(_HEAD)
             written = len(_HEAD) + len(closing)

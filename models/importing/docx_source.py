@@ -32,7 +32,7 @@ DOCUMENT_PART = "word/document.xml"
 CONTENT_TYPES = "[Content_Types].xml"
 _RELS_PART = re.compile(r"(?:^|/)_rels/[^/]*$")
 MAX_PART_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 100 * 1024 * 1024  # python-docx holds every part it reads, pictures too
 MAX_MEMBERS = 5000
 # python-docx holds every XML part as an lxml tree, a few hundred bytes for each element and each
 # attribute: 95 MB of Word's XML took 1.1 GB. Every "<" and "=" in the XML parts is counted (at C

@@ -70,6 +70,13 @@ def test_huge_content_types_part_is_refused_before_it_is_parsed(
         import_file(path)
 
 
+def test_pictures_count_towards_the_100_mb_unpacked(tmp_path: Path) -> None:
+    """Two 50 MB pictures, each under the part cap, are over it together: python-docx would hold both."""
+    path = write_hostile_docx(tmp_path / "report.docx", "paragraphs", xml_mb=0.1, images_mb=100)
+    with pytest.raises(ImportFileError, match="解压后超过 100 MB"):
+        import_file(path)
+
+
 def test_a_normal_docx_is_well_under_the_node_cap(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "report.docx", "一、总体情况\n" + "（一）加强学习。一是组织学习。\n" * 300)
     result = import_file(path)
