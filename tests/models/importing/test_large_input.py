@@ -153,3 +153,18 @@ def test_paragraph_text_is_read_as_python_docx_reads_it() -> None:
     expected = Paragraph(p, None).text
     assert expected == " 一、总体情况 \t甲\n乙\n-\t链接\t文字丙"  # tabs, breaks (not page breaks), links; no revisions
     assert docx_source._paragraph_text(p) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "plausible"),
+    [
+        ("", True),
+        ("plain ASCII", True),
+        ("一、总体情况（2024年）", True),
+        ("一二三四五六七八九十€", True),  # 10 of 11 wide characters are GB2312
+        ("一二三四五六七八九€€", False),  # 9 of 11
+        ("繁體中文測試報告", False),
+    ],
+)
+def test_gbk_guess_counts_gb2312_characters_without_listing_them(text: str, plausible: bool) -> None:
+    assert sources._plausible_chinese(text) is plausible
