@@ -143,12 +143,20 @@ def text_runs(text: str) -> Iterator[tuple[str, bool]]:
 
 
 def add_run(paragraph: etree._Element, text: str, fmt: RunFormat, east_asian_hint: bool = False) -> None:
-    run = sub(paragraph, "r")
-    run_properties(run, fmt, east_asian_hint)
-    t = sub(run, "t")
+    run = copy.deepcopy(_text_run(fmt, east_asian_hint))  # built once per format: a report may have a million runs
+    paragraph.append(run)
+    t = run[-1]
     t.text = text
     if text != text.strip():
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+@functools.lru_cache(maxsize=64)
+def _text_run(fmt: RunFormat, east_asian_hint: bool) -> etree._Element:
+    run = etree.Element(w("r"))
+    run.append(copy.deepcopy(_run_properties(fmt, east_asian_hint)))
+    sub(run, "t")
+    return run
 
 
 def add_break(paragraph: etree._Element, fmt: RunFormat) -> None:
