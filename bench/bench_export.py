@@ -62,7 +62,7 @@ def _whole_process(work: Path, report, runs: int) -> None:
         report_id = lib.create_report(report)
     env = {**os.environ, "NIANBAO_HOME": str(work / "home")}
     command = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "export", str(report_id),
-               "-o", str(work / "cli.docx")]
+               "-o", str(work / "cli.docx"), "--force"]
     subprocess.run(command, check=True, env=env, capture_output=True)  # warm the file cache
     times = []
     for _ in range(runs):
