@@ -95,15 +95,23 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
         )
     nodes = 0
     for member in _xml_members(archive, members, name):
-        data = archive.read(member)
-        nodes += data.count(b"<") + data.count(b"=")
+        nodes += _node_count(archive, member)
         if nodes > MAX_XML_NODES:
             raise _too_large(name)
-        if _declares_types(data):
+        if _declares_types(archive.read(member)):
             raise ImportFileError(
                 f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
                 "可能是被恶意构造的文件，已拒绝导入。"
             )
+
+
+def _node_count(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
+    """Every "<" and "=" in the part, read a megabyte at a time: a refused part is never held whole."""
+    count = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(1024 * 1024):
+            count += chunk.count(b"<") + chunk.count(b"=")
+    return count
 
 
 def _too_large(name: str) -> ImportFileError:
