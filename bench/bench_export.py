@@ -61,16 +61,27 @@ def _whole_process(work: Path, report, runs: int) -> None:
     with Library(db) as lib:
         report_id = lib.create_report(report)
     env = {**os.environ, "NIANBAO_HOME": str(work / "home")}
-    command = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "export", str(report_id),
-               "-o", str(work / "cli.docx")]
+    command = [
+        sys.executable,
+        str(ROOT / "main.py"),
+        "--db",
+        str(db),
+        "export",
+        str(report_id),
+        "-o",
+        str(work / "cli.docx"),
+        "--force",
+    ]
     subprocess.run(command, check=True, env=env, capture_output=True)  # warm the file cache
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(command, check=True, env=env, capture_output=True)
         times.append(time.perf_counter() - start)
-    print(f"python main.py export ID -o out.docx: median {statistics.median(times) * 1000:.0f} ms "
-          f"over {runs} runs (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+    print(
+        f"python main.py export ID -o out.docx: median {statistics.median(times) * 1000:.0f} ms "
+        f"over {runs} runs (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+    )
 
 
 if __name__ == "__main__":

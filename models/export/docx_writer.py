@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
@@ -22,7 +24,16 @@ from models.export.docx_parts import (
     body_format,
     signature_lines,
 )
-from models.export.ooxml import ParaFormat, RunFormat, add_break, add_text, paragraph_properties, sub
+from models.export.ooxml import (
+    ParaFormat,
+    RunFormat,
+    add_break,
+    add_run,
+    add_text,
+    paragraph_properties,
+    sub,
+    text_runs,
+)
 from models.export.titles import split_title
 from models.report import Report
 
@@ -33,41 +44,123 @@ KEEP_WITH_SIGNATURE_CHARS = 3 * L.CHARS_PER_LINE - 2
 
 
 def build_docx(report: Report, options: ExportOptions) -> bytes:
+    """The .docx bytes. The body is written into the zip a few thousand runs at a time, never held
+    as one tree: a run in lxml takes ten times its serialized size, so a long report (the importer
+    takes up to a million characters, a paragraph may be one run per character) would need gigabytes."""
     faces = L.faces_for(options.fallback_fonts)
     document = new_document(faces)
+    _set_properties(document, report)
     body = document.element.body
-    sect_pr = body.find(f"{{{body.nsmap['w']}}}sectPr")
-    container = etree.Element("container")  # built apart, then moved before sectPr
+    body.find(f"{{{body.nsmap['w']}}}sectPr").addprevious(etree.Comment(_BODY_MARK))
+    frame = io.BytesIO()
+    document.save(frame)
+    return _with_body(frame, _body_chunks(report, options, faces, body.nsmap))
+
+
+_BODY_MARK = "nianbao-body"
+_CHUNK_RUNS = 2000  # runs (and paragraph properties) held as elements before they are written out
+
+
+def _with_body(frame: io.BytesIO, chunks: Iterator[bytes]) -> bytes:
+    """The saved frame's package with the body's chunks written where its marker is."""
+    result = io.BytesIO()
+    with zipfile.ZipFile(frame) as source, zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != "word/document.xml":
+                target.writestr(info, data)
+                continue
+            head, tail = data.split(f"<!--{_BODY_MARK}-->".encode())
+            with target.open(info.filename, "w", force_zip64=True) as part:
+                part.write(head)
+                for chunk in chunks:
+                    part.write(chunk)
+                part.write(tail)
+    return result.getvalue()
+
+
+class _Chunks:
+    """Body paragraphs are built under a wrapper that declares the document's namespaces and
+    serialized without it, a chunk at a time. A long paragraph is cut between runs: its start is
+    written still open, and its further runs go into a continuation written without its start tag."""
+
+    def __init__(self, nsmap: dict) -> None:
+        self.nsmap = nsmap
+        self.wrapper = self._new()
+        self.held = 0  # children of finished paragraphs in the wrapper
+        self.continued = False  # the wrapper's first paragraph continues one already written open
+
+    def _new(self) -> etree._Element:
+        return etree.Element(f"{{{self.nsmap['w']}}}body", nsmap=self.nsmap)
+
+    def finished(self, children: int) -> bytes:
+        """Count a finished paragraph's children; the chunk when enough is held."""
+        self.held += children
+        return self.take() if self.held >= _CHUNK_RUNS else b""
+
+    def take(self) -> bytes:
+        if not len(self.wrapper):
+            return b""
+        data = etree.tostring(self.wrapper, encoding="UTF-8")
+        data = data[data.index(b">") + 1 : -len(b"</w:body>")]
+        if self.continued:
+            data = b"</w:p>" + data[len(b"<w:p/>") :] if data.startswith(b"<w:p/>") else data[len(b"<w:p>") :]
+        self.wrapper = self._new()
+        self.held = 0
+        self.continued = False
+        return data
+
+    def take_open(self) -> tuple[bytes, etree._Element]:
+        """Everything so far, the last paragraph left open; and the element for its further runs."""
+        data = self.take()
+        assert data.endswith(b"</w:p>")
+        self.continued = True
+        return data[: -len(b"</w:p>")], sub(self.wrapper, "p")
+
+
+def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: dict) -> Iterator[bytes]:
+    chunks = _Chunks(nsmap)
     report = prune(report)
     meta = report.meta
     submit = options.edition == Edition.SUBMIT
     if submit and options.header:
-        add_masthead(container, meta, faces)
+        add_masthead(chunks.wrapper, meta, faces)
     # The title, its blank line and 主送 keep with the body's first line: never alone at a page foot.
-    add_title(container, clean(meta.title), clean(meta.issuer), faces)
+    add_title(chunks.wrapper, clean(meta.title), clean(meta.issuer), faces)
     recipients = clean(meta.recipients).strip()
     if clean(meta.title).strip():
-        blank_line(container, keep_next=True)  # one blank line between the title and 主送 or the body
+        blank_line(chunks.wrapper, keep_next=True)  # one blank line between the title and 主送 or the body
     if submit and recipients:
-        add_recipients(container, recipients, faces)
+        add_recipients(chunks.wrapper, recipients, faces)
     blocks = body_blocks(report, inline_points=options.points == "inline")
     signed = any(signature_lines(meta))
     for index, block in enumerate(blocks):
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
-        add_block(container, block, faces, keep_next=keep)
+        yield from _block_chunks(chunks, block, faces, keep_next=keep)
     note = clean(meta.note).strip() if submit else ""
-    add_signature(container, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
+    add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
-        add_note(container, note, faces)
-        add_imprint(container, meta, faces)
-    for element in list(container):
-        sect_pr.addprevious(element)
-    _set_properties(document, report)
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+        add_note(chunks.wrapper, note, faces)
+        add_imprint(chunks.wrapper, meta, faces)
+    yield chunks.take()
+
+
+def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool) -> Iterator[bytes]:
+    """A block's paragraph and runs, written out whenever enough runs are held."""
+    paragraph = block_paragraph(chunks.wrapper, block, keep_next)
+    children = 1  # counted here: lxml's len() walks the children
+    for piece in block.pieces:
+        fmt = body_format(L.heading_face(faces, piece.level) if piece.level else faces.fangsong)
+        for text, east_asian_hint in text_runs(piece.text):
+            add_run(paragraph, text, fmt, east_asian_hint)
+            children += 1
+            if children >= _CHUNK_RUNS:
+                data, paragraph = chunks.take_open()
+                children = 0
+                yield data
+    yield chunks.finished(children)
 
 
 def _set_properties(document: DocxDocument, report: Report) -> None:
@@ -102,15 +195,12 @@ def add_recipients(parent: etree._Element, recipients: str, faces: L.Faces) -> N
     add_text(paragraph, text, body_format(faces.fangsong))
 
 
-def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: bool = False) -> None:
+def block_paragraph(parent: etree._Element, block: Block, keep_next: bool = False) -> etree._Element:
     """A body paragraph (2-character first-line indent) or a standalone heading, which keeps
-    with the next paragraph: a heading is never the last line of a page."""
+    with the next paragraph (a heading is never the last line of a page): its properties, no text yet."""
     paragraph = sub(parent, "p")
-    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200,
-                     keep_next=keep_next or bool(block.heading))
+    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200, keep_next=keep_next or bool(block.heading))
     if block.heading and block.heading <= 2:
         fmt.outline_level = block.heading - 1
     paragraph_properties(paragraph, fmt)
-    for piece in block.pieces:
-        face = L.heading_face(faces, piece.level) if piece.level else faces.fangsong
-        add_text(paragraph, piece.text, body_format(face))
+    return paragraph

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
@@ -125,18 +126,37 @@ def _run_properties(fmt: RunFormat, east_asian_hint: bool) -> etree._Element:
 
 def add_text(paragraph: etree._Element, text: str, fmt: RunFormat) -> None:
     """Runs for ``text``; “”‘’—… go in their own runs that carry the CJK face throughout."""
-    for index, piece in enumerate(_AMBIGUOUS.split(text)):
-        if piece:
-            _run(paragraph, piece, fmt, east_asian_hint=index % 2 == 1)
+    for piece, east_asian_hint in text_runs(text):
+        add_run(paragraph, piece, fmt, east_asian_hint)
 
 
-def _run(paragraph: etree._Element, text: str, fmt: RunFormat, east_asian_hint: bool) -> None:
-    run = sub(paragraph, "r")
-    run_properties(run, fmt, east_asian_hint)
-    t = sub(run, "t")
+def text_runs(text: str) -> Iterator[tuple[str, bool]]:
+    """(text, East Asian hint) of each run :func:`add_text` writes, for a caller that adds them one by one."""
+    start = 0
+    for found in _AMBIGUOUS.finditer(text):
+        if found.start() > start:
+            yield text[start : found.start()], False
+        yield found.group(), True
+        start = found.end()
+    if start < len(text):
+        yield text[start:], False
+
+
+def add_run(paragraph: etree._Element, text: str, fmt: RunFormat, east_asian_hint: bool = False) -> None:
+    run = copy.deepcopy(_text_run(fmt, east_asian_hint))  # built once per format: a report may have a million runs
+    paragraph.append(run)
+    t = run[-1]
     t.text = text
     if text != text.strip():
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+@functools.lru_cache(maxsize=64)
+def _text_run(fmt: RunFormat, east_asian_hint: bool) -> etree._Element:
+    run = etree.Element(w("r"))
+    run.append(copy.deepcopy(_run_properties(fmt, east_asian_hint)))
+    sub(run, "t")
+    return run
 
 
 def add_break(paragraph: etree._Element, fmt: RunFormat) -> None:
@@ -153,8 +173,7 @@ def add_tab(paragraph: etree._Element, fmt: RunFormat) -> None:
 
 def add_page_field(paragraph: etree._Element, fmt: RunFormat, cached: str = "1") -> None:
     """A complex PAGE field with a cached result (WPS shows a simple field's code)."""
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", cached),
-                       ("end", None)):
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", cached), ("end", None)):
         run = sub(paragraph, "r")
         run_properties(run, fmt)
         if kind == "instr":

@@ -22,7 +22,7 @@ import defusedxml.sax
 from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
-from models.importing.sources import ImportFileError, Para, check_size
+from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
 
 log = logging.getLogger(__name__)
@@ -32,13 +32,29 @@ DOCUMENT_PART = "word/document.xml"
 CONTENT_TYPES = "[Content_Types].xml"
 _RELS_PART = re.compile(r"(?:^|/)_rels/[^/]*$")
 MAX_PART_BYTES = 100 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 100 * 1024 * 1024  # python-docx holds every part it reads, pictures too
 MAX_MEMBERS = 5000
-OLD_FORMAT_MESSAGE = ("{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
-                      "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。")
+# python-docx holds every XML part as an lxml tree, a few hundred bytes for each element and each
+# attribute: 95 MB of Word's XML took 1.1 GB. Every "<" and "=" in the XML parts is counted (at C
+# speed, an upper bound on elements + attributes) and a package with more is refused, keeping
+# reading under 500 MB (bench/bench_memory.py). A blank document has some 60,000 (styles); Word
+# writes a few per character of text, so a 30,000-character report has some 150,000.
+MAX_XML_NODES = 1_000_000
+OLD_FORMAT_MESSAGE = (
+    "{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
+    "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。"
+)
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_CN_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
-               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional"}
+_CN_FORMATS = {
+    "chineseCounting",
+    "chineseCountingThousand",
+    "chineseLegalSimplified",
+    "ideographTraditional",
+    "japaneseCounting",
+    "taiwaneseCounting",
+    "taiwaneseCountingThousand",
+    "ideographLegalTraditional",
+}
 _CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -60,7 +76,9 @@ def check_docx(path: Path) -> None:
             _check_archive(archive, path.name)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
         log.warning("unreadable .docx %s: %r", path, exc)  # the detail is for us, not the clerk
-        raise ImportFileError(f"{path.name} 已损坏或设置了密码，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+        raise ImportFileError(
+            f"{path.name} 已损坏或设置了密码，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。"
+        ) from exc
 
 
 def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
@@ -72,14 +90,39 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
         raise ImportFileError(f"{name} 中没有正文部分（word/document.xml），不是 Word 文档。")
     too_big = any(m.file_size > MAX_PART_BYTES for m in members)
     if too_big or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
-        raise ImportFileError(f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。")
-    for member in _xml_members(archive, members):
+        raise ImportFileError(
+            f"{name} 解压后超过 {MAX_PART_BYTES // (1024 * 1024)} MB，可能是被恶意构造的文件，已拒绝导入。"
+        )
+    nodes = 0
+    for member in _xml_members(archive, members, name):
+        nodes += _node_count(archive, member)
+        if nodes > MAX_XML_NODES:
+            raise _too_large(name)
         if _declares_types(archive.read(member)):
-            raise ImportFileError(f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
-                                  "可能是被恶意构造的文件，已拒绝导入。")
+            raise ImportFileError(
+                f"{name} 中含有文档类型声明（DOCTYPE/ENTITY），Word 不会生成这种内容，"
+                "可能是被恶意构造的文件，已拒绝导入。"
+            )
 
 
-def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+def _node_count(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> int:
+    """Every "<" and "=" in the part, read a megabyte at a time: a refused part is never held whole."""
+    count = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(1024 * 1024):
+            count += chunk.count(b"<") + chunk.count(b"=")
+    return count
+
+
+def _too_large(name: str) -> ImportFileError:
+    return ImportFileError(
+        f"{name} 的内容过于庞大（内部结构超过 {MAX_XML_NODES // 10_000} 万个元素），"
+        "不像是一份年度报告，可能是被恶意构造的文件，已拒绝导入。请确认选对了文件；"
+        "如确需导入，请在 Word 或 WPS 中把正文复制到一个新文档，另存为 .docx 后再导入。"
+    )
+
+
+def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> list[zipfile.ZipInfo]:
     """Every part the package declares as XML, whatever its name, plus the usual suspects.
 
     ``[Content_Types].xml`` (itself checked first) declares XML by extension (``Default``) or by
@@ -92,6 +135,8 @@ def _xml_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> li
     if types is not None:
         found[types.filename] = types
         data = archive.read(types)
+        if data.count(b"<") + data.count(b"=") > MAX_XML_NODES:  # parsed into a tree just below
+            raise _too_large(name)
         if _declares_types(data):
             return [types]
         extensions, parts = _xml_declared(data)
@@ -158,10 +203,13 @@ def read_docx(path: Path) -> tuple[list[Para], list[str]]:
 
     try:
         document = docx.Document(str(path))
-        return _paragraphs(document)
+        paras, notes = _paragraphs(document)
+        return limited(paras, path.name), notes
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         log.warning("python-docx cannot read %s: %r", path, exc)
-        raise ImportFileError(f"{path.name} 无法作为 Word 文档读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+        raise ImportFileError(
+            f"{path.name} 无法作为 Word 文档读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。"
+        ) from exc
     except XMLSyntaxError as exc:
         raise ImportFileError(f"{path.name} 的内容已损坏（XML 格式错误），无法导入。") from exc
 
@@ -218,7 +266,7 @@ def _para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers) -> Para:
     level = _outline_level(ppr)
     if level is None:
         level = styles.heading_level(style_id)
-    text = paragraph.text
+    text = _paragraph_text(paragraph._p)
     num = _num_pr(ppr) or styles.num_pr(style_id)
     if num is None or not text.strip():
         return Para(text, heading_level=level)
@@ -226,6 +274,21 @@ def _para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers) -> Para:
     if not marker:  # a bulleted list: body text, not headings
         return Para(text, heading_level=level)
     return Para(text, heading_level=level, auto_marker=marker, list_level=num[1] + 1)
+
+
+# What python-docx's ``Paragraph.text`` reads (runs, also inside hyperlinks, and the parts of a run
+# that are text), found by one XPath per paragraph instead of one per run: a paragraph of 100,000
+# empty runs took 2 s to read.
+_TEXT_PARTS = "|".join(
+    f"{parent}/w:{tag}"
+    for parent in ("w:r", "w:hyperlink/w:r")
+    for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")
+)
+
+
+def _paragraph_text(p) -> str:
+    """The paragraph's text exactly as python-docx gives it (tabs as \\t, line breaks as \\n)."""
+    return "".join(str(element) for element in p.xpath(_TEXT_PARTS))
 
 
 def _outline_level(ppr) -> int | None:
@@ -328,7 +391,8 @@ def _levels(definition) -> dict[int, tuple[str, str, int]]:
         result[int(lvl.get(f"{_W}ilvl", "0"))] = (
             fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
             text.get(f"{_W}val", "") if text is not None else "",
-            int(start.get(f"{_W}val", "1")) if start is not None else 1)
+            int(start.get(f"{_W}val", "1")) if start is not None else 1,
+        )
     return result
 
 
