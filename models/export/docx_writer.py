@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
@@ -22,7 +23,18 @@ from models.export.docx_parts import (
     body_format,
     signature_lines,
 )
-from models.export.ooxml import ParaFormat, RunFormat, add_break, add_text, paragraph_properties, sub
+from models.export.ooxml import (
+    ParaFormat,
+    RunFormat,
+    add_break,
+    add_text,
+    bookmark_at_start,
+    bookmark_end,
+    bookmark_start,
+    paragraph_properties,
+    sub,
+    w,
+)
 from models.export.titles import split_title
 from models.report import Report
 
@@ -50,18 +62,22 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
         blank_line(container, keep_next=True)  # one blank line between the title and 主送 or the body
     if submit and recipients:
         add_recipients(container, recipients, faces)
-    blocks = body_blocks(report, inline_points=options.points == "inline")
+    blocks = body_blocks(report, inline_points=options.points == "inline", anchored=options.anchors is not None)
     signed = any(signature_lines(meta))
+    anchors = _numbered(options.anchors)
     for index, block in enumerate(blocks):
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
-        add_block(container, block, faces, keep_next=keep)
+        add_block(container, block, faces, keep_next=keep, anchors=anchors)
+    body_end = len(container)
     note = clean(meta.note).strip() if submit else ""
     add_signature(container, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
         add_note(container, note, faces)
         add_imprint(container, meta, faces)
+    if (0, "e") in anchors and body_end < len(container) and container[body_end].tag == w("p"):
+        bookmark_at_start(container[body_end], *anchors[(0, "e")])  # what follows the body is no part's
     for element in list(container):
         sect_pr.addprevious(element)
     _set_properties(document, report)
@@ -102,7 +118,13 @@ def add_recipients(parent: etree._Element, recipients: str, faces: L.Faces) -> N
     add_text(paragraph, text, body_format(faces.fangsong))
 
 
-def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: bool = False) -> None:
+def _numbered(anchors: Mapping[tuple[int, str], str] | None) -> dict[tuple[int, str], tuple[int, str]]:
+    """A 审阅稿's bookmark names with the ids the file gives them."""
+    return {key: (index, name) for index, (key, name) in enumerate((anchors or {}).items())}
+
+
+def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: bool = False,
+              anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None) -> None:
     """A body paragraph (2-character first-line indent) or a standalone heading, which keeps
     with the next paragraph: a heading is never the last line of a page."""
     paragraph = sub(parent, "p")
@@ -113,4 +135,9 @@ def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: b
     paragraph_properties(paragraph, fmt)
     for piece in block.pieces:
         face = L.heading_face(faces, piece.level) if piece.level else faces.fangsong
+        mark = anchors.get(piece.anchor) if anchors and piece.anchor else None
+        if mark:
+            bookmark_start(paragraph, *mark)
         add_text(paragraph, piece.text, body_format(face))
+        if mark:
+            bookmark_end(paragraph, mark[0])
