@@ -13,14 +13,17 @@ Each area is read twice: as if every tracked change were accepted, and as it was
 
 from __future__ import annotations
 
+import io
 import logging
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from models.fileio import os_error_reason
 from models.importing.docx_source import DOCUMENT_PART, check_docx
 from models.importing.sources import ImportFileError
 from models.roundtrip.anchors import Anchor, parse, shown_text
@@ -226,19 +229,30 @@ def _walk(body: etree._Element) -> _Walker:
 
 def read_returned(path: Path) -> ReturnedFile:
     """Read a returned .docx; a file that is not a sane .docx is refused with a Chinese message."""
+    if path.suffix.lower() in (".doc", ".wps", ".rtf", ".odt", ".pdf"):
+        raise ImportFileError(f"{path.name} 不是 .docx 文件。请在 Word 或 WPS 中打开它，“另存为” .docx 格式后再合并。")
     check_docx(path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            document = _parse(archive.read(DOCUMENT_PART), path.name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"无法读取文件 {path.name}：{os_error_reason(exc)}。") from exc
+    return read_docx_bytes(data, path.name)
+
+
+def read_docx_bytes(data: bytes, name: str) -> ReturnedFile:
+    """Read a .docx already checked (or made by us)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            document = _parse(archive.read(DOCUMENT_PART), name)
             comments_xml, extended_xml = _comment_parts(archive)
-            comments = _parse(comments_xml, path.name) if comments_xml else None
-            extended = _parse(extended_xml, path.name) if extended_xml else None
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError) as exc:
-        log.warning("unreadable returned file %s: %r", path, exc)
-        raise ImportFileError(f"{path.name} 已损坏，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+            comments = _parse(comments_xml, name) if comments_xml else None
+            extended = _parse(extended_xml, name) if extended_xml else None
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, EOFError, zlib.error) as exc:
+        log.warning("unreadable returned file %s: %r", name, exc)
+        raise ImportFileError(f"{name} 已损坏，无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
     body = document.find(w("body"))
     if body is None:
-        raise ImportFileError(f"{path.name} 中没有正文，不是有效的 Word 文档。")
+        raise ImportFileError(f"{name} 中没有正文，不是有效的 Word 文档。")
     return _result(_walk(body), comments, extended)
 
 
