@@ -131,7 +131,9 @@ def apply_plan(library: Library, plan: MergePlan, conflicts: str = SKIP, proposa
     changes = plan.to_apply(conflicts, proposals)
     if not changes and not plan.notes:
         return None
-    file_id = plan.file.id if plan.file else None
+    # A file counts as returned (分工: 已交回) once nothing of it is left over.
+    settled = not (plan.conflicts and conflicts == SKIP)
+    file_id = plan.file.id if plan.file and settled else None
     return library.apply_round_trip(plan.report_id, changes, plan.label(), file_id, plan.notes)
 
 
