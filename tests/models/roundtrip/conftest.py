@@ -10,8 +10,7 @@ from models.store import Library
 from models.templates import load_template, new_report
 
 
-@pytest.fixture
-def report_id(library: Library) -> int:
+def filled_report() -> Report:
     """二、 has text; 一、（一） has two paragraphs; 一、（二） has two points (one empty); 一、（三） is empty."""
     report = new_report(load_template("fzzf-annual"), 2024, "重庆市某区某局")
     report.body[0].text = "2024年，本局坚持以习近平法治思想为指导。现将有关情况报告如下。"
@@ -21,7 +20,12 @@ def report_id(library: Library) -> int:
                        Node(POINT, title="优化政务服务。", text="")]
     decisions.title = "严格依法决策"
     report.body[2].text = "局主要负责人主持召开专题会议4次。"
-    return library.create_report(report)
+    return report
+
+
+@pytest.fixture
+def report_id(library: Library) -> int:
+    return library.create_report(filled_report())
 
 
 def state(library: Library, report_id: int) -> tuple[str, int, int]:
