@@ -394,9 +394,10 @@ def cmd_merge(args: argparse.Namespace) -> None:
         revision = apply_plan(lib, plan, conflicts, args.proposals)
     if revision is None:
         print("没有需要合并的修改，报告没有改动。", file=sys.stderr)
-        return
-    applied = len(plan.to_apply(conflicts, args.proposals))
-    print(f"已合并 {applied} 处修改；合并前的报告已保存为历史版本 {revision}（{plan.label()}）。", file=sys.stderr)
+    else:
+        applied = len(plan.to_apply(conflicts, args.proposals))
+        print(f"已合并 {applied} 处修改、{len(plan.notes)} 条批注；合并前的报告已保存为历史版本 {revision}（{plan.label()}）。",
+              file=sys.stderr)
     if plan.conflicts and conflicts == SKIP:
         print(f"有 {len(plan.conflicts)} 处冲突没有合并：要采用文件中的文字，加 --theirs；要保留年报助手中的文字，加 --ours。",
               file=sys.stderr)
