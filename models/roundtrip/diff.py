@@ -43,6 +43,9 @@ def diff_lines(old: str, new: str) -> list[str]:
 
 def added_text(old: str, new: str) -> str:
     """What ``new`` adds to ``old`` (inserted or replacing characters), paragraphs kept apart."""
-    pieces = [new[b1:b2] for op, _a1, _a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-              if op in ("insert", "replace")]
+    pieces = [
+        new[b1:b2]
+        for op, _a1, _a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if op in ("insert", "replace")
+    ]
     return "\n".join(line.strip() for piece in pieces for line in piece.split("\n") if line.strip())

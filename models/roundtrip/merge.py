@@ -90,8 +90,11 @@ class MergePlan:
     def to_apply(self, conflicts: str = SKIP, proposals: bool = False) -> list[tuple[int, str, str]]:
         """``(node_id, field, value)`` to write. A conflict is skipped unless ``conflicts`` is
         THEIRS (the file wins) or OURS (the library's text is kept: nothing to write)."""
-        chosen = {(c.node_id, c.field): c.theirs for c in self.changes
-                  if c.status == CHANGED or (c.status == CONFLICT and conflicts == THEIRS)}
+        chosen = {
+            (c.node_id, c.field): c.theirs
+            for c in self.changes
+            if c.status == CHANGED or (c.status == CONFLICT and conflicts == THEIRS)
+        }
         if proposals:  # a proposal already includes the part's returned text
             chosen.update({(p.node_id, "text"): p.text for p in self.proposals})
         return [(node_id, name, value) for (node_id, name), value in chosen.items()]
@@ -120,7 +123,9 @@ def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
     if len(file_ids) > 1:
         plan.problems.append("文件中混有几次生成的标记（可能从别的填报文件复制过内容），按最早的一次比较。")
     if record is None:
-        plan.problems.append("资料库中没有这个文件的生成记录（可能生成后恢复过备份），只能按文件内的校验值判断哪些部分被改过。")
+        plan.problems.append(
+            "资料库中没有这个文件的生成记录（可能生成后恢复过备份），只能按文件内的校验值判断哪些部分被改过。"
+        )
     _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}).run()
     return plan
 
@@ -138,8 +143,9 @@ def apply_plan(library: Library, plan: MergePlan, conflicts: str = SKIP, proposa
 
 
 class _Planner:
-    def __init__(self, plan: MergePlan, report: Report, returned: ReturnedFile,
-                 anchors: dict[tuple[int, str], Anchor]) -> None:
+    def __init__(
+        self, plan: MergePlan, report: Report, returned: ReturnedFile, anchors: dict[tuple[int, str], Anchor]
+    ) -> None:
         self.plan = plan
         self.report = report
         self.returned = returned
@@ -183,7 +189,9 @@ class _Planner:
         found = {node_id for node_id, _ in self.returned.areas if node_id} | {k[0] for k in self.returned.anchors}
         lost = node_ids - found
         for node_id in sorted(lost, key=lambda n: keys.index((n, HEADING)) if (n, HEADING) in keys else 0):
-            self.plan.problems.append(f"{self.label(node_id)}：文件中这一部分的隐藏标记被删除了，按标题文字查找它的正文。")
+            self.plan.problems.append(
+                f"{self.label(node_id)}：文件中这一部分的隐藏标记被删除了，按标题文字查找它的正文。"
+            )
         return lost
 
     def _base_text(self, key: tuple[int, str], found: AreaText) -> str | None:
@@ -203,8 +211,10 @@ class _Planner:
             return
         extra = added_text(base, found.accepted)
         what = ROLE_NAMES[role]
-        self.plan.problems.append(f"{self.label(node_id)}：灰色的{what}被改动了（这里不应填写），改动没有合并。"
-                                  + (f"多出的文字“{_short(extra)}”列为建议，供采用。" if extra else ""))
+        self.plan.problems.append(
+            f"{self.label(node_id)}：灰色的{what}被改动了（这里不应填写），改动没有合并。"
+            + (f"多出的文字“{_short(extra)}”列为建议，供采用。" if extra else "")
+        )
         if extra:
             loose.append(((node_id, "extra"), extra))
 
@@ -213,12 +223,14 @@ class _Planner:
         theirs, base = found.accepted, self._base_text(key, found)
         original = found.original
         if name == "title":
-            marker = (self.base[key].marker if key in self.base else self.markers.get(node_id, ""))
+            marker = self.base[key].marker if key in self.base else self.markers.get(node_id, "")
             theirs, original = _unmarked(theirs, marker), _unmarked(original, marker)
             base = None if base is None else _unmarked(base, marker)
         if node is None:
             if base is None or theirs != base:
-                self.plan.problems.append(f"文件中编号 {node_id} 的部分已在年报助手中删除，它的改动没有合并：“{_short(theirs)}”。")
+                self.plan.problems.append(
+                    f"文件中编号 {node_id} 的部分已在年报助手中删除，它的改动没有合并：“{_short(theirs)}”。"
+                )
             return
         ours = shown_text(node.title if name == "title" else node.text)
         if base is None:  # no record: the anchor's hash says whether each side changed
@@ -237,8 +249,19 @@ class _Planner:
             status = SAME if theirs == ours else CONFLICT
         if status == SAME:
             return
-        self.plan.changes.append(PartChange(node_id, self.label(node_id), name, base, theirs, ours, status,
-                                            found.changes, untracked=base is not None and original != base))
+        self.plan.changes.append(
+            PartChange(
+                node_id,
+                self.label(node_id),
+                name,
+                base,
+                theirs,
+                ours,
+                status,
+                found.changes,
+                untracked=base is not None and original != base,
+            )
+        )
 
     def _outside(self) -> None:
         record = self.plan.file
@@ -247,8 +270,9 @@ class _Planner:
             return
         extra = added_text(record.outside, outside.accepted)
         where = "标题、主送、署名等正文以外的地方" if self.plan.kind == REVIEW else "各部分以外的地方"
-        self.plan.problems.append(f"{where}有改动，没有合并，请对照文件手工处理"
-                                  + (f"：新增“{_short(extra)}”。" if extra else "。"))
+        self.plan.problems.append(
+            f"{where}有改动，没有合并，请对照文件手工处理" + (f"：新增“{_short(extra)}”。" if extra else "。")
+        )
 
     def _assign_loose(self, loose: list[tuple[tuple[int, str], str]], lost: set[int]) -> None:
         """Text areas, and text typed where it should not be, split at the headings of parts whose
@@ -271,7 +295,9 @@ class _Planner:
         for node_id in sorted(lost):
             lines = found_lost.get(node_id)
             if not lines:
-                self.plan.problems.append(f"{self.label(node_id)}：按标题也没有找到这一部分的正文，请对照文件手工核对。")
+                self.plan.problems.append(
+                    f"{self.label(node_id)}：按标题也没有找到这一部分的正文，请对照文件手工核对。"
+                )
             elif node_id in self.nodes and "\n".join(lines) != shown_text(self.nodes[node_id].text):
                 self.plan.proposals.append(Proposal(node_id, self.label(node_id), "\n".join(lines), "按标题文字找到"))
         for node_id, lines in extras.items():
@@ -279,8 +305,14 @@ class _Planner:
                 continue
             change = next((c for c in self.plan.changes if c.node_id == node_id and c.field == "text"), None)
             text = change.theirs if change else shown_text(self.nodes[node_id].text)
-            self.plan.proposals.append(Proposal(node_id, self.label(node_id), shown_text(text + "\n" + "\n".join(lines)),
-                                                "正文之外（灰色文字里）多出的文字，接在正文后"))
+            self.plan.proposals.append(
+                Proposal(
+                    node_id,
+                    self.label(node_id),
+                    shown_text(text + "\n" + "\n".join(lines)),
+                    "正文之外（灰色文字里）多出的文字，接在正文后",
+                )
+            )
 
     def _split(self, text: str, headings: dict[int, str]) -> tuple[list[str], dict[int, list[str]]]:
         own: list[str] = []
@@ -305,18 +337,29 @@ class _Planner:
         return self.label(node_id) if node is None else f"{self.markers.get(node_id, '')}{node.title}"
 
     def _known_guidance(self, line: str) -> bool:
-        return any(line in area.text.split("\n") for area in self.base.values() if area.role in (GUIDANCE, INSTRUCTIONS))
+        return any(
+            line in area.text.split("\n") for area in self.base.values() if area.role in (GUIDANCE, INSTRUCTIONS)
+        )
 
     def _notes(self) -> None:
         file_id = self.plan.file.id if self.plan.file else None
         for comment in self.returned.comments:
             node_id = comment.area[0] if comment.area and comment.area[0] in self.nodes else None
-            self.plan.notes.append(Note(text=comment.text, author=comment.author, written=comment.date,
-                                        quote=comment.quote, node_id=node_id, file_id=file_id, resolved=comment.done))
+            self.plan.notes.append(
+                Note(
+                    text=comment.text,
+                    author=comment.author,
+                    written=comment.date,
+                    quote=comment.quote,
+                    node_id=node_id,
+                    file_id=file_id,
+                    resolved=comment.done,
+                )
+            )
 
 
 def _unmarked(text: str, marker: str) -> str:
-    return text[len(marker):].strip() if marker and text.startswith(marker) else text
+    return text[len(marker) :].strip() if marker and text.startswith(marker) else text
 
 
 def _matching_heading(line: str, headings: dict[int, str]) -> int | None:
@@ -338,15 +381,19 @@ def _without_anchors(library: Library, report: Report, returned: ReturnedFile, p
     others = sorted({a.report_id for a in returned.anchors.values()})
     if others:
         summaries = {s.id: s for s in library.list_reports(include_trashed=True)}
-        names = "、".join(f"编号 {i}" + (f"“{summaries[i].title}”" if i in summaries and summaries[i].title else "")
-                         for i in others)
-        raise MergeError(f"{path.name} 是为另一份报告（{names}）生成的，不是这份报告（编号 {report.id}）的。"
-                         "没有作任何改动；请选对报告后再合并。")
+        names = "、".join(
+            f"编号 {i}" + (f"“{summaries[i].title}”" if i in summaries and summaries[i].title else "") for i in others
+        )
+        raise MergeError(
+            f"{path.name} 是为另一份报告（{names}）生成的，不是这份报告（编号 {report.id}）的。"
+            "没有作任何改动；请选对报告后再合并。"
+        )
     plan = MergePlan(report.id or 0, PACKAGE, "", None)
-    plan.problems.append(f"{path.name} 中没有找到年报助手的隐藏标记：它不是年报助手生成的填报文件或审阅稿，或者标记在编辑时被删除了。"
-                         "下面按标题文字找到的内容只是建议，不会自动合并。")
-    headings = {node.id: title for node in report.walk()
-                if node.id is not None and (title := shown_text(node.title))}
+    plan.problems.append(
+        f"{path.name} 中没有找到年报助手的隐藏标记：它不是年报助手生成的填报文件或审阅稿，或者标记在编辑时被删除了。"
+        "下面按标题文字找到的内容只是建议，不会自动合并。"
+    )
+    headings = {node.id: title for node in report.walk() if node.id is not None and (title := shown_text(node.title))}
     current: int | None = None
     found: dict[int, list[str]] = {}
     for paragraph in returned.paragraphs:
@@ -373,4 +420,8 @@ def _without_anchors(library: Library, report: Report, returned: ReturnedFile, p
 def _strip_number(line: str) -> str:
     """A heading line without the numbers and marks a 填报文件 or export puts before and after it."""
     line = line.replace("（标题，请勿修改）", "")
-    return re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）|[一二三四五六七八九十]+是)+", "", line)
+    return re.sub(
+        r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．]|（\d+）|[一二三四五六七八九十]+是)+",
+        "",
+        line,
+    )

@@ -117,8 +117,12 @@ def _part(parent, report: Report, node: Node, label: str, marker: str, faces: L.
     assert node.id is not None
     grey = RunFormat(face=faces.kaiti, size=SIZE_GUIDANCE, color=GREY)
     heading_text = f"{label}（标题，请勿修改）"
-    heading = _paragraph(parent, "", RunFormat(face=faces.heiti, size=L.SIZE_BODY, color=GREY),
-                         ParaFormat(line=None, before=240, keep_next=True))
+    heading = _paragraph(
+        parent,
+        "",
+        RunFormat(face=faces.heiti, size=L.SIZE_BODY, color=GREY),
+        ParaFormat(line=None, before=240, keep_next=True),
+    )
     bookmark_id = marks.open(heading, node.id, HEADING, heading_text)
     add_text(heading, heading_text, RunFormat(face=faces.heiti, size=L.SIZE_BODY, color=GREY))
     bookmark_end(heading, bookmark_id)
@@ -160,8 +164,7 @@ def _properties(document: DocxDocument, report: Report, unit: str) -> None:
     properties.comments = "年报助手填报文件：请只在各部分的正文处填写。"
 
 
-def make_package(library: Library, report_id: int, parts: list[Node], unit: str, target: Path,
-                 due: str = "") -> int:
+def make_package(library: Library, report_id: int, parts: list[Node], unit: str, target: Path, due: str = "") -> int:
     """Write the 填报文件 and record it (with each area's text) in the library; returns its record id.
     A file that cannot be written leaves no record."""
     report = library.load_report(report_id)

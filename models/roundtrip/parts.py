@@ -23,7 +23,9 @@ def find_part(report: Report, position: str) -> Node:
     """The section at ``position``; a clear message when there is none."""
     text = position.strip().replace("．", ".")
     if not _POSITION.fullmatch(text):
-        raise PartError(f"“{position}”不是部分的位置：请写成 1、2.3 这样的数字（1 是“一、”，2.3 是“二、”下的“（三）”）。")
+        raise PartError(
+            f"“{position}”不是部分的位置：请写成 1、2.3 这样的数字（1 是“一、”，2.3 是“二、”下的“（三）”）。"
+        )
     nodes, node = report.body, None
     for depth, index in enumerate(int(n) for n in text.split(".")):
         sections = [n for n in nodes if n.kind == SECTION]

@@ -261,7 +261,9 @@ def _parse(data: bytes, name: str) -> etree._Element:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         log.warning("bad XML in %s: %s", name, exc)
-        raise ImportFileError(f"{name} 已损坏（内部内容不完整），无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。") from exc
+        raise ImportFileError(
+            f"{name} 已损坏（内部内容不完整），无法读取。请在 Word 或 WPS 中打开后另存为 .docx 再试。"
+        ) from exc
 
 
 def _comment_parts(archive: zipfile.ZipFile) -> tuple[bytes | None, bytes | None]:
@@ -276,8 +278,10 @@ def _comment_parts(archive: zipfile.ZipFile) -> tuple[bytes | None, bytes | None
             if kind in ("comments", "commentsExtended") and rel.get("TargetMode") != "External":
                 found[kind] = posixpath.normpath(posixpath.join("word", rel.get("Target", "").lstrip("/")))
     found.setdefault("comments", "word/comments.xml")
-    return tuple(archive.read(found[k]) if found.get(k) in names else None  # type: ignore[return-value]
-                 for k in ("comments", "commentsExtended"))
+    return tuple(
+        archive.read(found[k]) if found.get(k) in names else None  # type: ignore[return-value]
+        for k in ("comments", "commentsExtended")
+    )
 
 
 def _result(walker: _Walker, comments: etree._Element | None, extended: etree._Element | None) -> ReturnedFile:
@@ -296,15 +300,23 @@ def _result(walker: _Walker, comments: etree._Element | None, extended: etree._E
             paragraphs = element.findall(f".//{w('p')}")
             text = "\n".join("".join(t.text or "" for t in p.iter(w("t"))) for p in paragraphs)
             last = paragraphs[-1].get(f"{{{W14}}}paraId") if paragraphs else None
-            found.comments.append(Comment(
-                id=comment_id, text=shown_text(text), author=element.get(w("author"), ""),
-                date=element.get(w("date"), ""), quote=walker.quoted.get(comment_id, "").strip(),
-                area=walker.comment_areas.get(comment_id), done=last in done))
+            found.comments.append(
+                Comment(
+                    id=comment_id,
+                    text=shown_text(text),
+                    author=element.get(w("author"), ""),
+                    date=element.get(w("date"), ""),
+                    quote=walker.quoted.get(comment_id, "").strip(),
+                    area=walker.comment_areas.get(comment_id),
+                    done=last in done,
+                )
+            )
     return found
 
 
 def _done_paragraphs(extended: etree._Element | None) -> set[str]:
     if extended is None:
         return set()
-    return {e.get(f"{{{W15}}}paraId", "") for e in extended.iter(f"{{{W15}}}commentEx")
-            if e.get(f"{{{W15}}}done") == "1"}
+    return {
+        e.get(f"{{{W15}}}paraId", "") for e in extended.iter(f"{{{W15}}}commentEx") if e.get(f"{{{W15}}}done") == "1"
+    }

@@ -48,8 +48,10 @@ def make_review(library: Library, report_id: int, target: Path, options: ExportO
     try:
         data = build_review(report, file_id, options or ExportOptions())
         read = read_docx_bytes(data, target.name)
-        areas = [Area(node_id, role, found.accepted, marker_of.get(node_id, "") if role == HEADING else "")
-                 for (node_id, role), found in read.areas.items()]
+        areas = [
+            Area(node_id, role, found.accepted, marker_of.get(node_id, "") if role == HEADING else "")
+            for (node_id, role), found in read.areas.items()
+        ]
         library.set_sent_file_areas(file_id, areas, read.outside.accepted)
         write_atomic(target, data)
     except BaseException:

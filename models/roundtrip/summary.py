@@ -18,7 +18,9 @@ def plan_lines(plan: MergePlan) -> list[str]:
     for change in plan.changes:
         name = "标题" if change.field == "title" else "正文"
         if change.status == CONFLICT:
-            lines.append(f"【冲突】{change.label} · {name}：文件发出后，年报助手中的这一部分也改过了，两边都保留，不自动合并。")
+            lines.append(
+                f"【冲突】{change.label} · {name}：文件发出后，年报助手中的这一部分也改过了，两边都保留，不自动合并。"
+            )
             base = change.base if change.base is not None else change.ours
             lines.append(f"{INDENT}文件中的文字（相对发出时）：")
             lines += [INDENT * 2 + line for line in diff_lines(base, change.theirs) or ["（与年报助手中的现稿相同）"]]
@@ -42,7 +44,9 @@ def plan_lines(plan: MergePlan) -> list[str]:
         done = "（已解决）" if note.resolved else ""
         lines.append(f"【批注】{note.author or '未署名'}{quote}：{note.text}{done}")
     changed = sum(1 for c in plan.changes if c.status != CONFLICT)
-    lines.append(f"共 {changed} 处修改、{len(plan.conflicts)} 处冲突、{len(plan.proposals)} 条建议、{len(plan.notes)} 条批注。")
+    lines.append(
+        f"共 {changed} 处修改、{len(plan.conflicts)} 处冲突、{len(plan.proposals)} 条建议、{len(plan.notes)} 条批注。"
+    )
     return lines
 
 

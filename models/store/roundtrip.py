@@ -20,8 +20,10 @@ _NOTE_COLUMNS = "id, report_id, node_id, file_id, author, written, quote, text, 
 
 def add_file(conn: sqlite3.Connection, report_id: int, kind: str, unit: str) -> int:
     """A record for a file about to be written; its areas are set once the file is made."""
-    cursor = conn.execute("INSERT INTO roundtrip_files (report_id, kind, unit, created, base) VALUES (?, ?, ?, ?, ?)",
-                          (report_id, kind, clean_text(unit)[0], now(), "{}"))
+    cursor = conn.execute(
+        "INSERT INTO roundtrip_files (report_id, kind, unit, created, base) VALUES (?, ?, ?, ?, ?)",
+        (report_id, kind, clean_text(unit)[0], now(), "{}"),
+    )
     return int(cursor.lastrowid)
 
 
@@ -37,8 +39,16 @@ def delete_file(conn: sqlite3.Connection, file_id: int) -> None:
 def _file(row: sqlite3.Row) -> SentFile:
     base = json.loads(row["base"])
     areas = [Area(node_id, role, text, marker) for node_id, role, text, marker in base.get("areas", [])]
-    return SentFile(id=row["id"], report_id=row["report_id"], kind=row["kind"], unit=row["unit"],
-                    created=row["created"], areas=areas, outside=base.get("outside", ""), merged=row["merged"])
+    return SentFile(
+        id=row["id"],
+        report_id=row["report_id"],
+        kind=row["kind"],
+        unit=row["unit"],
+        created=row["created"],
+        areas=areas,
+        outside=base.get("outside", ""),
+        merged=row["merged"],
+    )
 
 
 def read_file(conn: sqlite3.Connection, file_id: int) -> SentFile | None:
@@ -47,8 +57,9 @@ def read_file(conn: sqlite3.Connection, file_id: int) -> SentFile | None:
 
 
 def read_files(conn: sqlite3.Connection, report_id: int) -> list[SentFile]:
-    rows = conn.execute(f"SELECT {_FILE_COLUMNS} FROM roundtrip_files WHERE report_id = ? ORDER BY id",
-                        (report_id,)).fetchall()
+    rows = conn.execute(
+        f"SELECT {_FILE_COLUMNS} FROM roundtrip_files WHERE report_id = ? ORDER BY id", (report_id,)
+    ).fetchall()
     return [_file(row) for row in rows]
 
 
@@ -62,16 +73,38 @@ def add_notes(conn: sqlite3.Connection, report_id: int, notes: list[Note]) -> No
         cursor = conn.execute(
             "INSERT INTO notes (report_id, node_id, file_id, author, written, quote, text, resolved, created) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (report_id, note.node_id, note.file_id, clean_text(note.author)[0], note.written,
-             clean_text(note.quote)[0], clean_text(note.text)[0], int(note.resolved), stamp))
+            (
+                report_id,
+                note.node_id,
+                note.file_id,
+                clean_text(note.author)[0],
+                note.written,
+                clean_text(note.quote)[0],
+                clean_text(note.text)[0],
+                int(note.resolved),
+                stamp,
+            ),
+        )
         note.id, note.report_id, note.created = int(cursor.lastrowid), report_id, stamp
 
 
 def read_notes(conn: sqlite3.Connection, report_id: int) -> list[Note]:
     rows = conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
-    return [Note(text=r["text"], author=r["author"], written=r["written"], quote=r["quote"], node_id=r["node_id"],
-                 file_id=r["file_id"], resolved=bool(r["resolved"]), id=r["id"], report_id=r["report_id"],
-                 created=r["created"]) for r in rows]
+    return [
+        Note(
+            text=r["text"],
+            author=r["author"],
+            written=r["written"],
+            quote=r["quote"],
+            node_id=r["node_id"],
+            file_id=r["file_id"],
+            resolved=bool(r["resolved"]),
+            id=r["id"],
+            report_id=r["report_id"],
+            created=r["created"],
+        )
+        for r in rows
+    ]
 
 
 def set_resolved(conn: sqlite3.Connection, note_id: int, resolved: bool) -> None:

@@ -30,9 +30,13 @@ def test_assign_then_package_by_unit_then_merge(db, tmp_path, capsys) -> None:
     path, report_id = db
     rid = str(report_id)
     assert run(capsys, "--db", path, "assign", rid)[1].startswith("这份报告还没有分工")
-    code, out, _ = run(capsys, "--db", path, "assign", rid, "--part", "1.1", "--part", "2", "--unit", "执法科",
-                       "--due", "2025-01-20")
-    assert (code, out.strip()) == (0, "2 个部分已分给执法科：深入学习贯彻习近平法治思想、党政主要负责人履行推进法治建设第一责任人职责情况")
+    code, out, _ = run(
+        capsys, "--db", path, "assign", rid, "--part", "1.1", "--part", "2", "--unit", "执法科", "--due", "2025-01-20"
+    )
+    assert (code, out.strip()) == (
+        0,
+        "2 个部分已分给执法科：深入学习贯彻习近平法治思想、党政主要负责人履行推进法治建设第一责任人职责情况",
+    )
     target = tmp_path / "执法科.docx"
     assert run(capsys, "--db", path, "package", rid, "--unit", "执法科", "-o", str(target))[:2] == (0, f"{target}\n")
     assert "已发出" in run(capsys, "--db", path, "assign", rid)[1]
@@ -61,7 +65,7 @@ def test_merge_conflicts_are_skipped_unless_chosen(db, tmp_path, capsys) -> None
         retype(anchored_paragraph(document, leader, "t"), "文件里的文字。")
     with Library(path) as library:
         library.update_node(leader, text="库里的文字。")
-    code, out, err = run(capsys, "--db", path, "merge", rid, str(target), "--accept")
+    _code, out, err = run(capsys, "--db", path, "merge", rid, str(target), "--accept")
     assert "【冲突】" in out
     assert "有 1 处冲突没有合并" in err
     assert run(capsys, "--db", path, "merge", rid, str(target), "--theirs")[2].startswith("错误：命令行参数有误")
@@ -81,11 +85,16 @@ def test_review_export_comments_and_notes(db, tmp_path, capsys) -> None:
         paragraph = anchored_paragraph(document, leader, "t")
         runs = [r for r in paragraph.runs if r._r in runs_after_anchor(paragraph, leader, "t")]
         document.add_comment(runs, text="请补充会议主题。", author="王主任")
-    code, out, _ = run(capsys, "--db", path, "merge", rid, str(target), "--accept")
+    _code, out, _ = run(capsys, "--db", path, "merge", rid, str(target), "--accept")
     assert "【批注】王主任（针对“局主要负责人主持召开专题会议4次。”）：请补充会议主题。" in out
-    code, out, _ = run(capsys, "--db", path, "notes", rid)
-    note_id, status, where, author, quote, text = out.strip().split("\t")
-    assert (status, where, author, text) == ("未解决", "二、党政主要负责人履行推进法治建设第一责任人职责情况", "王主任", "请补充会议主题。")
+    _code, out, _ = run(capsys, "--db", path, "notes", rid)
+    note_id, status, where, author, _quote, text = out.strip().split("\t")
+    assert (status, where, author, text) == (
+        "未解决",
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "王主任",
+        "请补充会议主题。",
+    )
     assert run(capsys, "--db", path, "notes", rid, "--resolve", note_id)[1].startswith(f"批注 {note_id} 已标为已解决")
     assert "已解决" in run(capsys, "--db", path, "notes", rid)[1]
     assert "没有编号为 999 的批注" in run(capsys, "--db", path, "notes", rid, "--resolve", "999")[2]

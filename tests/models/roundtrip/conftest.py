@@ -16,8 +16,10 @@ def filled_report() -> Report:
     report.body[0].text = "2024年，本局坚持以习近平法治思想为指导。现将有关情况报告如下。"
     study, duties, decisions = report.body[1].children[:3]
     study.text = "局党委会议专题学习习近平法治思想3次。\n举办法治培训2期，参训120人次。"
-    duties.children = [Node(POINT, title="动态调整权责清单。", text="全年调整事项12项。"),
-                       Node(POINT, title="优化政务服务。", text="")]
+    duties.children = [
+        Node(POINT, title="动态调整权责清单。", text="全年调整事项12项。"),
+        Node(POINT, title="优化政务服务。", text=""),
+    ]
     decisions.title = "严格依法决策"
     report.body[2].text = "局主要负责人主持召开专题会议4次。"
     return report

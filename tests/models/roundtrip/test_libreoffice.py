@@ -36,8 +36,10 @@ from tests.models.roundtrip.wordlike import (
     type_into_empty,
 )
 
-pytestmark = [pytest.mark.render,
-              pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")]
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
+]
 
 FONTS_CONF = Path(__file__).resolve().parents[2] / "fonts" / "fonts.conf"
 
@@ -52,9 +54,12 @@ class Resaved:
 
 def _ids(library: Library, report_id: int) -> dict[str, int]:
     report = library.load_report(report_id)
-    return {"study": find_part(report, "1.1").id, "decisions": find_part(report, "1.3").id,
-            "leader": find_part(report, "2").id,
-            "point": next(n.id for n in report.walk() if n.title == "优化政务服务。")}
+    return {
+        "study": find_part(report, "1.1").id,
+        "decisions": find_part(report, "1.3").id,
+        "leader": find_part(report, "2").id,
+        "point": next(n.id for n in report.walk() if n.title == "优化政务服务。"),
+    }
 
 
 def _scenarios(library: Library, report_id: int, src: Path) -> dict[str, Path]:
@@ -95,9 +100,23 @@ def resaved(tmp_path_factory: pytest.TempPathFactory) -> Resaved:
         files = _scenarios(library, report_id, src)
         ids = _ids(library, report_id)
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
-    subprocess.run(["nice", "soffice", f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "docx", "--outdir", str(out), *map(str, files.values())],
-                   check=True, env=env, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "nice",
+            "soffice",
+            f"-env:UserInstallation={(root / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            *map(str, files.values()),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
     return Resaved(root / "library.db", report_id, ids, {name: out / path.name for name, path in files.items()})
 
 
@@ -126,7 +145,9 @@ def test_every_anchor_survives(resaved: Resaved) -> None:
 
 def test_an_edited_package_merges_exactly(resaved: Resaved, library_copy: Library) -> None:
     plan = plan_merge(library_copy, resaved.report_id, resaved.files["package-edited"])
-    assert {(c.node_id, c.status) for c in plan.changes} == {(resaved.ids[k], CHANGED) for k in ("study", "decisions", "leader")}
+    assert {(c.node_id, c.status) for c in plan.changes} == {
+        (resaved.ids[k], CHANGED) for k in ("study", "decisions", "leader")
+    }
     assert plan.problems == []
     apply_plan(library_copy, plan)
     report = library_copy.load_report(resaved.report_id)
@@ -152,5 +173,8 @@ def test_tracked_changes_comments_and_plain_typing_survive(resaved: Resaved, lib
     assert (point.theirs, point.untracked) == ("推行一网通办。", True)
     assert [(n.node_id, n.author, n.text) for n in plan.notes] == [(resaved.ids["leader"], "王主任", "请核对次数。")]
     apply_plan(library_copy, plan)
-    assert library_copy.load_report(resaved.report_id).find(resaved.ids["leader"]).text == "局主要负责人主持召开专题会议6次。"
+    assert (
+        library_copy.load_report(resaved.report_id).find(resaved.ids["leader"]).text
+        == "局主要负责人主持召开专题会议6次。"
+    )
     assert [n.text for n in library_copy.notes(resaved.report_id)] == ["请核对次数。"]

@@ -42,12 +42,16 @@ def test_parts_by_outline_position(library: Library, report_id: int) -> None:
         find_part(report, "二")
 
 
-def test_the_package_holds_headings_guidance_last_year_and_text(library: Library, report_id: int, tmp_path: Path) -> None:
+def test_the_package_holds_headings_guidance_last_year_and_text(
+    library: Library, report_id: int, tmp_path: Path
+) -> None:
     node = node_by_title(library, report_id, "深入学习贯彻习近平法治思想")
     node.reference = "2023年学习4次。"
     library.conn.execute("UPDATE nodes SET reference = ? WHERE id = ?", (node.reference, node.id))
     read = read_returned(package(library, report_id, tmp_path, "1.1", "2"))
-    assert read.areas[(node.id, TEXT)].accepted == "局党委会议专题学习习近平法治思想3次。\n举办法治培训2期，参训120人次。"
+    assert (
+        read.areas[(node.id, TEXT)].accepted == "局党委会议专题学习习近平法治思想3次。\n举办法治培训2期，参训120人次。"
+    )
     guidance = read.areas[(node.id, GUIDANCE)].accepted
     assert guidance.startswith("写作要点：")
     assert "去年的内容（供参考）：2023年学习4次。" in guidance
@@ -65,7 +69,9 @@ def test_an_untouched_package_changes_nothing(library: Library, report_id: int, 
     assert (plan.changes, plan.problems, plan.proposals, plan.notes) == ([], [], [], [])
 
 
-def test_filled_package_merges_exactly_after_a_labelled_revision(library: Library, report_id: int, tmp_path: Path) -> None:
+def test_filled_package_merges_exactly_after_a_labelled_revision(
+    library: Library, report_id: int, tmp_path: Path
+) -> None:
     path = package(library, report_id, tmp_path, "1.1", "1.3", "2")
     study = node_by_title(library, report_id, "深入学习贯彻习近平法治思想")
     decisions = node_by_title(library, report_id, "严格依法决策")
@@ -82,15 +88,18 @@ def test_filled_package_merges_exactly_after_a_labelled_revision(library: Librar
     before = state(library, report_id)
     plan = plan_merge(library, report_id, path)
     assert state(library, report_id) == before  # a preview changes nothing
-    assert [(c.node_id, c.field, c.status) for c in plan.changes] == [(study.id, "text", CHANGED),
-                                                                      (decisions.id, "text", CHANGED)]
+    assert [(c.node_id, c.field, c.status) for c in plan.changes] == [
+        (study.id, "text", CHANGED),
+        (decisions.id, "text", CHANGED),
+    ]
     lines = "\n".join(plan_lines(plan))
     assert "改：局党委会议专题学习习近平法治思想〔删：3〕〔增：5〕次。" in lines
     assert "增：开展旁听庭审1次。" in lines
     revision = apply_plan(library, plan)
     after = reload(library, report_id)
-    assert after.find(study.id).text == ("局党委会议专题学习习近平法治思想5次。\n举办法治培训2期，参训120人次。\n"
-                                         "开展旁听庭审1次。")
+    assert after.find(study.id).text == (
+        "局党委会议专题学习习近平法治思想5次。\n举办法治培训2期，参训120人次。\n开展旁听庭审1次。"
+    )
     assert after.find(decisions.id).text == "重大行政决策事项3件，均经合法性审查。\n聘请法律顾问2名。"
     label = library.list_revisions(report_id)[0].label
     assert label.startswith("合并填报文件前自动保存（执法科，")
@@ -109,8 +118,13 @@ def test_a_part_changed_since_is_a_conflict_never_overwritten(library: Library, 
     library.update_node(leader.id, text="局主要负责人主持召开专题会议5次，听取汇报2次。")
     plan = plan_merge(library, report_id, path)
     assert [(c.status, c.base, c.theirs, c.ours) for c in plan.changes] == [
-        (CONFLICT, "局主要负责人主持召开专题会议4次。", "局主要负责人主持召开专题会议6次。",
-         "局主要负责人主持召开专题会议5次，听取汇报2次。")]
+        (
+            CONFLICT,
+            "局主要负责人主持召开专题会议4次。",
+            "局主要负责人主持召开专题会议6次。",
+            "局主要负责人主持召开专题会议5次，听取汇报2次。",
+        )
+    ]
     assert "【冲突】二、党政主要负责人" in "\n".join(plan_lines(plan))
     apply_plan(library, plan)  # the default skips it
     assert reload(library, report_id).find(leader.id).text == "局主要负责人主持召开专题会议5次，听取汇报2次。"
@@ -138,7 +152,9 @@ def test_text_typed_into_guidance_is_reported_and_proposed(library: Library, rep
     assert reload(library, report_id).find(decisions.id).text == "全年审查决策事项7件。"
 
 
-def test_anchors_deleted_get_a_message_and_a_proposal_by_heading(library: Library, report_id: int, tmp_path: Path) -> None:
+def test_anchors_deleted_get_a_message_and_a_proposal_by_heading(
+    library: Library, report_id: int, tmp_path: Path
+) -> None:
     path = package(library, report_id, tmp_path, "1.1", "2")
     study = node_by_title(library, report_id, "深入学习贯彻习近平法治思想")
     with editing(path) as document:
@@ -195,7 +211,10 @@ def test_assignments_show_sent_and_returned(library: Library, report_id: int, tm
     library.set_assignment(find_part(report, "1.1").id, "执法科", "2025-01-20")
     library.set_assignment(find_part(report, "2").id, "办公室")
     lines = assignment_lines(reload(library, report_id), library.sent_files(report_id))
-    assert [line.split("\t")[2:] for line in lines] == [["执法科", "2025-01-20 前", "未发出"], ["办公室", "未定期限", "未发出"]]
+    assert [line.split("\t")[2:] for line in lines] == [
+        ["执法科", "2025-01-20 前", "未发出"],
+        ["办公室", "未定期限", "未发出"],
+    ]
     path = package(library, report_id, tmp_path, "1.1")
     assert "已发出" in assignment_lines(reload(library, report_id), library.sent_files(report_id))[0]
     with editing(path) as document:

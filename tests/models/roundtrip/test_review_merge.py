@@ -50,10 +50,15 @@ def test_the_review_is_the_export_plus_anchors(library: Library, report_id: int,
     body = [p for p in read.paragraphs if p]
     for block in body_blocks(prune(report)):
         assert block.text in body
-    assert read.areas[(node_by_title(library, report_id, "动态调整权责清单。").id, HEADING)].accepted == "一是动态调整权责清单。"
+    assert (
+        read.areas[(node_by_title(library, report_id, "动态调整权责清单。").id, HEADING)].accepted
+        == "一是动态调整权责清单。"
+    )
 
 
-def test_tracked_insertions_and_deletions_become_a_proposed_change(library: Library, report_id: int, review: Path) -> None:
+def test_tracked_insertions_and_deletions_become_a_proposed_change(
+    library: Library, report_id: int, review: Path
+) -> None:
     leader_text = reload(library, report_id).body[2]
     with editing(review) as document:
         paragraph = anchored_paragraph(document, leader_text.id, TEXT)
@@ -67,8 +72,11 @@ def test_tracked_insertions_and_deletions_become_a_proposed_change(library: Libr
     [change] = plan.changes
     assert (change.node_id, change.field, change.status) == (leader_text.id, "text", CHANGED)
     assert change.theirs == "局主要负责人主持召开专题会议6次。研究法治建设。"
-    assert [(c.kind, c.text, c.author) for c in change.tracked] == [("del", "4", "李局长"), ("ins", "6", "李局长"),
-                                                                    ("ins", "研究法治建设。", "李局长")]
+    assert [(c.kind, c.text, c.author) for c in change.tracked] == [
+        ("del", "4", "李局长"),
+        ("ins", "6", "李局长"),
+        ("ins", "研究法治建设。", "李局长"),
+    ]
     assert not change.untracked
     assert "其中 3 处是修订，修订人：李局长" in "\n".join(plan_lines(plan))
     apply_plan(library, plan)
@@ -95,13 +103,17 @@ def test_a_tracked_deleted_paragraph_mark_joins_the_paragraphs(library: Library,
     assert not change.untracked
 
 
-def test_a_retitled_heading_changes_the_title_without_its_number(library: Library, report_id: int, review: Path) -> None:
+def test_a_retitled_heading_changes_the_title_without_its_number(
+    library: Library, report_id: int, review: Path
+) -> None:
     decisions = node_by_title(library, report_id, "动态调整权责清单。")
     with editing(review) as document:
         paragraph = anchored_paragraph(document, decisions.id, HEADING)
         retype(paragraph, "一是动态调整权力清单。", runs_after_anchor(paragraph, decisions.id, HEADING)[:1])
     plan = plan_merge(library, report_id, review)
-    assert [(c.field, c.theirs, c.ours) for c in plan.changes] == [("title", "动态调整权力清单。", "动态调整权责清单。")]
+    assert [(c.field, c.theirs, c.ours) for c in plan.changes] == [
+        ("title", "动态调整权力清单。", "动态调整权责清单。")
+    ]
     apply_plan(library, plan)
     assert reload(library, report_id).find(decisions.id).title == "动态调整权力清单。"
 
@@ -116,7 +128,8 @@ def test_comments_become_notes_on_their_part(library: Library, report_id: int, r
     plan = plan_merge(library, report_id, review)
     assert state(library, report_id) == before
     assert [(n.node_id, n.author, n.text, n.quote, n.resolved) for n in plan.notes] == [
-        (leader_text.id, "王主任", "次数请与会议纪要核对。", "局主要负责人主持召开专题会议4次。", False)]
+        (leader_text.id, "王主任", "次数请与会议纪要核对。", "局主要负责人主持召开专题会议4次。", False)
+    ]
     assert plan.changes == []
     apply_plan(library, plan)
     [note] = library.notes(report_id)

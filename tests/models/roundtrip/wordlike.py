@@ -87,8 +87,9 @@ def add_paragraph_after(paragraph: Paragraph, text: str) -> Paragraph:
     return added
 
 
-def tracked_insert(paragraph: Paragraph, text: str, after: etree._Element | None = None,
-                   author: str = "李局长") -> None:
+def tracked_insert(
+    paragraph: Paragraph, text: str, after: etree._Element | None = None, author: str = "李局长"
+) -> None:
     """Insert ``text`` with 修订 on: a ``w:ins`` holding a run, after ``after`` (else at the end)."""
     ins = etree.Element(qn("w:ins"), {qn("w:id"): "901", qn("w:author"): author, qn("w:date"): DATE})
     run = etree.SubElement(ins, qn("w:r"))
