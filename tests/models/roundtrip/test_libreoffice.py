@@ -27,7 +27,9 @@ from tests.models.roundtrip.conftest import filled_report
 from tests.models.roundtrip.wordlike import (
     add_paragraph_after,
     anchored_paragraph,
+    delete_paragraph_mark_tracked,
     editing,
+    mark_comments_resolved,
     retype,
     runs_after_anchor,
     split_run,
@@ -87,6 +89,8 @@ def _scenarios(library: Library, report_id: int, src: Path) -> dict[str, Path]:
         document.add_comment([r for r in paragraph.runs if r.text], text="请核对次数。", author="王主任")
         point = anchored_paragraph(document, ids["point"], TEXT)  # the empty text after 二是优化政务服务。
         point.add_run("推行一网通办。")
+        delete_paragraph_mark_tracked(anchored_paragraph(document, ids["study"], TEXT))
+    mark_comments_resolved(files["review-edited"])
     return files
 
 
@@ -171,7 +175,14 @@ def test_tracked_changes_comments_and_plain_typing_survive(resaved: Resaved, lib
     assert not leader.untracked
     point = by_node[resaved.ids["point"]]
     assert (point.theirs, point.untracked) == ("推行一网通办。", True)
-    assert [(n.node_id, n.author, n.text) for n in plan.notes] == [(resaved.ids["leader"], "王主任", "请核对次数。")]
+    study = by_node[resaved.ids["study"]]  # a deleted paragraph mark joins two paragraphs
+    assert (study.theirs, study.untracked) == (
+        "局党委会议专题学习习近平法治思想3次。举办法治培训2期，参训120人次。",
+        False,
+    )
+    assert [(n.node_id, n.author, n.text, n.resolved) for n in plan.notes] == [
+        (resaved.ids["leader"], "王主任", "请核对次数。", True)  # 已解决 survives
+    ]
     apply_plan(library_copy, plan)
     assert (
         library_copy.load_report(resaved.report_id).find(resaved.ids["leader"]).text

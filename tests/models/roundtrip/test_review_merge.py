@@ -22,6 +22,7 @@ from tests.models.roundtrip.wordlike import (
     anchored_paragraph,
     delete_paragraph_mark_tracked,
     editing,
+    mark_comments_resolved,
     retype,
     runs_after_anchor,
     split_run,
@@ -153,3 +154,13 @@ def test_the_review_bookmarks_are_hidden_and_short(review: Path) -> None:
     names = [b.get(qn("w:name")) for b in docx.Document(str(review)).element.body.iter(qn("w:bookmarkStart"))]
     assert names
     assert all(name.startswith("_nb") and len(name) <= 40 for name in names)
+
+
+def test_a_comment_resolved_in_word_arrives_resolved(library: Library, report_id: int, review: Path) -> None:
+    leader_text = reload(library, report_id).body[2]
+    with editing(review) as document:
+        paragraph = anchored_paragraph(document, leader_text.id, TEXT)
+        document.add_comment([r for r in paragraph.runs if r.text], text="已核对。", author="王主任")
+    mark_comments_resolved(review)
+    [note] = plan_merge(library, report_id, review).notes
+    assert (note.text, note.resolved) == ("已核对。", True)

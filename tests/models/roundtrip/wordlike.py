@@ -8,6 +8,7 @@ reference run; these helpers do the same to a file on disk.
 from __future__ import annotations
 
 import copy
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -146,3 +147,38 @@ def remove_our_bookmarks(document: Document, node_id: int | None = None) -> int:
         if end.get(qn("w:id")) in ids:
             end.getparent().remove(end)
     return removed
+
+
+def mark_comments_resolved(path: Path) -> None:
+    """Mark every comment 已解决 as Word 2013+ does: a ``w14:paraId`` on the comment's paragraph and
+    ``w15:done="1"`` for it in ``word/commentsExtended.xml`` (python-docx writes neither)."""
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    comments = etree.fromstring(parts["word/comments.xml"])
+    done = []
+    for index, comment in enumerate(comments.iter(qn("w:comment"))):
+        paragraph = comment.findall(qn("w:p"))[-1]
+        para_id = f"{0x1A2B3C00 + index:08X}"
+        paragraph.set(f"{{{w14}}}paraId", para_id)
+        done.append(f'<w15:commentEx w15:paraId="{para_id}" w15:done="1"/>')
+    parts["word/comments.xml"] = etree.tostring(comments, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/commentsExtended.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        + "".join(done)
+        + "</w15:commentsEx>"
+    ).encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdDone" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended"'
+        b' Target="commentsExtended.xml"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/commentsExtended.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
