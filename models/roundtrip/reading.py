@@ -46,6 +46,14 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+# Tags compared for every element of the body, built once.
+_T, _DEL_TEXT, _BR, _CR, _TAB, _P = w("t"), w("delText"), w("br"), w("cr"), w("tab"), w("p")
+_BOOKMARK_START, _BOOKMARK_END, _RPR = w("bookmarkStart"), w("bookmarkEnd"), w("rPr")
+_COMMENT_START, _COMMENT_END, _COMMENT_REFERENCE = w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
+_ID, _NAME = w("id"), w("name")
+_MARK_PATH = f"{w('pPr')}/{w('rPr')}"
+
+
 @dataclass
 class TrackedChange:
     kind: str  # "ins" or "del"
@@ -130,28 +138,28 @@ class _Walker:
 
     def start(self, element: etree._Element) -> None:
         tag = element.tag
-        if tag == w("bookmarkStart"):
+        if tag == _BOOKMARK_START:
             self.bookmark_start(element)
-        elif tag == w("bookmarkEnd"):
-            anchor = self.open_ranges.pop(element.get(w("id"), ""), None)
+        elif tag == _BOOKMARK_END:
+            anchor = self.open_ranges.pop(element.get(_ID, ""), None)
             if anchor is not None and self.owner == anchor.key:
                 self.owner = None if anchor.role == INSTRUCTIONS else (anchor.node_id, TEXT)
         elif tag in _INSERTED or tag in _DELETED:
             self.tracked_start(element, "ins" if tag in _INSERTED else "del")
-        elif tag in (w("t"), w("delText")):
+        elif tag in (_T, _DEL_TEXT):
             self.text(element.text or "")
-        elif tag in (w("br"), w("cr")):
+        elif tag in (_BR, _CR):
             self.text("\n")
-        elif tag == w("tab"):
+        elif tag == _TAB:
             self.text(" ")
-        elif tag == w("commentRangeStart"):
-            comment_id = element.get(w("id"), "")
+        elif tag == _COMMENT_START:
+            comment_id = element.get(_ID, "")
             self.quotes[comment_id] = []
             self.comment_areas[comment_id] = self.owner
-        elif tag == w("commentRangeEnd"):
-            self.found_quote(element.get(w("id"), ""))
-        elif tag == w("commentReference"):
-            self.comment_areas.setdefault(element.get(w("id"), ""), self.owner)
+        elif tag == _COMMENT_END:
+            self.found_quote(element.get(_ID, ""))
+        elif tag == _COMMENT_REFERENCE:
+            self.comment_areas.setdefault(element.get(_ID, ""), self.owner)
 
     def found_quote(self, comment_id: str) -> None:
         quote = self.quotes.pop(comment_id, None)
@@ -159,7 +167,7 @@ class _Walker:
             self.quoted[comment_id] = "".join(quote)
 
     def bookmark_start(self, element: etree._Element) -> None:
-        anchor = parse(element.get(w("name"), ""))
+        anchor = parse(element.get(_NAME, ""))
         if anchor is None:
             self.found.other_bookmarks += 1
             return
@@ -169,7 +177,7 @@ class _Walker:
             return
         self.owner = anchor.key
         if anchor.role in (HEADING, GUIDANCE, INSTRUCTIONS):
-            self.open_ranges[element.get(w("id"), "")] = anchor
+            self.open_ranges[element.get(_ID, "")] = anchor
 
     def tracked_start(self, element: etree._Element, kind: str) -> None:
         if kind == "ins":
@@ -177,7 +185,7 @@ class _Walker:
         else:
             self.deleted += 1
         parent = element.getparent()
-        if self.change is None and parent is not None and parent.tag != w("rPr"):  # not a paragraph mark
+        if self.change is None and parent is not None and parent.tag != _RPR:  # not a paragraph mark
             self.change = TrackedChange(kind, "", element.get(w("author"), ""), element.get(w("date"), ""))
             self.buffer().changes.append(self.change)
 
@@ -189,7 +197,7 @@ class _Walker:
         elif tag in _DELETED:
             self.deleted -= 1
             self.close_change()
-        elif tag == w("p"):
+        elif tag == _P:
             self.paragraph_end(element)
 
     def close_change(self) -> None:
@@ -197,7 +205,7 @@ class _Walker:
             self.change = None
 
     def paragraph_end(self, paragraph: etree._Element) -> None:
-        mark = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+        mark = paragraph.find(_MARK_PATH)
         mark_inserted = mark is not None and mark.find(w("ins")) is not None
         mark_deleted = mark is not None and mark.find(w("del")) is not None
         area = self.buffer()
@@ -296,7 +304,7 @@ def _result(walker: _Walker, comments: etree._Element | None, extended: etree._E
     done = _done_paragraphs(extended)
     if comments is not None:
         for element in comments.iter(w("comment")):
-            comment_id = element.get(w("id"), "")
+            comment_id = element.get(_ID, "")
             paragraphs = element.findall(f".//{w('p')}")
             text = "\n".join("".join(t.text or "" for t in p.iter(w("t"))) for p in paragraphs)
             last = paragraphs[-1].get(f"{{{W14}}}paraId") if paragraphs else None
