@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -87,9 +88,12 @@ class MergePlan:
     def conflicts(self) -> list[PartChange]:
         return [c for c in self.changes if c.status == CONFLICT]
 
-    def to_apply(self, conflicts: str = SKIP, proposals: bool = False) -> list[tuple[int, str, str]]:
+    def to_apply(
+        self, conflicts: str = SKIP, proposals: bool = False, only: Collection[tuple[int, str]] | None = None
+    ) -> list[tuple[int, str, str]]:
         """``(node_id, field, value)`` to write. A conflict is skipped unless ``conflicts`` is
-        THEIRS (the file wins) or OURS (the library's text is kept: nothing to write)."""
+        THEIRS (the file wins) or OURS (the library's text is kept: nothing to write). ``only``:
+        the ``(node_id, field)`` the clerk accepted one by one (the window's 接受 / 不接受)."""
         chosen = {
             (c.node_id, c.field): c.theirs
             for c in self.changes
@@ -97,7 +101,11 @@ class MergePlan:
         }
         if proposals:  # a proposal already includes the part's returned text
             chosen.update({(p.node_id, "text"): p.text for p in self.proposals})
-        return [(node_id, name, value) for (node_id, name), value in chosen.items()]
+        return [
+            (node_id, name, value)
+            for (node_id, name), value in chosen.items()
+            if only is None or (node_id, name) in only
+        ]
 
     def label(self, today: datetime.date | None = None) -> str:
         """The revision saved before applying: who sent the file back, and when."""
@@ -127,17 +135,31 @@ def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
             "资料库中没有这个文件的生成记录（可能生成后恢复过备份），只能按文件内的校验值判断哪些部分被改过。"
         )
     _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}).run()
+    if plan.kind == REVIEW and not plan.unit:  # who marked it up, for the revision's label
+        plan.unit = "、".join(_reviewers(returned))
     return plan
 
 
-def apply_plan(library: Library, plan: MergePlan, conflicts: str = SKIP, proposals: bool = False) -> int | None:
+def _reviewers(returned: ReturnedFile) -> list[str]:
+    changes = [c for area in (*returned.areas.values(), returned.outside) for c in area.changes]
+    names = [c.author for c in changes] + [c.author for c in returned.comments]
+    return list(dict.fromkeys(name for name in names if name))[:3]
+
+
+def apply_plan(
+    library: Library,
+    plan: MergePlan,
+    conflicts: str = SKIP,
+    proposals: bool = False,
+    only: Collection[tuple[int, str]] | None = None,
+) -> int | None:
     """Apply the plan as one step (a revision labelled with the 科室 and date is saved first).
     Returns the revision's id, or None when there was nothing to apply."""
-    changes = plan.to_apply(conflicts, proposals)
+    changes = plan.to_apply(conflicts, proposals, only)
     if not changes and not plan.notes:
         return None
     # A file counts as returned (分工: 已交回) once nothing of it is left over.
-    settled = not (plan.conflicts and conflicts == SKIP)
+    settled = not (plan.conflicts and conflicts == SKIP) and only is None
     file_id = plan.file.id if plan.file and settled else None
     return library.apply_round_trip(plan.report_id, changes, plan.label(), file_id, plan.notes)
 

@@ -221,3 +221,17 @@ def test_assignments_show_sent_and_returned(library: Library, report_id: int, tm
         retype(anchored_paragraph(document, find_part(report, "1.1").id, TEXT), "学习7次。")
     apply_plan(library, plan_merge(library, report_id, path))
     assert "已交回" in assignment_lines(reload(library, report_id), library.sent_files(report_id))[0]
+
+
+def test_a_text_area_whose_bookmark_went_with_its_text_still_merges(
+    library: Library, report_id: int, tmp_path: Path
+) -> None:
+    """Word deletes a bookmark whose whole range is typed over; the part's text still follows its guidance."""
+    path = package(library, report_id, tmp_path, "2")
+    leader = find_part(reload(library, report_id), "2")
+    with editing(path) as document:
+        retype(anchored_paragraph(document, leader.id, TEXT), "主持召开专题会议7次。")
+        assert remove_our_bookmarks(document, leader.id, TEXT) == 1
+    plan = plan_merge(library, report_id, path)
+    assert [(c.node_id, c.status, c.theirs) for c in plan.changes] == [(leader.id, CHANGED, "主持召开专题会议7次。")]
+    assert plan.problems == []

@@ -164,3 +164,21 @@ def test_a_comment_resolved_in_word_arrives_resolved(library: Library, report_id
     mark_comments_resolved(review)
     [note] = plan_merge(library, report_id, review).notes
     assert (note.text, note.resolved) == ("已核对。", True)
+
+
+def test_changes_can_be_accepted_one_by_one_and_the_revision_names_the_reviewer(
+    library: Library, report_id: int, review: Path
+) -> None:
+    leader_text = reload(library, report_id).body[2]
+    study = node_by_title(library, report_id, "深入学习贯彻习近平法治思想")
+    with editing(review) as document:
+        tracked_insert(anchored_paragraph(document, leader_text.id, TEXT), "研究法治建设。", author="李局长")
+        delete_paragraph_mark_tracked(anchored_paragraph(document, study.id, TEXT), author="李局长")
+    plan = plan_merge(library, report_id, review)
+    assert {c.node_id for c in plan.changes} == {leader_text.id, study.id}
+    apply_plan(library, plan, only={(leader_text.id, "text")})  # 接受 one, 不接受 the other
+    after = reload(library, report_id)
+    assert after.find(leader_text.id).text.endswith("研究法治建设。")
+    assert after.find(study.id).text == "局党委会议专题学习习近平法治思想3次。\n举办法治培训2期，参训120人次。"
+    assert library.list_revisions(report_id)[0].label.startswith("合并审阅稿前自动保存（李局长，")
+    assert library.sent_files(report_id)[0].merged is None  # a part was not accepted: not settled

@@ -132,14 +132,14 @@ def delete_paragraph_mark_tracked(paragraph: Paragraph, author: str = "李局长
     etree.SubElement(rpr, qn("w:del"), {qn("w:id"): "903", qn("w:author"): author, qn("w:date"): DATE})
 
 
-def remove_our_bookmarks(document: Document, node_id: int | None = None) -> int:
-    """Delete our bookmarks (all, or one node's), as when their text is cut and retyped."""
+def remove_our_bookmarks(document: Document, node_id: int | None = None, role: str | None = None) -> int:
+    """Delete our bookmarks (all, one node's, or one area's), as when their text is cut and retyped."""
     body = document.element.body
     removed = 0
     ids = set()
     for start in list(body.iter(qn("w:bookmarkStart"))):
         anchor = parse(start.get(qn("w:name")))
-        if anchor is not None and (node_id is None or anchor.node_id == node_id):
+        if anchor is not None and node_id in (None, anchor.node_id) and role in (None, anchor.role):
             ids.add(start.get(qn("w:id")))
             start.getparent().remove(start)
             removed += 1
