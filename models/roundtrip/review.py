@@ -12,7 +12,7 @@ from models.export.blocks import clean
 from models.fileio import write_atomic
 from models.numbering import number_report
 from models.report import Report
-from models.roundtrip.anchors import anchor_for, shown_text
+from models.roundtrip.anchors import anchor_for
 from models.roundtrip.reading import read_docx_bytes
 from models.roundtrip.records import END, HEADING, REVIEW, TEXT, Area
 from models.store import Library
@@ -58,6 +58,3 @@ def make_review(library: Library, report_id: int, target: Path, options: ExportO
         library.discard_sent_file(file_id)
         raise
     return file_id
-
-
-__all__ = ["build_review", "make_review", "review_anchors", "shown_text"]
