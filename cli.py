@@ -20,7 +20,7 @@ from models.store import Library
 log = logging.getLogger(__name__)
 
 COMMANDS = ("list", "new", "show", "import", "export", "check", "roll", "delete", "restore", "purge", "revisions",
-            "snapshot", "backup", "ledger")
+            "snapshot", "backup", "ledger", "assign", "package", "merge", "notes")
 
 
 class CliError(NianbaoError):
@@ -188,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="一是、二是……接排在段中（inline）或各自成段（separate）")
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
     exp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它（不加时拒绝导出）")
+    exp.add_argument("--review", action="store_true",
+                     help="导出审阅稿（.docx）：带隐藏标记，领导修订、批注后可用 merge 合并回来")
     chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
     chk.add_argument("id", type=report_id)
     chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
@@ -214,7 +216,35 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_argument("--add", action="append", default=[], metavar="x_KEY=名称/单位",
                         help="添加本单位自己的指标，如 x_river_patrols=河道巡查/次")
     ledger.add_argument("--json", action="store_true", help="以 JSON 输出台账（含计算出的比率和同比）")
+    _round_trip_parsers(sub, common)
     return parser
+
+
+def _round_trip_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    part_help = "部分的位置：1 是“一、”，2.3 是“二、”下的“（三）”；可重复"
+    assign = sub.add_parser("assign", parents=[common], help="分工：指定部分由哪个科室填写、何时交回；不加 --part 时列出分工")
+    assign.add_argument("id", type=report_id)
+    assign.add_argument("--part", action="append", default=[], help=part_help)
+    assign.add_argument("--unit", help="科室，如 执法科")
+    assign.add_argument("--due", default="", help="交回期限，如 2025-01-20")
+    assign.add_argument("--clear", action="store_true", help="取消这些部分的分工")
+    package = sub.add_parser("package", parents=[common], help="为一个科室生成填报文件（.docx）")
+    package.add_argument("id", type=report_id)
+    package.add_argument("--part", action="append", default=[], help=part_help + "；不加时取分给 --unit 的全部部分")
+    package.add_argument("--unit", default="", help="科室，如 执法科")
+    package.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx）")
+    package.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它")
+    merge = sub.add_parser("merge", parents=[common], help="比较交回的填报文件或审阅稿；加 --accept 才合并")
+    merge.add_argument("id", type=report_id)
+    merge.add_argument("file", type=Path)
+    merge.add_argument("--accept", action="store_true", help="合并全部修改（先自动保存一个历史版本）")
+    merge.add_argument("--theirs", action="store_true", help="有冲突的部分采用文件中的文字")
+    merge.add_argument("--ours", action="store_true", help="有冲突的部分保留年报助手中的文字")
+    merge.add_argument("--proposals", action="store_true", help="同时采用按标题文字找到的建议")
+    notes = sub.add_parser("notes", parents=[common], help="列出审阅稿带回的批注；或把一条批注标为已解决")
+    notes.add_argument("id", type=report_id)
+    notes.add_argument("--resolve", type=int, metavar="N", help="把编号为 N 的批注标为已解决")
+    notes.add_argument("--reopen", type=int, metavar="N", help="把编号为 N 的批注标为未解决")
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -278,13 +308,129 @@ def cmd_export(args: argparse.Namespace) -> None:
 
     if args.output.exists() and not args.force:
         raise CliError(f"目标文件已存在：{args.output}。要覆盖它，请加 --force。")
+    if args.review and args.output.suffix.lower() != ".docx":
+        raise CliError("审阅稿只能导出为 .docx 文件（领导要在 Word 或 WPS 中修订）。")
     with open_library(args) as lib:
         report = lib.load_report(args.id)
-    if args.output.suffix.lower() != ".json" and (notice := left_out_notice(report)):
-        print(f"提示：{notice}", file=sys.stderr)  # said before the file is written
-    options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,
-                            points=args.points, fallback_fonts=args.fallback_fonts)
+        if args.output.suffix.lower() != ".json" and (notice := left_out_notice(report)):
+            print(f"提示：{notice}", file=sys.stderr)  # said before the file is written
+        options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,
+                                points=args.points, fallback_fonts=args.fallback_fonts)
+        if args.review:
+            from models.roundtrip.review import make_review
+
+            make_review(lib, args.id, args.output, options)
+            print(args.output)
+            return
     print(export_report(report, args.output, options))
+
+
+def cmd_assign(args: argparse.Namespace) -> None:
+    from models.roundtrip.parts import find_part
+    from models.roundtrip.summary import assignment_lines
+
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+        if not args.part:
+            if args.unit or args.due or args.clear:
+                raise _usage_error("要指定分工，请用 --part 写明部分")
+            lines = assignment_lines(report, lib.sent_files(args.id))
+            print("\n".join(lines) if lines else "这份报告还没有分工。用 assign ID --part 2.3 --unit 执法科 指定。")
+            return
+        if not args.clear and not args.unit:
+            raise _usage_error("请用 --unit 写明科室，或用 --clear 取消分工")
+        nodes = [find_part(report, part) for part in args.part]
+        for node in nodes:
+            assert node.id is not None
+            lib.set_assignment(node.id, "" if args.clear else args.unit, "" if args.clear else args.due)
+    done = "已取消" if args.clear else f"已分给{args.unit}"
+    print(f"{len(nodes)} 个部分{done}：{'、'.join(node.title for node in nodes)}")
+
+
+def cmd_package(args: argparse.Namespace) -> None:
+    from models.roundtrip.package import make_package
+    from models.roundtrip.parts import find_part
+
+    if args.output.suffix.lower() != ".docx":
+        raise CliError("填报文件只能生成 .docx 文件（科室用 Word 或 WPS 填写）。")
+    if args.output.exists() and not args.force:
+        raise CliError(f"目标文件已存在：{args.output}。要覆盖它，请加 --force。")
+    with open_library(args) as lib:
+        report = lib.load_report(args.id)
+        if args.part:
+            parts = [find_part(report, part) for part in args.part]
+        elif args.unit:
+            parts = _assigned_parts(report, args.unit)
+        else:
+            raise _usage_error("请用 --part 写明部分，或用 --unit 取分给这个科室的部分")
+        due = min((node.due for node in parts if node.due), default="")
+        make_package(lib, args.id, parts, args.unit, args.output, due)
+    print(args.output)
+
+
+def _assigned_parts(report, unit: str) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """The outermost parts assigned to ``unit``."""
+    found = []
+
+    def visit(nodes) -> None:  # type: ignore[no-untyped-def]
+        for node in nodes:
+            if node.unit == unit:
+                found.append(node)
+            else:
+                visit(node.children)
+
+    visit(report.body)
+    if not found:
+        raise CliError(f"没有分给“{unit}”的部分。先用 assign ID --part 2.3 --unit {unit} 分工，或用 --part 直接写明部分。")
+    return found
+
+
+def cmd_merge(args: argparse.Namespace) -> None:
+    from models.roundtrip.merge import OURS, SKIP, THEIRS, apply_plan, plan_merge
+    from models.roundtrip.summary import plan_lines
+
+    if args.theirs and args.ours:
+        raise _usage_error("--theirs 和 --ours 不能同时使用")
+    if (args.theirs or args.ours or args.proposals) and not args.accept:
+        raise _usage_error("--theirs、--ours、--proposals 要和 --accept 一起用")
+    conflicts = THEIRS if args.theirs else OURS if args.ours else SKIP
+    with open_library(args) as lib:
+        plan = plan_merge(lib, args.id, args.file)
+        print("\n".join(plan_lines(plan)))
+        if not args.accept:
+            print("以上只是比较，报告没有任何改动。确认后加 --accept 合并。", file=sys.stderr)
+            return
+        revision = apply_plan(lib, plan, conflicts, args.proposals)
+    if revision is None:
+        print("没有需要合并的修改，报告没有改动。", file=sys.stderr)
+    else:
+        applied = len(plan.to_apply(conflicts, args.proposals))
+        print(f"已合并 {applied} 处修改、{len(plan.notes)} 条批注；合并前的报告已保存为历史版本 {revision}（{plan.label()}）。",
+              file=sys.stderr)
+    if plan.conflicts and conflicts == SKIP:
+        print(f"有 {len(plan.conflicts)} 处冲突没有合并：要采用文件中的文字，加 --theirs；要保留年报助手中的文字，加 --ours。",
+              file=sys.stderr)
+
+
+def cmd_notes(args: argparse.Namespace) -> None:
+    from models.roundtrip.parts import part_labels
+
+    with open_library(args) as lib:
+        own = {note.id for note in lib.notes(args.id)}
+        for note_id, resolved in ((args.resolve, True), (args.reopen, False)):
+            if note_id is not None:
+                if note_id not in own:
+                    raise CliError(f"报告 {args.id} 没有编号为 {note_id} 的批注。用 notes {args.id} 查看批注编号。")
+                lib.set_note_resolved(note_id, resolved)
+                print(f"批注 {note_id} 已标为{'已解决' if resolved else '未解决'}。")
+        labels = part_labels(lib.load_report(args.id))
+        notes = lib.notes(args.id)
+    if not notes:
+        print("这份报告还没有批注。审阅稿交回后用 merge --accept 合并，批注会列在这里。")
+    for note in notes:
+        where = labels.get(note.node_id, "正文以外") if note.node_id else "正文以外"
+        quote = f"“{note.quote}”" if note.quote else ""
+        print(f"{note.id}\t{'已解决' if note.resolved else '未解决'}\t{where}\t{note.author}\t{quote}\t{note.text}")
 
 
 def cmd_check(args: argparse.Namespace) -> None:
@@ -467,6 +613,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
     "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup, "roll": cmd_roll,
     "ledger": cmd_ledger,
+    "assign": cmd_assign, "package": cmd_package, "merge": cmd_merge, "notes": cmd_notes,
 }
 
 

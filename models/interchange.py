@@ -1,8 +1,9 @@
 """The interchange JSON (docs/interchange.md): ``show --json``, ``export -o x.json``, ``import x.json``.
 
 Reading validates everything and names what is wrong (``body[2].children[0].kind``).
-Two optional node keys extend the documented format without breaking it: ``key`` (the
-template part a node came from) and ``reference`` (last year's text); they are written
+Optional node keys extend the documented format without breaking it: ``key`` (the
+template part a node came from), ``reference`` (last year's text), and the 分工 ``unit``
+(the 科室 that writes the part) and ``due`` (by when); they are written
 only when non-empty, so a file without them round-trips unchanged. Likewise the optional
 top-level ``checklist`` (last year's plans after a roll-forward: text, done, note) and
 ``ledger`` (数据台账: kind, figures per indicator key, the unit's own indicators).
@@ -26,7 +27,7 @@ from models.text_chars import clean_text
 FORMAT = "nianbao-report"
 VERSION = 1
 MAX_DEPTH = 12
-_NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "id"}
+_NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "unit", "due", "id"}
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -56,6 +57,10 @@ def _node_to_dict(node: Node) -> dict[str, Any]:
         data["key"] = node.key
     if node.reference:
         data["reference"] = node.reference
+    if node.unit:  # 分工: who writes this part, and by when
+        data["unit"] = node.unit
+    if node.due:
+        data["due"] = node.due
     if node.kind == SECTION:
         data["children"] = [_node_to_dict(c) for c in node.children]
     return data
@@ -125,6 +130,8 @@ class _Reader:
             text=self.string(data.get("text", ""), f"{where}.text"),
             key=self.string(data.get("key", ""), f"{where}.key"),
             reference=self.string(data.get("reference", ""), f"{where}.reference"),
+            unit=self.string(data.get("unit", ""), f"{where}.unit"),
+            due=self.string(data.get("due", ""), f"{where}.due"),
             children=[self.node(c, f"{where}.children[{i}]", depth + 1) for i, c in enumerate(children)],
         )
 

@@ -62,6 +62,8 @@ class Node:
     id: int | None = None
     key: str = ""  # the template part this node came from ("measures", "plans"…), or ""
     reference: str = ""  # last year's text for this part (roll-forward), never exported
+    unit: str = ""  # 分工: the 科室 that writes this part, or ""
+    due: str = ""  # 分工: by when (ISO yyyy-mm-dd as typed, or "")
 
     def walk(self) -> Iterator[Node]:
         yield self

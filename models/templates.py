@@ -175,3 +175,23 @@ def untouched_parts(report: Report) -> set[int]:
     for node in report.body:
         visit(node)
     return found
+
+
+def writing_points(report: Report, node: Node) -> str:
+    """The 写作要点 for ``node``: its template part's guidance, else the nearest enclosing part's
+    ("" when the template is missing or no enclosing part is the template's). The same rule as the
+    editor's guidance panel."""
+    try:
+        template = load_template(report.meta.template)
+    except TemplateError:
+        return ""
+    year, issuer = report.meta.year, report.meta.issuer
+    candidate: Node | None = node
+    while candidate is not None:
+        if candidate.key == "preamble":
+            return fill(template.preamble_guidance, year, issuer)
+        part = template.part(candidate.key) if candidate.key else None
+        if part is not None:
+            return fill(part.guidance, year, issuer)
+        candidate = report.parent_of(candidate)
+    return ""

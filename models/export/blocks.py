@@ -22,6 +22,7 @@ TEXT = 0  # the level of plain body text in a piece
 class Piece:
     text: str
     level: int = TEXT  # heading level whose font the piece takes; 0 = body text
+    anchor: tuple[int, str] | None = None  # (node id, "h" heading | "t" text) it begins, for a 审阅稿's bookmarks
 
 
 @dataclass
@@ -95,24 +96,34 @@ def _paragraphs(text: str) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, markers: dict[int, str], left_out: set[int], inline_points: bool, run_in_depth: int) -> None:
+    def __init__(self, markers: dict[int, str], left_out: set[int], inline_points: bool, run_in_depth: int,
+                 anchored: bool = False) -> None:
         self.markers = markers
         self.left_out = left_out
         self.inline_points = inline_points
         self.run_in_depth = run_in_depth  # sections this deep or deeper run into their text
+        self.anchored = anchored
         self.blocks: list[Block] = []
         self.open: Block | None = None  # the paragraph that points may still run into
 
     def flush(self) -> None:
         self.open = None
 
-    def text(self, text: str, start: Block | None = None) -> None:
-        """Body text; its first paragraph continues ``start`` when given."""
-        for index, line in enumerate(_paragraphs(text)):
+    def anchor(self, node: Node, role: str) -> tuple[int, str] | None:
+        return (node.id, role) if self.anchored and node.id is not None else None
+
+    def text(self, text: str, start: Block | None = None, anchor: tuple[int, str] | None = None) -> None:
+        """Body text; its first paragraph continues ``start`` when given. An anchored empty text
+        still marks its place (an empty piece), so a reviewer's words typed there find their part."""
+        lines = _paragraphs(text)
+        if not lines and anchor is not None and (start or self.blocks):
+            (start or self.blocks[-1]).pieces.append(Piece("", anchor=anchor))
+        for index, line in enumerate(lines):
+            piece = Piece(line, anchor=anchor if index == 0 else None)
             if index == 0 and start is not None:
-                start.pieces.append(Piece(line))
+                start.pieces.append(piece)
                 continue
-            block = Block([Piece(line)])
+            block = Block([piece])
             self.blocks.append(block)
             self.open = block
 
@@ -126,50 +137,54 @@ class _Builder:
                 self.point(node)
             else:
                 self.flush()
-                self.text(node.text)
+                self.text(node.text, anchor=self.anchor(node, "t"))
                 self.flush()
         self.flush()
 
     def section(self, node: Node, depth: int) -> None:
         self.flush()
         heading = f"{self.markers[id(node)]}{node.title}" if node.title else ""
+        text_anchor = self.anchor(node, "t")
         if heading and depth < self.run_in_depth:
-            self.blocks.append(Block([Piece(heading, depth)], heading=depth))
-            self.text(node.text)
+            self.blocks.append(Block([Piece(heading, depth, self.anchor(node, "h"))], heading=depth))
+            self.text(node.text, anchor=text_anchor)
         elif heading:
-            block = Block([Piece(heading, depth)])
+            block = Block([Piece(heading, depth, self.anchor(node, "h"))])
             self.blocks.append(block)
             runs_in = has_run_in_content(node, self.inline_points) or is_whole_item(node)
             if node.title.endswith(SENTENCE_END) and runs_in:
                 self.open = block
-                self.text(node.text, start=block)
+                self.text(node.text, start=block, anchor=text_anchor)
             else:
                 # Only a heading that ends its sentence may run in; otherwise it stands alone.
                 block.heading = depth
                 self.flush()
-                self.text(node.text)
+                self.text(node.text, anchor=text_anchor)
         else:
-            self.text(node.text)
+            self.text(node.text, anchor=text_anchor)
         self.nodes(node.children, depth + 1)
 
     def point(self, node: Node) -> None:
-        lead = f"{self.markers[id(node)]}{node.title}"
+        lead = Piece(f"{self.markers[id(node)]}{node.title}", anchor=self.anchor(node, "h"))
+        text_anchor = self.anchor(node, "t")
         if self.inline_points and self.open is not None and not self.open.heading:
-            self.open.pieces.append(Piece(lead))
-            self.text(node.text, start=self.open)
+            self.open.pieces.append(lead)
+            self.text(node.text, start=self.open, anchor=text_anchor)
             return
-        block = Block([Piece(lead)])
+        block = Block([lead])
         self.blocks.append(block)
         self.open = block
-        self.text(node.text, start=block)
+        self.text(node.text, start=block, anchor=text_anchor)
         if not self.inline_points:
             self.flush()
 
 
-def body_blocks(report: Report, inline_points: bool = True, run_in_depth: int = 2) -> list[Block]:
+def body_blocks(report: Report, inline_points: bool = True, run_in_depth: int = 2,
+                anchored: bool = False) -> list[Block]:
     """Blocks of a cleaned report's body (see :func:`prune`), numbered on the whole tree so the
-    numbers are the editor's even where a part is left out."""
-    builder = _Builder(number_report(report), untouched_parts(report), inline_points, run_in_depth)
+    numbers are the editor's even where a part is left out. ``anchored``: each node's heading
+    and text pieces carry its id (a 审阅稿's bookmarks), and an empty text an empty piece."""
+    builder = _Builder(number_report(report), untouched_parts(report), inline_points, run_in_depth, anchored)
     builder.nodes(report.body, 1)
     return builder.blocks
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
@@ -30,9 +30,13 @@ from models.export.ooxml import (
     add_break,
     add_run,
     add_text,
+    bookmark_at_start,
+    bookmark_end,
+    bookmark_start,
     paragraph_properties,
     sub,
     text_runs,
+    w,
 )
 from models.export.titles import split_title
 from models.report import Report
@@ -132,27 +136,38 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: 
         blank_line(chunks.wrapper, keep_next=True)  # one blank line between the title and 主送 or the body
     if submit and recipients:
         add_recipients(chunks.wrapper, recipients, faces)
-    blocks = body_blocks(report, inline_points=options.points == "inline")
+    blocks = body_blocks(report, inline_points=options.points == "inline", anchored=options.anchors is not None)
     signed = any(signature_lines(meta))
+    anchors = _numbered(options.anchors)
     for index, block in enumerate(blocks):
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
-        yield from _block_chunks(chunks, block, faces, keep_next=keep)
+        yield from _block_chunks(chunks, block, faces, keep_next=keep, anchors=anchors)
+    body_end = len(chunks.wrapper)  # nothing is written out between here and the last chunk
     note = clean(meta.note).strip() if submit else ""
     add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
         add_note(chunks.wrapper, note, faces)
         add_imprint(chunks.wrapper, meta, faces)
+    after_body = chunks.wrapper[body_end] if body_end < len(chunks.wrapper) else None
+    if (0, "e") in anchors and after_body is not None and after_body.tag == w("p"):
+        bookmark_at_start(after_body, *anchors[(0, "e")])  # what follows the body is no part's
     yield chunks.take()
 
 
-def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool) -> Iterator[bytes]:
-    """A block's paragraph and runs, written out whenever enough runs are held."""
+def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool,
+                  anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None) -> Iterator[bytes]:
+    """A block's paragraph and runs, written out whenever enough runs are held. In a 审阅稿 each
+    piece that belongs to a part sits between that part's bookmark start and end."""
     paragraph = block_paragraph(chunks.wrapper, block, keep_next)
     children = 1  # counted here: lxml's len() walks the children
     for piece in block.pieces:
         fmt = body_format(L.heading_face(faces, piece.level) if piece.level else faces.fangsong)
+        mark = anchors.get(piece.anchor) if anchors and piece.anchor else None
+        if mark:
+            bookmark_start(paragraph, *mark)
+            children += 1
         for text, east_asian_hint in text_runs(piece.text):
             add_run(paragraph, text, fmt, east_asian_hint)
             children += 1
@@ -160,7 +175,15 @@ def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool
                 data, paragraph = chunks.take_open()
                 children = 0
                 yield data
+        if mark:
+            bookmark_end(paragraph, mark[0])
+            children += 1
     yield chunks.finished(children)
+
+
+def _numbered(anchors: Mapping[tuple[int, str], str] | None) -> dict[tuple[int, str], tuple[int, str]]:
+    """A 审阅稿's bookmark names with the ids the file gives them."""
+    return {key: (index, name) for index, (key, name) in enumerate((anchors or {}).items())}
 
 
 def _set_properties(document: DocxDocument, report: Report) -> None:

@@ -184,3 +184,21 @@ def add_page_field(paragraph: etree._Element, fmt: RunFormat, cached: str = "1")
             sub(run, "t").text = text
         else:
             sub(run, "fldChar", fldCharType=kind)
+
+
+def bookmark_start(paragraph: etree._Element, bookmark_id: int, name: str) -> None:
+    sub(paragraph, "bookmarkStart", id=bookmark_id, name=name)
+
+
+def bookmark_end(paragraph: etree._Element, bookmark_id: int) -> None:
+    sub(paragraph, "bookmarkEnd", id=bookmark_id)
+
+
+def bookmark_at_start(paragraph: etree._Element, bookmark_id: int, name: str) -> None:
+    """An empty bookmark at the start of ``paragraph``'s content (after its properties)."""
+    bookmark_start(paragraph, bookmark_id, name)
+    bookmark_end(paragraph, bookmark_id)
+    start, end = paragraph[-2:]
+    at = 1 if paragraph[0].tag == w("pPr") else 0
+    paragraph.insert(at, start)
+    paragraph.insert(at + 1, end)

@@ -91,12 +91,13 @@ def _numbered(children: list[Node]) -> list[tuple[str, Node]]:
 
 
 def _roll(node: Node, old: int, new: int, is_plans: bool) -> Node:
+    """The part for the new year; its 科室 (分工) stays, its due date does not."""
     if node.kind != SECTION:
-        return Node(PARAGRAPH, key=node.key, reference=full_text(node))
+        return Node(PARAGRAPH, key=node.key, reference=full_text(node), unit=node.unit)
     title = shift_years(node.title, old, new)
     if is_plans:  # this year's plans are new; last year's are the checklist
-        return Node(SECTION, title=title, key=node.key, reference=full_text(node, with_title=False))
+        return Node(SECTION, title=title, key=node.key, reference=full_text(node, with_title=False), unit=node.unit)
     own = [node.text] + [marker + full_text(c) for marker, c in _numbered(node.children) if c.kind != SECTION]
     children = [_roll(c, old, new, False) for c in node.children if c.kind == SECTION]
-    return Node(SECTION, title=title, key=node.key, children=children,
+    return Node(SECTION, title=title, key=node.key, children=children, unit=node.unit,
                 reference="\n".join(t for t in own if t.strip()))

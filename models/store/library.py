@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import models.store.checklist as checklist
 import models.store.ledger_sql as ledger_sql
+import models.store.roundtrip as roundtrip
 import models.store.tree_sql as tree_sql
 from models.errors import (
     LibraryError,
@@ -38,6 +39,7 @@ from models.fileio import os_error_reason
 from models.ledger.values import Ledger
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, ChecklistItem, Node, Report, ReportMeta
+from models.roundtrip.records import Area, Note, SentFile
 from models.store.dbfile import (
     backup_hint,
     backup_stem_pattern,
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NODE_COLUMNS = "id, parent_id, position, kind, title, text, key, reference"
+NODE_COLUMNS = "id, parent_id, position, kind, title, text, key, reference, unit, due"
 
 
 @dataclass(frozen=True)
@@ -434,7 +436,7 @@ class Library:
         rows = self._rows("nodes", "report_id = ? AND trashed IS NOT NULL", (report_id,),
                           select=NODE_COLUMNS, order_by="trashed DESC")
         return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
-                     reference=r["reference"]) for r in rows]
+                     reference=r["reference"], unit=r["unit"], due=r["due"]) for r in rows]
 
     @staticmethod
     def _node_row(conn: sqlite3.Connection, node_id: int) -> sqlite3.Row:
@@ -511,6 +513,69 @@ class Library:
             conn.execute("UPDATE nodes SET parent_id = ? WHERE id = ? AND EXISTS "
                          "(SELECT 1 FROM nodes WHERE id = ? AND report_id = ?)",
                          (row["parent_id"], row["id"], row["parent_id"], report_id))
+
+    # --- the round trip: 分工, files sent out, merges, 批注 ---
+
+    def set_assignment(self, node_id: int, unit: str, due: str = "") -> None:
+        """分工: the 科室 that writes this part (``""`` for none) and by when."""
+        with self._write() as conn:
+            report_id = self._node_row(conn, node_id)["report_id"]
+            conn.execute("UPDATE nodes SET unit = ?, due = ? WHERE id = ?",
+                         (clean_text(unit)[0].strip(), clean_text(due)[0].strip(), node_id))
+            self._touch(conn, report_id)
+
+    def add_sent_file(self, report_id: int, kind: str, unit: str = "") -> int:
+        """Record a 填报文件 or 审阅稿 about to be written; its id goes into the file's anchors."""
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            return roundtrip.add_file(conn, report_id, kind, unit)
+
+    def set_sent_file_areas(self, file_id: int, areas: list[Area], outside: str = "") -> None:
+        with self._write() as conn:
+            roundtrip.set_areas(conn, file_id, areas, outside)
+
+    def discard_sent_file(self, file_id: int) -> None:
+        """A file that could not be written leaves no record behind."""
+        with self._write() as conn:
+            roundtrip.delete_file(conn, file_id)
+
+    def sent_file(self, file_id: int) -> SentFile | None:
+        with translated(self.path):
+            return roundtrip.read_file(self.conn, file_id)
+
+    def sent_files(self, report_id: int) -> list[SentFile]:
+        with translated(self.path):
+            return roundtrip.read_files(self.conn, report_id)
+
+    def apply_round_trip(self, report_id: int, changes: list[tuple[int, str, str]], label: str,
+                         file_id: int | None = None, notes: list[Note] | None = None) -> int:
+        """Take a returned file in as one step: the report as it was is saved first as a revision
+        labelled ``label`` (whose id is returned), then each ``(node_id, "title"|"text", value)`` is
+        written, the file is marked merged and its 批注 are stored — all in one transaction."""
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            revision = self._insert_revision(conn, report_id, label)
+            for node_id, name, value in changes:
+                if name not in ("title", "text"):
+                    raise ValueError(f"unknown node field: {name}")
+                row = self._node_row(conn, node_id)
+                if row["report_id"] != report_id or row["trashed"] is not None:
+                    raise TreeError("要合并的部分已不在这份报告中（可能已被删除），这次没有作任何改动。")
+                conn.execute(f"UPDATE nodes SET {name} = ? WHERE id = ?", (clean_text(value)[0], node_id))
+            if file_id is not None:
+                roundtrip.mark_merged(conn, file_id)
+            roundtrip.add_notes(conn, report_id, notes or [])
+            self._touch(conn, report_id)
+        return revision
+
+    def notes(self, report_id: int) -> list[Note]:
+        with translated(self.path):
+            self._require_report(self.conn, report_id)
+            return roundtrip.read_notes(self.conn, report_id)
+
+    def set_note_resolved(self, note_id: int, resolved: bool = True) -> None:
+        with self._write() as conn:
+            roundtrip.set_resolved(conn, note_id, resolved)
 
     # --- backups and settings ---
 

@@ -110,5 +110,53 @@ def _v3_ledger(db: Database) -> None:
     db["reports"].add_column("ledger_kind", str, not_null_default="")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger]
+def _roundtrip(db: Database) -> None:
+    """The round trip (issue 16): 分工 on each node, the files sent out, the comments that came back.
+
+    - ``nodes.unit`` / ``nodes.due``: the 科室 that writes a part and by when;
+    - ``roundtrip_files``: each 填报文件 (``kind`` 'package') or 审阅稿 ('review') made, with the text
+      every anchored area had when it was made (``base``, JSON), so a merge can tell the clerk's later
+      edits from the colleague's; ``merged`` is when its changes were taken in;
+    - ``notes``: 批注 read from a reviewed file, attached to a node and the characters they quote.
+
+    The two tables are plain SQL: sqlite-utils' ``create()`` cannot write ``ON DELETE CASCADE``, and
+    purging a report relies on it. ``node_id`` has no foreign key on purpose: restoring a revision
+    deletes and re-inserts nodes under their old ids, which must not orphan or delete the notes.
+    """
+    nodes = db.table("nodes")
+    nodes.add_column("unit", str, not_null_default="")
+    nodes.add_column("due", str, not_null_default="")
+    _run(db, """
+        CREATE TABLE roundtrip_files (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('package', 'review')),
+            unit TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            base TEXT NOT NULL,
+            merged TEXT
+        );
+        CREATE INDEX roundtrip_files_by_report ON roundtrip_files (report_id, id);
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            node_id INTEGER,
+            file_id INTEGER REFERENCES roundtrip_files(id) ON DELETE SET NULL,
+            author TEXT NOT NULL DEFAULT '',
+            written TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            resolved INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_report ON notes (report_id, id);
+    """)
+
+
+# The round-trip step is kept apart from the others so that a merge with another branch's new
+# version only has to reorder this list and change ROUNDTRIP_VERSION (tests build a library
+# one version older and upgrade it).
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger, _roundtrip]
+ROUNDTRIP_VERSION = 4
 SCHEMA_VERSION = len(MIGRATIONS)
+assert MIGRATIONS[ROUNDTRIP_VERSION - 1] is _roundtrip

@@ -74,7 +74,7 @@ def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
 
     def build(parent_id: int | None) -> list[Node]:
         return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
-                     reference=r["reference"], children=build(r["id"]))
+                     reference=r["reference"], unit=r["unit"], due=r["due"], children=build(r["id"]))
                 for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
 
     return build(None)
@@ -101,7 +101,8 @@ def node_rows(conn: sqlite3.Connection, report_id: int, parent_id: int | None, n
             taken.add(node.id)
             rows.append({"id": node.id, "report_id": report_id, "parent_id": parent, "position": position,
                          "kind": node.kind, "title": clean_text(node.title)[0], "text": clean_text(node.text)[0],
-                         "key": node.key, "reference": node.reference})
+                         "key": node.key, "reference": node.reference, "unit": clean_text(node.unit)[0],
+                         "due": clean_text(node.due)[0]})
             add(node.id, node.children, 0)
 
     add(parent_id, nodes, start)

@@ -57,6 +57,15 @@ def test_skeleton_years_and_references() -> None:
     assert last.body[2].children
 
 
+def test_the_division_of_work_rolls_forward_without_its_due_date() -> None:
+    last = import_text(SMALL).report
+    last.body[1].children[0].unit, last.body[1].children[0].due = "执法科", "2024-01-20"
+    last.body[3].unit = "办公室"
+    new = roll_forward(last, 2024)
+    assert [(n.title, n.unit, n.due) for n in new.walk() if n.unit] == [
+        ("加强学习。", "执法科", ""), ("2025年推进法治政府建设的主要安排", "办公室", "")]
+
+
 def test_shift_years_moves_only_the_report_years() -> None:
     assert shift_years("2023年工作和2024年安排，纲要（2021—2025年）", 2023, 2024) == \
         "2024年工作和2025年安排，纲要（2021—2025年）"
