@@ -12,9 +12,11 @@ from models.checks.model import ADVICE, ERROR, PROSE_FIELDS, Hit, Rule, Where
 from models.checks.patterns import lines_with_offsets
 
 _ADDRESS_PATH = r"(?:/[A-Za-z0-9_\-./?=&%#]*)?"
-_URL = re.compile(rf"(?<![@A-Za-z0-9.])(?:https?://|www\.)[A-Za-z0-9\-.]+{_ADDRESS_PATH}"
-                  rf"|(?<![@A-Za-z0-9.])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|cn|cc|top|vip)"
-                  rf"{_ADDRESS_PATH}(?![A-Za-z0-9])")
+_URL = re.compile(
+    rf"(?<![@A-Za-z0-9.])(?:https?://|www\.)[A-Za-z0-9\-.]+{_ADDRESS_PATH}"
+    rf"|(?<![@A-Za-z0-9.])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|net|org|cn|cc|top|vip)"
+    rf"{_ADDRESS_PATH}(?![A-Za-z0-9])"
+)
 _JOINABLE_GAP = 20  # a site name, a slogan and an address within this many characters form one watermark
 _SENTENCE_MARKS = frozenset("。，；！？\n")
 
@@ -39,8 +41,12 @@ def check_traditional(text: str, where: Where) -> Iterator[Hit]:
             continue
         start, end = offset + places[0], offset + places[-1] + 1
         found = "".join(dict.fromkeys(line[i] for i in places))
-        yield Hit(start, end, f"这里有{len(places)}个繁体字（{found[:10]}），简体报告应使用规范汉字。",
-                  replacement=to_simplified(text[start:end]))
+        yield Hit(
+            start,
+            end,
+            f"这里有{len(places)}个繁体字（{found[:10]}），简体报告应使用规范汉字。",
+            replacement=to_simplified(text[start:end]),
+        )
 
 
 @cache
@@ -81,9 +87,24 @@ def check_watermark(text: str, where: Where) -> Iterator[Hit]:
 
 
 RULES = (
-    Rule("text.traditional", "genre", ERROR, "《中华人民共和国国家通用语言文字法》第九条（公务用字用规范汉字）",
-         "报告应使用规范汉字（简体），不用繁体字。", check_traditional, fields=PROSE_FIELDS, fixes_in_hits=True),
-    Rule("text.watermark", "genre", ADVICE, "实务（转载网站水印不属报告内容）",
-         "正文中有转载网站的名称或网址，多为复制网页时带入的水印，请删除。", check_watermark,
-         fields=PROSE_FIELDS, fixes_in_hits=True),
+    Rule(
+        "text.traditional",
+        "genre",
+        ERROR,
+        "《中华人民共和国国家通用语言文字法》第九条（公务用字用规范汉字）",
+        "报告应使用规范汉字（简体），不用繁体字。",
+        check_traditional,
+        fields=PROSE_FIELDS,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "text.watermark",
+        "genre",
+        ADVICE,
+        "实务（转载网站水印不属报告内容）",
+        "正文中有转载网站的名称或网址，多为复制网页时带入的水印，请删除。",
+        check_watermark,
+        fields=PROSE_FIELDS,
+        fixes_in_hits=True,
+    ),
 )

@@ -21,7 +21,7 @@ from models.report import Report
 _NOT_A_TITLE_AFTER = "律规治制定学院庭官"  # 行政处罚法定, 安全生产法律法规: the name is part of another word
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _SP = "[ \u3000]{0,3}"  # bounded: long runs of spaces must not make the pattern backtrack
-_YEARS = (rf"[(（]{_SP}(\d{{4}}){_SP}年?{_SP}[—\-–~－～至到]?{_SP}(\d{{4}}){_SP}年?{_SP}[)）]")
+_YEARS = rf"[(（]{_SP}(\d{{4}}){_SP}年?{_SP}[—\-–~－～至到]?{_SP}(\d{{4}}){_SP}年?{_SP}[)）]"
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,17 @@ class PeriodDocument:
 
 @cache
 def laws() -> tuple[Law, ...]:
-    return tuple(Law(item["title"], tuple(item.get("short", ())), item.get("bare", True))
-                 for item in load("citations")["law"])
+    return tuple(
+        Law(item["title"], tuple(item.get("short", ())), item.get("bare", True)) for item in load("citations")["law"]
+    )
 
 
 @cache
 def period_documents() -> tuple[PeriodDocument, ...]:
-    return tuple(PeriodDocument(item["name"], item["title"], tuple(tuple(e) for e in item["editions"]))
-                 for item in load("citations")["document"])
+    return tuple(
+        PeriodDocument(item["name"], item["title"], tuple(tuple(e) for e in item["editions"]))
+        for item in load("citations")["document"]
+    )
 
 
 @cache
@@ -73,6 +76,7 @@ def _period_pattern() -> re.Pattern[str]:
 
 # --- names without 《》 ---
 
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of “…”: a slogan or theme quoted as written (“学习贯彻安全生产法”) is left as it is."""
     return [m.span() for m in _QUOTED.finditer(text)] if "“" in text else []
@@ -83,19 +87,22 @@ def check_bare_titles(text: str, where: Where) -> Iterator[Hit]:
         return
     skipped = book_title_spans(text) + quoted_spans(text)
     for m in _bare_pattern().finditer(text):
-        if inside(m.start(), skipped) or text[m.start() - 1:m.start()] == "〈":
+        if inside(m.start(), skipped) or text[m.start() - 1 : m.start()] == "〈":
             continue
-        yield Hit(m.start(), m.end(), f"法律、法规名称应加书名号，写成“《{m.group(0)}》”。", replacement=f"《{m.group(0)}》")
+        yield Hit(
+            m.start(), m.end(), f"法律、法规名称应加书名号，写成“《{m.group(0)}》”。", replacement=f"《{m.group(0)}》"
+        )
 
 
 # --- short titles at the first mention ---
+
 
 def _mentions(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, cited) of each law named in ``text``, in order."""
     found = []
     names = _names()
     for start, end in book_title_spans(text):
-        inner = text[start + 1:end - 1]
+        inner = text[start + 1 : end - 1]
         if inner in names:
             found.append((start, end, inner, True))
     titles = book_title_spans(text)
@@ -119,15 +126,23 @@ def check_short_titles(report: Report, ctx: Context) -> Iterator[Hit]:
                     continue
                 seen.add(law.title)
                 if cited and name != law.title:
-                    yield Hit(start, end, f"第一次引用应写全称“《{law.title}》”，之后可用简称“《{name}》”。",
-                              replacement=f"《{law.title}》", node=node, field=field)
+                    yield Hit(
+                        start,
+                        end,
+                        f"第一次引用应写全称“《{law.title}》”，之后可用简称“《{name}》”。",
+                        replacement=f"《{law.title}》",
+                        node=node,
+                        field=field,
+                    )
 
 
 # --- periods of the core documents ---
 
+
 def _nearest_edition(doc: PeriodDocument, start: int, end: int) -> tuple[int, int]:
     def score(edition: tuple[int, int]) -> tuple[int, int]:
         return ((edition[0] == start) + (edition[1] == end), edition[1])
+
     return max(doc.editions, key=score)
 
 
@@ -148,19 +163,44 @@ def check_period_years(text: str, where: Where) -> Iterator[Hit]:
         if years in doc.editions:
             continue
         right = _nearest_edition(doc, *years)
-        period = doc.titled(right)[len(doc.name):]
-        yield Hit(m.start(1), m.end(), f"“{doc.name}”的时段是{right[0]}—{right[1]}年，应写“《{doc.titled(right)}》”。",
-                  replacement=doc.name + period)
+        period = doc.titled(right)[len(doc.name) :]
+        yield Hit(
+            m.start(1),
+            m.end(),
+            f"“{doc.name}”的时段是{right[0]}—{right[1]}年，应写“《{doc.titled(right)}》”。",
+            replacement=doc.name + period,
+        )
 
 
 RULES = (
-    Rule("citation.bare-title", "citations", ERROR, f"{GBT15834} 4.15（书名号标示文件名）",
-         "引用法律、法规应加书名号，如“《中华人民共和国行政复议法》”。", check_bare_titles,
-         fields=NODE_FIELDS, fixes_in_hits=True),
-    Rule("citation.short-title", "citations", ADVICE, "实务（先写全称，再注明“以下简称”）",
-         "第一次引用法律时写全称，如“《中华人民共和国行政复议法》（以下简称《行政复议法》）”。",
-         check_short_titles, scope="report", fixes_in_hits=True),
-    Rule("citation.period-years", "citations", ERROR, "《法治政府建设实施纲要（2021—2025年）》等文件标题",
-         "核心文件的时段写错了，如《法治政府建设实施纲要（2021—2025年）》不是“2020—2025年”。", check_period_years,
-         fields=PROSE_FIELDS, fixes_in_hits=True),
+    Rule(
+        "citation.bare-title",
+        "citations",
+        ERROR,
+        f"{GBT15834} 4.15（书名号标示文件名）",
+        "引用法律、法规应加书名号，如“《中华人民共和国行政复议法》”。",
+        check_bare_titles,
+        fields=NODE_FIELDS,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "citation.short-title",
+        "citations",
+        ADVICE,
+        "实务（先写全称，再注明“以下简称”）",
+        "第一次引用法律时写全称，如“《中华人民共和国行政复议法》（以下简称《行政复议法》）”。",
+        check_short_titles,
+        scope="report",
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "citation.period-years",
+        "citations",
+        ERROR,
+        "《法治政府建设实施纲要（2021—2025年）》等文件标题",
+        "核心文件的时段写错了，如《法治政府建设实施纲要（2021—2025年）》不是“2020—2025年”。",
+        check_period_years,
+        fields=PROSE_FIELDS,
+        fixes_in_hits=True,
+    ),
 )

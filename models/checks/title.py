@@ -27,8 +27,12 @@ def with_genre(title: str) -> str | None:
 
 def check_title_genre(text: str, where: Where) -> Iterator[Hit]:
     if text.strip() and not any(word in text for word in _GENRE):
-        yield Hit(0, len(text), f"标题“{text}”没有写文种，法治政府建设年度报告的标题应以“报告”结尾。",
-                  replacement=with_genre(text))
+        yield Hit(
+            0,
+            len(text),
+            f"标题“{text}”没有写文种，法治政府建设年度报告的标题应以“报告”结尾。",
+            replacement=with_genre(text),
+        )
 
 
 def check_title_year(text: str, where: Where) -> Iterator[Hit]:
@@ -39,18 +43,42 @@ def check_title_year(text: str, where: Where) -> Iterator[Hit]:
     if year > 0 and _SUBJECT in text:
         at = text.index(_SUBJECT)
         fixed = f"{text[:at]}{year}年度{text[at:]}"
-    yield Hit(0, len(text), f"标题“{text}”没有写明年度，应写成“…关于{year if year > 0 else 'XXXX'}年度法治政府建设情况的报告”。",
-              replacement=fixed)
+    yield Hit(
+        0,
+        len(text),
+        f"标题“{text}”没有写明年度，应写成“…关于{year if year > 0 else 'XXXX'}年度法治政府建设情况的报告”。",
+        replacement=fixed,
+    )
 
 
 RULES = (
-    Rule("title.missing", "genre", ERROR, f"{GBT9704} 7.3.1（标题）",
-         "报告没有标题。请在报告信息中填写，如“某局关于2023年度法治政府建设情况的报告”。",
-         check_title_present, scope="report"),
-    Rule("title.genre", "genre", ERROR, f"{GBT9704} 7.3.1（标题由发文机关名称、事由和文种组成）",
-         "标题应由发文机关名称、事由和文种组成，年度报告的文种是“报告”。", check_title_genre,
-         fields=TITLE_FIELD, fixes_in_hits=True),
-    Rule("title.year", "genre", ADVICE, DUCHA_CONTENT,
-         "年度报告的标题应写明报告年度，如“关于2023年度法治政府建设情况的报告”。", check_title_year,
-         fields=TITLE_FIELD, fixes_in_hits=True),
+    Rule(
+        "title.missing",
+        "genre",
+        ERROR,
+        f"{GBT9704} 7.3.1（标题）",
+        "报告没有标题。请在报告信息中填写，如“某局关于2023年度法治政府建设情况的报告”。",
+        check_title_present,
+        scope="report",
+    ),
+    Rule(
+        "title.genre",
+        "genre",
+        ERROR,
+        f"{GBT9704} 7.3.1（标题由发文机关名称、事由和文种组成）",
+        "标题应由发文机关名称、事由和文种组成，年度报告的文种是“报告”。",
+        check_title_genre,
+        fields=TITLE_FIELD,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "title.year",
+        "genre",
+        ADVICE,
+        DUCHA_CONTENT,
+        "年度报告的标题应写明报告年度，如“关于2023年度法治政府建设情况的报告”。",
+        check_title_year,
+        fields=TITLE_FIELD,
+        fixes_in_hits=True,
+    ),
 )

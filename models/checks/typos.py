@@ -77,12 +77,20 @@ def find_typos(text: str) -> Iterator[tuple[int, int, Typo]]:
 def check_typos(text: str, where: Where) -> Iterator[Hit]:
     for start, end, typo in find_typos(text):
         what = "异形词" if typo.kind == "异形词" else "用字"
-        yield Hit(start, end, f"“{typo.wrong}”应写作“{typo.right}”（{what}，依据：{typo.source}）。",
-                  replacement=typo.right)
+        yield Hit(
+            start, end, f"“{typo.wrong}”应写作“{typo.right}”（{what}，依据：{typo.source}）。", replacement=typo.right
+        )
 
 
 RULES = (
-    Rule("text.typo", "genre", ADVICE, "《现代汉语词典》（第7版）、《第一批异形词整理表》（GF 1001—2001）等",
-         "常见错别字和非推荐词形，如“布署”应为“部署”，“按排”应为“安排”。",
-         check_typos, fields=PROSE_FIELDS, fixes_in_hits=True),
+    Rule(
+        "text.typo",
+        "genre",
+        ADVICE,
+        "《现代汉语词典》（第7版）、《第一批异形词整理表》（GF 1001—2001）等",
+        "常见错别字和非推荐词形，如“布署”应为“部署”，“按排”应为“安排”。",
+        check_typos,
+        fields=PROSE_FIELDS,
+        fixes_in_hits=True,
+    ),
 )
