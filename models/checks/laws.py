@@ -19,6 +19,7 @@ from models.checks.sources import GBT15834
 from models.report import Report
 
 _NOT_A_TITLE_AFTER = "律规治制定学院庭官"  # 行政处罚法定, 安全生产法律法规: the name is part of another word
+_LOCAL_PREFIX = frozenset("省市县区州盟旗镇乡街道")  # 某市法治政府建设实施纲要: a local document, its own period
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _SP = "[ \u3000]{0,3}"  # bounded: long runs of spaces must not make the pattern backtrack
 _YEARS = rf"[(（]{_SP}(\d{{4}}){_SP}年?{_SP}[—\-–~－～至到]?{_SP}(\d{{4}}){_SP}年?{_SP}[)）]"
@@ -146,8 +147,11 @@ def _nearest_edition(doc: PeriodDocument, start: int, end: int) -> tuple[int, in
     return max(doc.editions, key=score)
 
 
-def _within_another_title(m: re.Match[str], titles: list[tuple[int, int]]) -> bool:
-    return any(start < m.start(1) and m.end() < end - 1 for start, end in titles)
+def _within_another_title(m: re.Match[str], text: str, titles: list[tuple[int, int]]) -> bool:
+    """A local plan's own title (《某市法治政府建设实施纲要（2016—2020年）》, 《贯彻落实〈纲要〉实施方案》)."""
+    if text[m.start(1) - 1 : m.start(1)] in _LOCAL_PREFIX:
+        return True
+    return any(start < m.start(1) and (start + 1 < m.start(1) or m.end() < end - 1) for start, end in titles)
 
 
 def check_period_years(text: str, where: Where) -> Iterator[Hit]:
@@ -156,7 +160,7 @@ def check_period_years(text: str, where: Where) -> Iterator[Hit]:
     docs = {doc.name: doc for doc in period_documents()}
     titles = book_title_spans(text)
     for m in _period_pattern().finditer(text):
-        if _within_another_title(m, titles):
+        if _within_another_title(m, text, titles):
             continue  # 《贯彻落实〈纲要（2016—2020年）〉实施方案》: a local plan's own period
         doc = docs[m.group(1)]
         years = (int(m.group(2)), int(m.group(3)))
