@@ -18,7 +18,8 @@ from models.checks.patterns import book_title_spans, inside
 from models.checks.sources import GBT15834
 from models.report import Report
 
-_NOT_A_TITLE_AFTER = "律规治制定学院庭官"  # 行政处罚法定, 安全生产法律法规: the name is part of another word
+# 行政处罚法定, 安全生产法律法规, 统计法规: the name is part of another word (but 行政复议法规定 is the law)
+_NOT_A_TITLE_AFTER = "律治制定学院庭官"
 _LOCAL_PREFIX = frozenset("省市县区州盟旗镇乡街道")  # 某市法治政府建设实施纲要: a local document, its own period
 _QUOTED = re.compile(r"“[^“”\n]*”")
 _SP = "[ \u3000]{0,3}"  # bounded: long runs of spaces must not make the pattern backtrack
@@ -66,7 +67,7 @@ def _names() -> dict[str, Law]:
 @cache
 def _bare_pattern() -> re.Pattern[str]:
     names = sorted((name for name, law in _names().items() if law.bare), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, names))})(?![{_NOT_A_TITLE_AFTER}])")
+    return re.compile(f"(?:{'|'.join(map(re.escape, names))})(?![{_NOT_A_TITLE_AFTER}]|规(?!定))")
 
 
 @cache
@@ -151,7 +152,8 @@ def _within_another_title(m: re.Match[str], text: str, titles: list[tuple[int, i
     """A local plan's own title (《某市法治政府建设实施纲要（2016—2020年）》, 《贯彻落实〈纲要〉实施方案》)."""
     if text[m.start(1) - 1 : m.start(1)] in _LOCAL_PREFIX:
         return True
-    return any(start < m.start(1) and (start + 1 < m.start(1) or m.end() < end - 1) for start, end in titles)
+    enclosing = [(start, end) for start, end in titles if start < m.start(1) and m.end() < end]
+    return any(start + 1 < m.start(1) or m.end() < end - 1 for start, end in enclosing)
 
 
 def check_period_years(text: str, where: Where) -> Iterator[Hit]:
