@@ -28,12 +28,19 @@ def traditional_map() -> dict[int, str]:
     return {ord(pair[0]): pair[1] for pair in pairs}
 
 
+@cache
+def _traditional_pattern() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(map(chr, traditional_map()))}]")
+
+
 def to_simplified(text: str) -> str:
     return text.translate(traditional_map())
 
 
 def check_traditional(text: str, where: Where) -> Iterator[Hit]:
     """One hit per line: from its first 繁体 character to its last, the fix converting them all."""
+    if not _traditional_pattern().search(text):
+        return
     table = traditional_map()
     for offset, line in lines_with_offsets(text):
         places = [i for i, ch in enumerate(line) if ord(ch) in table]
