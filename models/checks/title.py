@@ -40,7 +40,7 @@ def check_title_year(text: str, where: Where) -> Iterator[Hit]:
         return
     year = where.ctx.year
     fixed = None
-    if year > 0 and _SUBJECT in text:
+    if year > 0 and _SUBJECT in text and "年" not in text:  # 二〇二三年度: say so, but do not add a second year
         at = text.index(_SUBJECT)
         fixed = f"{text[:at]}{year}年度{text[at:]}"
     yield Hit(

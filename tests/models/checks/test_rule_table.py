@@ -187,6 +187,8 @@ CASES = [
          "某局关于2023年度法治政府建设情况的报告", field="meta.title", fixes=False),
     Case("title.year", "某局关于法治政府建设情况的报告", ("某局关于法治政府建设情况的报告",),
          "某局关于2023年度法治政府建设情况的报告", field="meta.title"),
+    Case("title.year", "某局关于二〇二三年度法治政府建设情况的报告", ("某局关于二〇二三年度法治政府建设情况的报告",),
+         "某局关于2023年度法治政府建设情况的报告", field="meta.title", fixes=False),
     Case("text.traditional", "全面推進依法行政，嚴格執法。\n加強學習。", ("進依法行政，嚴格執", "強學習"),
          "全面推进依法行政，严格执法。\n加强学习。"),
     Case("text.watermark", "扛牢第一秘书之家—全网资源每日更新www.mishuzj.com责任人职责。",
