@@ -89,8 +89,9 @@ def check_bare_titles(text: str, where: Where) -> Iterator[Hit]:
         return
     skipped = book_title_spans(text) + quoted_spans(text)
     for m in _bare_pattern().finditer(text):
-        if inside(m.start(), skipped) or text[m.start() - 1 : m.start()] == "〈":
-            continue
+        before = text[m.start() - 1 : m.start()]
+        if inside(m.start(), skipped) or before == "〈" or before in _LOCAL_PREFIX:
+            continue  # 重庆市优化营商环境条例 is a local regulation with a title of its own
         yield Hit(
             m.start(), m.end(), f"法律、法规名称应加书名号，写成“《{m.group(0)}》”。", replacement=f"《{m.group(0)}》"
         )
