@@ -8,11 +8,12 @@ from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Rule
 from models.checks.patterns import regex_hits
 from models.checks.sources import TIAOLI
 
-_REQUEST = re.compile("请批示|请予批示|请示为盼|妥否|当否|请予批准|请批准|请审批|请予审批|请予批复|请批复|批准为盼|特此请示"
-                      "|(?<![提报呈])请审定|(?<![提报呈])请批转[^。；！\n]{0,20}?执行")
+# 提请/报请/呈请/申请批准 tell what was done; only a bare 请… asks the reader to act.
+_REQUEST = re.compile("(?<![提报呈申])(?:请批示|请予批示|请予批准|请批准|请审批|请予审批|请予批复|请批复|请审定"
+                      "|请批转[^。；！\n]{0,20}?执行)|请示为盼|妥否|当否|批准为盼|特此请示")
 # 恳请上级给予支持 / 请予以解决: asking the superior to act, which a 报告 does not do.
 _ASKING = re.compile("恳请[^。；！\n]{0,30}?(?:给予|予以)[^。；！\n]{0,6}?(?:支持|解决|帮助|倾斜)"
-                     "|(?<![提报呈申])请[^。；！，\n]{0,12}?予以解决|(?<![提报呈申])请[^。；！，\n]{0,12}?协调解决")
+                     "|(?<![提报呈申])请(?!求)[^。；！，\n]{0,12}?(?:予以|协调)解决")
 _JIEZHI = re.compile(r"截止(?=\d|目前|今年|本月|年底|当前|去年)")
 
 RULES = (

@@ -177,10 +177,12 @@ CASES = [
     # --- genre ---
     Case("genre.request", "以上报告，妥否，请批示。", ("妥否", "请批示"), "以上报告。", fixes=False),
     Case("genre.request", "以上报告，请审定。", ("请审定",), "以上报告，请审阅。", fixes=False),
+    Case("genre.request", "当否，请批复。", ("当否", "请批复"), "方案已报请区政府批准，经申请批准后实施。", fixes=False),
     Case("genre.request", "如无不妥，请批转各部门执行。", ("请批转各部门执行",), "方案已提请区政府常务会议审定。", fixes=False),
     Case("genre.request-support", "恳请市局在经费上给予支持。", ("恳请市局在经费上给予支持",),
          "在区财政的支持下，经费得到保障。", fixes=False),
-    Case("genre.request-support", "请市政府予以解决。", ("请市政府予以解决",), "已提请上级协调解决。", fixes=False),
+    Case("genre.request-support", "请市政府予以解决。", ("请市政府予以解决",), "已提请上级协调解决，群众请求协调解决的问题已办结。",
+         fixes=False),
     # --- title, characters, typos ---
     Case("title.missing", "", ("",), "某局关于2023年度法治政府建设情况的报告", fixes=False, field="meta.title"),
     Case("title.genre", "某局关于2023年度法治政府建设情况", ("某局关于2023年度法治政府建设情况",),
