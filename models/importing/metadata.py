@@ -107,6 +107,7 @@ def _head(result: MetaResult) -> None:
             _head_fields(meta, [body[0]], result.notes)
         elif _BRACKETED.match(text) and parse_date(_BRACKETED.match(text)[1]) and not meta.date:
             meta.date = parse_date(_BRACKETED.match(text)[1])  # （2024年3月6日） under the title
+            result.notes.extend(filter(None, [typed_date_note(_BRACKETED.match(text)[1])]))
         elif recipients and not _is_body_line(text) and not meta.recipients:
             meta.recipients = recipients[1].strip()
         else:

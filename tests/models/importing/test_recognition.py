@@ -174,6 +174,12 @@ def test_a_date_typed_in_the_wrong_form_is_told_to_the_clerk(typed: str, why: st
     assert "2024年3月6日" in notes[0]
 
 
+def test_a_date_under_the_title_typed_in_chinese_numerals_is_told_too() -> None:
+    result = imported("（二〇二四年三月六日）\n一、工作情况\n（一）学习。学了。", "某局关于2023年度法治政府建设情况的报告")
+    assert result.report.meta.date == "2024-03-06"
+    assert any("二〇二四年三月六日" in note and "2024年3月6日" in note for note in result.notes)
+
+
 def test_year_from_body_when_the_title_has_none() -> None:
     result = import_text("法治政府建设情况报告\n一、2022年工作情况\n（一）学习。学了。")
     assert result.report.meta.year == 2022
