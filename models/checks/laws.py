@@ -85,15 +85,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def check_bare_titles(text: str, where: Where) -> Iterator[Hit]:
-    if not any(ch in text for ch in "法例"):
-        return
     skipped = book_title_spans(text) + quoted_spans(text)
     for m in _bare_pattern().finditer(text):
         before = text[m.start() - 1 : m.start()]
         if inside(m.start(), skipped) or before == "〈" or before in _LOCAL_PREFIX:
             continue  # 重庆市优化营商环境条例 is a local regulation with a title of its own
         yield Hit(
-            m.start(), m.end(), f"法律、法规名称应加书名号，写成“《{m.group(0)}》”。", replacement=f"《{m.group(0)}》"
+            m.start(), m.end(), f"法律、法规和文件的名称应加书名号，写成“《{m.group(0)}》”。", replacement=f"《{m.group(0)}》"
         )
 
 
@@ -185,7 +183,7 @@ RULES = (
         "citations",
         ERROR,
         f"{GBT15834} 4.15（书名号标示文件名）",
-        "引用法律、法规应加书名号，如“《中华人民共和国行政复议法》”。",
+        "引用法律、法规和文件应加书名号，如“《中华人民共和国行政复议法》”。",
         check_bare_titles,
         fields=NODE_FIELDS,
         fixes_in_hits=True,
