@@ -20,6 +20,7 @@ _GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "�
 _QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
 # 23年，/ 于23年 / 23年全年: a two-digit year where a sentence or a time phrase begins.
 _SHORT_YEAR_OPENING = re.compile(r"(?:^|(?<=[\n。；！？于在自从]))[’']?(\d{2})年(?=[，,]|全年)", re.M)
+_SHORT_YEAR_SINCE = re.compile(r"(?<=[自从])[’']?(\d{2})年(?=以来|起)")
 _COUNT_UNITS = "余多人件次名户家个元份场起项条所位辆"
 _MIXED_UNITS = re.compile(rf"(?<![\d.])\d+(?:千(?:\d百)?(?:\d十)?|百(?:\d十)?)(?=[{_COUNT_UNITS}])")
 _MIXED_PARTS = re.compile(r"(?:(\d+)千)?(?:(\d+)百)?(?:(\d)十)?")
@@ -55,7 +56,8 @@ def check_date_form(text: str, where: Where) -> Iterator[Hit]:
 def check_short_year(text: str, where: Where) -> Iterator[Hit]:
     if "年" not in text:
         return
-    matches = sorted([*_SHORT_YEAR.finditer(text), *_SHORT_YEAR_OPENING.finditer(text)], key=lambda m: m.start())
+    found = (*_SHORT_YEAR.finditer(text), *_SHORT_YEAR_OPENING.finditer(text), *_SHORT_YEAR_SINCE.finditer(text))
+    matches = sorted({m.start(): m for m in found}.values(), key=lambda m: m.start())
     for m in matches:
         yy = int(m.group(1))
         full = (2000 if yy <= 69 else 1900) + yy
