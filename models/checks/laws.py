@@ -84,14 +84,20 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)] if "“" in text else []
 
 
-def check_bare_titles(text: str, where: Where) -> Iterator[Hit]:
-    skipped = book_title_spans(text) + quoted_spans(text)
+def bare_names(text: str, titles: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Names of registered laws and documents written without 《》 (``titles``: the text's 《…》 spans)."""
+    skipped = titles + quoted_spans(text)
     for m in _bare_pattern().finditer(text):
         before = text[m.start() - 1 : m.start()]
-        if inside(m.start(), skipped) or before == "〈" or before in _LOCAL_PREFIX:
-            continue  # 重庆市优化营商环境条例 is a local regulation with a title of its own
+        if not (inside(m.start(), skipped) or before == "〈" or before in _LOCAL_PREFIX):
+            yield m  # (a local prefix: 重庆市优化营商环境条例 is a regulation with a title of its own)
+
+
+def check_bare_titles(text: str, where: Where) -> Iterator[Hit]:
+    for m in bare_names(text, book_title_spans(text)):
+        name = m.group(0)
         yield Hit(
-            m.start(), m.end(), f"法律、法规和文件的名称应加书名号，写成“《{m.group(0)}》”。", replacement=f"《{m.group(0)}》"
+            m.start(), m.end(), f"法律、法规和文件的名称应加书名号，写成“《{name}》”。", replacement=f"《{name}》"
         )
 
 
@@ -99,18 +105,14 @@ def check_bare_titles(text: str, where: Where) -> Iterator[Hit]:
 
 
 def _mentions(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, name, cited) of each law named in ``text``, in order."""
-    found = []
+    """(start, end, name, cited) of each registered law named in ``text``, in order."""
     names = _names()
-    for start, end in book_title_spans(text):
-        inner = text[start + 1 : end - 1]
-        if inner in names:
-            found.append((start, end, inner, True))
     titles = book_title_spans(text)
-    for m in _bare_pattern().finditer(text):
-        if not inside(m.start(), titles):
-            found.append((m.start(), m.end(), m.group(0), False))
-    return sorted(found)
+    cited = [
+        (start, end, text[start + 1 : end - 1], True) for start, end in titles if text[start + 1 : end - 1] in names
+    ]
+    bare = [(m.start(), m.end(), m.group(0), False) for m in bare_names(text, titles)]
+    return sorted(cited + bare)
 
 
 def check_short_titles(report: Report, ctx: Context) -> Iterator[Hit]:
