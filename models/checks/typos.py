@@ -76,10 +76,8 @@ def find_typos(text: str) -> Iterator[tuple[int, int, Typo]]:
 
 def check_typos(text: str, where: Where) -> Iterator[Hit]:
     for start, end, typo in find_typos(text):
-        what = "异形词" if typo.kind == "异形词" else "用字"
-        yield Hit(
-            start, end, f"“{typo.wrong}”应写作“{typo.right}”（{what}，依据：{typo.source}）。", replacement=typo.right
-        )
+        message = f"“{typo.wrong}”应写作“{typo.right}”（{typo.kind}，依据：{typo.source}）。"
+        yield Hit(start, end, message, replacement=typo.right)
 
 
 RULES = (
