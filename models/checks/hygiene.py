@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from models.checks.data import load
 from models.checks.model import ADVICE, ERROR, PROSE_FIELDS, Hit, Rule, Where
 from models.checks.patterns import lines_with_offsets
+from models.checks.rule_data import load
 
 _ADDRESS_PATH = r"(?:/[A-Za-z0-9_\-./?=&%#]*)?"
 _URL = re.compile(

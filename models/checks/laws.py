@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from models.checks.data import load
 from models.checks.model import ADVICE, ERROR, NODE_FIELDS, PROSE_FIELDS, Context, Hit, Rule, Where
 from models.checks.patterns import book_title_spans, inside
+from models.checks.rule_data import load
 from models.checks.sources import GBT15834
 from models.report import Report
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.dates import chinese_form, digit_date, iso_form, word_date
+from models.dates import digit_date, iso_form, word_date
+from models.dates import typed_date_note as _typed_date_note
 from models.importing.markers import leading_marker, point_at
 from models.importing.sources import Para
 from models.report import ReportMeta, valid_year
@@ -26,7 +27,6 @@ _PRINTED = re.compile(r"^(.{2,30}?)\s+(\S+日)\s*印发$")
 _BRACKETED = re.compile(r"^[（(]([^）)]{6,20})[）)]$")
 _NOTE = re.compile(r"^[（(]([^）)]{2,80})[）)]$")
 _ORG_END = re.compile(r"(局|委|办|府|院|会|室|中心|部|厅|队|所|站|镇|街道|处|科|署|馆|司|办公室|政府|委员会)$")
-_GOOD_DATE = re.compile(r"\d{4}年[1-9]\d?月[1-9]\d?日")
 _DISCLOSURE = re.compile(r"^[（(](此件|本件)(主动|不予|依申请)?公开(发布)?[）)]$")
 
 
@@ -43,23 +43,6 @@ def parse_date(text: str) -> str:
     text = text.strip().replace(" ", "")
     parts = digit_date(text) or word_date(text)
     return iso_form(parts) if parts and valid_year(parts[0]) else ""
-
-
-def typed_date_note(text: str) -> str:
-    """What was wrong with the form of a 成文日期 the source typed ('' when it was 2024年3月6日):
-    the date is stored as a date, so the checks never see the typed form and the clerk hears it here."""
-    typed = text.strip().replace(" ", "")
-    parts = digit_date(typed) or word_date(typed)
-    if not parts or _GOOD_DATE.fullmatch(typed):
-        return ""
-    if word_date(typed):
-        why = "用了汉字"
-    elif re.search(r"[-/.]", typed):
-        why = "用了“-”“/”“.”分隔"
-    else:
-        why = "月、日编了虚位（前面加了0）"
-    return (f"成文日期原文写作“{typed}”，{why}；GB/T 9704—2012 7.3.5.4 要求用阿拉伯数字写作"
-            f"“{chinese_form(parts)}”，导出时已按此格式书写。")
 
 
 def extract_meta(paras: list[Para], web_date: str = "") -> MetaResult:
@@ -107,7 +90,7 @@ def _head(result: MetaResult) -> None:
             _head_fields(meta, [body[0]], result.notes)
         elif _BRACKETED.match(text) and parse_date(_BRACKETED.match(text)[1]) and not meta.date:
             meta.date = parse_date(_BRACKETED.match(text)[1])  # （2024年3月6日） under the title
-            result.notes.extend(filter(None, [typed_date_note(_BRACKETED.match(text)[1])]))
+            result.notes.extend(filter(None, [_typed_date_note(_BRACKETED.match(text)[1])]))
         elif recipients and not _is_body_line(text) and not meta.recipients:
             meta.recipients = recipients[1].strip()
         else:
@@ -147,7 +130,7 @@ def _tail(result: MetaResult) -> None:
             meta.note = _NOTE.match(text)[1]
         elif parse_date(text) and not meta.date:
             meta.date = parse_date(text)
-            result.notes.extend(filter(None, [typed_date_note(text)]))
+            result.notes.extend(filter(None, [_typed_date_note(text)]))
             result.removed.append(body.pop().text)
             _signature(result)
             continue
