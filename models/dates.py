@@ -22,6 +22,7 @@ WORD_DATE_IN_TEXT = re.compile(WORD_DATE)
 # A mention of a year or date, for telling a dated line from site menu text.
 DATE_MENTION = re.compile(rf"\d{{4}}\s*年|[〇○零][{YEAR_DIGITS}]{{2,}}年|\d{{4}}-\d{{1,2}}-\d{{1,2}}")
 
+_PRINTED_FORM = re.compile(r"\d{4}年[1-9]\d?月[1-9]\d?日")  # GB/T 9704—2012 7.3.5.4
 _DIGIT_WHOLE = re.compile(rf"\s*{DIGIT_DATE}\s*")
 _WORD_WHOLE = re.compile(rf"\s*{WORD_DATE}\s*")
 
@@ -74,3 +75,21 @@ def iso_form(parts: Parts) -> str:
     """(2024, 3, 6) → 2024-03-06, as dates are stored."""
     year, month, day = parts
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def typed_date_note(text: str) -> str:
+    """A note for the clerk when a 成文日期 was typed in another form than 2024年3月6日; '' otherwise.
+
+    The importer stores the date as a date, so the checks never see how it was typed: this says it."""
+    typed = text.strip().replace(" ", "")
+    parts = digit_date(typed) or word_date(typed)
+    if not parts or _PRINTED_FORM.fullmatch(typed):
+        return ""
+    if word_date(typed):
+        why = "用了汉字"
+    elif re.search(r"[-/.]", typed):
+        why = "用了“-”“/”“.”分隔"
+    else:
+        why = "月、日编了虚位（前面加了0）"
+    return (f"成文日期原文写作“{typed}”，{why}；GB/T 9704—2012 7.3.5.4 要求用阿拉伯数字写作"
+            f"“{chinese_form(parts)}”，导出时已按此格式书写。")

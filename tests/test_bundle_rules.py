@@ -87,6 +87,7 @@ def test_unused_qt_modules_are_excluded_unless_needed(rules: ModuleType) -> None
     ("PySide6/opengl32sw.dll", False),
     ("PySide6/d3dcompiler_47.dll", False),
     ("resources/templates/fzzf-annual.toml", True),
+    ("resources/checks/typos.toml", True),
     ("docx/templates/default.docx", True),
 ])
 def test_entry_filter_for_a_widgets_program(rules: ModuleType, dest: str, kept: bool) -> None:

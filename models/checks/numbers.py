@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from models.checks.model import ADVICE, ERROR, HYGIENE, NAME, NODE_FIELDS, PROSE_FIELDS, Group, Hit, Rule, Where
 from models.checks.patterns import lines_with_offsets, regex_hits
-from models.checks.sources import GBT9704, GBT15835
+from models.checks.sources import GBT9704, GBT15834, GBT15835
 from models.dates import ISO_IN_TEXT, WORD_DATE_IN_TEXT, chinese_form, is_calendar_date, is_date_line, word_date
 
 _LEADING_ZERO = re.compile(r"(?<=\d年)0[1-9](?=月)|(?<=\d月)0[1-9](?=日)")
@@ -18,6 +18,14 @@ _FULL_DIGITS = re.compile("[０-９％]+(?:．[０-９]+%?)?")
 _RATE = re.compile(r"(?<![增涨])率[^，。；！？\d%\n]{0,6}?(\d+(?:\.\d+)?)%")
 _GROWTH_WORDS = ("增长", "增加", "提高", "提升", "上升", "同比", "环比")
 _QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
+# 23年，/ 于23年 / 23年全年: a two-digit year where a sentence or a time phrase begins.
+_SHORT_YEAR_OPENING = re.compile(r"(?:^|(?<=[\n。；！？于在自从]))[’']?(\d{2})年(?=[，,]|全年)", re.M)
+_SHORT_YEAR_SINCE = re.compile(r"(?<=[自从])[’']?(\d{2})年(?=以来|起)")
+_COUNT_UNITS = "余多人件次名户家个元份场起项条所位辆"
+_MIXED_UNITS = re.compile(rf"(?<![\d.])\d+(?:千(?:\d百)?(?:\d十)?|百(?:\d十)?)(?=[{_COUNT_UNITS}])")
+_MIXED_PARTS = re.compile(r"(?:(\d+)千)?(?:(\d+)百)?(?:(\d)十)?")
+# “3.15”: a day named by its month and date takes the 间隔号, “3·15”.
+_EVENT_DOT = re.compile(r"(?<=“)(1[0-2]|[1-9])\.(3[01]|[12]\d|[1-9])(?=”(?![个万亿%％倍元件人次分]))")
 _FULL_TO_HALF = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 FULLWIDTH_GROUP = Group("fullwidth", "全角数字", "应改为半角数字，可一次全部修正。")
 ZERO_GROUP = Group("leading-zero", "日期虚位“0”", "应删去，如“3月6日”。")
@@ -61,7 +69,11 @@ def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
 
 
 def check_short_year(text: str, where: Where) -> Iterator[Hit]:
-    for m in _SHORT_YEAR.finditer(text):
+    if "年" not in text:
+        return
+    found = (*_SHORT_YEAR.finditer(text), *_SHORT_YEAR_OPENING.finditer(text), *_SHORT_YEAR_SINCE.finditer(text))
+    matches = sorted({m.start(): m for m in found}.values(), key=lambda m: m.start())
+    for m in matches:
         yy = int(m.group(1))
         full = (2000 if yy <= 69 else 1900) + yy
         yield Hit(m.start(), m.end(), f"年份不要简写，应写“{full}年”。", replacement=f"{full}年")
@@ -87,6 +99,15 @@ def qian_bai(excerpt: str) -> str | None:
     return format(value.normalize(), "f")
 
 
+def mixed_units(excerpt: str) -> str | None:
+    """``5千9百`` → ``5900``; ``3千`` → ``3000``; None when the excerpt is not such a number."""
+    m = _MIXED_PARTS.fullmatch(excerpt)
+    if not m or not any(m.groups()):
+        return None
+    thousands, hundreds, tens = (int(part) if part else 0 for part in m.groups())
+    return str(thousands * 1000 + hundreds * 100 + tens * 10)
+
+
 RULES = (
     Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
@@ -108,4 +129,12 @@ RULES = (
     Rule("number.qian-bai", "numbers", ADVICE, "实务（“万”“亿”前不用“千”“百”）",
          "“万”“亿”前面不用“千”“百”作单位，如“3000万元”，不写“3千万元”。",
          lambda text, where: regex_hits(_QIAN_BAI, text), fields=NODE_FIELDS, fix=qian_bai),
+    Rule("number.mixed-units", "numbers", ADVICE, "实务（数字和“千”“百”不混写）",
+         "计数用阿拉伯数字写全，不与“千”“百”混写：写“5900余人”，不写“5千9百余人”。",
+         lambda text, where: regex_hits(_MIXED_UNITS, text) if ("千" in text or "百" in text) else (),
+         fields=NODE_FIELDS, fix=mixed_units),
+    Rule("number.event-dot", "numbers", ERROR, f"{GBT15834} 4.14（间隔号）",
+         "以月、日命名的事件或节日，月、日之间用间隔号，如“3·15”“12·4”，不用下脚点。",
+         lambda text, where: regex_hits(_EVENT_DOT, text) if "“" in text else (),
+         fields=PROSE_FIELDS, fix=lambda e: e.replace(".", "·")),
 )

@@ -11,10 +11,14 @@ import models.checks.citations as citations
 import models.checks.content as content
 import models.checks.data as data
 import models.checks.genre as genre
+import models.checks.hygiene as hygiene
+import models.checks.laws as laws
 import models.checks.numbering as numbering
 import models.checks.numbers as numbers
 import models.checks.privacy as privacy
 import models.checks.punctuation as punctuation
+import models.checks.title as title
+import models.checks.typos as typos
 import models.checks.years as years
 from models.checks.model import ERROR, Context, Finding, Fix, Hit, Place, Rule, Where
 from models.checks.structure import build_context
@@ -25,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     *content.RULES, *years.RULES, *numbering.RULES, *punctuation.RULES,
     *numbers.RULES, *citations.RULES, *genre.RULES, *privacy.RULES,
     *data.RULES,
+    *laws.RULES, *title.RULES, *hygiene.RULES, *typos.RULES,
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 assert len(RULES_BY_ID) == len(RULES), "duplicate rule id"

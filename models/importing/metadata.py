@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.importing.front import ORG_END, is_body_line, parse_date, read_head
+from models.dates import typed_date_note as _typed_date_note
 from models.importing.sources import Para
 from models.report import ReportMeta
 
@@ -75,6 +76,7 @@ def _tail(result: MetaResult) -> None:
             meta.note = _NOTE.match(text)[1]
         elif parse_date(text) and not meta.date:
             meta.date = parse_date(text)
+            result.notes.extend(filter(None, [_typed_date_note(text)]))
             result.removed.append(body.pop().text)
             _signature(result)
             continue

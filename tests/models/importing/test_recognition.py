@@ -160,6 +160,27 @@ def test_dates(text: str, iso: str) -> None:
     assert parse_date(text) == iso
 
 
+@pytest.mark.parametrize(("typed", "why"), [
+    ("二〇二四年三月六日", "用了汉字"), ("2024年03月06日", "编了虚位"), ("2024-03-06", "分隔"), ("2024年3月6日", "")])
+def test_a_date_typed_in_the_wrong_form_is_told_to_the_clerk(typed: str, why: str) -> None:
+    result = imported(f"一、工作情况\n（一）学习。学了。\n某局\n{typed}", "某局关于2023年度法治政府建设情况的报告")
+    assert result.report.meta.date == "2024-03-06"
+    notes = [note for note in result.notes if "成文日期原文写作" in note]
+    if not why:
+        assert notes == []
+        return
+    assert len(notes) == 1
+    assert typed in notes[0]
+    assert why in notes[0]
+    assert "2024年3月6日" in notes[0]
+
+
+def test_a_date_under_the_title_typed_in_chinese_numerals_is_told_too() -> None:
+    result = imported("（二〇二四年三月六日）\n一、工作情况\n（一）学习。学了。", "某局关于2023年度法治政府建设情况的报告")
+    assert result.report.meta.date == "2024-03-06"
+    assert any("二〇二四年三月六日" in note and "2024年3月6日" in note for note in result.notes)
+
+
 def test_year_from_body_when_the_title_has_none() -> None:
     result = import_text("法治政府建设情况报告\n一、2022年工作情况\n（一）学习。学了。")
     assert result.report.meta.year == 2022
