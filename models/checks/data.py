@@ -309,7 +309,7 @@ def over_nodes(check: FieldCheck) -> Callable[[Report, Context], Iterator[Hit]]:
 
 
 def _rule(rule_id: str, source: str, explanation: str, check: FieldCheck, fixes: bool = True) -> Rule:
-    return Rule(rule_id, "numbers", ADVICE, source, explanation, over_nodes(check), scope="report", fixes_in_hits=fixes)
+    return Rule(rule_id, "data", ADVICE, source, explanation, over_nodes(check), scope="report", fixes_in_hits=fixes)
 
 
 RULES = (

@@ -96,7 +96,7 @@ def check_watermark(text: str, where: Where) -> Iterator[Hit]:
 RULES = (
     Rule(
         "text.traditional",
-        "genre",
+        "wording",
         ERROR,
         "《中华人民共和国国家通用语言文字法》第九条（公务用字用规范汉字）",
         "报告应使用规范汉字（简体），不用繁体字。",
@@ -106,7 +106,7 @@ RULES = (
     ),
     Rule(
         "text.watermark",
-        "genre",
+        "wording",
         ADVICE,
         "实务（转载网站水印不属报告内容）",
         "正文中有转载网站的名称或网址，多为复制网页时带入的水印，请删除。",

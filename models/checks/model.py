@@ -29,6 +29,8 @@ FAMILIES: dict[str, str] = {
     "numbers": "数字与日期",
     "citations": "文号与引文",
     "genre": "文种与用语",
+    "wording": "用字与网页残留",
+    "data": "数据台账",
     "privacy": "公开前检查",
 }
 

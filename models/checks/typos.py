@@ -83,7 +83,7 @@ def check_typos(text: str, where: Where) -> Iterator[Hit]:
 RULES = (
     Rule(
         "text.typo",
-        "genre",
+        "wording",
         ADVICE,
         "《现代汉语词典》（第7版）、《第一批异形词整理表》（GF 1001—2001）等",
         "常见错别字和非推荐词形，如“布署”应为“部署”，“按排”应为“安排”。",

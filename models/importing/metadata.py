@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.importing.front import ORG_END, is_body_line, parse_date, read_head
 from models.dates import typed_date_note as _typed_date_note
+from models.importing.front import ORG_END, is_body_line, parse_date, read_head
 from models.importing.sources import Para
 from models.report import ReportMeta
 

@@ -66,7 +66,8 @@ class RulesPage(QWidget):
 
     def _fill(self) -> None:
         groups: dict[str, QTreeWidgetItem] = {}
-        for rule in RULES:
+        order = list(FAMILIES)
+        for rule in sorted(RULES, key=lambda r: order.index(r.family) if r.family in order else len(order)):
             group = groups.get(rule.family)
             if group is None:
                 group = QTreeWidgetItem(self.tree, [FAMILIES.get(rule.family, rule.family)])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from models.checks import RULES, RULES_BY_ID, apply_all, run_checks
+from models.checks import FAMILIES, RULES, RULES_BY_ID, apply_all, run_checks
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report, ReportMeta
 from tests.seed_report import with_ids
 
@@ -317,7 +317,7 @@ def test_rules_are_well_formed() -> None:
         assert rule.severity in ("错误", "建议"), rule.id
         assert rule.source, rule.id
         assert rule.explanation, rule.id
-        assert rule.family in {"content", "years", "numbering", "punctuation", "numbers", "citations", "genre", "privacy"}
+        assert rule.family in FAMILIES
         assert RULES_BY_ID[rule.id] is rule
 
 

@@ -145,6 +145,8 @@ def test_clean_report_gives_no_advice_either() -> None:
 
 def test_repaired_seed_keeps_only_its_real_problems() -> None:
     """The repaired sample: the missing 句号 and causes are in the text as published; its 成文日期
-    (2024年3月6日) is after a department's 3月1日 reporting date."""
+    (2024年3月6日) is after a department's 3月1日 reporting date; as published it writes the
+    宣传周 “3.19” with a dot (GB/T 15834 4.14: 间隔号) and cites 行政处罚法 without 书名号."""
     findings = run_checks(seed_report(repaired=True))
-    assert sorted(f.rule for f in findings) == ["content.causes", "date.submit-deadline", "punct.final"]
+    assert sorted(f.rule for f in findings) == ["citation.bare-title", "content.causes", "date.submit-deadline",
+                                                 "number.event-dot", "punct.final"]
