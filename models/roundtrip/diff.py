@@ -7,18 +7,24 @@ from difflib import SequenceMatcher
 SIMILAR = 0.4  # paragraphs this alike are shown as one changed paragraph, not a deletion and an insertion
 
 
-def inline(old: str, new: str) -> str:
-    """``old`` with its changes marked: 〔删：…〕 for removed characters, 〔增：…〕 for added ones."""
-    out: list[str] = []
+def segments(old: str, new: str) -> list[tuple[str, str]]:
+    """``old`` → ``new`` as pieces: ``("=", same)``, ``("-", removed)``, ``("+", added)``."""
+    out: list[tuple[str, str]] = []
     for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(old[a1:a2])
+            out.append(("=", old[a1:a2]))
             continue
         if a2 > a1:
-            out.append(f"〔删：{old[a1:a2]}〕")
+            out.append(("-", old[a1:a2]))
         if b2 > b1:
-            out.append(f"〔增：{new[b1:b2]}〕")
-    return "".join(out)
+            out.append(("+", new[b1:b2]))
+    return out
+
+
+def inline(old: str, new: str) -> str:
+    """``old`` with its changes marked: 〔删：…〕 for removed characters, 〔增：…〕 for added ones."""
+    marks = {"=": "{0}", "-": "〔删：{0}〕", "+": "〔增：{0}〕"}
+    return "".join(marks[op].format(text) for op, text in segments(old, new))
 
 
 def diff_lines(old: str, new: str) -> list[str]:

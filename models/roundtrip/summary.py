@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from models.report import Report
+from dataclasses import dataclass
+
+from models.report import Node, Report
 from models.roundtrip.diff import diff_lines
 from models.roundtrip.merge import CONFLICT, MergePlan
 from models.roundtrip.parts import part_labels, positions
@@ -50,7 +52,19 @@ def plan_lines(plan: MergePlan) -> list[str]:
     return lines
 
 
-def assignment_lines(report: Report, files: list[SentFile]) -> list[str]:
+@dataclass(frozen=True)
+class Assignment:
+    """One assigned part: where it is, its 科室 and due date, and how far its file has got."""
+
+    node: Node
+    position: str  # 2.3
+    label: str  # 二、（三）标题
+    state: str  # 未发出 / 已发出（date），未交回 / 已交回（date 合并）
+    returned: bool
+    sent: bool
+
+
+def assignments(report: Report, files: list[SentFile]) -> list[Assignment]:
     """分工: each assigned part with its 科室, due date, and when its file went out and came back."""
     where = positions(report)
     labels = part_labels(report)
@@ -59,7 +73,7 @@ def assignment_lines(report: Report, files: list[SentFile]) -> list[str]:
         if record.kind == PACKAGE:
             for area in record.areas:
                 sent[area.node_id] = record  # the latest file holding the part
-    lines = []
+    found = []
     for node in report.walk():
         if not node.unit or node.id is None:
             continue
@@ -70,6 +84,15 @@ def assignment_lines(report: Report, files: list[SentFile]) -> list[str]:
             state = f"已交回（{record.merged[:10]} 合并）"
         else:
             state = f"已发出（{record.created[:10]}），未交回"
-        due = f"\t{node.due} 前" if node.due else "\t未定期限"
-        lines.append(f"{where.get(id(node), '-')}\t{labels[node.id]}\t{node.unit}{due}\t{state}")
+        returned = record is not None and bool(record.merged)
+        found.append(Assignment(node, where.get(id(node), "-"), labels[node.id], state, returned, record is not None))
+    return found
+
+
+def assignment_lines(report: Report, files: list[SentFile]) -> list[str]:
+    """分工 as the command line prints it, one part a line."""
+    lines = []
+    for item in assignments(report, files):
+        due = f"\t{item.node.due} 前" if item.node.due else "\t未定期限"
+        lines.append(f"{item.position}\t{item.label}\t{item.node.unit}{due}\t{item.state}")
     return lines
