@@ -60,6 +60,12 @@ class Actions:
         self.indent = make("降一级", "Alt+Right", "移到前一个标题之下，作为它的最后一项")
         self.check = make("检查", "F7", "体检：法定内容、年份、标点、数字和文号")
         self.checklist = make("去年工作安排落实清单", None, "逐条填写去年“下一步工作打算”的落实情况")
+        self.assign = make("分工…", None, "指定所选部分由哪个科室填写、何时交回")
+        self.assignments = make("分工一览", None, "按科室列出分工和各部分的发出、交回情况")
+        self.make_package = make("生成填报文件…", None, "为一个科室生成它负责部分的 Word 填报文件")
+        self.import_returned = make("导入填报文件或审阅稿…", None, "比较交回的填报文件或领导修订过的审阅稿，逐处决定是否采用")
+        self.export_review = make("导出审阅稿…", None, "导出供领导在 Word 或 WPS 中修订和批注的 .docx")
+        self.notes = make("批注", None, "列出审阅稿中的批注，标为已解决")
         self.settings = make("设置…", None, "字号、默认导出版本和字体")
         self.about = make("关于年报助手", None)
         self.help = make("帮助", "F1", "使用说明")
@@ -71,7 +77,11 @@ class Actions:
         """Actions that need an open, writable report."""
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
-                self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist]
+                self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, *self.collab_actions()]
+
+    def collab_actions(self) -> list[QAction]:
+        return [self.assign, self.assignments, self.make_package, self.import_returned, self.export_review,
+                self.notes]
 
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
@@ -89,6 +99,10 @@ class Actions:
         tools_menu = bar.addMenu(tr("工具(&T)"))
         for item in (self.check, self.checklist, None, self.settings):
             _add(tools_menu, item)
+        collab_menu = bar.addMenu(tr("协作(&C)"))
+        for item in (self.assign, self.assignments, None, self.make_package, self.export_review, None,
+                     self.import_returned, self.notes):
+            _add(collab_menu, item)
         help_menu = bar.addMenu(tr("帮助(&H)"))
         for item in (self.help, self.about):
             _add(help_menu, item)

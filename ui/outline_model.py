@@ -130,8 +130,8 @@ class OutlineModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(node)
+        if role == Qt.ItemDataRole.DisplayRole:  # the 科室 writing the part as a badge after its name
+            return self.display_text(node) + (f"　〔{node.unit}〕" if node.unit else "")
         if role == Qt.ItemDataRole.EditRole:
             return node.title if node.kind != PARAGRAPH else node.text
         if role == Qt.ItemDataRole.DecorationRole:
@@ -139,7 +139,8 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "已有正文" if node_has_text(node) else "尚未填写正文"
             full = self.display_text(node) if node.kind != PARAGRAPH else node.text[:80]
-            return f"{full}\n{self.kind_name(node)}，{state}，{count_chars(node.title + node.text)} 字"
+            tip = f"{full}\n{self.kind_name(node)}，{state}，{count_chars(node.title + node.text)} 字"
+            return tip + (f"\n分工：{node.unit}" + (f"，{node.due} 前交回" if node.due else "") if node.unit else "")
         if role == NODE_ID_ROLE:
             return node.id
         if role == KIND_ROLE:

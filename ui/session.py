@@ -29,6 +29,7 @@ from ui.outline_model import OutlineModel
 from ui.settings import AppSettings, save_settings
 from ui.undo import (
     AddNodeCommand,
+    AssignCommand,
     EditTextCommand,
     MetaFieldCommand,
     MoveNodeCommand,
@@ -38,6 +39,7 @@ from ui.undo import (
 )
 
 if TYPE_CHECKING:
+    from models.roundtrip.records import Note
     from models.store.backups import RestoreResult
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ class Session(QObject):
     failed = Signal(str)  # a message for the clerk
     meta_replaced = Signal()  # metadata changed by undo/redo of a fix, not by typing in the form
     revision_created = Signal(int)  # any revision made through the session (manual, export, automatic)
+    assignment_changed = Signal(int)  # 分工 of a part set, cleared, undone or redone
     edited = Signal()  # add, delete, move, rename, fixes, and their undo/redo (not typing)
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
@@ -389,6 +392,50 @@ class Session(QObject):
         self.undo_stack.endMacro()
         return True
 
+    def request_assign(self, node_ids: Sequence[int], unit: str, due: str) -> bool:
+        """分工 of some parts (``unit`` "" clears it) as one undo step."""
+        if self.read_only or self.report is None or not node_ids:
+            return False
+        nodes = [self.report.find(node_id) for node_id in node_ids]
+        label = f"分给{unit}" if unit else "取消分工"
+        self.commit_typing()
+        self.flush()
+        self.undo_stack.beginMacro(label)
+        for node in nodes:
+            self.undo_stack.push(AssignCommand(self, node, unit, due if unit else "", label))
+        self.undo_stack.endMacro()
+        return all((node.unit, node.due) == (unit, due if unit else "") for node in nodes)
+
+    def take_in_returned(self, label: str, step: str, changes: Sequence[tuple[int, str, str]],
+                         file_id: int | None, notes: list[Note]) -> int | None:
+        """A returned 填报文件 or 审阅稿: the report is saved as a revision named ``label`` (with the
+        file's 批注 and, when ``file_id`` is given, its 已交回 mark), then ``changes``
+        ``(node_id, "title"|"text", value)`` are applied as ONE undo step named ``step``.
+        Returns the revision's id, None when nothing was done."""
+        if self.read_only or self.report is None:
+            return None
+        self.commit_typing()
+        if not self.flush():
+            return None
+        report_id = self.report.id
+        assert report_id is not None
+        try:
+            revision = self.library.apply_round_trip(report_id, [], label, file_id, notes)
+        except NianbaoError as exc:
+            self.failed.emit(f"合并失败：{exc}")
+            return None
+        self.revision_created.emit(revision)
+        if changes:
+            self.undo_stack.beginMacro(step)
+            for node_id, name, value in changes:
+                node = self.report.find(node_id)
+                new = (value, node.text) if name == "title" else (node.title, value)
+                command = ReplaceTextCommand(self, node, (node.title, node.text), new)
+                command.setText(step)
+                self.undo_stack.push(command)
+            self.undo_stack.endMacro()
+        return revision
+
     def _change_command(self, change: FieldChange, label: str) -> MetaFieldCommand | ReplaceTextCommand:
         assert self.report is not None
         if change.node_id is None:
@@ -481,6 +528,19 @@ class Session(QObject):
             self.outline.node_changed(node)
             self.node_replaced.emit(node_id)
         return self._guarded("修改", step)
+
+    def set_assignment(self, node: Node, unit: str, due: str) -> bool:
+        assert node.id is not None
+        node_id = node.id
+
+        unit, due = unit.strip(), due.strip()
+
+        def step() -> None:
+            self.library.set_assignment(node_id, unit, due)
+            node.unit, node.due = unit, due
+            self.outline.node_changed(node)
+            self.assignment_changed.emit(node_id)
+        return self._guarded("分工", step)
 
     # --- revisions and per-report settings ---
 

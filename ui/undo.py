@@ -22,6 +22,7 @@ class EditTarget(Protocol):
     def set_title(self, node: Node, title: str) -> bool: ...
     def set_text(self, node: Node, title: str, text: str) -> bool: ...
     def set_meta_field(self, name: str, value: str) -> bool: ...
+    def set_assignment(self, node: Node, unit: str, due: str) -> bool: ...
 
 
 class _SessionCommand(QUndoCommand):
@@ -136,3 +137,17 @@ class MetaFieldCommand(_SessionCommand):
 
     def undo(self) -> None:
         self.session.set_meta_field(self.name, self.old)
+
+
+class AssignCommand(_SessionCommand):
+    """分工: the 科室 and due date of one part."""
+
+    def __init__(self, session: EditTarget, node: Node, unit: str, due: str, text: str) -> None:
+        super().__init__(session, text)
+        self.node, self.new, self.old = node, (unit, due), (node.unit, node.due)
+
+    def apply(self) -> bool:
+        return self.session.set_assignment(self.node, *self.new)
+
+    def undo(self) -> None:
+        self.session.set_assignment(self.node, *self.old)

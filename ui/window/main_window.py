@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from ui.checklist_panel import ChecklistDock
+    from ui.collab.commands import CollabCommands
     from ui.editors.meta_form import MetaForm
     from ui.start_page import StartPage
     from ui.undo_bar import UndoBar
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._backups: BackupActions | None = None
         self._levels: LevelMoves | None = None
         self._dialogs: DialogCommands | None = None
+        self._collab: CollabCommands | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_library_page())
         self.pages.addWidget(self._build_editor_page())
@@ -143,6 +145,12 @@ class MainWindow(QMainWindow):
             (acts.settings, lambda: self.dialogs.edit_settings()),
             (acts.outdent, lambda: self.levels.outdent_current()),
             (acts.indent, lambda: self.levels.indent_current()),
+            (acts.assign, lambda: self.collab.assign_current()),
+            (acts.assignments, lambda: self.collab.show_assignments()),
+            (acts.make_package, lambda: self.collab.make_package()),
+            (acts.import_returned, lambda: self.collab.import_returned()),
+            (acts.export_review, lambda: self.collab.export_review()),
+            (acts.notes, lambda: self.collab.show_notes()),
         ):
             action.triggered.connect(run)
         acts.recent.aboutToShow.connect(lambda: self.dialogs.fill_recent())
@@ -180,6 +188,14 @@ class MainWindow(QMainWindow):
             self._dialogs.settings_applied.connect(self.apply_settings)
             self._dialogs.rules_changed.connect(self.checks.reload_rules)
         return self._dialogs
+
+    @property
+    def collab(self) -> CollabCommands:
+        if self._collab is None:
+            from ui.collab.commands import CollabCommands
+
+            self._collab = CollabCommands(self, self.session)
+        return self._collab
 
     @property
     def meta_form(self) -> MetaForm:
@@ -597,7 +613,8 @@ class MainWindow(QMainWindow):
 
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
-        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist)
+        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist,
+                acts.assignments, acts.notes)
 
     # --- closing: never lose an edit ---
 

@@ -39,7 +39,8 @@ class TreeCommands(QObject):
 
     def _build_context_menu(self, acts: Actions) -> None:
         for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
-                       acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent):
+                       acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent,
+                       None, acts.assign):
             if action is None:
                 action = QAction(self.tree_view)
                 action.setSeparator(True)
