@@ -95,3 +95,16 @@ def test_completion_marks_follow_text(example_window: MainWindow) -> None:
     assert "尚未填写正文" in index.data(Qt.ItemDataRole.ToolTipRole)
     session.edit_node(other.id, text="有内容了。")
     assert "已有正文" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_part_shows_its_unit_as_a_badge_and_in_its_tooltip(example_window: MainWindow) -> None:
+    session, model = example_window.session, example_window.session.outline
+    section = session.report.body[1]
+    assert session.request_assign([section.id], "执法科", "2025-01-20")
+    index = model.index_of(section)
+    assert index.data() == "一、2024年推进法治政府建设的主要举措和成效　〔执法科〕"
+    assert index.data(Qt.ItemDataRole.ToolTipRole).endswith("分工：执法科，2025-01-20 前交回")
+    assert index.data(Qt.ItemDataRole.EditRole) == section.title  # renaming edits the title, not the badge
+    assert model.display_text(section) == "一、2024年推进法治政府建设的主要举措和成效"  # headings elsewhere
+    session.undo()
+    assert index.data() == "一、2024年推进法治政府建设的主要举措和成效"
