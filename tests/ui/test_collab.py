@@ -94,20 +94,24 @@ def test_package_dialog_ticks_the_units_parts_and_writes_the_file(
     monkeypatch.setattr(PackageDialog, "ask_target", lambda self, default: asked.append(default) or target)
     dialog = PackageDialog(session, "执法科", filled)
     assert [p.id for p in dialog.chosen_parts()] == [one.id]
-    assert asked == [] and "执法科" in dialog.cmb_unit.currentText()
+    assert asked == []
+    assert "执法科" in dialog.cmb_unit.currentText()
     dialog.generate()
     assert asked[0].name == "2024年度法治政府建设报告-执法科-填报文件.docx"
-    assert target.stat().st_size > 0 and dialog.written == target
+    assert target.stat().st_size > 0
+    assert dialog.written == target
     [record] = session.library.sent_files(report.id)
     assert record.unit == "执法科"
     filled.collab.show_assignments()
     states = {row[0]: row[3] for row in filled.collab.assignments_dock.panel.rows()}
-    assert states["执法科"].startswith("已发出") and states["办公室"] == "未发出"
+    assert states["执法科"].startswith("已发出")
+    assert states["办公室"] == "未发出"
     # the file exists: 否 keeps it untouched and records nothing
     before = target.read_bytes()
     shown.answer = False
     PackageDialog(session, "执法科", filled).generate()
-    assert target.read_bytes() == before and len(session.library.sent_files(report.id)) == 1
+    assert target.read_bytes() == before
+    assert len(session.library.sent_files(report.id)) == 1
     assert "已经存在" in shown.questions[-1]
     # nothing ticked: a message, no file
     empty = PackageDialog(session, "", filled)
@@ -163,7 +167,9 @@ def test_accepting_every_part_is_one_undo_step_after_a_labelled_version(
     after = session.library.load_report(report_id)
     assert after.find(study_id).text == NEW_STUDY
     assert after.find(decisions_id).text == "重大决策全部经过合法性审查。\n公开征求意见3次。"
-    [revision] = [r for r in session.revisions() if r.label.startswith("合并填报文件前自动保存（执法科，")]
+    assert [r.label[:16] for r in session.revisions() if r.label.startswith("合并")] == [
+        "合并填报文件前自动保存（执法科，"
+    ]
     assert session.library.sent_files(report_id)[0].merged  # 已交回
     filled.collab.show_assignments()
     assert filled.collab.assignments_dock.panel.rows()[0][3].startswith("已交回")
@@ -214,13 +220,16 @@ def test_a_conflict_shows_both_sides_and_takes_the_clerks_own_text(
         row = next(i for i, e in enumerate(dialog.entries) if e.conflict)
         assert dialog.lst.item(row).checkState() == Qt.CheckState.Unchecked  # ours kept until the clerk chooses
         page_text = " ".join(b.toPlainText() for b in dialog.pages.widget(row).findChildren(type(_browser())))
-        assert "5" in page_text and "4" in page_text  # both versions shown
+        assert "5" in page_text
+        assert "4" in page_text
         dialog.choose(row, EDITED)
         dialog.editors[row].setPlainText("局党委会议专题学习4次，另有专题讲座1次。")
         dialog.btn_apply.click()
 
     merge_with(monkeypatch, filled, path, decide)
-    assert session.library.load_report(session.report_id).find(study_id).text == "局党委会议专题学习4次，另有专题讲座1次。"
+    assert (
+        session.library.load_report(session.report_id).find(study_id).text == "局党委会议专题学习4次，另有专题讲座1次。"
+    )
 
 
 def test_a_bad_file_gets_the_chinese_message_and_changes_nothing(
@@ -231,7 +240,8 @@ def test_a_bad_file_gets_the_chinese_message_and_changes_nothing(
     bad.write_bytes(b"not a zip at all")
     before = texts(session.library, session.report_id), len(session.revisions())
     assert merge_with(monkeypatch, filled, bad, lambda d: None) == []
-    assert len(shown.errors) == 1 and "旧版.docx" in shown.errors[0]
+    assert len(shown.errors) == 1
+    assert "旧版.docx" in shown.errors[0]
     assert (texts(session.library, session.report_id), len(session.revisions())) == before
 
 
@@ -263,7 +273,8 @@ def test_review_comes_back_with_a_tracked_change_and_a_comment_in_the_notes_dock
         document.add_comment(quoted, text="请写明议题。", author="王主任", initials="王")
 
     def decide(dialog: MergeDialog) -> None:
-        assert dialog.what == "审阅稿" and dialog.lbl_notes.isVisibleTo(dialog)
+        assert dialog.what == "审阅稿"
+        assert dialog.lbl_notes.isVisibleTo(dialog)
         dialog.btn_apply.click()
 
     merge_with(monkeypatch, filled, target, decide)
@@ -281,10 +292,12 @@ def test_review_comes_back_with_a_tracked_change_and_a_comment_in_the_notes_dock
     panel.tree.itemClicked.emit(item, 0)
     assert filled.current_node() is session.report.find(leader.id)
     note = panel.current_note()
-    assert note is not None and note.quote
+    assert note is not None
+    assert note.quote
     assert filled.node_form.edt_body.textCursor().selectedText() == note.quote
     panel.btn_resolve.click()
-    assert session.library.notes(session.report_id)[0].resolved and panel.rows()[0][3] == "已解决"
+    assert session.library.notes(session.report_id)[0].resolved
+    assert panel.rows()[0][3] == "已解决"
     panel.chk_resolved.setChecked(False)
     assert panel.rows() == []
     panel.chk_resolved.setChecked(True)
