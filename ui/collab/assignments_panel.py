@@ -51,6 +51,7 @@ class AssignmentsPanel(QWidget):
         self.btn_package.clicked.connect(lambda: self.package_requested.emit(self.selected_unit()))
         session.assignment_changed.connect(self.refresh)
         session.report_opened.connect(self.refresh)
+        session.report_closed.connect(self.refresh)
         session.revision_created.connect(self.refresh)  # a merge marks a file 已交回
         session.edited.connect(self.refresh)  # renumbering changes the labels
         self.refresh()

@@ -58,6 +58,7 @@ class NotesPanel(QWidget):
         self.btn_reopen.clicked.connect(lambda: self.set_resolved(False))
         self.chk_resolved.toggled.connect(self.refresh)
         session.report_opened.connect(self.refresh)
+        session.report_closed.connect(self.refresh)
         session.revision_created.connect(self.refresh)  # a merge stores the file's 批注
         self.refresh()
 
