@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.roundtrip.package import make_package
-from models.roundtrip.records import TEXT
+from models.roundtrip.records import GUIDANCE, TEXT
 from models.store import Library
 from tests.models.roundtrip.conftest import filled_report
 from tests.models.roundtrip.wordlike import add_paragraph_after, anchored_paragraph, editing, retype, tracked_insert
 from tests.ui.conftest import Alerts
 from ui.collab.assign_dialog import AssignDialog
 from ui.collab.commands import CollabCommands
-from ui.collab.diff_view import DELETED, INSERTED, diff_html
+from ui.collab.diff_view import DELETED, INSERTED, diff_html, readable
 from ui.collab.merge_dialog import EDITED, MergeDialog
 from ui.collab.package_dialog import PackageDialog
 from ui.window.main_window import MainWindow
@@ -200,6 +200,26 @@ def test_a_part_not_accepted_is_left_and_the_file_stays_out(
     assert session.library.sent_files(report_id)[0].merged is None  # a part is still open
 
 
+def test_text_typed_into_grey_guidance_is_a_proposal_ticked_by_hand(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, _study, decisions_id = returned_package(filled, tmp_path)
+    with editing(path) as document:
+        anchored_paragraph(document, decisions_id, GUIDANCE).add_run("另：聘请法律顾问2名。")
+
+    def decide(dialog: MergeDialog) -> None:
+        row = next(i for i, e in enumerate(dialog.entries) if e.proposal)
+        assert "灰色" in dialog.lbl_problems.text()
+        dialog.btn_all.click()
+        assert dialog.lst.item(row).checkState() == Qt.CheckState.Unchecked  # a guess: not in 全部接受
+        dialog.set_accepted(row, True)
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    assert session.library.load_report(session.report_id).find(decisions_id).text.endswith("另：聘请法律顾问2名。")
+
+
 def test_cancel_changes_nothing(monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path) -> None:
     session = filled.session
     path, _study, _decisions = returned_package(filled, tmp_path)
@@ -325,3 +345,13 @@ def _browser():  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QTextBrowser
 
     return QTextBrowser()
+
+
+def test_a_rewritten_phrase_reads_as_one_change_not_interleaved_characters() -> None:
+    old, new = "专题学习习近平法治思想3次。", "专题学习5次，中心组学习2次。"
+    pieces = readable(old, new)
+    assert "".join(t for op, t in pieces if op != "+") == old  # nothing of either side is lost
+    assert "".join(t for op, t in pieces if op != "-") == new
+    changes = [op for op, _ in pieces if op != "="]
+    assert changes == ["-", "+"]  # one deletion, one insertion
+    assert readable("第一段\n第二段", "第一段\n第二段改") == [("=", "第一段\n第二段"), ("+", "改")]

@@ -140,7 +140,7 @@ class MergeDialog(QDialog):
                     .replace("{0}", str(len(change.tracked)))
                     .replace("{1}", authors)
                 )
-            if change.untracked:
+            if change.untracked and self.plan.kind != PACKAGE:  # a 科室 is not asked to use 修订
                 notes.append(self.tr("有未打开“修订”时直接改的文字，已按发出时的文字比较出来"))
             if notes:
                 layout.addWidget(QLabel("；".join(notes)))
@@ -207,7 +207,7 @@ class MergeDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.lst)
         split.addWidget(self.pages)
-        split.setSizes([320, 680])
+        split.setSizes([380, 620])
         self.btn_all = QPushButton(self.tr("全部接受"))
         self.btn_apply = QPushButton(self.tr("合并"))
         self.btn_apply.setDefault(True)
@@ -256,9 +256,12 @@ class MergeDialog(QDialog):
         self.entries[row].edited = self.editors[row].toPlainText()
 
     def accept_all(self) -> None:
-        """Every change and proposal taken; a conflict takes the file's text unless edited."""
+        """Every change taken; a conflict takes the file's text unless edited. Proposals are guesses
+        (found by heading, typed into grey text): each is ticked by hand, as ``--proposals`` on the
+        command line."""
         for row, entry in enumerate(self.entries):
-            self.choose(row, EDITED if entry.choice == EDITED else THEIRS)
+            if not entry.proposal:
+                self.choose(row, EDITED if entry.choice == EDITED else THEIRS)
 
     def chosen(self) -> list[tuple[int, str, str]]:
         values: dict[tuple[int, str], str] = {}
