@@ -220,6 +220,51 @@ def test_text_typed_into_grey_guidance_is_a_proposal_ticked_by_hand(
     assert session.library.load_report(session.report_id).find(decisions_id).text.endswith("另：聘请法律顾问2名。")
 
 
+def test_merging_with_nothing_ticked_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, _study, _decisions = returned_package(filled, tmp_path)
+    before = texts(session.library, session.report_id), len(session.revisions())
+
+    def decide(dialog: MergeDialog) -> None:
+        for row in range(dialog.lst.count()):
+            dialog.set_accepted(row, False)
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    assert (texts(session.library, session.report_id), len(session.revisions())) == before
+    assert not session.undo_stack.undoText().startswith("合并")
+
+
+def test_a_read_only_window_lists_but_does_not_change(library_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from models.store import Library
+    from ui.session import Session
+    from ui.settings import AppSettings
+
+    with Library(library_path) as holder:
+        report_id = holder.create_report(filled_report())
+        holder.set_assignment(holder.load_report(report_id).body[2].id, "办公室", "")
+        window = MainWindow(Session(Library(library_path, lock=False), AppSettings(), read_only=True))
+        qtbot.addWidget(window)
+        try:
+            window.open_report(report_id)
+            acts = window.actions_
+            assert [a.isEnabled() for a in (acts.assignments, acts.notes)] == [True, True]
+            assert not any(
+                a.isEnabled() for a in (acts.assign, acts.make_package, acts.import_returned, acts.export_review)
+            )
+            acts.assignments.trigger()
+            assert window.collab.assignments_dock.panel.rows()[0][:2] == (
+                "办公室",
+                "二、" + window.session.report.body[2].title,
+            )
+            window.collab.assign_current()  # even if reached: nothing asked, nothing written
+            assert window.session.library.load_report(report_id).body[2].unit == "办公室"
+        finally:
+            window.close()
+
+
 def test_cancel_changes_nothing(monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path) -> None:
     session = filled.session
     path, _study, _decisions = returned_package(filled, tmp_path)

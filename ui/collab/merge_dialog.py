@@ -278,6 +278,9 @@ class MergeDialog(QDialog):
         return all(entry.accepted for entry in self.entries if not entry.conflict and not entry.proposal)
 
     def apply(self) -> None:
+        if not self.chosen() and not self.plan.notes:  # nothing ticked: no version, no step
+            self.reject()
+            return
         file_id = self.plan.file.id if self.plan.file and self.settled() else None
         who = self.plan.unit or self.what
         step = self.tr("合并{0}（{1}）").replace("{0}", self.what).replace("{1}", who)
