@@ -24,6 +24,7 @@ from models.text_chars import clean_text, count_chars
 MIME_TYPE = "application/x-nianbao-node-ids"
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # 分工: the 科室 writing the part, drawn as a badge (ui.unit_badge)
 PARAGRAPH_PREVIEW = 18
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -130,8 +131,8 @@ class OutlineModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:  # the 科室 writing the part as a badge after its name
-            return self.display_text(node) + (f"　〔{node.unit}〕" if node.unit else "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(node)
         if role == Qt.ItemDataRole.EditRole:
             return node.title if node.kind != PARAGRAPH else node.text
         if role == Qt.ItemDataRole.DecorationRole:
@@ -145,6 +146,8 @@ class OutlineModel(QAbstractItemModel):
             return node.id
         if role == KIND_ROLE:
             return node.kind
+        if role == UNIT_ROLE:
+            return node.unit
         return None
 
     def _icon(self, filled: bool) -> QIcon:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from ui.outline_model import OutlineModel
+from ui.unit_badge import UnitBadgeDelegate
 
 if TYPE_CHECKING:  # event types cost start-up time to set up; Qt hands them over at run time
     from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent, QPaintEvent
@@ -79,6 +80,7 @@ class OutlineView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(False)  # Qt's thin line follows Qt's rule; this view draws its own
+        self.setItemDelegate(UnitBadgeDelegate(self))  # 分工: the 科室 at the row's right edge
         self._drop: DropTarget | None = None
 
     # --- where a drop goes ---

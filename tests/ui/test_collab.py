@@ -19,6 +19,7 @@ from ui.collab.commands import CollabCommands
 from ui.collab.diff_view import DELETED, INSERTED, diff_html, readable
 from ui.collab.merge_dialog import EDITED, MergeDialog
 from ui.collab.package_dialog import PackageDialog
+from ui.outline_model import UNIT_ROLE
 from ui.window.main_window import MainWindow
 
 NEW_STUDY = "局党委会议专题学习5次。\n举办法治培训2期，参训120人次。"  # the 科室 retyped its first paragraph
@@ -55,7 +56,7 @@ def test_assigning_a_part_is_an_undo_step_and_listed_in_the_dock(
     filled.select_node(leader)
     assign_by_dialog(monkeypatch, filled, "办公室", "2025-01-20")
     assert session.library.load_report(session.report_id).find(leader.id).unit == "办公室"
-    assert session.outline.index_of(leader).data().endswith("〔办公室〕")
+    assert session.outline.index_of(leader).data(UNIT_ROLE) == "办公室"
     filled.actions_.assignments.trigger()
     panel = filled.collab.assignments_dock.panel
     assert filled.collab.assignments_dock.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from models.report import POINT, SECTION
-from ui.outline_model import MIME_TYPE, NODE_ID_ROLE
+from ui.outline_model import MIME_TYPE, NODE_ID_ROLE, UNIT_ROLE
 from ui.window.main_window import MainWindow
 
 
@@ -102,9 +102,35 @@ def test_a_part_shows_its_unit_as_a_badge_and_in_its_tooltip(example_window: Mai
     section = session.report.body[1]
     assert session.request_assign([section.id], "执法科", "2025-01-20")
     index = model.index_of(section)
-    assert index.data() == "一、2024年推进法治政府建设的主要举措和成效　〔执法科〕"
+    assert index.data(UNIT_ROLE) == "执法科"
     assert index.data(Qt.ItemDataRole.ToolTipRole).endswith("分工：执法科，2025-01-20 前交回")
-    assert index.data(Qt.ItemDataRole.EditRole) == section.title  # renaming edits the title, not the badge
-    assert model.display_text(section) == "一、2024年推进法治政府建设的主要举措和成效"  # headings elsewhere
+    assert index.data() == "一、2024年推进法治政府建设的主要举措和成效"  # the name itself is unchanged
     session.undo()
-    assert index.data() == "一、2024年推进法治政府建设的主要举措和成效"
+    assert index.data(UNIT_ROLE) == ""
+    assert "分工" not in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_badge_is_drawn_at_the_rows_right_edge_and_the_heading_is_shortened_first(
+    example_window: MainWindow,
+) -> None:
+    """A long heading is elided before the badge: the 科室 stays readable in a narrow tree."""
+    from PySide6.QtGui import QColor
+
+    from ui.unit_badge import BADGE_FILL
+
+    session, view = example_window.session, example_window.tree_view
+    section = session.report.body[1]
+    index = session.outline.index_of(section)
+    view.resize(260, view.height())
+    view.clearSelection()
+    view.setCurrentIndex(session.outline.index_of(session.report.body[0]))
+
+    def badge_pixels() -> int:
+        rect = view.visualRect(index)
+        image = view.viewport().grab(rect).toImage()
+        right = [QColor(image.pixel(x, image.height() // 2)) for x in range(image.width() - 30, image.width())]
+        return sum(1 for colour in right if colour == BADGE_FILL)
+
+    assert badge_pixels() == 0
+    session.request_assign([section.id], "执法科", "")
+    assert badge_pixels() > 0
