@@ -298,16 +298,25 @@ def test_a_conflict_shows_both_sides_and_takes_the_clerks_own_text(
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("损坏.docx", b"not a zip at all"),
+        ("空文件.docx", b""),
+        ("旧版.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),
+    ],
+)
 def test_a_bad_file_gets_the_chinese_message_and_changes_nothing(
-    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path, shown: Alerts
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path, shown: Alerts, name: str, content: bytes
 ) -> None:
     session = filled.session
-    bad = tmp_path / "旧版.docx"
-    bad.write_bytes(b"not a zip at all")
+    bad = tmp_path / name
+    bad.write_bytes(content)
     before = texts(session.library, session.report_id), len(session.revisions())
     assert merge_with(monkeypatch, filled, bad, lambda d: None) == []
     assert len(shown.errors) == 1
-    assert "旧版.docx" in shown.errors[0]
+    assert name in shown.errors[0]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in shown.errors[0])  # said in Chinese
     assert (texts(session.library, session.report_id), len(session.revisions())) == before
 
 
