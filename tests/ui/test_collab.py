@@ -350,6 +350,7 @@ def test_review_comes_back_with_a_tracked_change_and_a_comment_in_the_notes_dock
     def decide(dialog: MergeDialog) -> None:
         assert dialog.what == "审阅稿"
         assert dialog.lbl_notes.isVisibleTo(dialog)
+        assert "王主任：请写明议题。" in dialog.lbl_notes.text()
         dialog.btn_apply.click()
 
     merge_with(monkeypatch, filled, target, decide)

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DEFERRED = ("ui.findings_panel", "ui.findings_dock", "ui.checklist_panel", "ui.start_page", "ui.editors.meta_form",
             "ui.window.import_actions", "ui.window.backup_actions", "ui.window.dialog_commands",
-            "ui.window.level_moves", "ui.window.check_options", "ui.dialogs.new_report", "ui.dialogs.settings_dialog")
+            "ui.window.level_moves", "ui.window.check_options", "ui.dialogs.new_report", "ui.dialogs.settings_dialog",
+            "ui.collab.commands")
 
 CHILD = """
 import sys

@@ -36,6 +36,7 @@ from ui.collab.diff_view import diff_html
 from ui.session import Session
 
 OURS, THEIRS, EDITED = "ours", "theirs", "edited"
+NOTES_SHOWN = 3  # 批注 listed in the dialog; all of them go to the 批注 panel
 
 
 @dataclass
@@ -199,8 +200,11 @@ class MergeDialog(QDialog):
         self.lbl_problems.setStyleSheet("color:#8a4b00")
         self.lbl_problems.setVisible(bool(self.plan.problems))
         self.lbl_notes = QLabel(
-            self.tr("文件中有 {0} 条批注，合并时收入“批注”面板。").replace("{0}", str(len(self.plan.notes)))
+            self.tr("文件中有 {0} 条批注，合并时收入“批注”面板：").replace("{0}", str(len(self.plan.notes)))
+            + "".join(f"\n{note.author or self.tr('未署名')}：{note.text}" for note in self.plan.notes[:NOTES_SHOWN])
+            + ("\n……" if len(self.plan.notes) > NOTES_SHOWN else "")
         )
+        self.lbl_notes.setWordWrap(True)
         self.lbl_notes.setVisible(bool(self.plan.notes))
         self.lbl_nothing = QLabel(self.tr("文件中没有需要合并的修改。"))
         self.lbl_nothing.setVisible(not self.entries)
