@@ -1,0 +1,186 @@
+"""Find and replace across a report: every part's title and text, and the metadata's text fields.
+
+Matching folds characters one for one (never changing a text's length), so a hit's offsets in
+the folded text are its offsets in the clerk's text. Folding makes full-width and half-width
+forms alike (，/, （/( ：/: Ａ/A and the ideographic space), the curly quotes alike with the straight
+ones, and — unless case matters — Latin capitals alike with small letters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from models.numbering import number_report
+from models.report import PARAGRAPH, Node, Report
+
+# The metadata fields a clerk types words into, in the 报告信息 form's order (dates, the year and
+# the 公开属性 are chosen, not typed). Field names as the 体检 uses them: "meta.<name>".
+META_LABELS: dict[str, str] = {
+    "issuer": "发文机关", "title": "报告标题", "recipients": "主送机关", "doc_number": "发文字号",
+    "signer": "签发人", "signature": "署名", "note": "附注", "cc": "抄送机关", "printed_by": "印发机关",
+}
+FIELD_LABELS = {"title": "标题", "text": "正文"}
+QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    width_insensitive: bool = True  # 全角半角视为相同
+    whole_phrase: bool = False  # 全字匹配
+    case_sensitive: bool = False  # 区分大小写 (Latin)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Characters ``start:end`` of one field: ``title``/``text`` of node ``node_id``, or
+    ``meta.<name>`` of the report (``node_id`` None)."""
+
+    node_id: int | None
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """A field's whole new value (the shape ``Session.apply_changes`` takes)."""
+
+    node_id: int | None
+    field: str
+    old: str
+    new: str
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str, width: bool, case: bool) -> str:
+    if width:
+        if unicodedata.east_asian_width(ch) in ("F", "H"):
+            folded = unicodedata.normalize("NFKC", ch)
+            ch = folded if len(folded) == 1 else ch
+        ch = QUOTES.get(ch, ch)
+    if not case:
+        lowered = ch.lower()
+        ch = lowered if len(lowered) == 1 else ch
+    return ch
+
+
+def fold(text: str, options: SearchOptions) -> str:
+    """``text`` with each character folded as ``options`` ask; always the same length."""
+    width, case = options.width_insensitive, options.case_sensitive
+    return "".join(_fold_char(ch, width, case) for ch in text)
+
+
+def _char_class(ch: str) -> str:
+    """What a whole phrase may not run on into: Latin letters and digits, or Chinese characters."""
+    ch = _fold_char(ch, True, True)
+    if ch.isascii() and ch.isalnum():
+        return "latin"
+    if unicodedata.category(ch) == "Lo":
+        return "cjk"
+    return ""
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """A Latin word or number is not part of a longer one (10 is not in 2010), and a Chinese
+    phrase stands between punctuation, spaces, digits or line ends."""
+    first, last = _char_class(text[start]), _char_class(text[end - 1])
+    before_ok = start == 0 or not first or _char_class(text[start - 1]) != first
+    after_ok = end == len(text) or not last or _char_class(text[end]) != last
+    return before_ok and after_ok
+
+
+def find_in(text: str, query: str, options: SearchOptions) -> list[tuple[int, int]]:
+    """Non-overlapping ``(start, end)`` spans of ``query`` in ``text``, left to right."""
+    if not query or not text:
+        return []
+    haystack, needle = fold(text, options), fold(query, options)
+    spans: list[tuple[int, int]] = []
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if not options.whole_phrase or _whole(text, start, end):
+            spans.append((start, end))
+            start = haystack.find(needle, end)
+        else:
+            start = haystack.find(needle, start + 1)
+    return spans
+
+
+def searched_fields(report: Report) -> Iterator[tuple[int | None, str, str]]:
+    """``(node id, field, value)`` in reading order: the metadata, then each part's title and text."""
+    for name in META_LABELS:
+        yield None, f"meta.{name}", getattr(report.meta, name)
+    for node in report.walk():
+        if node.kind != PARAGRAPH:
+            yield node.id, "title", node.title
+        yield node.id, "text", node.text
+
+
+def find(report: Report, query: str, options: SearchOptions | None = None) -> list[Hit]:
+    options = options or SearchOptions()
+    return [Hit(node_id, name, start, end)
+            for node_id, name, value in searched_fields(report)
+            for start, end in find_in(value, query, options)]
+
+
+def field_value(report: Report, node_id: int | None, name: str) -> str | None:
+    """The field's current text, or None when the part is gone."""
+    if node_id is None:
+        return getattr(report.meta, name.removeprefix("meta."), None)
+    node = next((n for n in report.walk() if n.id == node_id), None)
+    return getattr(node, name, None) if node is not None else None
+
+
+def still_matches(report: Report, hit: Hit, query: str, options: SearchOptions) -> bool:
+    """Whether the hit's characters are still a match (the clerk may have typed since)."""
+    value = field_value(report, hit.node_id, hit.field)
+    return value is not None and (hit.start, hit.end) in find_in(value, query, options)
+
+
+def replacements(report: Report, hits: list[Hit], replacement: str) -> list[Change]:
+    """One change per field holding any of ``hits``, every hit in it replaced; hits must not overlap."""
+    by_field: dict[tuple[int | None, str], list[Hit]] = {}
+    for hit in hits:
+        by_field.setdefault((hit.node_id, hit.field), []).append(hit)
+    changes = []
+    for (node_id, name), field_hits in by_field.items():
+        old = field_value(report, node_id, name)
+        if old is None:
+            continue
+        new = old
+        for hit in sorted(field_hits, key=lambda h: h.start, reverse=True):  # later offsets first
+            new = new[:hit.start] + replacement + new[hit.end:]
+        if new != old:
+            changes.append(Change(node_id, name, old, new))
+    return changes
+
+
+def part_labels(report: Report, limit: int = 16) -> dict[int, str]:
+    """node id → the part as the tree shows it: its number and the start of its title or text."""
+    markers = number_report(report)
+    labels = {}
+    for node in report.walk():
+        if node.id is not None:
+            words = " ".join((node.title if node.kind != PARAGRAPH else node.text).split())
+            words = words if len(words) <= limit else words[:limit] + "…"
+            labels[node.id] = markers[id(node)] + words if words or markers[id(node)] else "（空白段落）"
+    return labels
+
+
+def where(hit: Hit, labels: dict[int, str]) -> str:
+    """"（三）严格执法 · 正文" or "报告信息 · 主送机关"."""
+    if hit.node_id is None:
+        return f"报告信息 · {META_LABELS.get(hit.field.removeprefix('meta.'), hit.field)}"
+    return f"{labels.get(hit.node_id, '（已删除的部分）')} · {FIELD_LABELS.get(hit.field, hit.field)}"
+
+
+def context(value: str, hit: Hit, width: int = 14) -> tuple[str, str, str]:
+    """The words before, the match and the words after, on one line."""
+    before = value[max(0, hit.start - width):hit.start].replace("\n", " ")
+    after = value[hit.end:hit.end + width].replace("\n", " ")
+    prefix = "…" if hit.start > width else ""
+    suffix = "…" if hit.end + width < len(value) else ""
+    return prefix + before, value[hit.start:hit.end], after + suffix
