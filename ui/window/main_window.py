@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
     from ui.checklist_panel import ChecklistDock
     from ui.editors.meta_form import MetaForm
+    from ui.find_panel import FindDock
+    from ui.full_text_view import FullTextView
     from ui.start_page import StartPage
     from ui.undo_bar import UndoBar
     from ui.window.backup_actions import BackupActions
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self._backups: BackupActions | None = None
         self._levels: LevelMoves | None = None
         self._dialogs: DialogCommands | None = None
+        self._find_dock: FindDock | None = None
+        self._full_text: FullTextView | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_library_page())
         self.pages.addWidget(self._build_editor_page())
@@ -143,6 +147,11 @@ class MainWindow(QMainWindow):
             (acts.settings, lambda: self.dialogs.edit_settings()),
             (acts.outdent, lambda: self.levels.outdent_current()),
             (acts.indent, lambda: self.levels.indent_current()),
+            (acts.find, lambda: self.find_dock.open(replace=False)),
+            (acts.replace, lambda: self.find_dock.open(replace=True)),
+            (acts.find_next, lambda: self.find_dock.step(1)),
+            (acts.find_previous, lambda: self.find_dock.step(-1)),
+            (acts.full_text, lambda: self.full_text.show_view()),
         ):
             action.triggered.connect(run)
         acts.recent.aboutToShow.connect(lambda: self.dialogs.fill_recent())
@@ -180,6 +189,23 @@ class MainWindow(QMainWindow):
             self._dialogs.settings_applied.connect(self.apply_settings)
             self._dialogs.rules_changed.connect(self.checks.reload_rules)
         return self._dialogs
+
+    @property
+    def find_dock(self) -> FindDock:
+        if self._find_dock is None:
+            from ui.find_panel import FindDock
+
+            self._find_dock = FindDock(self.session, self)
+            self._find_dock.hide()  # placed in the window when first shown
+        return self._find_dock
+
+    @property
+    def full_text(self) -> FullTextView:
+        if self._full_text is None:
+            from ui.full_text_view import FullTextView
+
+            self._full_text = FullTextView(self.session, self)
+        return self._full_text
 
     @property
     def meta_form(self) -> MetaForm:
@@ -597,7 +623,8 @@ class MainWindow(QMainWindow):
 
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
-        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist)
+        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist, acts.find,
+                acts.find_next, acts.find_previous, acts.full_text)
 
     # --- closing: never lose an edit ---
 
