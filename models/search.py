@@ -14,13 +14,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.numbering import number_report
-from models.report import PARAGRAPH, Node, Report
+from models.report import PARAGRAPH, Report
 
 # The metadata fields a clerk types words into, in the 报告信息 form's order (dates, the year and
 # the 公开属性 are chosen, not typed). Field names as the 体检 uses them: "meta.<name>".
 META_LABELS: dict[str, str] = {
-    "issuer": "发文机关", "title": "报告标题", "recipients": "主送机关", "doc_number": "发文字号",
-    "signer": "签发人", "signature": "署名", "note": "附注", "cc": "抄送机关", "printed_by": "印发机关",
+    "issuer": "发文机关",
+    "title": "报告标题",
+    "recipients": "主送机关",
+    "doc_number": "发文字号",
+    "signer": "签发人",
+    "signature": "署名",
+    "note": "附注",
+    "cc": "抄送机关",
+    "printed_by": "印发机关",
 }
 FIELD_LABELS = {"title": "标题", "text": "正文"}
 QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
@@ -121,9 +128,11 @@ def searched_fields(report: Report) -> Iterator[tuple[int | None, str, str]]:
 
 def find(report: Report, query: str, options: SearchOptions | None = None) -> list[Hit]:
     options = options or SearchOptions()
-    return [Hit(node_id, name, start, end)
-            for node_id, name, value in searched_fields(report)
-            for start, end in find_in(value, query, options)]
+    return [
+        Hit(node_id, name, start, end)
+        for node_id, name, value in searched_fields(report)
+        for start, end in find_in(value, query, options)
+    ]
 
 
 def field_value(report: Report, node_id: int | None, name: str) -> str | None:
@@ -152,7 +161,7 @@ def replacements(report: Report, hits: list[Hit], replacement: str) -> list[Chan
             continue
         new = old
         for hit in sorted(field_hits, key=lambda h: h.start, reverse=True):  # later offsets first
-            new = new[:hit.start] + replacement + new[hit.end:]
+            new = new[: hit.start] + replacement + new[hit.end :]
         if new != old:
             changes.append(Change(node_id, name, old, new))
     return changes
@@ -171,7 +180,7 @@ def part_labels(report: Report, limit: int = 16) -> dict[int, str]:
 
 
 def where(hit: Hit, labels: dict[int, str]) -> str:
-    """"（三）严格执法 · 正文" or "报告信息 · 主送机关"."""
+    """Where a hit is, as the clerk reads it: （三）严格执法 · 正文, or 报告信息 · 主送机关."""
     if hit.node_id is None:
         return f"报告信息 · {META_LABELS.get(hit.field.removeprefix('meta.'), hit.field)}"
     return f"{labels.get(hit.node_id, '（已删除的部分）')} · {FIELD_LABELS.get(hit.field, hit.field)}"
@@ -179,8 +188,8 @@ def where(hit: Hit, labels: dict[int, str]) -> str:
 
 def context(value: str, hit: Hit, width: int = 14) -> tuple[str, str, str]:
     """The words before, the match and the words after, on one line."""
-    before = value[max(0, hit.start - width):hit.start].replace("\n", " ")
-    after = value[hit.end:hit.end + width].replace("\n", " ")
+    before = value[max(0, hit.start - width) : hit.start].replace("\n", " ")
+    after = value[hit.end : hit.end + width].replace("\n", " ")
     prefix = "…" if hit.start > width else ""
     suffix = "…" if hit.end + width < len(value) else ""
-    return prefix + before, value[hit.start:hit.end], after + suffix
+    return prefix + before, value[hit.start : hit.end], after + suffix

@@ -72,8 +72,9 @@ class FindDock(QDockWidget):
         self.chk_width.setToolTip(self.tr("“，”与“,”、“（”与“(”、“：”与“:”等视为同一个字符"))
         self.chk_width.setChecked(True)
         self.chk_whole = QCheckBox(self.tr("全字匹配"))
-        self.chk_whole.setToolTip(self.tr("数字和英文不在更长的数字、单词中间（10 不匹配 2010）；"
-                                          "中文须是标点、空格或段首段尾之间的完整词句"))
+        self.chk_whole.setToolTip(
+            self.tr("数字和英文不在更长的数字、单词中间（10 不匹配 2010）；中文须是标点、空格或段首段尾之间的完整词句")
+        )
         self.chk_case = QCheckBox(self.tr("区分大小写"))
         self.btn_previous = QPushButton(self.tr("上一个"))
         self.btn_next = QPushButton(self.tr("下一个"))
@@ -145,8 +146,11 @@ class FindDock(QDockWidget):
         self.edt_find.selectAll()
 
     def options(self) -> SearchOptions:
-        return SearchOptions(width_insensitive=self.chk_width.isChecked(), whole_phrase=self.chk_whole.isChecked(),
-                             case_sensitive=self.chk_case.isChecked())
+        return SearchOptions(
+            width_insensitive=self.chk_width.isChecked(),
+            whole_phrase=self.chk_whole.isChecked(),
+            case_sensitive=self.chk_case.isChecked(),
+        )
 
     def _report_changed(self, *_args: object) -> None:
         if self.isVisible():
@@ -157,7 +161,7 @@ class FindDock(QDockWidget):
         self._timer.stop()
         report, query = self.session.report, self.edt_find.text()
         self.hits = find(report, query, self.options()) if report is not None else []
-        self._order = ({key[:2]: n for n, key in enumerate(searched_fields(report))} if report is not None else {})
+        self._order = {key[:2]: n for n, key in enumerate(searched_fields(report))} if report is not None else {}
         if self.current not in self.hits:
             self.current = None
         self._fill()
@@ -183,8 +187,11 @@ class FindDock(QDockWidget):
         elif self.current is None:
             self.lbl_count.setText(self.tr("共 {0} 处").replace("{0}", str(len(self.hits))))
         else:
-            self.lbl_count.setText(self.tr("第 {0} 处 / 共 {1} 处").replace("{0}", str(self.hits.index(self.current) + 1))
-                                   .replace("{1}", str(len(self.hits))))
+            self.lbl_count.setText(
+                self.tr("第 {0} 处 / 共 {1} 处")
+                .replace("{0}", str(self.hits.index(self.current) + 1))
+                .replace("{1}", str(len(self.hits)))
+            )
         has_hits = bool(self.hits)
         for button in (self.btn_next, self.btn_previous):
             button.setEnabled(has_hits)
@@ -257,8 +264,12 @@ class FindDock(QDockWidget):
         self.refresh()
         count, replacement = len(self.hits), self.edt_replace.text()
         changes = replacements(report, self.hits, replacement)
-        label = (self.tr("全部替换“{0}”为“{1}”（{2} 处）").replace("{0}", self.edt_find.text())
-                 .replace("{1}", replacement).replace("{2}", str(count)))
+        label = (
+            self.tr("全部替换“{0}”为“{1}”（{2} 处）")
+            .replace("{0}", self.edt_find.text())
+            .replace("{1}", replacement)
+            .replace("{2}", str(count))
+        )
         if self.session.apply_changes(changes, label):
             self.window.show_message(self.tr("已替换 {0} 处，可按 Ctrl+Z 一次撤销").replace("{0}", str(count)))
         self.current = None

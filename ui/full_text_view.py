@@ -89,9 +89,13 @@ class FullTextView(QDialog):
     # --- going to a part ---
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.text.viewport() and event.type() == QEvent.Type.MouseButtonRelease
-                and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
-                and not self.text.textCursor().hasSelection()):
+        if (
+            watched is self.text.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and not self.text.textCursor().hasSelection()
+        ):
             cursor = self.text.cursorForPosition(event.position().toPoint())
             self.go_to(cursor.blockNumber(), cursor.positionInBlock())
         return super().eventFilter(watched, event)

@@ -66,12 +66,17 @@ def text_paragraphs(report: Report, inline_points: bool = True) -> list[TextPara
     report = prune(report)
     title = _title(report)
     paragraphs = [TextParagraph(title, ((0, None, "meta.title"),))] if title else []
+    last: int | None = None  # the part the previous paragraph ended in
     for block in body_blocks(report, inline_points=inline_points, anchored=True):
-        anchors, offset = [], 0
+        anchors: list[tuple[int, int | None, str]] = []
+        offset = 0
+        if last is not None and (block.pieces[0].anchor is None):  # a later paragraph of a part's text
+            anchors.append((0, last, "text"))
         for piece in block.pieces:
             if piece.anchor is not None:
                 anchors.append((offset, piece.anchor[0], "title" if piece.anchor[1] == "h" else "text"))
             offset += len(piece.text)
+        last = anchors[-1][1] if anchors else last
         paragraphs.append(TextParagraph(block.text, tuple(anchors), block.heading))
     signature = _signature_lines(report)
     if signature:

@@ -29,9 +29,15 @@ def sample() -> Report:
 def test_every_title_text_and_metadata_field_is_searched_in_reading_order() -> None:
     hits = find(sample(), "执法")
     assert [(h.node_id, h.field) for h in hits] == [
-        (2, "title"), (2, "text"), (2, "text"), (3, "title"), (3, "text"), (4, "text")]
+        (2, "title"),
+        (2, "text"),
+        (2, "text"),
+        (3, "title"),
+        (3, "text"),
+        (4, "text"),
+    ]
     text = sample().body[0].children[0].text
-    assert [text[h.start:h.end] for h in hits if (h.node_id, h.field) == (2, "text")] == ["执法", "执法"]
+    assert [text[h.start : h.end] for h in hits if (h.node_id, h.field) == (2, "text")] == ["执法", "执法"]
     assert find(sample(), "司法局") == [Hit(None, "meta.recipients", 1, 4)]
 
 
@@ -40,7 +46,7 @@ def test_width_insensitive_matching_maps_offsets_to_the_clerks_text() -> None:
     point_text = report.find(3).text
     hits = find(report, "检查（专项）,")  # full-width brackets, half-width comma: the point has the opposite
     assert [(h.node_id, h.field) for h in hits] == [(3, "text")]
-    assert point_text[hits[0].start:hits[0].end] == "检查(专项)，"
+    assert point_text[hits[0].start : hits[0].end] == "检查(专项)，"
     assert find(report, "检查（专项）,", EXACT) == []
     assert find(report, "市司法局,市委", SearchOptions())[0] == Hit(None, "meta.recipients", 0, 7)
 
@@ -78,7 +84,9 @@ def test_replacements_give_one_change_per_field_with_every_hit_replaced() -> Non
     hits = find(report, "执法检查")
     changes = replacements(report, hits, "监督检查")
     assert [(c.node_id, c.field) for c in changes] == [(2, "text"), (3, "text"), (4, "text")]
-    assert changes[0] == Change(2, "text", "全年执法检查 12 次，执法检查（专项）3 次。", "全年监督检查 12 次，监督检查（专项）3 次。")
+    assert changes[0] == Change(
+        2, "text", "全年执法检查 12 次，执法检查（专项）3 次。", "全年监督检查 12 次，监督检查（专项）3 次。"
+    )
     assert changes[2].new == "监督检查覆盖面达到100%。"
 
 

@@ -44,7 +44,8 @@ def test_f3_selects_the_next_hit_in_the_editor_and_shift_f3_goes_back(example_wi
     first, second = dock.hits[0], dock.hits[1]
     window.actions_.find_next.trigger()
     assert dock.current == first
-    assert window.node_form.node is not None and window.node_form.node.id == first.node_id
+    assert window.node_form.node is not None
+    assert window.node_form.node.id == first.node_id
     editor = window.node_form.edt_title if first.field == "title" else window.node_form.edt_body
     assert editor.textCursor().selectedText() == "执法"
     window.actions_.find_next.trigger()
@@ -90,7 +91,7 @@ def test_replace_one_changes_the_chosen_hit_and_goes_on(example_window: MainWind
     assert len(find(report, "行政执法")) == 1
     node = report.find(chosen.node_id)
     value = node.title if chosen.field == "title" else node.text
-    assert value[chosen.start:chosen.start + 4] == "执法工作"
+    assert value[chosen.start : chosen.start + 4] == "执法工作"
     assert dock.current == dock.hits[0]  # on to the one left
     window.session.undo()
     assert all_text(window) == before
@@ -110,7 +111,8 @@ def test_replace_all_is_one_undo_step_across_parts_and_metadata(example_window: 
     report = window.session.report
     assert find(report, "示范局") == []
     assert report.meta.signature == "某市某区试点局"
-    assert dock.hits == [] and dock.lbl_count.text() == "没有找到"
+    assert dock.hits == []
+    assert dock.lbl_count.text() == "没有找到"
     assert window.session.undo_stack.count() == steps + 1
     stored = window.session.library.load_report(report.id)  # written to the library, not only shown
     assert stored.meta.issuer == "某市某区试点局"
@@ -135,10 +137,12 @@ def test_a_read_only_library_finds_but_does_not_replace(example_window: MainWind
     window = example_window
     window.session.read_only = True
     window._update_actions()
-    assert window.actions_.find.isEnabled() and not window.actions_.replace.isEnabled()
+    assert window.actions_.find.isEnabled()
+    assert not window.actions_.replace.isEnabled()
     open_find(window, "执法")
     dock = window.find_dock
-    assert dock.hits and not dock.btn_replace_all.isEnabled()
+    assert dock.hits
+    assert not dock.btn_replace_all.isEnabled()
     before = all_text(window)
     dock.replace_all()
     assert all_text(window) == before

@@ -31,9 +31,20 @@ def test_every_written_part_has_an_anchor_at_its_numbered_words() -> None:
             anchored.add(node_id)
             if field == "title":  # a heading or a point's lead: its number, then its title
                 lead = markers[id(node)] + node.title
-                assert paragraph.text[offset:offset + len(lead)] == lead
+                assert paragraph.text[offset : offset + len(lead)] == lead
             elif node.text.strip():
                 first_line = next(line.strip() for line in node.text.split("\n") if line.strip())
                 assert paragraph.text[offset:].startswith(first_line)
     titled = {n.id for n in report.walk() if n.kind in (SECTION, POINT) and n.title.strip()}
     assert titled <= anchored
+
+
+def test_later_paragraphs_of_a_part_lead_back_to_it() -> None:
+    report = with_ids(seed_report(repaired=True))
+    node = next(n for n in report.walk() if n.kind == SECTION and n.text.strip())
+    node.text = "第一段。\n\n第二段。\n第三段。"
+    paragraphs = text_paragraphs(report)
+    for words in ("第二段。", "第三段。"):
+        paragraph = next(p for p in paragraphs if p.text == words)
+        assert paragraph.anchors == ((0, node.id, "text"),)
+    assert all(p.anchors for p in paragraphs)
