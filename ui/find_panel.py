@@ -53,6 +53,7 @@ class FindDock(QDockWidget):
         self.window = window
         self.hits: list[Hit] = []
         self.current: Hit | None = None
+        self.replacing = False  # opened with Ctrl+H: the replace row shows
         self._order: dict[tuple[int | None, str], int] = {}  # field → its place in reading order
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -132,6 +133,7 @@ class FindDock(QDockWidget):
     def open(self, replace: bool) -> None:
         """Ctrl+F (``replace`` False) or Ctrl+H: show the dock, the words selected in an editor
         as the query, and the cursor in the find box."""
+        self.replacing = replace
         for widget in (self.lbl_replace, self.edt_replace, self.btn_replace, self.btn_replace_all):
             widget.setVisible(replace)
         writable = not self.session.read_only
@@ -204,7 +206,7 @@ class FindDock(QDockWidget):
     def step(self, delta: int) -> None:
         """F3 (1) / Shift+F3 (-1): select the next / previous hit in its editor, wrapping round."""
         if not self.isVisible() or not self.edt_find.text():
-            self.open(replace=self.edt_replace.isVisible())
+            self.open(replace=self.replacing)
             if not self.edt_find.text():
                 return
         self.refresh()  # the clerk may have typed since

@@ -146,3 +146,15 @@ def test_a_read_only_library_finds_but_does_not_replace(example_window: MainWind
     before = all_text(window)
     dock.replace_all()
     assert all_text(window) == before
+
+
+def test_f3_after_closing_the_dock_reopens_it_as_it_was(example_window: MainWindow) -> None:
+    window = example_window
+    open_find(window, "行政执法", replace=True)
+    dock = window.find_dock
+    dock.close()
+    window.node_form.edt_body.setFocus()
+    window.actions_.find_next.trigger()
+    assert dock.isVisible()
+    assert dock.edt_replace.isVisible()
+    assert dock.current == dock.hits[0]
