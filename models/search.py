@@ -1,17 +1,19 @@
 """Find and replace across a report: every part's title and text, and the metadata's text fields.
 
-Matching folds characters one for one (never changing a text's length), so a hit's offsets in
-the folded text are its offsets in the clerk's text. Folding makes full-width and half-width
+Matching folds characters one for one (never changing a text's length); the query becomes a
+pattern in which each character also matches the characters that fold like it, so a hit's
+offsets are those of the clerk's own text. Folding makes full-width and half-width
 forms alike (，/, （/( ：/: Ａ/A and the ideographic space), the curly quotes alike with the straight
 ones, and — unless case matters — Latin capitals alike with small letters.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from models.numbering import number_report
 from models.report import PARAGRAPH, Report
@@ -61,23 +63,40 @@ class Change:
     new: str
 
 
-@lru_cache(maxsize=4096)
+# Every character whose East Asian width is full (F) or half (H): the ideographic space, ₩ and the
+# Halfwidth and Fullwidth Forms block. Latin letters for case: Basic Latin to Latin Extended-B.
+WIDTH_CANDIDATES = (0x3000, 0x20A9, *range(0xFF01, 0xFFEF))
+LATIN_CANDIDATES = range(0x41, 0x250)
+
+
 def _fold_char(ch: str, width: bool, case: bool) -> str:
     if width:
         if unicodedata.east_asian_width(ch) in ("F", "H"):
             folded = unicodedata.normalize("NFKC", ch)
             ch = folded if len(folded) == 1 else ch
         ch = QUOTES.get(ch, ch)
-    if not case:
+    if not case and ord(ch) in LATIN_CANDIDATES:
         lowered = ch.lower()
         ch = lowered if len(lowered) == 1 else ch
     return ch
 
 
+@cache
+def _table(width: bool, case: bool) -> dict[int, str]:
+    """A ``str.translate`` table for the folding (one for each pair of options, built once)."""
+    candidates = {*WIDTH_CANDIDATES, *map(ord, QUOTES)} if width else set()
+    candidates.update(LATIN_CANDIDATES if not case else ())
+    table = {}
+    for code in candidates:
+        folded = _fold_char(chr(code), width, case)
+        if folded != chr(code):
+            table[code] = folded
+    return table
+
+
 def fold(text: str, options: SearchOptions) -> str:
     """``text`` with each character folded as ``options`` ask; always the same length."""
-    width, case = options.width_insensitive, options.case_sensitive
-    return "".join(_fold_char(ch, width, case) for ch in text)
+    return text.translate(_table(options.width_insensitive, options.case_sensitive))
 
 
 def _char_class(ch: str) -> str:
@@ -99,20 +118,45 @@ def _whole(text: str, start: int, end: int) -> bool:
     return before_ok and after_ok
 
 
-def find_in(text: str, query: str, options: SearchOptions) -> list[tuple[int, int]]:
+@cache
+def _alike(width: bool, case: bool) -> dict[str, str]:
+    """folded character → every character that folds to it (itself included)."""
+    groups: dict[str, set[str]] = {}
+    for code, folded in _table(width, case).items():
+        groups.setdefault(folded, {folded}).add(chr(code))
+    return {folded: "".join(sorted(chars)) for folded, chars in groups.items()}
+
+
+def pattern(query: str, options: SearchOptions) -> re.Pattern[str]:
+    """A regular expression matching ``query`` and every text that folds to the same: each
+    character stands for itself or a class of its other widths or case, so a match's offsets are
+    the text's own (nothing is folded in the searched text)."""
+    alike = _alike(options.width_insensitive, options.case_sensitive)
+    parts = []
+    for ch in fold(query, options):
+        chars = alike.get(ch, ch)
+        parts.append(re.escape(ch) if len(chars) == 1 else "[" + "".join(re.escape(c) for c in chars) + "]")
+    return re.compile("".join(parts))
+
+
+def find_in(
+    text: str, query: str, options: SearchOptions, compiled: re.Pattern[str] | None = None
+) -> list[tuple[int, int]]:
     """Non-overlapping ``(start, end)`` spans of ``query`` in ``text``, left to right."""
     if not query or not text:
         return []
-    haystack, needle = fold(text, options), fold(query, options)
+    regex = compiled or pattern(query, options)
+    if not options.whole_phrase:
+        return [match.span() for match in regex.finditer(text)]
     spans: list[tuple[int, int]] = []
-    start = haystack.find(needle)
-    while start >= 0:
-        end = start + len(needle)
-        if not options.whole_phrase or _whole(text, start, end):
+    match = regex.search(text)
+    while match is not None:
+        start, end = match.span()
+        if _whole(text, start, end):
             spans.append((start, end))
-            start = haystack.find(needle, end)
+            match = regex.search(text, end)
         else:
-            start = haystack.find(needle, start + 1)
+            match = regex.search(text, start + 1)
     return spans
 
 
@@ -128,10 +172,13 @@ def searched_fields(report: Report) -> Iterator[tuple[int | None, str, str]]:
 
 def find(report: Report, query: str, options: SearchOptions | None = None) -> list[Hit]:
     options = options or SearchOptions()
+    if not query:
+        return []
+    compiled = pattern(query, options)
     return [
         Hit(node_id, name, start, end)
         for node_id, name, value in searched_fields(report)
-        for start, end in find_in(value, query, options)
+        for start, end in find_in(value, query, options, compiled)
     ]
 
 
@@ -154,9 +201,10 @@ def replacements(report: Report, hits: list[Hit], replacement: str) -> list[Chan
     by_field: dict[tuple[int | None, str], list[Hit]] = {}
     for hit in hits:
         by_field.setdefault((hit.node_id, hit.field), []).append(hit)
+    values = {(node_id, name): value for node_id, name, value in searched_fields(report)}
     changes = []
     for (node_id, name), field_hits in by_field.items():
-        old = field_value(report, node_id, name)
+        old = values.get((node_id, name))
         if old is None:
             continue
         new = old

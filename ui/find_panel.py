@@ -30,7 +30,6 @@ from models.search import (
     Hit,
     SearchOptions,
     context,
-    field_value,
     find,
     part_labels,
     replacements,
@@ -54,7 +53,7 @@ class FindDock(QDockWidget):
         self.hits: list[Hit] = []
         self.current: Hit | None = None
         self.replacing = False  # opened with Ctrl+H: the replace row shows
-        self._order: dict[tuple[int | None, str], int] = {}  # field → its place in reading order
+        self._fields: dict[tuple[int | None, str], tuple[int, str]] = {}  # field → reading order, value
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -163,7 +162,8 @@ class FindDock(QDockWidget):
         self._timer.stop()
         report, query = self.session.report, self.edt_find.text()
         self.hits = find(report, query, self.options()) if report is not None else []
-        self._order = {key[:2]: n for n, key in enumerate(searched_fields(report))} if report is not None else {}
+        fields = searched_fields(report) if report is not None else ()
+        self._fields = {(node_id, name): (n, value) for n, (node_id, name, value) in enumerate(fields)}
         if self.current not in self.hits:
             self.current = None
         self._fill()
@@ -173,7 +173,7 @@ class FindDock(QDockWidget):
         report = self.session.report
         labels = part_labels(report) if report is not None else {}
         for hit in self.hits:
-            value = _value(self.session, hit)
+            value = self._fields.get((hit.node_id, hit.field), (0, ""))[1]
             before, match, after = context(value, hit)
             item = QTreeWidgetItem(self.results, [where(hit, labels), f"{before}【{match}】{after}"])
             item.setData(0, HIT_ROLE, hit)
@@ -234,6 +234,9 @@ class FindDock(QDockWidget):
         if isinstance(hit, Hit):
             self.go_to(hit)
 
+    def _place(self, hit: Hit) -> int:
+        return self._fields.get((hit.node_id, hit.field), (-1, ""))[0]
+
     # --- replacing ---
 
     def replace_one(self) -> None:
@@ -251,8 +254,8 @@ class FindDock(QDockWidget):
             return
         self.current = None
         self.refresh()
-        after = (self._order.get((hit.node_id, hit.field), -1), hit.start + len(replacement))
-        following = [h for h in self.hits if (self._order.get((h.node_id, h.field), -1), h.start) >= after]
+        after = (self._place(hit), hit.start + len(replacement))
+        following = [h for h in self.hits if (self._place(h), h.start) >= after]
         if following or self.hits:
             self.go_to((following or self.hits)[0])
         else:
@@ -276,12 +279,6 @@ class FindDock(QDockWidget):
             self.window.show_message(self.tr("已替换 {0} 处，可按 Ctrl+Z 一次撤销").replace("{0}", str(count)))
         self.current = None
         self.refresh()
-
-
-def _value(session: Session, hit: Hit) -> str:
-    report = session.report
-    value = field_value(report, hit.node_id, hit.field) if report is not None else None
-    return value or ""
 
 
 def _selected_words() -> str:

@@ -116,3 +116,19 @@ def test_where_and_context_name_the_part_as_the_tree_numbers_it() -> None:
     assert where(Hit(None, "meta.recipients", 0, 1), labels) == "报告信息 · 主送机关"
     before, match, after = context(report.find(2).text, hits[0], width=4)
     assert (before, match, after) == ("…法检查（", "专项", "）3 次…")
+
+
+def test_regex_characters_in_a_query_are_plain_text() -> None:
+    assert find_in("1205 与 12.5", "12.5", SearchOptions()) == [(7, 11)]
+    assert find_in("a+b [x] (专项)", "[x]", SearchOptions()) == [(4, 7)]
+    assert find_in("检查（专项）", "(专项)", SearchOptions()) == [(2, 6)]
+
+
+def test_every_hit_folds_to_the_query() -> None:
+    text = 'ＯＡ系统、oa平台，Oa“办公”系统（OA）\n"办公"，'
+    for options in (SearchOptions(), SearchOptions(case_sensitive=True), EXACT, SearchOptions(whole_phrase=True)):
+        for query in ("oa", "OA", '"办公"', "（oa）", "，"):
+            for start, end in find_in(text, query, options):
+                assert fold(text[start:end], options) == fold(query, options)
+    assert len(find_in(text, "oa", SearchOptions())) == 4
+    assert find_in(text, '"办公"', SearchOptions()) == [(12, 16), (23, 27)]
