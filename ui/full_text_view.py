@@ -65,6 +65,7 @@ class FullTextView(QDialog):
                 cursor.insertBlock()
             cursor.setBlockFormat(self._block_format(index, paragraph))
             cursor.insertText(paragraph.text.replace("\n", "\u2028"), self._char_format(index, paragraph))
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)  # else the view follows the cursor to the end
         bar.setValue(scrolled)
 
     def _block_format(self, index: int, paragraph: TextParagraph) -> QTextBlockFormat:
