@@ -109,3 +109,18 @@ def test_this_machine_is_listed_once(monkeypatch) -> None:
 def test_characters_outside_gb2312_are_listed_once() -> None:
     report = Report(meta=ReportMeta(title="关于某局的报告"), body=[Node(SECTION, "张喆同志", "王堃、张喆负责。")])
     assert outside_gb2312(report) == ["喆", "堃"]
+
+
+def test_windows_reads_the_registry_and_both_font_folders(tmp_path: Path, monkeypatch) -> None:
+    system, user = tmp_path / "Windows", tmp_path / "AppData" / "Local"
+    (system / "Fonts").mkdir(parents=True)
+    (user / "Microsoft" / "Windows" / "Fonts").mkdir(parents=True)
+    (system / "Fonts" / "simhei.ttf").write_bytes(b"")
+    (user / "Microsoft" / "Windows" / "Fonts" / "FZXBSJW.TTF").write_bytes(b"")  # installed without admin rights
+    monkeypatch.setenv("WINDIR", str(system))
+    monkeypatch.setenv("LOCALAPPDATA", str(user))
+    monkeypatch.setattr(font_check, "_registry_names", lambda: parse_registry_names(["仿宋_GB2312 (TrueType)"]))
+    families = font_check._windows_families()
+    assert families == {"simhei", "FZXBSJW", "仿宋_GB2312"}
+    found = {s.face for s in check_faces(STANDARD_FACES, families) if s.found}
+    assert found == {"方正小标宋简体", "仿宋_GB2312", "黑体"}
