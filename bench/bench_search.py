@@ -34,7 +34,7 @@ def main() -> None:
     show("find ，  (every comma)", timings(lambda: find(report, "，"), 30), goal_ms=30)
     whole = SearchOptions(whole_phrase=True)
     show("find 12.5 whole phrase", timings(lambda: find(report, "12.5", whole), 30), goal_ms=30)
-    show("replacements for every 执法", timings(lambda: replacements(report, hits, "执法工作"), 30))
+    show("replacements for every 执法", timings(lambda: replacements(report, hits, "执法工作", "执法"), 30))
     show("全文 paragraphs (text export)", timings(lambda: text_paragraphs(report), 10))
     start = time.perf_counter()
     installed = font_check.installed_families()

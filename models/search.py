@@ -182,34 +182,27 @@ def find(report: Report, query: str, options: SearchOptions | None = None) -> li
     ]
 
 
-def field_value(report: Report, node_id: int | None, name: str) -> str | None:
-    """The field's current text, or None when the part is gone."""
-    if node_id is None:
-        return getattr(report.meta, name.removeprefix("meta."), None)
-    node = next((n for n in report.walk() if n.id == node_id), None)
-    return getattr(node, name, None) if node is not None else None
-
-
-def still_matches(report: Report, hit: Hit, query: str, options: SearchOptions) -> bool:
-    """Whether the hit's characters are still a match (the clerk may have typed since)."""
-    value = field_value(report, hit.node_id, hit.field)
-    return value is not None and (hit.start, hit.end) in find_in(value, query, options)
-
-
-def replacements(report: Report, hits: list[Hit], replacement: str) -> list[Change]:
-    """One change per field holding any of ``hits``, every hit in it replaced; hits must not overlap."""
+def replacements(
+    report: Report, hits: list[Hit], replacement: str, query: str, options: SearchOptions | None = None
+) -> list[Change]:
+    """One change per field holding any of ``hits``, each hit in it replaced. A hit whose
+    characters no longer match ``query`` (typed over since it was found) is left alone."""
+    options = options or SearchOptions()
     by_field: dict[tuple[int | None, str], list[Hit]] = {}
     for hit in hits:
         by_field.setdefault((hit.node_id, hit.field), []).append(hit)
     values = {(node_id, name): value for node_id, name, value in searched_fields(report)}
+    compiled = pattern(query, options) if query else None
     changes = []
     for (node_id, name), field_hits in by_field.items():
         old = values.get((node_id, name))
-        if old is None:
+        if old is None or compiled is None:
             continue
+        current = set(find_in(old, query, options, compiled))
         new = old
         for hit in sorted(field_hits, key=lambda h: h.start, reverse=True):  # later offsets first
-            new = new[: hit.start] + replacement + new[hit.end :]
+            if (hit.start, hit.end) in current:
+                new = new[: hit.start] + replacement + new[hit.end :]
         if new != old:
             changes.append(Change(node_id, name, old, new))
     return changes

@@ -250,7 +250,9 @@ class FindDock(QDockWidget):
             return
         hit, replacement = self.current, self.edt_replace.text()
         label = self.tr("替换“{0}”为“{1}”").replace("{0}", self.edt_find.text()).replace("{1}", replacement)
-        if not self.session.apply_changes(replacements(report, [hit], replacement), label):
+        if not self.session.apply_changes(
+            replacements(report, [hit], replacement, self.edt_find.text(), self.options()), label
+        ):
             return
         self.current = None
         self.refresh()
@@ -268,7 +270,7 @@ class FindDock(QDockWidget):
             return
         self.refresh()
         count, replacement = len(self.hits), self.edt_replace.text()
-        changes = replacements(report, self.hits, replacement)
+        changes = replacements(report, self.hits, replacement, self.edt_find.text(), self.options())
         label = (
             self.tr("全部替换“{0}”为“{1}”（{2} 处）")
             .replace("{0}", self.edt_find.text())

@@ -11,7 +11,6 @@ from models.search import (
     fold,
     part_labels,
     replacements,
-    still_matches,
     where,
 )
 
@@ -82,7 +81,7 @@ def test_empty_query_and_overlaps() -> None:
 def test_replacements_give_one_change_per_field_with_every_hit_replaced() -> None:
     report = sample()
     hits = find(report, "执法检查")
-    changes = replacements(report, hits, "监督检查")
+    changes = replacements(report, hits, "监督检查", "执法检查")
     assert [(c.node_id, c.field) for c in changes] == [(2, "text"), (3, "text"), (4, "text")]
     assert changes[0] == Change(
         2, "text", "全年执法检查 12 次，执法检查（专项）3 次。", "全年监督检查 12 次，监督检查（专项）3 次。"
@@ -92,17 +91,18 @@ def test_replacements_give_one_change_per_field_with_every_hit_replaced() -> Non
 
 def test_replacing_with_a_longer_text_keeps_the_other_offsets_right() -> None:
     report = sample()
-    changes = replacements(report, find(report, "次"), "次以上")
+    changes = replacements(report, find(report, "次"), "次以上", "次")
     assert changes[0].new == "全年执法检查 12 次以上，执法检查（专项）3 次以上。"
 
 
 def test_a_hit_typed_over_no_longer_matches() -> None:
     report = sample()
-    hit = find(report, "司法局")[0]
-    assert still_matches(report, hit, "司法局", SearchOptions())
-    report.meta.recipients = "市委依法治市办"
-    assert not still_matches(report, hit, "司法局", SearchOptions())
-    assert replacements(report, [Hit(99, "text", 0, 1)], "x") == []  # a part that is gone
+    hits = find(report, "司法局") + find(report, "执法检查")
+    report.meta.recipients = "市委依法治市办，市司法局"  # typed over since: the old offsets hold other words
+    changes = replacements(report, hits, "某某", "司法局")
+    assert changes == []
+    assert replacements(report, [Hit(99, "text", 0, 1)], "x", "执法") == []  # a part that is gone
+    assert replacements(report, hits, "x", "") == []
 
 
 def test_where_and_context_name_the_part_as_the_tree_numbers_it() -> None:
