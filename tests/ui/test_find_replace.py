@@ -7,7 +7,7 @@ import copy
 
 from PySide6.QtCore import Qt
 
-from models.search import find
+from models.search import Hit, find
 from ui.window.main_window import MainWindow
 
 
@@ -158,3 +158,28 @@ def test_f3_after_closing_the_dock_reopens_it_as_it_was(example_window: MainWind
     assert dock.isVisible()
     assert dock.edt_replace.isVisible()
     assert dock.current == dock.hits[0]
+
+
+def test_replace_after_typing_first_selects_the_words_where_they_now_are(example_window: MainWindow) -> None:
+    """As in Word: 替换 with the chosen hit typed over selects the next match and replaces nothing."""
+    window = example_window
+    open_find(window, "行政执法", replace=True)
+    dock = window.find_dock
+    window.actions_.find_next.trigger()
+    hit = dock.current
+    assert hit.field == "title"
+    title = window.node_form.edt_title
+    title.setFocus()
+    cursor = title.textCursor()
+    cursor.setPosition(0)
+    title.setTextCursor(cursor)
+    title.insertPlainText("（新）")  # typed before the hit: its offsets have moved
+    dock.edt_replace.setText("执法工作")
+    dock.btn_replace.click()
+    node = window.session.report.find(hit.node_id)
+    assert node.title == "（新）全面落实行政执法“三项制度”。"
+    assert dock.current == Hit(hit.node_id, "title", hit.start + 3, hit.end + 3)
+    assert title.textCursor().selectedText() == "行政执法"
+    dock.btn_replace.click()
+    assert node.title == "（新）全面落实执法工作“三项制度”。"
+    assert "行政执法" not in node.title
