@@ -146,6 +146,7 @@ def _argument_name(name: str | None) -> str:
 
 
 REPORT_ID_MAX = 2**63 - 1  # SQLite's largest integer
+FONT_FORMATS = (".docx", ".pdf")  # the formats that name fonts: export says which are missing here
 
 
 def report_id(text: str) -> int:
@@ -321,8 +322,19 @@ def cmd_export(args: argparse.Namespace) -> None:
 
             make_review(lib, args.id, args.output, options)
             print(args.output)
+            _font_notice(args)
             return
     print(export_report(report, args.output, options))
+    _font_notice(args)
+
+
+def _font_notice(args: argparse.Namespace) -> None:
+    """After a file that names fonts is written: the faces this machine lacks, in one line."""
+    if args.output.suffix.lower() in FONT_FORMATS:
+        from models.export.font_check import machine_notice
+
+        if notice := machine_notice(args.fallback_fonts):
+            print(f"提示：{notice}", file=sys.stderr)
 
 
 def cmd_assign(args: argparse.Namespace) -> None:

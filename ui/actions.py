@@ -58,6 +58,11 @@ class Actions:
         self.move_down = make("下移", "Alt+Down")
         self.outdent = make("升一级", "Alt+Left", "移到上一级，排在原来的上级之后")
         self.indent = make("降一级", "Alt+Right", "移到前一个标题之下，作为它的最后一项")
+        self.find = make("查找…", "Ctrl+F", "在各部分的标题、正文和报告信息中查找")
+        self.replace = make("替换…", "Ctrl+H", "查找并替换文字（全部替换可一次撤销）")
+        self.find_next = make("查找下一个", "F3")
+        self.find_previous = make("查找上一个", "Shift+F3")
+        self.full_text = make("全文", None, "按导出的样子从头到尾阅读全文，点击段落转到该部分")
         self.check = make("检查", "F7", "体检：法定内容、年份、标点、数字和文号")
         self.checklist = make("去年工作安排落实清单", None, "逐条填写去年“下一步工作打算”的落实情况")
         self.assign = make("分工…", None, "指定所选部分由哪个科室填写、何时交回")
@@ -77,7 +82,8 @@ class Actions:
         """Actions that need an open, writable report."""
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
-                self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, *self.collab_actions()]
+                self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, self.find,
+                self.replace, self.find_next, self.find_previous, self.full_text, *self.collab_actions()]
 
     def collab_actions(self) -> list[QAction]:
         return [self.assign, self.assignments, self.make_package, self.import_returned, self.export_review,
@@ -94,8 +100,9 @@ class Actions:
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
                      self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
-                     self.indent, None, self.trash):
+                     self.indent, None, self.trash, None, self.find, self.replace, self.find_next, self.find_previous):
             _add(edit_menu, item)
+        _add(bar.addMenu(tr("视图(&V)")), self.full_text)
         tools_menu = bar.addMenu(tr("工具(&T)"))
         for item in (self.check, self.checklist, None, self.settings):
             _add(tools_menu, item)

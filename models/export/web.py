@@ -7,6 +7,7 @@ scraped seed shows what a CMS does to them otherwise.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from models.dates import chinese_date
 from models.export.blocks import Block, body_blocks, clean, prune
@@ -49,12 +50,41 @@ def _html_block(block: Block) -> str:
     return f"<p>{text}</p>"
 
 
-def build_text(report: Report, inline_points: bool = True) -> bytes:
-    """UTF-8 with a BOM and CRLF line ends; paragraphs separated by a blank line."""
+@dataclass(frozen=True)
+class TextParagraph:
+    """A paragraph of the .txt export, with where each part's words begin in it:
+    ``(offset, node id, field)``, node id None for the report's title and signature."""
+
+    text: str
+    anchors: tuple[tuple[int, int | None, str], ...] = ()
+    heading: int = 0  # level of a standalone heading; 0 = body text, title or signature
+
+
+def text_paragraphs(report: Report, inline_points: bool = True) -> list[TextParagraph]:
+    """The .txt export's paragraphs (the 全文 view reads the report through these); the
+    signature is one paragraph of two lines."""
     report = prune(report)
-    paragraphs = [_title(report)] if _title(report) else []
-    paragraphs.extend(block.text for block in body_blocks(report, inline_points=inline_points))
+    title = _title(report)
+    paragraphs = [TextParagraph(title, ((0, None, "meta.title"),))] if title else []
+    last: int | None = None  # the part the previous paragraph ended in
+    for block in body_blocks(report, inline_points=inline_points, anchored=True):
+        anchors: list[tuple[int, int | None, str]] = []
+        offset = 0
+        if last is not None and (block.pieces[0].anchor is None):  # a later paragraph of a part's text
+            anchors.append((0, last, "text"))
+        for piece in block.pieces:
+            if piece.anchor is not None:
+                anchors.append((offset, piece.anchor[0], "title" if piece.anchor[1] == "h" else "text"))
+            offset += len(piece.text)
+        last = anchors[-1][1] if anchors else last
+        paragraphs.append(TextParagraph(block.text, tuple(anchors), block.heading))
     signature = _signature_lines(report)
     if signature:
-        paragraphs.append("\r\n".join(signature))
+        paragraphs.append(TextParagraph("\n".join(signature), ((0, None, "meta.signature"),)))
+    return paragraphs
+
+
+def build_text(report: Report, inline_points: bool = True) -> bytes:
+    """UTF-8 with a BOM and CRLF line ends; paragraphs separated by a blank line."""
+    paragraphs = [p.text.replace("\n", "\r\n") for p in text_paragraphs(report, inline_points)]
     return (BOM + "\r\n\r\n".join(paragraphs) + "\r\n").encode("utf-8")

@@ -90,3 +90,25 @@ def test_export_names_the_untouched_template_parts_it_leaves_out(tmp_path, capsy
     assert (tmp_path / "out.txt").exists()
     assert cli.main(["export", str(report_id), "-o", str(tmp_path / "out.json"), "--db", db]) == 0
     assert capsys.readouterr().err == ""  # the interchange file keeps every node
+
+
+def test_export_says_in_one_line_which_faces_this_machine_lacks(tmp_path, capsys, monkeypatch):
+    from models.export import font_check
+
+    db, report_id = _library_with_seed(tmp_path)
+    windows = frozenset({"SimSun", "NSimSun", "SimHei", "FangSong", "KaiTi", "Times New Roman"})
+    monkeypatch.setattr(font_check, "installed_families", lambda: windows)
+    assert cli.main(["export", str(report_id), "-o", str(tmp_path / "a.docx"), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("提示：本机没有安装 方正小标宋简体（标题、发文机关标志）、仿宋_GB2312")
+    assert err.rstrip().endswith("加 --fallback-fonts 可改用本机的仿宋、楷体。")
+    assert cli.main(["export", str(report_id), "-o", str(tmp_path / "b.docx"), "--fallback-fonts", "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "仿宋" not in err
+    assert "方正小标宋简体" in err
+    assert cli.main(["export", str(report_id), "-o", str(tmp_path / "c.txt"), "--db", db]) == 0
+    assert capsys.readouterr().err == ""  # web text names no fonts
+    monkeypatch.setattr(font_check, "installed_families", lambda: windows | {"仿宋_GB2312", "楷体_GB2312", "FZXBSJW"})
+    assert cli.main(["export", str(report_id), "-o", str(tmp_path / "d.docx"), "--db", db]) == 0
+    assert capsys.readouterr().err == ""

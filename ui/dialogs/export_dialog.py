@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.edition import Edition
-from models.export import ExportOptions
+from models.export import ExportOptions, font_check
+from models.export.layout import faces_for
 from ui.dialogs import alerts
 from ui.session import Session
 from ui.workers import ExportWorker
@@ -85,6 +86,9 @@ class ExportDialog(QDialog):
         form.addRow("", self.chk_sealed)
         form.addRow(self.tr("要点排法"), self.cmb_points)
         form.addRow(self.tr("字体"), self.chk_fallback)
+        self.lbl_fonts = QLabel()  # per element: installed here, or what prints instead
+        self.lbl_fonts.setWordWrap(True)
+        form.addRow("", self.lbl_fonts)
         form.addRow(self.tr("保存到"), path_row)
         self.lbl_public_note = QLabel(self.tr("公开前请确认：报告中不含涉及党和国家秘密的内容，也不含个人隐私"
                                               "（《法治政府建设与责任落实督察工作规定》第二十四条）。"))
@@ -121,6 +125,7 @@ class ExportDialog(QDialog):
         self.btn_open_file.clicked.connect(self.open_file)
         self.btn_open_folder.clicked.connect(self.open_folder)
         self.cmb_edition.currentIndexChanged.connect(self._edition_changed)
+        self.chk_fallback.toggled.connect(self._show_fonts)
         for signal in (self.cmb_edition.currentIndexChanged, self.cmb_points.currentIndexChanged,
                        self.chk_header.toggled, self.chk_sealed.toggled, self.chk_fallback.toggled,
                        self.edt_path.textChanged):
@@ -132,9 +137,33 @@ class ExportDialog(QDialog):
         self.cmb_edition.setCurrentIndex(max(0, self.cmb_edition.findData(edition)))
         self.chk_header.setChecked(True)
         self.chk_sealed.setChecked(True)
-        self.chk_fallback.setChecked(settings.fallback_fonts)
+        self._installed = font_check.installed_families()
+        # The _GB2312 faces missing and 仿宋/楷体 here: their stand-ins are the choice offered.
+        advised = self._installed is not None and font_check.fallback_advised(self._installed)
+        self.chk_fallback.setChecked(settings.fallback_fonts or advised)
+        self._show_fonts()
         self.edt_path.setText(self.session.report_setting("export_path", "") or str(self._default_target()))
         self._edition_changed()
+
+    def _show_fonts(self) -> None:
+        """Which face each element of the Word file will print in on this machine."""
+        if self._installed is None:
+            self.lbl_fonts.setText(self.tr("无法查看本机安装了哪些字体。"))
+            return
+        fallback = self.chk_fallback.isChecked()
+        lines = []
+        for status in font_check.check_faces(faces_for(fallback), self._installed):
+            if status.found:
+                line = self.tr("✓ {0}：{1}").replace("{0}", status.element).replace("{1}", status.face)
+            else:
+                line = (self.tr("✗ {0}：本机没有{1} → 打印时换用{2}，{3}").replace("{0}", status.element)
+                        .replace("{1}", status.face).replace("{2}", status.prints_as).replace("{3}", status.effect))
+            lines.append(line)
+        rare = font_check.outside_gb2312(self.session.report) if self.session.report and not fallback else []
+        if rare:
+            lines.append(self.tr("有 {0} 个字不在 GB2312 字符集中（{1}），_GB2312 字体没有这些字，打印时换用其他字体。")
+                         .replace("{0}", str(len(rare))).replace("{1}", "、".join(rare[:8])))
+        self.lbl_fonts.setText("\n".join(lines))
 
     def _default_stem(self, edition: str) -> str:
         """「<报告标题>-报送版」: exporting both editions with the default names keeps both files."""

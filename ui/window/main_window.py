@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from ui.checklist_panel import ChecklistDock
     from ui.collab.commands import CollabCommands
     from ui.editors.meta_form import MetaForm
+    from ui.find_panel import FindDock
+    from ui.full_text_view import FullTextView
     from ui.start_page import StartPage
     from ui.undo_bar import UndoBar
     from ui.window.backup_actions import BackupActions
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self._levels: LevelMoves | None = None
         self._dialogs: DialogCommands | None = None
         self._collab: CollabCommands | None = None
+        self._find_dock: FindDock | None = None
+        self._full_text: FullTextView | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_library_page())
         self.pages.addWidget(self._build_editor_page())
@@ -151,6 +155,11 @@ class MainWindow(QMainWindow):
             (acts.import_returned, lambda: self.collab.import_returned()),
             (acts.export_review, lambda: self.collab.export_review()),
             (acts.notes, lambda: self.collab.show_notes()),
+            (acts.find, lambda: self.find_dock.open(replace=False)),
+            (acts.replace, lambda: self.find_dock.open(replace=True)),
+            (acts.find_next, lambda: self.find_dock.step(1)),
+            (acts.find_previous, lambda: self.find_dock.step(-1)),
+            (acts.full_text, lambda: self.full_text.show_view()),
         ):
             action.triggered.connect(run)
         acts.recent.aboutToShow.connect(lambda: self.dialogs.fill_recent())
@@ -196,6 +205,23 @@ class MainWindow(QMainWindow):
 
             self._collab = CollabCommands(self, self.session)
         return self._collab
+
+    @property
+    def find_dock(self) -> FindDock:
+        if self._find_dock is None:
+            from ui.find_panel import FindDock
+
+            self._find_dock = FindDock(self.session, self)
+            self._find_dock.hide()  # placed in the window when first shown
+        return self._find_dock
+
+    @property
+    def full_text(self) -> FullTextView:
+        if self._full_text is None:
+            from ui.full_text_view import FullTextView
+
+            self._full_text = FullTextView(self.session, self)
+        return self._full_text
 
     @property
     def meta_form(self) -> MetaForm:
@@ -614,7 +640,7 @@ class MainWindow(QMainWindow):
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
         return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist,
-                acts.assignments, acts.notes)
+                acts.assignments, acts.notes, acts.find, acts.find_next, acts.find_previous, acts.full_text)
 
     # --- closing: never lose an edit ---
 
