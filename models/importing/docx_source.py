@@ -22,6 +22,8 @@ import defusedxml.sax
 from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
+from models.importing.front import is_title
+from models.importing.markers import leading_marker
 from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
 
@@ -44,6 +46,7 @@ OLD_FORMAT_MESSAGE = (
     "{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
     "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。"
 )
+HEADING_MAX_CHARS = 80  # a title or heading over two or three lines; longer is a paragraph
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CN_FORMATS = {
     "chineseCounting",
@@ -231,17 +234,50 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
             if rows:
                 notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
             result.extend(Para(row) for row in rows)
-    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
+    return [p for p in _split_breaks(result, notes) if p.text.strip() or p.auto_marker], notes
 
 
-def _split_breaks(paras: list[Para]) -> list[Para]:
-    """A manual line break (Shift+Enter, common in pasted web text) starts a new paragraph."""
+def _split_breaks(paras: list[Para], notes: list[str]) -> list[Para]:
+    """A manual line break (Shift+Enter, common in pasted web text) starts a new paragraph,
+    except inside a title or heading, where it only sets the lines (a long title over two lines)."""
     result: list[Para] = []
+    joined: list[str] = []
     for para in paras:
+        if "\n" in para.text and _is_heading_paragraph(para):
+            text = "".join(line.strip() for line in para.text.split("\n"))
+            result.append(Para(text, para.heading_level, para.auto_marker, para.list_level))
+            joined.append(text)
+            continue
         first, *rest = para.text.split("\n")
         result.append(Para(first, para.heading_level, para.auto_marker, para.list_level))
         result.extend(Para(line) for line in rest)
+    if joined:
+        shown = "、".join(f"“{_short(text)}”" for text in joined[:3])
+        more = f"等 {len(joined)} 处" if len(joined) > 3 else ""
+        notes.append(f"标题{shown}{more}中有手动换行，已合为一行（没有拆成几段）。")
     return result
+
+
+def _is_heading_paragraph(para: Para) -> bool:
+    """A title or heading set over several lines: short, no sentence end, no numbered line after
+    the first, and Word made it a heading or numbered it, or it is the report's title or starts
+    with a typed number. A heading and its text set apart by Shift+Enter are still split."""
+    lines = [line.strip() for line in para.text.split("\n") if line.strip()]
+    text = "".join(lines)
+    if (
+        not lines
+        or len(text) > HEADING_MAX_CHARS
+        or re.search(r"[。；;！？!?]", text)
+        or any(leading_marker(line) is not None for line in lines[1:])
+    ):
+        return False
+    if para.heading_level is not None or para.auto_marker:
+        return True
+    return is_title(text) or (leading_marker(text) is not None and not re.search(r"[，,：:]", lines[0]))
+
+
+def _short(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _table_text(table) -> list[str]:

@@ -54,6 +54,9 @@ def extract_meta(paras: list[Para], web_date: str = "", web_doc_number: str = ""
     elif not meta.date:
         result.notes.append("没有识别到成文日期，请在报告信息中填写。")
     meta.issuer = _issuer(meta, result.body)
+    if not meta.issuer and head.mark:
+        meta.issuer = head.mark
+        result.notes.append(f"标题和署名中没有发文机关，已采用版头的发文机关标志“{head.mark}”，请核对。")
     if not meta.signature:
         meta.signature = meta.issuer
     if not meta.title:
@@ -67,9 +70,11 @@ def _tail(result: MetaResult) -> None:
         text = body[-1].text.strip()
         if _CC.match(text):
             meta.cc = _CC.match(text)[1]
+            result.notes.append(f"版记中的抄送“{_short(meta.cc)}”已移入报告信息。")
         elif _PRINTED.match(text) and parse_date(_PRINTED.match(text)[2]):
             found = _PRINTED.match(text)
             meta.printed_by, meta.printed_on = found[1].strip(), parse_date(found[2])
+            result.notes.append(f"版记中的印发机关“{meta.printed_by}”和印发日期 {meta.printed_on} 已移入报告信息。")
         elif _DISCLOSURE.match(text):
             meta.disclosure = text.strip("（）()")
         elif _NOTE.match(text) and (meta.date or (len(body) > 1 and parse_date(body[-2].text))):
