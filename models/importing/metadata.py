@@ -100,7 +100,7 @@ def _signature(result: MetaResult) -> None:
 
 def _issuer(meta: ReportMeta, body: list[Para]) -> str:
     issuer = ""
-    found = re.match(r"^(.{2,40}?)(?:关于|關於|\d{4}\s*年)", meta.title)
+    found = re.match(r"^(?!关于|關於)(.{2,40}?)(?:关于|關於|\d{4}\s*年)", meta.title)  # not 关于 in 关于2023年…
     if found:
         issuer = found[1].strip()
     if meta.signature and (not issuer or issuer in meta.signature):

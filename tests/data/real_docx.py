@@ -278,8 +278,9 @@ def _colophon(document, expected: Expected, built: Built) -> list[str]:
 
 
 def _border(paragraph, side: str, colour: str) -> None:
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="8" w:space="1" w:color="{colour}"/></w:pBdr>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="8" w:space="1" w:color="{colour}"/></w:pBdr>')
+    )
 
 
 def _table(document) -> str:
@@ -298,7 +299,8 @@ def _numbering(document, linked: bool) -> str:
         '<w:multiLevelType w:val="multilevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
-        "</w:abstractNum>")
+        "</w:abstractNum>"
+    )
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
         first_num.addprevious(abstract)
@@ -308,12 +310,13 @@ def _numbering(document, linked: bool) -> str:
     if linked:
         for level in (1, 2):
             ppr = document.styles[f"Heading {level}"].element.get_or_add_pPr()
-            ppr.insert(0, parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="77"/></w:numPr>'))
+            ppr.insert(
+                0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="77"/></w:numPr>')
+            )
     return "77"
 
 
 def _number(paragraph, num_id: str, level: int) -> None:
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
-
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )

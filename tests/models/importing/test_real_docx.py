@@ -20,7 +20,8 @@ KNOWN_FAILURES: dict[str, str] = {}
 def _params() -> list:
     return [
         pytest.param(case, id=case.name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case.name])])
-        if case.name in KNOWN_FAILURES else pytest.param(case, id=case.name)
+        if case.name in KNOWN_FAILURES
+        else pytest.param(case, id=case.name)
         for case in CASES
     ]
 

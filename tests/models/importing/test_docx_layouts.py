@@ -1,0 +1,145 @@
+"""Word files as offices write them, on made-up reports: manual line breaks (Shift+Enter) inside a
+title or heading, the 版头 (发文机关标志, 文号 and 签发人) and the 版记 (抄送, 印发机关 and 印发日期)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from models.importing import import_file, import_text
+from models.report import PARAGRAPH, SECTION
+from tests.models.importing.helpers import assert_nothing_lost
+
+TITLE = "某县司法局关于2023年度法治政府建设情况的报告"
+BODY = ["2023年，我局坚持依法行政。现将有关情况报告如下。", "一、主要举措和成效", "（一）加强学习。全年学法4次。"]
+
+
+def write(path: Path, paragraphs: list[tuple[list[str], str | None]]) -> str:
+    """Each paragraph as its lines (joined by manual line breaks) and its style; returns what a reader sees."""
+    document = docx.Document()
+    for lines, style in paragraphs:
+        paragraph = document.add_paragraph(style=style)
+        for index, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if index < len(lines) - 1:
+                run.add_break()
+    document.save(str(path))
+    return "\n".join("".join(lines) for lines, _ in paragraphs)
+
+
+def imported(path: Path, paragraphs: list[tuple[list[str], str | None]]):
+    seen = write(path, paragraphs)
+    result = import_file(path)
+    assert_nothing_lost(seen, result)
+    return result
+
+
+def plain(*texts: str) -> list[tuple[list[str], None]]:
+    return [([text], None) for text in texts]
+
+
+def test_a_title_broken_by_a_line_break_is_one_title(tmp_path) -> None:
+    result = imported(
+        tmp_path / "t.docx", [(["某县司法局", "关于2023年度法治政府建设", "情况的报告"], None), *plain(*BODY)]
+    )
+    assert result.report.meta.title == TITLE
+    assert result.report.body[0].kind == PARAGRAPH
+    assert any("手动换行" in note and "某县司法局关于" in note for note in result.notes)
+
+
+def test_a_heading_broken_by_a_line_break_is_one_heading(tmp_path) -> None:
+    paragraphs = [
+        ([TITLE], "Title"),
+        ([BODY[0]], None),
+        (["一、2023年法治政府建设", "主要举措和成效"], "Heading 1"),
+        (["（一）加强学习。全年学法4次。"], None),
+    ]
+    result = imported(tmp_path / "h.docx", paragraphs)
+    part = result.report.body[1]
+    assert (part.kind, part.title) == (SECTION, "2023年法治政府建设主要举措和成效")
+    assert [child.title for child in part.children] == ["加强学习。"]
+
+
+def test_a_typed_numbered_heading_broken_by_a_line_break_is_one_heading(tmp_path) -> None:
+    paragraphs = [
+        ([TITLE], None),
+        ([BODY[0]], None),
+        (["一、2023年法治政府建设", "主要举措和成效"], None),
+        (["（一）加强学习。全年学法4次。"], None),
+    ]
+    result = imported(tmp_path / "n.docx", paragraphs)
+    assert result.report.body[1].title == "2023年法治政府建设主要举措和成效"
+
+
+def test_a_heading_and_its_text_set_apart_by_a_line_break_stay_apart(tmp_path) -> None:
+    paragraphs = [
+        ([TITLE], None),
+        ([BODY[0]], None),
+        (["一、主要举措和成效", "全年学法4次。"], "Heading 1"),
+        (["一、工作情况", "（一）加强学习。"], None),
+    ]
+    result = imported(tmp_path / "apart.docx", paragraphs)
+    first, second = result.report.body[1:]
+    assert (first.title, first.text) == ("主要举措和成效", "全年学法4次。")
+    assert second.title == "工作情况"
+    assert second.children[0].title == "加强学习。"
+    assert not any("手动换行" in note for note in result.notes)
+
+
+def test_lines_of_body_text_set_apart_by_line_breaks_stay_paragraphs(tmp_path) -> None:
+    paragraphs = [([TITLE], None), (["我局全年依法行政", "取得了成效"], None), *plain(*BODY[1:])]
+    result = imported(tmp_path / "p.docx", paragraphs)
+    assert [n.text for n in result.report.body[:2]] == ["我局全年依法行政", "取得了成效"]
+
+
+def test_redhead_and_colophon_of_a_word_file_go_into_the_metadata(tmp_path) -> None:
+    title = "关于2023年度法治政府建设情况的报告"  # the issuer only in the 版头
+    paragraphs = plain(
+        "某县人民政府文件",
+        "",
+        "某府文〔2024〕3号\t\t签发人：王五　赵六",
+        title,
+        "市人民政府：",
+        *BODY,
+        "抄送：县委办公室，县人大常委会办公室。",
+        "某县人民政府办公室\t\t2024年3月8日印发",
+    )
+    result = imported(tmp_path / "red.docx", paragraphs)
+    meta = result.report.meta
+    assert (meta.title, meta.recipients, meta.doc_number, meta.signer) == (
+        title,
+        "市人民政府",
+        "某府文〔2024〕3号",
+        "王五 赵六",
+    )
+    assert meta.issuer == "某县人民政府"
+    assert (meta.cc, meta.printed_by, meta.printed_on) == (
+        "县委办公室，县人大常委会办公室",
+        "某县人民政府办公室",
+        "2024-03-08",
+    )
+    assert [n.kind for n in result.report.body] == [PARAGRAPH, SECTION]
+    notes = "\n".join(result.notes)
+    for said in (
+        "发文机关标志“某县人民政府文件”",
+        "版头中的文号 某府文〔2024〕3号 和签发人 王五 赵六",
+        "采用版头的发文机关标志“某县人民政府”",
+        "版记中的抄送",
+        "印发日期 2024-03-08",
+    ):
+        assert said in notes
+
+
+def test_the_title_names_the_issuer_before_the_redhead_does() -> None:
+    source = "\n".join(["某县人民政府办公室文件", "某府办文〔2024〕3号　　签发人：王五", TITLE, *BODY])
+    result = import_text(source)
+    assert (result.report.meta.issuer, result.report.meta.signer) == ("某县司法局", "王五")
+    assert_nothing_lost(source, result)
+
+
+def test_an_issuer_mark_next_to_the_title_is_not_taken_into_it() -> None:
+    source = "\n".join(["某县司法局文件", "法治政府建设情况报告", *BODY])
+    result = import_text(source)
+    assert (result.report.meta.title, result.report.meta.issuer) == ("法治政府建设情况报告", "某县司法局")
+    assert_nothing_lost(source, result)
