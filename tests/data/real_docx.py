@@ -22,7 +22,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
-from bench.corpus_score import Expected, load_expected, normalise
+from bench.corpus_score import Expected, load_expected, mismatches, normalise
+from models.importing import ImportResult, import_file
 from models.importing.markers import leading_marker
 
 FEATURES = (
@@ -130,6 +131,18 @@ def build(case: DocxCase, folder: Path) -> Built:
     document.save(str(built.path))
     built.visible_text = "\n".join(seen)
     return built
+
+
+def score(case: DocxCase, folder: Path) -> tuple[Built, ImportResult, dict[str, tuple[object, object]]]:
+    """Write the case, import it, and list the fields (the .toml's and the 版头/版记's) it got wrong."""
+    built = build(case, folder)
+    result = import_file(built.path)
+    wrong = mismatches(built.expected, result)
+    for name, want in built.meta.items():
+        got = getattr(result.report.meta, name)
+        if got != want:
+            wrong[name] = (want, got)
+    return built, result, wrong
 
 
 def _classified(expected: Expected) -> list[_Line]:
@@ -262,7 +275,6 @@ def _redhead(document, expected: Expected, built: Built) -> list[str]:
     if not expected.doc_number:
         built.expected = replace(expected, doc_number=number)
     built.meta["signer"] = SIGNER
-    built.meta["mark"] = issuer
     return [mark.text, line.text]
 
 

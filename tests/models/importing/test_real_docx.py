@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.corpus_score import mismatches
-from models.importing import import_file
-from tests.data.real_docx import CASES, FEATURES, DocxCase, build
+from tests.data.real_docx import CASES, FEATURES, DocxCase, score
 from tests.models.importing.helpers import assert_nothing_lost
 
 KNOWN_FAILURES: dict[str, str] = {}
@@ -34,12 +32,6 @@ def test_the_cases_cover_the_layouts_clerks_use():
 
 @pytest.mark.parametrize("case", _params())
 def test_docx_report_is_recognised_as_its_text(case: DocxCase, tmp_path):
-    built = build(case, tmp_path)
-    result = import_file(built.path)
-    wrong = mismatches(built.expected, result)
-    meta = result.report.meta
-    for name, want in built.meta.items():
-        if name != "mark" and getattr(meta, name) != want:
-            wrong[name] = (want, getattr(meta, name))
+    built, result, wrong = score(case, tmp_path)
     assert not wrong, "; ".join(f"{name}: wanted {want!r}, got {got!r}" for name, (want, got) in wrong.items())
     assert_nothing_lost(built.visible_text, result)
