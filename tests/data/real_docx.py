@@ -38,6 +38,8 @@ FEATURES = (
     "heading-break",  # part titles broken by w:br
     "redhead",  # 版头: 发文机关标志, 文号 + 签发人, red rule
     "colophon",  # 版记: 抄送, 印发机关 + 印发日期, between rules
+    "signed",  # 署名 and 成文日期 right-aligned at the end, and the 公开 note
+    "indent",  # body paragraphs indented by two full-width spaces typed in front
     "table",  # a table of figures in part 一
 )
 
@@ -62,24 +64,24 @@ def _case(stem: str, *features: str) -> DocxCase:
 
 CASES = (
     _case("2021-dept-city-gz-edu", "styles", "table"),
-    _case("2022-dept-city-zz-edu", "cn-styles", "redhead", "colophon"),
-    _case("2024-district-tj-jinghai-gov", "outline", "title-break"),
+    _case("2022-dept-city-zz-edu", "cn-styles", "redhead", "signed", "colophon"),
+    _case("2024-district-tj-jinghai-gov", "outline", "title-break", "indent"),
     _case("2025-town-cq-dahe-gov", "numpr", "title-break"),
-    _case("2024-dept-county-gd-longchuan-sfj", "numpr", "redhead", "colophon", "table"),
+    _case("2024-dept-county-gd-longchuan-sfj", "numpr", "redhead", "signed", "colophon", "table", "indent"),
     _case("2024-dept-county-hn-guzhang-sfj", "bold", "colophon"),
     _case("2020-province-hb-gov", "outline", "heading-break", "title-break"),
-    _case("2025-town-gx-sandu-gov", "styles", "heading-break", "redhead"),
-    _case("2025-street-sx-beichengjie-gov", "bold", "table", "title-break"),
+    _case("2025-town-gx-sandu-gov", "styles", "heading-break", "redhead", "signed"),
+    _case("2025-street-sx-beichengjie-gov", "bold", "table", "title-break", "heading-break", "indent"),
     _case("2023-town-gd-xiayang-gov", "numpr", "colophon", "heading-break"),
-    _case("2025-street-bj-gulou-gov", "cn-styles", "table"),
+    _case("2025-street-bj-gulou-gov", "cn-styles", "table", "indent"),
     _case("2023-dept-province-zj-weijian-cover", "styles", "colophon"),
     _case("2025-dept-county-hlj-huzhong-edu", "outline", "numpr"),
     _case("2022-district-cq-tongliang-gov", "numpr", "table"),
     _case("2024-dept-county-sx-xiaxian-sfj", "styles", "redhead", "title-break"),
-    _case("2025-town-cq-dahe-gov", "linked-numpr", "title-style", "colophon"),
-    _case("2023-dept-city-hb-shiyan-zrzy", "linked-numpr", "table"),
-    _case("2021-county-hn-yueyang-gov", "title-style", "styles", "redhead", "colophon"),
-    _case("2022-dept-province-gd-weijian-gov", "linked-numpr", "heading-break"),
+    _case("2025-town-cq-dahe-gov", "linked-numpr", "title-style", "colophon", "indent"),
+    _case("2023-dept-city-hb-shiyan-zrzy", "linked-numpr", "table", "signed"),
+    _case("2021-county-hn-yueyang-gov", "title-style", "styles", "redhead", "signed", "colophon"),
+    _case("2022-dept-province-gd-weijian-gov", "linked-numpr", "heading-break", "indent"),
 )
 
 SIGNER = "张某某"
@@ -123,9 +125,12 @@ def build(case: DocxCase, folder: Path) -> Built:
                 for i in taken:
                     lines[i].text = ""
                 continue
-        seen.append(_write(document, line, case.features, num_id))
+        is_title = bool(_title_lines(lines, index, expected.title))  # never indented
+        seen.append(_write(document, line, case.features - {"indent"} if is_title else case.features, num_id))
         if "table" in case.features and line.level == 1 and line.number == 1:
             seen.append(_table(document))
+    if "signed" in case.features:
+        seen += _signed(document, expected, built)
     if "colophon" in case.features:
         seen += _colophon(document, expected, built)
     document.save(str(built.path))
@@ -177,6 +182,8 @@ def _write(document, line: _Line, features: frozenset[str], num_id: str) -> str:
     numbered = bool(features & NUMBERED and line.level and marker)
     if numbered:
         text = text.strip()[len(marker.raw) :]
+    if "indent" in features and not line.level:
+        text = "\u3000\u3000" + text.strip()
     paragraph = document.add_paragraph()
     if level and "heading-break" in features and line.level == 1 and len(text) >= 10:
         cut = len(text) // 2
@@ -276,6 +283,16 @@ def _redhead(document, expected: Expected, built: Built) -> list[str]:
         built.expected = replace(expected, doc_number=number)
     built.meta["signer"] = SIGNER
     return [mark.text, line.text]
+
+
+def _signed(document, expected: Expected, built: Built) -> list[str]:
+    signature = _issuer(expected) if expected.title else "党政综合办公室"
+    day = f"{expected.year + 1}年2月20日"
+    lines = [signature, day, "（此件公开发布）"]
+    for text in lines:
+        document.add_paragraph(text).alignment = 2 if text != lines[-1] else 0  # right, then left
+    built.meta.update(signature=signature, date=f"{expected.year + 1}-02-20", disclosure="此件公开发布")
+    return lines
 
 
 def _colophon(document, expected: Expected, built: Built) -> list[str]:
