@@ -23,7 +23,7 @@ TITLE_HINT = re.compile(r"\d{4}\s*年|年度|法治|依法行政")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 SIGNER = re.compile(r"^签发人\s*[:：]\s*(.+)$")
 # 版头 (GB/T 9704 7.2): the 发文机关标志 (某某县人民政府文件), and 文号 with 签发人 on one line (上行文).
-ISSUER_MARK = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40}?)\s*文件$")
+ISSUER_MARK = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40}?)文件$")
 NUMBER_AND_SIGNER = re.compile(DOC_NUMBER.pattern + r"\s*签发人\s*[:：]\s*(\S.*)$")
 RECIPIENTS = re.compile(r"^([^。；;]{2,60})[:：]$")
 ORG_END = re.compile(r"(局|委|办|府|院|会|室|中心|部|厅|队|所|站|镇|街道|处|科|署|馆|司|办公室|政府|委员会)$")
@@ -171,7 +171,7 @@ def _joins(fragment: str, title: str) -> bool:
         or re.search(r"[。，,；;：:！？]", fragment)
         or TITLE.match(fragment)
         or DOC_NUMBER.match(fragment)
-        or ISSUER_MARK.match(fragment)
+        or issuer_mark(fragment)
         or parse_date(fragment)
     ):
         return False
@@ -249,7 +249,7 @@ def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> Non
 
 def _redhead_line(meta: ReportMeta, text: str, head: Head) -> bool:
     """A 版头 line: the 发文机关标志, or 文号 and 签发人 side by side. Whether it was one."""
-    mark = ISSUER_MARK.match(text)
+    mark = issuer_mark(text)
     both = NUMBER_AND_SIGNER.match(text)
     if mark and not head.mark:
         head.mark = mark[1]
@@ -282,8 +282,18 @@ def _title_run_in(meta: ReportMeta, body: list[Para], head: Head) -> None:
         del body[:index]
 
 
+def issuer_mark(text: str) -> re.Match[str] | None:
+    """The 发文机关标志 (某县人民政府文件), also spread to the line's width with spaces."""
+    return ISSUER_MARK.match("".join(text.split()))
+
+
+def is_front_line(text: str) -> bool:
+    """A line of the front matter: 文号, 签发人, 发文机关标志, 主送, or a date (bracketed or not)."""
+    return _front_meta(text) or bool(parse_date(text.strip("（）()")))
+
+
 def _front_meta(text: str) -> bool:
-    return bool(SIGNER.match(text) or DOC_NUMBER.match(text) or ISSUER_MARK.match(text) or _is_recipients(text))
+    return bool(SIGNER.match(text) or DOC_NUMBER.match(text) or issuer_mark(text) or _is_recipients(text))
 
 
 def _short(text: str, limit: int = 20) -> str:

@@ -19,6 +19,7 @@ __all__ = ["MetaResult", "extract_meta", "parse_date"]
 
 _CC = re.compile(r"^抄送\s*[:：]\s*(.+?)。?$")
 _PRINTED = re.compile(r"^(.{2,30}?)\s+(\S+日)\s*印发$")
+_SUBJECT_WORDS = re.compile(r"^主题词\s*[:：]")  # 版记 of documents before GB/T 9704-2012
 _NOTE = re.compile(r"^[（(]([^）)]{2,80})[）)]$")
 _DISCLOSURE = re.compile(r"^[（(](此件|本件)(主动|不予|依申请)?公开(发布)?[）)]$")
 
@@ -75,6 +76,8 @@ def _tail(result: MetaResult) -> None:
             found = _PRINTED.match(text)
             meta.printed_by, meta.printed_on = found[1].strip(), parse_date(found[2])
             result.notes.append(f"版记中的印发机关“{meta.printed_by}”和印发日期 {meta.printed_on} 已移入报告信息。")
+        elif _SUBJECT_WORDS.match(text):
+            result.notes.append(f"版记中的“{_short(text)}”已略去（报告信息中没有主题词一项）。")
         elif _DISCLOSURE.match(text):
             meta.disclosure = text.strip("（）()")
         elif _NOTE.match(text) and (meta.date or (len(body) > 1 and parse_date(body[-2].text))):

@@ -143,3 +143,44 @@ def test_an_issuer_mark_next_to_the_title_is_not_taken_into_it() -> None:
     result = import_text(source)
     assert (result.report.meta.title, result.report.meta.issuer) == ("法治政府建设情况报告", "某县司法局")
     assert_nothing_lost(source, result)
+
+
+def test_a_short_heading_and_a_short_line_of_text_stay_apart(tmp_path) -> None:
+    paragraphs = [([TITLE], None), ([BODY[0]], None), (["一、基本情况", "全年办理案件126件"], None)]
+    result = imported(tmp_path / "short.docx", paragraphs)
+    assert (result.report.body[1].title, result.report.body[1].text) == ("基本情况", "全年办理案件126件")
+
+
+def test_a_date_under_the_title_in_the_same_paragraph_is_the_date(tmp_path) -> None:
+    paragraphs = [([TITLE, "（2024年3月6日）"], "Title"), *plain(*BODY)]
+    result = imported(tmp_path / "dated.docx", paragraphs)
+    assert (result.report.meta.title, result.report.meta.date) == (TITLE, "2024-03-06")
+
+
+def test_a_spread_issuer_mark_and_old_subject_words_in_the_colophon(tmp_path) -> None:
+    title = "关于2023年度法治政府建设情况的报告"
+    paragraphs = plain(
+        "某 县 司 法 局 文 件", "某司发〔2024〕3号", title, *BODY, "主题词：法治政府 年度报告", "抄送：县委办。"
+    )
+    result = imported(tmp_path / "old.docx", paragraphs)
+    meta = result.report.meta
+    assert (meta.issuer, meta.doc_number, meta.cc) == ("某县司法局", "某司发〔2024〕3号", "县委办")
+    assert result.report.body[-1].children[0].title == "加强学习。"
+    assert any("主题词" in note for note in result.notes)
+
+
+def test_a_short_bold_heading_broken_by_a_line_break_is_one_heading(tmp_path) -> None:
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph(BODY[0])
+    heading = document.add_paragraph()
+    first = heading.add_run("一、主要举措")
+    first.bold = True
+    first.add_break()
+    heading.add_run("和成效").bold = True
+    document.add_paragraph(BODY[2])
+    path = tmp_path / "bold.docx"
+    document.save(str(path))
+    result = import_file(path)
+    assert [n.title for n in result.report.body[1:]] == ["主要举措和成效"]
+    assert_nothing_lost("\n".join([TITLE, *BODY]), result)
