@@ -2,7 +2,7 @@
 
 Prints, for every field of the expectation files, how many reports the importer got right,
 the overall pass rate (reports right in every field), the reports that fail and why, the
-same for the .docx cases made from them (tests/data/real_docx.py: clerks' Word layouts), and
+same for the .docx cases made from them (bench/corpus_docx.py: clerks' Word layouts), and
 the time to import 1 MB of text (the corpus texts concatenated, then repeated, to 1 MB;
 goal < 1 s). Run:
 
@@ -49,8 +49,8 @@ def report_recognition() -> None:
 
 
 def report_docx_recognition() -> None:
-    from tests.data.real_docx import CASES
-    from tests.data.real_docx import score as score_docx
+    from bench.corpus_docx import CASES
+    from bench.corpus_docx import score as score_docx
 
     failing: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as folder:

@@ -1,4 +1,4 @@
-"""Real corpus reports as clerks' Word files (tests/data/real_docx.py): heading styles, outline
+"""Real corpus reports as clerks' Word files (bench/corpus_docx.py): heading styles, outline
 levels, bold paragraphs, Word's own numbering, titles broken by Shift+Enter, a 版头 and a 版记, a
 table of figures. Each must import to what its .txt gives (the .toml's expectations), with the
 版头 and 版记 in the report's metadata, and every character of the file in the tree or listed as
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.data.real_docx import CASES, FEATURES, DocxCase, score
+from bench.corpus_docx import CASES, FEATURES, DocxCase, score
 from tests.models.importing.helpers import assert_nothing_lost
 
 KNOWN_FAILURES: dict[str, str] = {}

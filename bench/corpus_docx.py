@@ -6,9 +6,11 @@ file the way a clerk's office would: part titles as Word heading styles (Heading
 Word itself (``numPr``, the typed 一、/（一） taken off); a long title or part title broken by a
 manual line break (Shift+Enter); the 版头 of a GB/T 9704 template (red 发文机关标志, 文号 and
 签发人 line, red rule) and its 版记 (抄送, 印发机关 and 印发日期 between rules); a table of figures
-in part 一. The files are written at test time (nothing binary is kept); ``build`` returns the
-file, the text a reader of it sees (without Word's automatic numbers) and what importing it
-should find beyond the report's .toml (the 版头's 文号 and 签发人, the 版记's fields).
+in part 一; 署名, 成文日期 and the 公开 note at the end; full-width indents. The files are written
+when needed, into a folder the caller gives (nothing binary is kept); ``build`` returns the file,
+the text a reader of it sees (without Word's automatic numbers) and what importing it should find
+beyond the report's .toml (the 版头's 文号 and 签发人, the 版记's fields). ``score`` imports it and
+lists what was got wrong. Used by tests/models/importing/test_real_docx.py and bench/bench_corpus.py.
 """
 
 from __future__ import annotations
