@@ -30,6 +30,8 @@ from models.importing.markers import leading_marker
 
 FEATURES = (
     "styles",  # Word's built-in Heading 1 / Heading 2
+    "unnumbered",  # headings in heading styles with their typed 一、/（一） left out, no numbering
+    "shifted",  # one level down: Heading 2 / Heading 3 (Heading 1 looked too big), outline levels 2 / 3
     "cn-styles",  # styles named 标题 1 / 标题 2 (WPS), no outline level of their own
     "outline",  # Normal paragraphs with w:outlineLvl
     "bold",  # plain bold paragraphs, nothing else marks them
@@ -84,6 +86,10 @@ CASES = (
     _case("2023-dept-city-hb-shiyan-zrzy", "linked-numpr", "table", "signed"),
     _case("2021-county-hn-yueyang-gov", "title-style", "styles", "redhead", "signed", "colophon"),
     _case("2022-dept-province-gd-weijian-gov", "linked-numpr", "heading-break", "indent"),
+    _case("2025-town-cq-dahe-gov", "styles", "shifted", "redhead"),
+    _case("2025-town-gx-sandu-gov", "cn-styles", "unnumbered", "title-style"),
+    _case("2024-dept-county-gd-longchuan-sfj", "outline", "unnumbered", "heading-break"),
+    _case("2022-county-hn-yueyang-gov", "outline", "shifted", "table", "colophon"),
 )
 
 SIGNER = "张某某"
@@ -182,7 +188,7 @@ def _write(document, line: _Line, features: frozenset[str], num_id: str) -> str:
     level = line.level if line.level == 1 or (line.level == 2 and _heading_like(text)) else None
     marker = leading_marker(text.strip()) if line.level else None
     numbered = bool(features & NUMBERED and line.level and marker)
-    if numbered:
+    if numbered or (level and marker and "unnumbered" in features):
         text = text.strip()[len(marker.raw) :]
     if "indent" in features and not line.level:
         text = "\u3000\u3000" + text.strip()
@@ -202,6 +208,7 @@ def _write(document, line: _Line, features: frozenset[str], num_id: str) -> str:
 
 
 def _style_heading(document, paragraph, level: int, features: frozenset[str]) -> None:
+    level += "shifted" in features
     if features & {"styles", "linked-numpr"}:
         paragraph.style = document.styles[f"Heading {level}"]
     elif "cn-styles" in features:
