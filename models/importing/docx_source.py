@@ -236,11 +236,28 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
             if rows:
                 notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
             result.extend(Para(row) for row in rows)
+    notes.extend(_text_box_notes(document.element.body))
     if joined:
         shown = "、".join(f"“{_short(text)}”" for text in joined[:3])
         more = f"等 {len(joined)} 处" if len(joined) > 3 else ""
         notes.append(f"标题{shown}{more}中有手动换行，已合为一行（没有拆成几段）。")
     return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
+
+
+def _text_box_notes(body) -> list[str]:
+    """Text in text boxes (a 版头's mark, a 联合行文's names) is not read: say so, with the text."""
+    texts = []
+    for box in body.iter(f"{_W}txbxContent"):
+        if any(a.tag.endswith("}Fallback") for a in box.iterancestors()):  # the same box for old readers
+            continue
+        text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in box.iter(f"{_W}p")).strip()
+        if text:
+            texts.append(text)
+    if not texts:
+        return []
+    shown = "、".join(f"“{_short(text)}”" for text in texts[:3])
+    more = f"等 {len(texts)} 处" if len(texts) > 3 else ""
+    return [f"文档的文本框中有文字{shown}{more}，没有导入，请检查是否需要补入正文或报告信息。"]
 
 
 def _split_breaks(paras: list[Para]) -> list[Para]:

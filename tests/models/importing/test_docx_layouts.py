@@ -184,3 +184,28 @@ def test_a_short_bold_heading_broken_by_a_line_break_is_one_heading(tmp_path) ->
     result = import_file(path)
     assert [n.title for n in result.report.body[1:]] == ["主要举措和成效"]
     assert_nothing_lost("\n".join([TITLE, *BODY]), result)
+
+
+def test_text_in_a_text_box_is_named_in_the_notes(tmp_path) -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        "<w:txbxContent><w:p><w:r><w:t>某县人民政府</w:t></w:r></w:p><w:p><w:r><w:t>某县司法局</w:t></w:r></w:p>"
+        "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r>"
+        "<w:t>某县人民政府</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    anchor._p.append(parse_xml(box))
+    for text in [TITLE, *BODY]:
+        document.add_paragraph(text)
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    result = import_file(path)
+    assert result.report.meta.title == TITLE
+    assert [n for n in result.notes if "文本框" in n] == [
+        "文档的文本框中有文字“某县人民政府 某县司法局”，没有导入，请检查是否需要补入正文或报告信息。"
+    ]
