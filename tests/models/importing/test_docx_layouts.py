@@ -209,3 +209,27 @@ def test_text_in_a_text_box_is_named_in_the_notes(tmp_path) -> None:
     assert [n for n in result.notes if "文本框" in n] == [
         "文档的文本框中有文字“某县人民政府 某县司法局”，没有导入，请检查是否需要补入正文或报告信息。"
     ]
+
+
+def test_a_colophon_laid_out_as_a_table_goes_into_the_metadata(tmp_path) -> None:
+    """Many GB/T 9704 templates draw the 版记 as a borderless table: 抄送 in one row, 印发机关 and 印发日期
+    in the cells of the next."""
+    document = docx.Document()
+    for text in [TITLE, *BODY]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "抄送：县委办公室，县人大常委会办公室。"
+    table.cell(1, 0).text, table.cell(1, 1).text = "某县司法局办公室", "2024年3月8日印发"
+    path = tmp_path / "colophon-table.docx"
+    document.save(str(path))
+    result = import_file(path)
+    meta = result.report.meta
+    assert (meta.cc, meta.printed_by, meta.printed_on) == (
+        "县委办公室，县人大常委会办公室",
+        "某县司法局办公室",
+        "2024-03-08",
+    )
+    assert "印发" not in "".join(node.text for node in result.report.walk())
+    assert_nothing_lost(
+        "\n".join([TITLE, *BODY, "抄送：县委办公室，县人大常委会办公室。", "某县司法局办公室2024年3月8日印发"]), result
+    )
