@@ -1,7 +1,8 @@
 """Benchmark: the importer on the real corpus (tests/data/real/).
 
 Prints, for every field of the expectation files, how many reports the importer got right,
-the overall pass rate (reports right in every field), the reports that fail and why, and
+the overall pass rate (reports right in every field), the reports that fail and why, the
+same for the .docx cases made from them (bench/corpus_docx.py: clerks' Word layouts), and
 the time to import 1 MB of text (the corpus texts concatenated, then repeated, to 1 MB;
 goal < 1 s). Run:
 
@@ -47,6 +48,22 @@ def report_recognition() -> None:
         print(f"  failing: {stem}: {', '.join(names)}")
 
 
+def report_docx_recognition() -> None:
+    from bench.corpus_docx import CASES
+    from bench.corpus_docx import score as score_docx
+
+    failing: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for case in CASES:
+            wrong = score_docx(case, Path(folder))[2]
+            if wrong:
+                failing[case.name] = sorted(wrong)
+    passed = len(CASES) - len(failing)
+    print(f"real corpus as .docx: {len(CASES)} files, {passed} right in every field ({passed / len(CASES):.1%})")
+    for name, fields in failing.items():
+        print(f"  failing: {name}: {', '.join(fields)}")
+
+
 def megabyte_of_text() -> str:
     texts = [(CORPUS / f"{stem}.txt").read_text(encoding="utf-8") for stem in corpus_stems()]
     joined = "\n".join(texts)
@@ -76,6 +93,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     report_recognition()
+    report_docx_recognition()
     report_speed(args.runs)
 
 

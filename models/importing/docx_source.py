@@ -22,6 +22,8 @@ import defusedxml.sax
 from defusedxml import DefusedXmlException
 
 from models.fileio import os_error_reason
+from models.importing.front import is_front_line, is_title
+from models.importing.markers import leading_marker
 from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
 
@@ -44,6 +46,8 @@ OLD_FORMAT_MESSAGE = (
     "{name} 是旧版 Word/WPS 格式（.doc/.wps）或设置了打开密码，无法直接导入。"
     "请在 Word 或 WPS 中打开它，去掉密码后“另存为” .docx 文件，再导入。"
 )
+HEADING_MAX_CHARS = 80  # a title or heading over two or three lines; longer is a paragraph
+BROKEN_LINE_MIN_CHARS = 10  # a typed heading's first line this long may have been broken to fit
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CN_FORMATS = {
     "chineseCounting",
@@ -222,26 +226,89 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
     numbers = _AutoNumbers(document)
     result: list[Para] = []
     notes: list[str] = []
+    joined: list[str] = []  # titles and headings whose manual line breaks were taken out
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
             para = Paragraph(child, document)
-            result.append(_para(para, styles, numbers))
+            result.append(_para(para, styles, numbers, joined))
         elif child.tag == f"{_W}tbl":
             rows = _table_text(Table(child, document))
             if rows:
                 notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
             result.extend(Para(row) for row in rows)
+    notes.extend(_text_box_notes(document.element.body))
+    if joined:
+        shown = "、".join(f"“{_short(text)}”" for text in joined[:3])
+        more = f"等 {len(joined)} 处" if len(joined) > 3 else ""
+        notes.append(f"标题{shown}{more}中有手动换行，已合为一行（没有拆成几段）。")
     return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
 
 
+def _text_box_notes(body) -> list[str]:
+    """Text in text boxes (a 版头's mark, a 联合行文's names) is not read: say so, with the text."""
+    texts = []
+    for box in body.iter(f"{_W}txbxContent"):
+        if any(a.tag.endswith("}Fallback") for a in box.iterancestors()):  # the same box for old readers
+            continue
+        text = " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in box.iter(f"{_W}p")).strip()
+        if text:
+            texts.append(text)
+    if not texts:
+        return []
+    shown = "、".join(f"“{_short(text)}”" for text in texts[:3])
+    more = f"等 {len(texts)} 处" if len(texts) > 3 else ""
+    return [f"文档的文本框中有文字{shown}{more}，没有导入，请检查是否需要补入正文或报告信息。"]
+
+
 def _split_breaks(paras: list[Para]) -> list[Para]:
-    """A manual line break (Shift+Enter, common in pasted web text) starts a new paragraph."""
+    """A manual line break (Shift+Enter, common in pasted web text) starts a new paragraph
+    (those inside a title or heading were taken out by ``_para``)."""
     result: list[Para] = []
     for para in paras:
         first, *rest = para.text.split("\n")
         result.append(Para(first, para.heading_level, para.auto_marker, para.list_level))
         result.extend(Para(line) for line in rest)
     return result
+
+
+def _joined_heading(para: Para, bold: bool) -> str | None:
+    """The text of a title or heading set over several lines by manual line breaks, as one line."""
+    if "\n" not in para.text or not _is_heading_paragraph(para, bold):
+        return None
+    return "".join(line.strip() for line in para.text.split("\n"))
+
+
+def _all_bold(p) -> bool:
+    """Every run with text is bold (directly): how clerks mark a heading without a heading style."""
+    runs = p.xpath("w:r[w:t]|w:hyperlink/w:r[w:t]")
+    return bool(runs) and all(
+        (b := run.find(f"{_W}rPr/{_W}b")) is not None and b.get(f"{_W}val", "true") not in ("0", "false", "off")
+        for run in runs
+    )
+
+
+def _is_heading_paragraph(para: Para, bold: bool) -> bool:
+    """A title or heading set over several lines: short, no sentence end, no numbered line, date,
+    文号 or 签发人 after the first, and Word made it a heading or numbered it, or it is the report's
+    title, or it starts with a typed number and is bold or its first line is long enough to have
+    needed the break. A heading and its text set apart by Shift+Enter (一、基本情况 / 全年办案126件)
+    stay apart."""
+    lines = [line.strip() for line in para.text.split("\n") if line.strip()]
+    text = "".join(lines)
+    if (
+        not lines
+        or len(text) > HEADING_MAX_CHARS
+        or re.search(r"[。；;！？!?]", text)
+        or any(leading_marker(line) is not None or is_front_line(line) for line in lines[1:])
+    ):
+        return False
+    if para.heading_level is not None or para.auto_marker or is_title(text):
+        return True
+    return leading_marker(text) is not None and (bold or len(lines[0]) >= BROKEN_LINE_MIN_CHARS)
+
+
+def _short(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _table_text(table) -> list[str]:
@@ -260,7 +327,16 @@ def _table_text(table) -> list[str]:
     return rows
 
 
-def _para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers) -> Para:
+def _para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers, joined: list[str]) -> Para:
+    para = _plain_para(paragraph, styles, numbers)
+    text = _joined_heading(para, _all_bold(paragraph._p))
+    if text is not None:
+        para.text = text
+        joined.append(text)
+    return para
+
+
+def _plain_para(paragraph, styles: _StyleInfo, numbers: _AutoNumbers) -> Para:
     ppr = paragraph._p.pPr
     style_id = paragraph._p.style
     level = _outline_level(ppr)

@@ -22,6 +22,9 @@ TITLE_AT_START = re.compile(r"^(.{0,40}?(?:关于|關於).{0,40}?(?:情况|情�
 TITLE_HINT = re.compile(r"\d{4}\s*年|年度|法治|依法行政")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
 SIGNER = re.compile(r"^签发人\s*[:：]\s*(.+)$")
+# 版头 (GB/T 9704 7.2): the 发文机关标志 (某某县人民政府文件), and 文号 with 签发人 on one line (上行文).
+ISSUER_MARK = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40}?)文件$")
+NUMBER_AND_SIGNER = re.compile(DOC_NUMBER.pattern + r"\s*签发人\s*[:：]\s*(\S.*)$")
 RECIPIENTS = re.compile(r"^([^。；;]{2,60})[:：]$")
 ORG_END = re.compile(r"(局|委|办|府|院|会|室|中心|部|厅|队|所|站|镇|街道|处|科|署|馆|司|办公室|政府|委员会)$")
 _NOT_RECIPIENTS = re.compile(r"如下|报告|现将|情况|附件|主题词|抄送")
@@ -41,6 +44,7 @@ class Head:
     notes: list[str] = field(default_factory=list)
     date: str = ""  # a date in the head (a cover letter's), used when the report's end has none
     signature: str = ""  # a 署名 in the head, likewise
+    mark: str = ""  # the issuer named by the 版头's 发文机关标志 (某某局文件 → 某某局)
 
 
 @dataclass
@@ -103,14 +107,14 @@ def _head_end(body: list[Para]) -> int:
     """Index of the first body paragraph; a cover letter's sentence (现将……报送给你们) does not
     count when the report's own title follows it."""
     for index, para in enumerate(body[:HEAD_MAX_LINES]):
-        body_line = (is_body_line(para.text.strip()) or _word_heading(para)) and not _is_title(_clean(para.text)[0])
+        body_line = (is_body_line(para.text.strip()) or _word_heading(para)) and not is_title(_clean(para.text)[0])
         if body_line and not (_LETTER.search(para.text) and _title_follows(body, index)):
             return index
     return min(len(body), HEAD_MAX_LINES)
 
 
 def _title_follows(body: list[Para], index: int) -> bool:
-    return any(_is_title(_clean(p.text)[0]) for p in body[index + 1 : index + 1 + LETTER_TAIL_LINES])
+    return any(is_title(_clean(p.text)[0]) for p in body[index + 1 : index + 1 + LETTER_TAIL_LINES])
 
 
 def _clean(text: str) -> tuple[str, str]:
@@ -128,7 +132,8 @@ def _clean(text: str) -> tuple[str, str]:
     return text, taken
 
 
-def _is_title(text: str) -> bool:
+def is_title(text: str) -> bool:
+    """Whether ``text`` (cleaned) reads as a report's title."""
     return (
         bool(TITLE.match(text) and TITLE_HINT.search(text))
         and "。" not in text
@@ -166,6 +171,7 @@ def _joins(fragment: str, title: str) -> bool:
         or re.search(r"[。，,；;：:！？]", fragment)
         or TITLE.match(fragment)
         or DOC_NUMBER.match(fragment)
+        or issuer_mark(fragment)
         or parse_date(fragment)
     ):
         return False
@@ -191,6 +197,8 @@ def _front_line(meta: ReportMeta, text: str, head: Head) -> None:
     """One line of the front matter above the title: a cover letter's or the 版头's."""
     signer = SIGNER.match(text)
     number = DOC_NUMBER.match(text)
+    if _redhead_line(meta, text, head):
+        return
     if signer:
         meta.signer = signer[1].strip()
     elif number and (len(number[0]) == len(text) or "《" in text):
@@ -218,7 +226,9 @@ def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> Non
         if is_body_line(text):
             break
         bracketed = _BRACKETED.match(text)
-        if SIGNER.match(text):
+        if _redhead_line(meta, text, head):
+            pass
+        elif SIGNER.match(text):
             meta.signer = SIGNER.match(text)[1].strip()
         elif DOC_NUMBER.match(text) and len(DOC_NUMBER.match(text)[0]) == len(text):
             meta.doc_number = meta.doc_number or text
@@ -235,6 +245,22 @@ def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> Non
             index += 1
             continue
         head.removed.append(body.pop(index).text)
+
+
+def _redhead_line(meta: ReportMeta, text: str, head: Head) -> bool:
+    """A 版头 line: the 发文机关标志, or 文号 and 签发人 side by side. Whether it was one."""
+    mark = issuer_mark(text)
+    both = NUMBER_AND_SIGNER.match(text)
+    if mark and not head.mark:
+        head.mark = mark[1]
+        head.notes.append(f"版头的发文机关标志“{text}”已略去。")
+    elif both:
+        meta.doc_number = meta.doc_number or DOC_NUMBER.match(text)[0].strip()
+        meta.signer = meta.signer or " ".join(both[1].split())
+        head.notes.append(f"版头中的文号 {meta.doc_number} 和签发人 {meta.signer} 已移入报告信息。")
+    else:
+        return False
+    return True
 
 
 def _title_run_in(meta: ReportMeta, body: list[Para], head: Head) -> None:
@@ -256,8 +282,18 @@ def _title_run_in(meta: ReportMeta, body: list[Para], head: Head) -> None:
         del body[:index]
 
 
+def issuer_mark(text: str) -> re.Match[str] | None:
+    """The 发文机关标志 (某县人民政府文件), also spread to the line's width with spaces."""
+    return ISSUER_MARK.match("".join(text.split()))
+
+
+def is_front_line(text: str) -> bool:
+    """A line of the front matter: 文号, 签发人, 发文机关标志, 主送, or a date (bracketed or not)."""
+    return _front_meta(text) or bool(parse_date(text.strip("（）()")))
+
+
 def _front_meta(text: str) -> bool:
-    return bool(SIGNER.match(text) or DOC_NUMBER.match(text) or _is_recipients(text))
+    return bool(SIGNER.match(text) or DOC_NUMBER.match(text) or issuer_mark(text) or _is_recipients(text))
 
 
 def _short(text: str, limit: int = 20) -> str:

@@ -19,6 +19,7 @@ __all__ = ["MetaResult", "extract_meta", "parse_date"]
 
 _CC = re.compile(r"^抄送\s*[:：]\s*(.+?)。?$")
 _PRINTED = re.compile(r"^(.{2,30}?)\s+(\S+日)\s*印发$")
+_SUBJECT_WORDS = re.compile(r"^主题词\s*[:：]")  # 版记 of documents before GB/T 9704-2012
 _NOTE = re.compile(r"^[（(]([^）)]{2,80})[）)]$")
 _DISCLOSURE = re.compile(r"^[（(](此件|本件)(主动|不予|依申请)?公开(发布)?[）)]$")
 
@@ -54,6 +55,9 @@ def extract_meta(paras: list[Para], web_date: str = "", web_doc_number: str = ""
     elif not meta.date:
         result.notes.append("没有识别到成文日期，请在报告信息中填写。")
     meta.issuer = _issuer(meta, result.body)
+    if not meta.issuer and head.mark:
+        meta.issuer = head.mark
+        result.notes.append(f"标题和署名中没有发文机关，已采用版头的发文机关标志“{head.mark}”，请核对。")
     if not meta.signature:
         meta.signature = meta.issuer
     if not meta.title:
@@ -67,9 +71,13 @@ def _tail(result: MetaResult) -> None:
         text = body[-1].text.strip()
         if _CC.match(text):
             meta.cc = _CC.match(text)[1]
+            result.notes.append(f"版记中的抄送“{_short(meta.cc)}”已移入报告信息。")
         elif _PRINTED.match(text) and parse_date(_PRINTED.match(text)[2]):
             found = _PRINTED.match(text)
             meta.printed_by, meta.printed_on = found[1].strip(), parse_date(found[2])
+            result.notes.append(f"版记中的印发机关“{meta.printed_by}”和印发日期 {meta.printed_on} 已移入报告信息。")
+        elif _SUBJECT_WORDS.match(text):
+            result.notes.append(f"版记中的“{_short(text)}”已略去（报告信息中没有主题词一项）。")
         elif _DISCLOSURE.match(text):
             meta.disclosure = text.strip("（）()")
         elif _NOTE.match(text) and (meta.date or (len(body) > 1 and parse_date(body[-2].text))):
@@ -95,7 +103,7 @@ def _signature(result: MetaResult) -> None:
 
 def _issuer(meta: ReportMeta, body: list[Para]) -> str:
     issuer = ""
-    found = re.match(r"^(.{2,40}?)(?:关于|關於|\d{4}\s*年)", meta.title)
+    found = re.match(r"^(?!关于|關於)(.{2,40}?)(?:关于|關於|\d{4}\s*年)", meta.title)  # not 关于 in 关于2023年…
     if found:
         issuer = found[1].strip()
     if meta.signature and (not issuer or issuer in meta.signature):
