@@ -37,7 +37,21 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     document = new_document(faces)
     body = document.element.body
     sect_pr = body.find(f"{{{body.nsmap['w']}}}sectPr")
-    container = etree.Element("container")  # built apart, then moved before sectPr
+    container = build_body(report, options)  # built apart, then moved before sectPr
+    for element in list(container):
+        sect_pr.addprevious(element)
+    _set_properties(document, prune(report))
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def build_body(report: Report, options: ExportOptions) -> etree._Element:
+    """The body's paragraphs and tables (``w:p``/``w:tbl``) under a bare ``container`` element:
+    what the .docx holds between its start and its section properties. The typesetter lays out
+    these very elements, so the page view and the .docx cannot drift apart."""
+    faces = L.faces_for(options.fallback_fonts)
+    container = etree.Element("container")
     report = prune(report)
     meta = report.meta
     submit = options.edition == Edition.SUBMIT
@@ -62,12 +76,7 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     if note:
         add_note(container, note, faces)
         add_imprint(container, meta, faces)
-    for element in list(container):
-        sect_pr.addprevious(element)
-    _set_properties(document, report)
-    stream = io.BytesIO()
-    document.save(stream)
-    return stream.getvalue()
+    return container
 
 
 def _set_properties(document: DocxDocument, report: Report) -> None:
