@@ -1,0 +1,181 @@
+"""One paragraph → its lines, each with runs placed on the line (x from the text area's left edge)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.typeset.fonts import FontFace, FontMetrics, FontResolver, is_wide, metrics_for
+from models.typeset.linebreak import BreakRules, break_paragraph, script_gap_between
+from models.typeset.model import Run
+from models.typeset.paragraphs import BREAK, TAB, Para, TextRun
+
+
+@dataclass
+class SetLine:
+    """A composed line before it is put on a page: runs with x relative to the text area, baseline
+    relative to the line's top."""
+
+    runs: list[Run]
+    height: float
+
+
+class Fonts:
+    """Family → face and metrics, cached for one layout."""
+
+    def __init__(self, resolver: FontResolver) -> None:
+        self.resolver = resolver
+        self._faces: dict[str, tuple[FontFace | None, FontMetrics]] = {}
+
+    def get(self, family: str) -> tuple[FontFace | None, FontMetrics]:
+        found = self._faces.get(family)
+        if found is None:
+            face = self.resolver.resolve(family) if family else None
+            found = self._faces[family] = (face, metrics_for(face))
+        return found
+
+
+@dataclass
+class _Char:
+    ch: str
+    run: TextRun
+    family: str
+    advance: float
+
+
+def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> list[SetLine]:
+    if para.tabs and any(run.text == TAB for run in para.runs):
+        return [_tabbed_line(para, text_width, fonts)]
+    segments: list[list[TextRun]] = [[]]
+    for run in para.runs:
+        if run.text == BREAK:
+            segments.append([])
+        else:
+            segments[-1].append(run)
+    lines: list[SetLine] = []
+    for index, segment in enumerate(segments):
+        lines.extend(_segment_lines(para, segment, text_width, fonts, rules, first=index == 0,
+                                    last_segment=index == len(segments) - 1))
+    return lines
+
+
+def _chars(runs: list[TextRun], fonts: Fonts) -> list[_Char]:
+    """Each character with its advance. The run's character spacing follows every character but the
+    last of a portion (a stretch of one run in one script): measured in LibreOffice, where “”—, a
+    digit or an ASCII comma between ideographs each end a portion and so take their full width."""
+    chars = []
+    for run in runs:
+        wide = [is_wide(ch) for ch in run.text]
+        for index, ch in enumerate(run.text):
+            family = run.east_asian if wide[index] or not run.latin else run.latin
+            _, metrics = fonts.get(family)
+            portion_ends = index == len(run.text) - 1 or wide[index] != wide[index + 1]
+            spacing = 0.0 if portion_ends else run.spacing
+            chars.append(_Char(ch, run, family, metrics.advance(ch) * run.size + spacing))
+    return chars
+
+
+def _segment_lines(para: Para, runs: list[TextRun], text_width: float, fonts: Fonts, rules: BreakRules,
+                   first: bool, last_segment: bool) -> list[SetLine]:
+    chars = _chars(runs, fonts)
+    if not chars:
+        return [SetLine([], _line_height(para, para.size, fonts, runs))]
+    text = "".join(c.ch for c in chars)
+    gaps = [0.0] + [rules.script_gap * chars[i].run.size if script_gap_between(text[i - 1], text[i]) else 0.0
+                    for i in range(1, len(text))]
+    room = text_width - para.left - para.right
+    first_room = room - para.first_line if first else room
+    spans = break_paragraph(text, [c.advance for c in chars], (first_room, room), rules, gaps)
+    lines = []
+    for number, span in enumerate(spans):
+        is_first = first and number == 0
+        indent = para.left + (para.first_line if is_first else 0.0)
+        line_room = first_room if number == 0 else room
+        last = number == len(spans) - 1
+        xs = _positions(para.jc, chars, gaps, span.start, span.end, span.width, line_room, text,
+                        stretch=not last and not span.hangs)
+        size = max(c.run.size for c in chars[span.start:span.end])
+        height = _line_height(para, size, fonts, runs)
+        runs_out = _runs(chars, span.start, span.end, [indent + x for x in xs], height, fonts)
+        lines.append(SetLine(runs_out, height))
+    return lines
+
+
+def _positions(jc: str, chars: list[_Char], gaps: list[float], start: int, end: int, width: float,
+               room: float, text: str, stretch: bool) -> list[float]:
+    """x of each character from the line's start, after alignment and justification."""
+    slack = max(0.0, room - width)
+    offset = {"center": slack / 2, "right": slack}.get(jc, 0.0)
+    breaks = [i for i in range(start + 1, end) if _breakable(text, i)] if jc == "both" and stretch else []
+    extra = slack / len(breaks) if breaks else 0.0
+    xs = []
+    x = offset
+    breaks_seen = 0
+    for i in range(start, end):
+        if i > start:
+            x += gaps[i]
+            if breaks_seen < len(breaks) and breaks[breaks_seen] == i:
+                x += extra
+                breaks_seen += 1
+        xs.append(x)
+        x += chars[i].advance
+    return xs
+
+
+def _breakable(text: str, i: int) -> bool:
+    """Justification spreads space between characters, not inside a Latin word or number."""
+    return not (text[i - 1].isascii() and text[i - 1].isalnum() and text[i].isascii() and text[i].isalnum())
+
+
+def _line_height(para: Para, size: float, fonts: Fonts, runs: list[TextRun]) -> float:
+    if para.line:
+        return para.line
+    family = runs[0].east_asian if runs else ""
+    _, metrics = fonts.get(family)
+    return (metrics.ascent + metrics.descent) * size
+
+
+def _runs(chars: list[_Char], start: int, end: int, xs: list[float], height: float, fonts: Fonts) -> list[Run]:
+    """Characters grouped into runs of one font, size and colour; baseline from the line's top."""
+    runs: list[Run] = []
+    i = start
+    while i < end:
+        j = i + 1
+        while j < end and chars[j].family == chars[i].family and chars[j].run.size == chars[i].run.size \
+                and chars[j].run.color == chars[i].run.color:
+            j += 1
+        face, metrics = fonts.get(chars[i].family)
+        size = chars[i].run.size
+        baseline = height - metrics.descent * size  # exact lines grow above the text (LibreOffice)
+        runs.append(Run("".join(c.ch for c in chars[i:j]), tuple(xs[i - start:j - start]), baseline, size,
+                        chars[i].family, face, chars[i].run.color))
+        i = j
+    return runs
+
+
+def _tabbed_line(para: Para, text_width: float, fonts: Fonts) -> SetLine:
+    """发文字号 … 签发人 and 印发机关 … 印发日期: text at the left indent, the part after the tab
+    ending at the right tab stop."""
+    before: list[TextRun] = []
+    after: list[TextRun] = []
+    target = before
+    for run in para.runs:
+        if run.text == TAB:
+            target = after
+        elif run.text != BREAK:
+            target.append(run)
+    left_chars, right_chars = _chars(before, fonts), _chars(after, fonts)
+    stop = next((pos for kind, pos in para.tabs if kind == "right"), text_width)
+    xs = []
+    x = para.left + max(0.0, para.first_line)
+    for c in left_chars:
+        xs.append(x)
+        x += c.advance
+    right_width = sum(c.advance for c in right_chars)
+    x = max(x, stop - right_width)
+    for c in right_chars:
+        xs.append(x)
+        x += c.advance
+    chars = left_chars + right_chars
+    size = max((c.run.size for c in chars), default=para.size)
+    height = _line_height(para, size, fonts, before or after)
+    return SetLine(_runs(chars, 0, len(chars), xs, height, fonts), height)
