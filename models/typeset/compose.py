@@ -59,9 +59,9 @@ def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> l
 
 
 def _chars(runs: list[TextRun], fonts: Fonts) -> list[_Char]:
-    """Each character with its advance. The run's character spacing follows every character but the
-    last of a portion (a stretch of one run in one script): measured in LibreOffice, where “”—, a
-    digit or an ASCII comma between ideographs each end a portion and so take their full width."""
+    """Each character with its advance. The run's character spacing follows every CJK character but
+    the last of a portion (a stretch of one run in one script), and no Latin letter, digit or ASCII
+    mark: measured in LibreOffice, where “”— (runs of their own) take their full width."""
     chars = []
     for run in runs:
         wide = [is_wide(ch) for ch in run.text]

@@ -48,6 +48,11 @@ WORD = BreakRules("Word", WORD_NOT_AT_START, WORD_NOT_AT_END, WORD_HANGING, 0.0)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.,:/%'\-·][A-Za-z0-9]+)*%?")
 
 
+# A closing mark or ASCII separator holds on to a number after it (UAX #14 LB25 as ICU applies it:
+# "开。2025", ":022" and "),12" move to the next line whole).
+_HOLDS_NUMBER = frozenset("。，、；：）》”’」』〕】,.;:)]}")
+
+
 def units_of(text: str) -> list[tuple[int, int]]:
     """(start, end) character ranges that a line break may not cut."""
     units: list[tuple[int, int]] = []
@@ -55,7 +60,10 @@ def units_of(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         match = _WORD.match(text, i)
         end = match.end() if match else i + 1
-        units.append((i, end))
+        if units and text[i].isdigit() and text[i - 1] in _HOLDS_NUMBER:
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((i, end))
         i = end
     return units
 

@@ -1,0 +1,59 @@
+"""Font files behind the family names a .docx asks for, and their advance widths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from models.typeset.fonts import FontResolver, metrics_for, windows_font_index
+from tests.models.export.pdf_layout import FONTS_CONF
+
+needs_fontconfig = pytest.mark.skipif(not shutil.which("fc-match"), reason="fontconfig not installed")
+
+
+@needs_fontconfig
+def test_the_tests_fontconfig_maps_gb_names_onto_installed_cjk_fonts():
+    resolver = FontResolver(fontconfig_file=FONTS_CONF)
+    face = resolver.resolve("仿宋_GB2312")
+    if face is None or "CJK" not in face.family:
+        pytest.skip("Noto CJK fonts not installed")
+    assert Path(face.path).is_file()
+    assert face.family == "Noto Serif CJK SC"
+    assert not face.same_family("仿宋_GB2312")  # a stand-in, which the font check will say
+    assert resolver.resolve("黑体").family == "Noto Sans CJK SC"
+
+
+@needs_fontconfig
+def test_cjk_takes_one_em_and_digits_their_own_width():
+    face = FontResolver(fontconfig_file=FONTS_CONF).resolve("仿宋_GB2312")
+    if face is None or "CJK" not in face.family:
+        pytest.skip("Noto CJK fonts not installed")
+    metrics = metrics_for(face)
+    assert metrics.advance("国") == 1.0
+    assert metrics.advance("，") == 1.0
+    assert 0.4 < metrics.advance("1") < metrics.advance("2") < 0.6
+    assert metrics.ascent > 0.8
+    assert metrics.descent > 0.1
+
+
+def test_no_font_file_gives_standard_widths():
+    metrics = metrics_for(None)
+    assert metrics.advance("国") == 1.0
+    assert metrics.advance("a") == 0.5
+
+
+def test_windows_lookup_reads_family_names_from_a_font_folder(tmp_path):
+    """The Windows path (%WINDIR%\\Fonts, per-user Fonts) on a folder of real font files."""
+    source = next(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"), None) if Path("/usr/share/fonts").is_dir() else None
+    if source is None:
+        pytest.skip("no DejaVu font to copy")
+    shutil.copy(source, tmp_path / "DejaVuSans.ttf")
+    (tmp_path / "broken.ttf").write_bytes(b"not a font")
+    (tmp_path / "readme.txt").write_text("x")
+    index = windows_font_index([tmp_path])
+    face = index["dejavusans"]
+    assert face.path == str(tmp_path / "DejaVuSans.ttf")
+    assert face.index == 0
+    assert face.same_family("DejaVu Sans")
