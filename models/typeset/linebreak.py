@@ -45,7 +45,7 @@ LIBREOFFICE = BreakRules("LibreOffice", LO_NOT_AT_START, LO_NOT_AT_END, frozense
 WORD = BreakRules("Word", WORD_NOT_AT_START, WORD_NOT_AT_END, WORD_HANGING, 0.0)
 
 # A run of Latin letters and digits with the marks inside a number or word kept with it.
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,:/%'\-·][A-Za-z0-9]+)*%?")
+_UNIT = re.compile(r"[A-Za-z0-9]+(?:[.,:/%'\-·][A-Za-z0-9]+)*%?|.", re.DOTALL)
 
 
 # A closing mark or ASCII separator holds on to a number after it (UAX #14 LB25 as ICU applies it:
@@ -56,15 +56,12 @@ _HOLDS_NUMBER = frozenset("。，、；：）》”’」』〕】,.;:)]}")
 def units_of(text: str) -> list[tuple[int, int]]:
     """(start, end) character ranges that a line break may not cut."""
     units: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        match = _WORD.match(text, i)
-        end = match.end() if match else i + 1
-        if units and text[i].isdigit() and text[i - 1] in _HOLDS_NUMBER:
+    for match in _UNIT.finditer(text):
+        start, end = match.span()
+        if units and text[start].isdigit() and text[start - 1] in _HOLDS_NUMBER:
             units[-1] = (units[-1][0], end)
         else:
-            units.append((i, end))
-        i = end
+            units.append((start, end))
     return units
 
 

@@ -7,6 +7,7 @@ them) keeps the typesetter on the writer's numbers by construction.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
@@ -15,6 +16,7 @@ from lxml import etree
 TWIP = 1 / 20  # points
 
 
+@functools.cache
 def _w(tag: str) -> str:
     return qn(f"w:{tag}")
 
