@@ -115,8 +115,7 @@ def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: b
     """A body paragraph (2-character first-line indent) or a standalone heading, which keeps
     with the next paragraph: a heading is never the last line of a page."""
     paragraph = sub(parent, "p")
-    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200,
-                     keep_next=keep_next or bool(block.heading))
+    fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200, keep_next=keep_next or bool(block.heading))
     if block.heading and block.heading <= 2:
         fmt.outline_level = block.heading - 1
     paragraph_properties(paragraph, fmt)

@@ -11,5 +11,18 @@ from models.typeset.linebreak import LIBREOFFICE, WORD, BreakRules
 from models.typeset.model import MM, Line, Page, Pages, Rule, Run
 from models.typeset.typesetter import TypesetSettings, typeset
 
-__all__ = ["LIBREOFFICE", "MM", "WORD", "BreakRules", "FontFace", "FontResolver", "Line", "Page", "Pages", "Rule",
-           "Run", "TypesetSettings", "typeset"]
+__all__ = [
+    "LIBREOFFICE",
+    "MM",
+    "WORD",
+    "BreakRules",
+    "FontFace",
+    "FontResolver",
+    "Line",
+    "Page",
+    "Pages",
+    "Rule",
+    "Run",
+    "TypesetSettings",
+    "typeset",
+]

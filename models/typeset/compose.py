@@ -53,8 +53,11 @@ def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> l
             segments[-1].append(run)
     lines: list[SetLine] = []
     for index, segment in enumerate(segments):
-        lines.extend(_segment_lines(para, segment, text_width, fonts, rules, first=index == 0,
-                                    last_segment=index == len(segments) - 1))
+        lines.extend(
+            _segment_lines(
+                para, segment, text_width, fonts, rules, first=index == 0, last_segment=index == len(segments) - 1
+            )
+        )
     return lines
 
 
@@ -74,14 +77,17 @@ def _chars(runs: list[TextRun], fonts: Fonts) -> list[_Char]:
     return chars
 
 
-def _segment_lines(para: Para, runs: list[TextRun], text_width: float, fonts: Fonts, rules: BreakRules,
-                   first: bool, last_segment: bool) -> list[SetLine]:
+def _segment_lines(
+    para: Para, runs: list[TextRun], text_width: float, fonts: Fonts, rules: BreakRules, first: bool, last_segment: bool
+) -> list[SetLine]:
     chars = _chars(runs, fonts)
     if not chars:
         return [SetLine([], _line_height(para, para.size, fonts, runs))]
     text = "".join(c.ch for c in chars)
-    gaps = [0.0] + [rules.script_gap * chars[i].run.size if script_gap_between(text[i - 1], text[i]) else 0.0
-                    for i in range(1, len(text))]
+    gaps = [0.0] + [
+        rules.script_gap * chars[i].run.size if script_gap_between(text[i - 1], text[i]) else 0.0
+        for i in range(1, len(text))
+    ]
     room = text_width - para.left - para.right
     first_room = room - para.first_line if first else room
     spans = break_paragraph(text, [c.advance for c in chars], (first_room, room), rules, gaps)
@@ -91,17 +97,27 @@ def _segment_lines(para: Para, runs: list[TextRun], text_width: float, fonts: Fo
         indent = para.left + (para.first_line if is_first else 0.0)
         line_room = first_room if number == 0 else room
         last = number == len(spans) - 1
-        xs = _positions(para.jc, chars, gaps, span.start, span.end, span.width, line_room, text,
-                        stretch=not last and not span.hangs)
-        size = max(c.run.size for c in chars[span.start:span.end])
+        xs = _positions(
+            para.jc, chars, gaps, span.start, span.end, span.width, line_room, text, stretch=not last and not span.hangs
+        )
+        size = max(c.run.size for c in chars[span.start : span.end])
         height = _line_height(para, size, fonts, runs)
         runs_out = _runs(chars, span.start, span.end, [indent + x for x in xs], height, fonts)
         lines.append(SetLine(runs_out, height))
     return lines
 
 
-def _positions(jc: str, chars: list[_Char], gaps: list[float], start: int, end: int, width: float,
-               room: float, text: str, stretch: bool) -> list[float]:
+def _positions(
+    jc: str,
+    chars: list[_Char],
+    gaps: list[float],
+    start: int,
+    end: int,
+    width: float,
+    room: float,
+    text: str,
+    stretch: bool,
+) -> list[float]:
     """x of each character from the line's start, after alignment and justification."""
     slack = max(0.0, room - width)
     offset = {"center": slack / 2, "right": slack}.get(jc, 0.0)
@@ -140,14 +156,27 @@ def _runs(chars: list[_Char], start: int, end: int, xs: list[float], height: flo
     i = start
     while i < end:
         j = i + 1
-        while j < end and chars[j].family == chars[i].family and chars[j].run.size == chars[i].run.size \
-                and chars[j].run.color == chars[i].run.color:
+        while (
+            j < end
+            and chars[j].family == chars[i].family
+            and chars[j].run.size == chars[i].run.size
+            and chars[j].run.color == chars[i].run.color
+        ):
             j += 1
         face, metrics = fonts.get(chars[i].family)
         size = chars[i].run.size
         baseline = height - metrics.descent * size  # exact lines grow above the text (LibreOffice)
-        runs.append(Run("".join(c.ch for c in chars[i:j]), tuple(xs[i - start:j - start]), baseline, size,
-                        chars[i].family, face, chars[i].run.color))
+        runs.append(
+            Run(
+                "".join(c.ch for c in chars[i:j]),
+                tuple(xs[i - start : j - start]),
+                baseline,
+                size,
+                chars[i].family,
+                face,
+                chars[i].run.color,
+            )
+        )
         i = j
     return runs
 

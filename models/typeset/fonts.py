@@ -50,8 +50,9 @@ class FontResolver:
     def resolve(self, family: str) -> FontFace | None:
         with self._lock:
             if family not in self._cache:
-                self._cache[family] = (self._windows(family) if sys.platform == "win32"
-                                       else _fontconfig(family, self.fontconfig_file))
+                self._cache[family] = (
+                    self._windows(family) if sys.platform == "win32" else _fontconfig(family, self.fontconfig_file)
+                )
             return self._cache[family]
 
     def _windows(self, family: str) -> FontFace | None:
@@ -65,8 +66,14 @@ def _fontconfig(family: str, config: Path | None = None) -> FontFace | None:
         return None
     env = {**os.environ, "FONTCONFIG_FILE": str(config)} if config else None
     try:
-        result = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", family],
-                                capture_output=True, text=True, timeout=10, check=True, env=env)
+        result = subprocess.run(
+            ["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", family],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+            env=env,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     path, index, found = [*result.stdout.split("\n"), "", "", ""][:3]
@@ -144,7 +151,7 @@ class FontMetrics:
         self._cmap = font.getBestCmap() or {}
         self._hmtx = font["hmtx"]
         self._upm = font["head"].unitsPerEm
-        os2 = font["OS/2"] if "OS/2" in font else None
+        os2 = font.get("OS/2")
         if os2 is not None and os2.usWinAscent:
             self.ascent, self.descent = os2.usWinAscent / self._upm, os2.usWinDescent / self._upm
         else:

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 
 # LibreOffice 7.4 zh_CN forbidden rules (i18npool localedata zh_CN.xml).
 LO_NOT_AT_START = frozenset(
-    ":!),.:;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝︴︶︸︺︼︾﹀﹂﹄﹏､～￠々‖•·ˇˉ―--′’”")
+    ":!),.:;?]}¢'\"、。〉》」』】〕〗〞︰︱︳﹐､﹒﹔﹕﹖﹗﹚﹜﹞！），．：；？｜｝︴︶︸︺︼︾﹀﹂﹄﹏､～￠々‖•·ˇˉ―--′’”"
+)
 LO_NOT_AT_END = frozenset("([{£¥'\"‵〈《「『【〔〖（［｛￡￥〝︵︷︹︻︽︿﹁﹃﹙﹛﹝（｛“‘")
 LO_HANGING = frozenset("!,.:;?、。！，．：；？")
 # Word's default Simplified Chinese lists (ECMA-376 §17.15.1.59).
 WORD_NOT_AT_START = frozenset(
-    "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｀｜｝～￠")
+    "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｀｜｝～￠"
+)
 WORD_NOT_AT_END = frozenset("$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥")
 WORD_HANGING = frozenset("，。、；：！？,.;:!?")
 
@@ -88,8 +90,9 @@ class LineSpan:
     hangs: bool = False  # the last character hangs past the margin
 
 
-def break_paragraph(text: str, advances: list[float], widths: tuple[float, float], rules: BreakRules,
-                    gap: list[float]) -> list[LineSpan]:
+def break_paragraph(
+    text: str, advances: list[float], widths: tuple[float, float], rules: BreakRules, gap: list[float]
+) -> list[LineSpan]:
     """Break ``text`` (no line feeds) into lines. ``advances``: each character's advance in points;
     ``widths``: room on the first line and on the others; ``gap[i]``: the script gap LibreOffice
     puts before character ``i`` when it is not at a line start."""
@@ -103,14 +106,16 @@ def break_paragraph(text: str, advances: list[float], widths: tuple[float, float
             end = _adjust(text, units, first, end, rules)
             width = _width(units, first, end, advances, gap)
         hangs = end > first and _hangs(text, units, end, rules) and width > room
-        lines.append(LineSpan(units[first][0], units[end - 1][1], _trimmed(text, units, first, end, width, advances),
-                              hangs))
+        lines.append(
+            LineSpan(units[first][0], units[end - 1][1], _trimmed(text, units, first, end, width, advances), hangs)
+        )
         first = end
     return lines
 
 
-def _fit(units: list[tuple[int, int]], first: int, advances: list[float], gap: list[float],
-         room: float) -> tuple[int, float]:
+def _fit(
+    units: list[tuple[int, int]], first: int, advances: list[float], gap: list[float], room: float
+) -> tuple[int, float]:
     """The units from ``first`` that fit in ``room``: (index after the last, width). One at least."""
     x = 0.0
     index = first
@@ -129,11 +134,13 @@ def _adjust(text: str, units: list[tuple[int, int]], first: int, end: int, rules
     if rules.hanging and _may_hang(text, units, end, rules):
         return end + 1
     pos = end
-    while pos > first + 1 and (text[units[pos][0]] in rules.not_at_start
-                               or text[units[pos - 1][1] - 1] in rules.not_at_end):
+    while pos > first + 1 and (
+        text[units[pos][0]] in rules.not_at_start or text[units[pos - 1][1] - 1] in rules.not_at_end
+    ):
         pos -= 1
-    if pos == first + 1 and (text[units[pos][0]] in rules.not_at_start
-                             or text[units[pos - 1][1] - 1] in rules.not_at_end):
+    if pos == first + 1 and (
+        text[units[pos][0]] in rules.not_at_start or text[units[pos - 1][1] - 1] in rules.not_at_end
+    ):
         return end  # nothing to move back to: break where it overflowed
     return pos
 
@@ -155,8 +162,9 @@ def _width(units: list[tuple[int, int]], first: int, end: int, advances: list[fl
     return sum(advances[start:stop]) + sum(gap[units[i][0]] for i in range(first + 1, end))
 
 
-def _trimmed(text: str, units: list[tuple[int, int]], first: int, end: int, width: float,
-             advances: list[float]) -> float:
+def _trimmed(
+    text: str, units: list[tuple[int, int]], first: int, end: int, width: float, advances: list[float]
+) -> float:
     """Trailing spaces do not count towards a line's width (they hang in both renderers)."""
     stop = units[end - 1][1]
     while stop > units[first][0] and text[stop - 1] == " ":

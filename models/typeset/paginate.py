@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import models.export.layout as L
 from models.typeset.compose import Fonts, SetLine
 from models.typeset.model import Line, Page, Rule, Run
-from models.typeset.paragraphs import TWIP, FootTable
+from models.typeset.paragraphs import TWIP
 
 PAGE_WIDTH = L.PAGE_WIDTH * TWIP
 PAGE_HEIGHT = L.PAGE_HEIGHT * TWIP
@@ -57,8 +57,9 @@ class Flow:
     def place(self, line: SetLine, block: int) -> None:
         if line.height > self.room() + FIT and not self.at_top():
             self._new_page()
-        runs = [replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=self.y + run.baseline)
-                for run in line.runs]
+        runs = [
+            replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=self.y + run.baseline) for run in line.runs
+        ]
         self.page.lines.append(Line(runs, self.y, line.height, block))
         self.y += line.height
 
@@ -120,8 +121,9 @@ def _place_table(flow: Flow, table: SetTable, index: int) -> None:
         if top_rule:
             page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, top_rule))
         line_top = top + (row_height - line.height) / 2  # cells are centred vertically
-        runs = [replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=line_top + run.baseline)
-                for run in line.runs]
+        runs = [
+            replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=line_top + run.baseline) for run in line.runs
+        ]
         page.lines.append(Line(runs, line_top, line.height, index))
         top += row_height
         if bottom_rule:

@@ -24,8 +24,7 @@ class TypesetSettings:
     resolver: FontResolver = DEFAULT_RESOLVER
 
 
-def typeset(report: Report, options: ExportOptions | None = None,
-            settings: TypesetSettings | None = None) -> Pages:
+def typeset(report: Report, options: ExportOptions | None = None, settings: TypesetSettings | None = None) -> Pages:
     """Lay out the very paragraphs :func:`models.export.docx_writer.build_body` writes."""
     options = options or ExportOptions()
     settings = settings or TypesetSettings()
@@ -43,8 +42,7 @@ def _set(element: Para | FootTable, fonts: Fonts, rules: BreakRules) -> SetPara 
             height = sum(extra.height for extra in more) + line.height
             rows.append((_stack(line, more), max(row.height, height), row.top_rule, row.bottom_rule))
         return SetTable(rows)
-    return SetPara(compose(element, TEXT_WIDTH, fonts, rules), element.before, element.keep_next,
-                   element.border_bottom)
+    return SetPara(compose(element, TEXT_WIDTH, fonts, rules), element.before, element.keep_next, element.border_bottom)
 
 
 def _stack(first: SetLine, more: list[SetLine]) -> SetLine:
@@ -54,7 +52,9 @@ def _stack(first: SetLine, more: list[SetLine]) -> SetLine:
     runs = list(first.runs)
     offset = first.height
     for line in more:
-        runs += [run.__class__(run.text, run.xs, run.baseline + offset, run.size, run.family, run.font, run.color)
-                 for run in line.runs]
+        runs += [
+            run.__class__(run.text, run.xs, run.baseline + offset, run.size, run.family, run.font, run.color)
+            for run in line.runs
+        ]
         offset += line.height
     return SetLine(runs, offset)

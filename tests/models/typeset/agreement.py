@@ -52,8 +52,12 @@ def our_lines(pages: Pages) -> Lines:
 
 def rendered_lines(pdf: Path) -> tuple[int, Lines]:
     pages = read_pages(pdf)
-    lines = [(page.number, text) for page in pages for line in page.lines
-             if line not in page.footer and (text := _squeeze(line.text))]
+    lines = [
+        (page.number, text)
+        for page in pages
+        for line in page.lines
+        if line not in page.footer and (text := _squeeze(line.text))
+    ]
     return len(pages), lines
 
 
@@ -110,10 +114,19 @@ def main(argv: list[str]) -> int:
         results = compare(names, Path(folder))
     print(f"{'document':44} {'pages ours/LO':>13} {'lines':>6} {'agree':>7}")
     for result in results:
-        print(f"{result.name:44} {result.our_pages:>6}/{result.their_pages:<6} {len(result.theirs):>6} "
-              f"{result.ratio:>7.1%}")
+        print(
+            f"{result.name:44} {result.our_pages:>6}/{result.their_pages:<6} {len(result.theirs):>6} "
+            f"{result.ratio:>7.1%}"
+        )
         for line in result.describe_differences(6):
             print("    ", line)
+    matched = sum(result.matched for result in results)
+    total = sum(max(len(result.ours), len(result.theirs)) for result in results)
+    same_pages = sum(result.our_pages == result.their_pages for result in results)
+    print(
+        f"all: {matched}/{total} lines agree ({matched / max(total, 1):.1%}); "
+        f"page count equal in {same_pages}/{len(results)} documents"
+    )
     return 0
 
 

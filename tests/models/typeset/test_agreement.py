@@ -11,8 +11,10 @@ import pytest
 from tests.models.export.pdf_layout import renderer_available
 from tests.models.typeset.agreement import CASES, Agreement, compare
 
-pytestmark = [pytest.mark.render,
-              pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed")]
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed"),
+]
 
 SAMPLE = ("seed-submit", "seed-public", "seed-unsealed-separate")
 REAL = tuple(name for name in CASES if name not in SAMPLE)
@@ -45,4 +47,3 @@ def test_real_corpus_lines_agree(results):
     assert total > 1000
     assert matched / total >= 0.95
     assert sum(results[name].ratio == 1.0 for name in REAL) > 0.6 * len(REAL)
-

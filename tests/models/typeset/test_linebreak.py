@@ -13,7 +13,7 @@ ROOM = 28 * CELL + 2
 def lines(text: str, rules=LIBREOFFICE, room: float = ROOM) -> list[str]:
     advances = [CELL / 2 if ch.isascii() else CELL for ch in text]
     spans = break_paragraph(text, advances, (room, room), rules, [0.0] * len(text))
-    return [text[span.start:span.end] for span in spans]
+    return [text[span.start : span.end] for span in spans]
 
 
 def test_28_cells_a_line():
