@@ -39,7 +39,8 @@ class _Char:
     ch: str
     run: TextRun
     family: str
-    advance: float
+    advance: float  # spacing included
+    tail: float  # added when the character ends a line: it is measured without its spacing
 
 
 def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> list[SetLine]:
@@ -62,18 +63,24 @@ def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> l
 
 
 def _chars(runs: list[TextRun], fonts: Fonts) -> list[_Char]:
-    """Each character with its advance. The run's character spacing follows every CJK character but
-    the last of a portion (a stretch of one run in one script), and no Latin letter, digit or ASCII
-    mark: measured in LibreOffice, where “”— (runs of their own) take their full width."""
-    chars = []
+    """Each character with its advance, as LibreOffice measures them (read from its PDFs): the run's
+    character spacing follows every character but the last of a portion (a stretch of one run in
+    one script), so “”—, which the writer puts in runs of their own, and the last digit of a number
+    take their full width; those marks print full-width (one em) after Chinese text, and with the
+    font's own width after a digit or Latin letter (2016—2020, 12·4)."""
+    chars: list[_Char] = []
     for run in runs:
         wide = [is_wide(ch) for ch in run.text]
+        east_asian_run = run.latin == run.east_asian  # the writer's runs of “”‘’—…
         for index, ch in enumerate(run.text):
             family = run.east_asian if wide[index] or not run.latin else run.latin
             _, metrics = fonts.get(family)
+            after_latin = bool(chars) and chars[-1].ch.isascii()  # the mark takes the script before it
+            full = east_asian_run and not ch.isascii() and not after_latin
+            advance = 1.0 if full else metrics.advance(ch)
             portion_ends = index == len(run.text) - 1 or wide[index] != wide[index + 1]
             spacing = 0.0 if portion_ends else run.spacing
-            chars.append(_Char(ch, run, family, metrics.advance(ch) * run.size + spacing))
+            chars.append(_Char(ch, run, family, advance * run.size + spacing, -spacing))
     return chars
 
 
@@ -90,7 +97,7 @@ def _segment_lines(
     ]
     room = text_width - para.left - para.right
     first_room = room - para.first_line if first else room
-    spans = break_paragraph(text, [c.advance for c in chars], (first_room, room), rules, gaps)
+    spans = break_paragraph(text, [c.advance for c in chars], (first_room, room), rules, gaps, [c.tail for c in chars])
     lines = []
     for number, span in enumerate(spans):
         is_first = first and number == 0

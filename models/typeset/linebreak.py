@@ -91,17 +91,25 @@ class LineSpan:
 
 
 def break_paragraph(
-    text: str, advances: list[float], widths: tuple[float, float], rules: BreakRules, gap: list[float]
+    text: str,
+    advances: list[float],
+    widths: tuple[float, float],
+    rules: BreakRules,
+    gap: list[float],
+    tails: list[float] | None = None,
 ) -> list[LineSpan]:
     """Break ``text`` (no line feeds) into lines. ``advances``: each character's advance in points;
     ``widths``: room on the first line and on the others; ``gap[i]``: the script gap LibreOffice
-    puts before character ``i`` when it is not at a line start."""
+    puts before character ``i`` when it is not at a line start; ``tails[i]``: what character ``i``
+    adds when it is the last that must fit (LibreOffice checks a character's advance before adding
+    the spacing that follows it)."""
+    tails = tails or [0.0] * len(text)
     units = units_of(text)
     lines: list[LineSpan] = []
     first = 0  # index into units
     while first < len(units):
         room = widths[0] if not lines else widths[1]
-        end, width = _fit(units, first, advances, gap, room)
+        end, width = _fit(units, first, advances, gap, tails, room)
         if end < len(units):
             end = _adjust(text, units, first, end, rules)
             width = _width(units, first, end, advances, gap)
@@ -114,7 +122,7 @@ def break_paragraph(
 
 
 def _fit(
-    units: list[tuple[int, int]], first: int, advances: list[float], gap: list[float], room: float
+    units: list[tuple[int, int]], first: int, advances: list[float], gap: list[float], tails: list[float], room: float
 ) -> tuple[int, float]:
     """The units from ``first`` that fit in ``room``: (index after the last, width). One at least."""
     x = 0.0
@@ -122,7 +130,7 @@ def _fit(
     while index < len(units):
         start, end = units[index]
         width = sum(advances[start:end]) + (gap[start] if index > first else 0.0)
-        if x + width > room + 0.01 and index > first:
+        if x + width + tails[end - 1] > room + 0.001 and index > first:
             break
         x += width
         index += 1
