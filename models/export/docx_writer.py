@@ -75,6 +75,7 @@ def build_body(report: Report, options: ExportOptions) -> etree._Element:
     add_signature(container, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
         add_note(container, note, faces)
+    if submit:  # the 版记 stands on its own: a report without 附注 still has 抄送 and 印发 (GB/T 9704 7.4)
         add_imprint(container, meta, faces)
     return container
 

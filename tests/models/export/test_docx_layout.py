@@ -205,6 +205,19 @@ def test_imprint_table_156mm_thick_outer_thin_inner_rules(submit):
     assert ppr_value(rows[0].find(".//w:p", NS), "spacing", "lineRule") == "auto"  # single spacing in tables
 
 
+def test_imprint_does_not_depend_on_a_note():
+    """GB/T 9704 7.4: 抄送 and 印发机关/日期 print whether or not the report has a 附注."""
+    report = seed_report(repaired=True)
+    report.meta.note = ""
+    parts = read_parts(build_docx(report, ExportOptions()))
+    table = parts.document.find("w:body/w:tbl", NS)
+    assert table is not None
+    texts = [parts.paragraph_text(r.find(".//w:p", NS)) for r in table.findall("w:tr", NS)]
+    assert texts[0].startswith("抄送：")
+    assert texts[-1].endswith("印发")
+    assert "此件公开发布" not in parts.body_text()
+
+
 def test_public_edition_has_no_masthead_recipients_note_or_imprint(public):
     text = public.body_text()
     for absent in ("城市管理局文件", "签发人", "九龙坡城管文", "区委、区政府：", "此件公开发布", "抄送", "日印发"):

@@ -33,6 +33,12 @@ def _seed() -> Report:
     return seed_report(repaired=True)
 
 
+def _seed_without_note() -> Report:
+    report = seed_report(repaired=True)
+    report.meta.note = ""
+    return report
+
+
 def _real(name: str) -> Callable[[], Report]:
     return lambda: import_file(REAL / f"{name}.txt").report
 
@@ -41,6 +47,7 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     "seed-submit": (_seed, ExportOptions()),
     "seed-public": (_seed, ExportOptions(edition="public")),
     "seed-unsealed-separate": (_seed, ExportOptions(sealed=False, points="separate")),
+    "seed-submit-no-note": (_seed_without_note, ExportOptions()),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }
