@@ -89,7 +89,7 @@ def _segment_lines(
 ) -> list[SetLine]:
     chars = _chars(runs, fonts)
     if not chars:
-        return [SetLine([], _line_height(para, para.size, fonts, runs))]
+        return [SetLine([], _line_box(para, [], fonts)[0])]
     text = "".join(c.ch for c in chars)
     gaps = [0.0] + [
         rules.script_gap * chars[i].run.size if script_gap_between(text[i - 1], text[i]) else 0.0
@@ -107,9 +107,8 @@ def _segment_lines(
         xs = _positions(
             para.jc, chars, gaps, span.start, span.end, span.width, line_room, text, stretch=not last and not span.hangs
         )
-        size = max(c.run.size for c in chars[span.start : span.end])
-        height = _line_height(para, size, fonts, runs)
-        runs_out = _runs(chars, span.start, span.end, [indent + x for x in xs], height, fonts)
+        height, baseline = _line_box(para, chars[span.start : span.end], fonts)
+        runs_out = _runs(chars, span.start, span.end, [indent + x for x in xs], baseline, fonts)
         lines.append(SetLine(runs_out, height))
     return lines
 
@@ -149,16 +148,25 @@ def _breakable(text: str, i: int) -> bool:
     return not (text[i - 1].isascii() and text[i - 1].isalnum() and text[i].isascii() and text[i].isalnum())
 
 
-def _line_height(para: Para, size: float, fonts: Fonts, runs: list[TextRun]) -> float:
-    if para.line:
-        return para.line
-    family = runs[0].east_asian if runs else ""
-    _, metrics = fonts.get(family)
-    return (metrics.ascent + metrics.descent) * size
+def _line_box(para: Para, chars: list[_Char], fonts: Fonts) -> tuple[float, float]:
+    """(height, baseline from the line's top), as LibreOffice places them: the tallest ascent and
+    descent of the line's fonts; an exact line on the grid centres the text in the pitch, an exact
+    line off the grid puts the baseline at four fifths of the height, a single line is as tall as
+    its fonts."""
+    ascent = descent = 0.0
+    for c in chars or [None]:
+        family, size = (c.family, c.run.size) if c else ("", para.size)
+        _, metrics = fonts.get(family)
+        ascent, descent = max(ascent, metrics.ascent * size), max(descent, metrics.descent * size)
+    if para.line is None:
+        return ascent + descent, ascent
+    if para.snap_to_grid:
+        return para.line, ascent + (para.line - ascent - descent) / 2
+    return para.line, 0.8 * para.line
 
 
-def _runs(chars: list[_Char], start: int, end: int, xs: list[float], height: float, fonts: Fonts) -> list[Run]:
-    """Characters grouped into runs of one font, size and colour; baseline from the line's top."""
+def _runs(chars: list[_Char], start: int, end: int, xs: list[float], baseline: float, fonts: Fonts) -> list[Run]:
+    """Characters grouped into runs of one font, size and colour, on the line's baseline."""
     runs: list[Run] = []
     i = start
     while i < end:
@@ -170,9 +178,8 @@ def _runs(chars: list[_Char], start: int, end: int, xs: list[float], height: flo
             and chars[j].run.color == chars[i].run.color
         ):
             j += 1
-        face, metrics = fonts.get(chars[i].family)
+        face, _ = fonts.get(chars[i].family)
         size = chars[i].run.size
-        baseline = height - metrics.descent * size  # exact lines grow above the text (LibreOffice)
         runs.append(
             Run(
                 "".join(c.ch for c in chars[i:j]),
@@ -212,6 +219,5 @@ def _tabbed_line(para: Para, text_width: float, fonts: Fonts) -> SetLine:
         xs.append(x)
         x += c.advance
     chars = left_chars + right_chars
-    size = max((c.run.size for c in chars), default=para.size)
-    height = _line_height(para, size, fonts, before or after)
-    return SetLine(_runs(chars, 0, len(chars), xs, height, fonts), height)
+    height, baseline = _line_box(para, chars, fonts)
+    return SetLine(_runs(chars, 0, len(chars), xs, baseline, fonts), height)

@@ -16,7 +16,12 @@ TEXT_LEFT = L.MARGIN_LEFT * TWIP
 TEXT_TOP = L.MARGIN_TOP * TWIP
 TEXT_WIDTH = L.TEXT_WIDTH * TWIP
 TEXT_BOTTOM = PAGE_HEIGHT - L.MARGIN_BOTTOM * TWIP
-FIT = 0.5  # points of tolerance: 22 lines of 28.95 pt leave 0.9 pt of the 225 mm
+# 22 lines of 28.95 pt leave 0.9 pt of the 225 mm: LibreOffice centres its line grid in the text
+# area, so everything on the page starts half of that lower.
+GRID_OFFSET = (TEXT_BOTTOM - TEXT_TOP - L.LINES_PER_PAGE * L.LINE_PITCH * TWIP) / 2
+FLOW_TOP = TEXT_TOP + GRID_OFFSET
+FLOW_BOTTOM = TEXT_BOTTOM - GRID_OFFSET
+FIT = 0.05  # points of rounding tolerance
 
 
 @dataclass
@@ -37,22 +42,22 @@ class SetTable:
 class Flow:
     def __init__(self) -> None:
         self.pages: list[Page] = []
-        self.y = TEXT_TOP
+        self.y = FLOW_TOP
         self._new_page()
 
     def _new_page(self) -> None:
         self.pages.append(Page(len(self.pages) + 1, PAGE_WIDTH, PAGE_HEIGHT))
-        self.y = TEXT_TOP
+        self.y = FLOW_TOP
 
     @property
     def page(self) -> Page:
         return self.pages[-1]
 
     def room(self) -> float:
-        return TEXT_BOTTOM - self.y
+        return FLOW_BOTTOM - self.y
 
     def at_top(self) -> bool:
-        return not self.page.lines and self.y == TEXT_TOP
+        return not self.page.lines and self.y == FLOW_TOP
 
     def place(self, line: SetLine, block: int) -> None:
         if line.height > self.room() + FIT and not self.at_top():
@@ -79,7 +84,7 @@ def paginate(elements: list[SetPara | SetTable], fonts: Fonts) -> list[Page]:
             continue
         if element.keep_next and not flow.at_top():
             group = _kept_height(elements, index)
-            if group > flow.room() + FIT and group <= TEXT_BOTTOM - TEXT_TOP:
+            if group > flow.room() + FIT and group <= FLOW_BOTTOM - FLOW_TOP:
                 flow.break_page()
         if not flow.at_top():
             flow.skip(element.before)
@@ -113,9 +118,10 @@ def _place_table(flow: Flow, table: SetTable, index: int) -> None:
     """The 版记 floats at the foot of the text area, its last rule on the 版心's lower edge; it goes
     to a new page when the text above reaches into it."""
     height = sum(row_height for _, row_height, _, _ in table.rows)
-    if flow.y > TEXT_BOTTOM - height + FIT:
+    bottom = TEXT_BOTTOM - table.rows[-1][3] / 2  # the last rule's stroke ends on the edge
+    if flow.y > bottom - height + FIT:
         flow.break_page()
-    top = TEXT_BOTTOM - height
+    top = bottom - height
     page = flow.page
     for line, row_height, top_rule, bottom_rule in table.rows:
         if top_rule:

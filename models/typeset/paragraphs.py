@@ -45,6 +45,7 @@ class Para:
     line: float | None = None  # exact line height; None: single spacing
     before: float = 0.0
     keep_next: bool = False
+    snap_to_grid: bool = True  # exact lines on the document grid (the title and 版头 are off it)
     border_bottom: tuple[float, str] | None = None  # (width in points, colour)
     tabs: list[tuple[str, float]] = field(default_factory=list)
     size: float = 16.0  # of the paragraph mark: an empty paragraph's line
@@ -102,6 +103,8 @@ def read_paragraph(p: etree._Element, default_size: float) -> Para:
 
 def _read_properties(ppr: etree._Element, para: Para) -> None:
     para.keep_next = ppr.find(_w("keepNext")) is not None
+    snap = ppr.find(_w("snapToGrid"))
+    para.snap_to_grid = snap is None or snap.get(_w("val")) not in ("0", "false")
     jc = ppr.find(_w("jc"))
     if jc is not None:
         para.jc = jc.get(_w("val"), "both")

@@ -8,8 +8,10 @@ left out). Run ``nice python -m tests.models.typeset.agreement`` to print the fi
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,7 @@ from models.export import ExportOptions, export_report
 from models.importing import import_file
 from models.report import Report
 from models.typeset import FontResolver, Pages, TypesetSettings, typeset
-from tests.models.export.pdf_layout import FONTS_CONF, read_pages, render_pdfs
+from tests.models.export.pdf_layout import FONTS_CONF, MM, read_pages, render_pdfs
 from tests.seed_report import seed_report
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "real"
@@ -53,19 +55,77 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
 }
 
 
-def our_lines(pages: Pages) -> Lines:
-    return [(page.number, text) for page in pages for line in page.lines if (text := _squeeze(line.text))]
+@dataclass(frozen=True)
+class Box:
+    x0: float  # left edge of the first character
+    y: float  # ours: the baseline; LibreOffice's: the bottom of pdftotext's box
+    size: float  # ours: the font size; LibreOffice's: the box height
 
 
-def rendered_lines(pdf: Path) -> tuple[int, Lines]:
-    pages = read_pages(pdf)
-    lines = [
-        (page.number, text)
+def our_lines(pages: Pages) -> tuple[Lines, list[Box]]:
+    lines, boxes = [], []
+    for page in pages:
+        for line in page.lines:
+            if text := _squeeze(line.text):
+                lines.append((page.number, text))
+                first = line.runs[0]
+                boxes.append(Box(first.x, first.baseline, first.size))
+    return lines, boxes
+
+
+def our_origins(pages: Pages) -> list[list[tuple[str, float, float]]]:
+    return [
+        [(line.text, line.runs[0].x, line.runs[0].baseline) for line in [*page.lines, page.folio] if line and line.runs]
         for page in pages
-        for line in page.lines
-        if line not in page.footer and (text := _squeeze(line.text))
     ]
-    return len(pages), lines
+
+
+def our_folios(pages: Pages) -> list[tuple[str, Box]]:
+    return [(_squeeze(page.folio.text), Box(page.folio.x0, page.folio.runs[0].baseline, 14)) for page in pages]
+
+
+@dataclass
+class Rendered:
+    pages: int
+    lines: Lines
+    boxes: list[Box]
+    folios: list[tuple[str, Box]]
+    origins: list[list[tuple[float, float]]] = field(default_factory=list)
+
+
+def rendered_lines(pdf: Path) -> Rendered:
+    pages = read_pages(pdf)
+    lines, boxes, folios = [], [], []
+    for page in pages:
+        for line in page.lines:
+            text = _squeeze(line.text)
+            box = Box(line.x0, line.y1, line.y1 - line.y0)
+            if line in page.footer:
+                folios.append((text, box))
+            elif text:
+                lines.append((page.number, text))
+                boxes.append(box)
+    origins = text_origins(pdf, 297 * MM)  # A4
+    return Rendered(len(pages), lines, boxes, folios, origins)
+
+
+_TEXT_AT = re.compile(r"([\d.]+) ([\d.]+) (?:Td|Tm)\s*/F\d+ [\d.]+ Tf")
+
+
+def text_origins(pdf: Path, page_height: float) -> list[list[tuple[float, float]]]:
+    """Per page, where LibreOffice starts each stretch of text: (x, baseline from the page top),
+    read from the PDF's content streams (one per page, in page order, in LibreOffice's output)."""
+    data = pdf.read_bytes()
+    pages = []
+    for match in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", match.end())
+        try:
+            content = zlib.decompress(data[match.end() : end]).decode("latin-1")
+        except zlib.error:
+            continue  # fonts, images
+        if " Tf" in content:
+            pages.append([(float(x), page_height - float(y)) for x, y in _TEXT_AT.findall(content)])
+    return pages
 
 
 def _squeeze(text: str) -> str:
@@ -79,21 +139,45 @@ class Agreement:
     their_pages: int
     ours: Lines
     theirs: Lines
-    differing: list[str] = field(default_factory=list)
+    our_boxes: list[Box] = field(default_factory=list)
+    their_boxes: list[Box] = field(default_factory=list)
+    our_folios: list[tuple[str, Box]] = field(default_factory=list)
+    their_folios: list[tuple[str, Box]] = field(default_factory=list)
+    our_origins: list[list[tuple[str, float, float]]] = field(default_factory=list)  # per page: text, x, baseline
+    their_origins: list[list[tuple[float, float]]] = field(default_factory=list)
+
+    def misplaced(self, dx: float = 0.5, dy: float = 0.3) -> list[str]:
+        """Our lines (and page numbers) with no LibreOffice text starting at the same place."""
+        out = []
+        for number, (ours, theirs) in enumerate(zip(self.our_origins, self.their_origins, strict=True), 1):
+            for text, x, y in ours:
+                if not any(abs(x - tx) < dx and abs(y - ty) < dy for tx, ty in theirs):
+                    out.append(f"page {number}: {text} at ({x:.2f}, {y:.2f})")
+        return out
+
+    def _matcher(self) -> difflib.SequenceMatcher:
+        return difflib.SequenceMatcher(None, self.ours, self.theirs, autojunk=False)
 
     @property
     def matched(self) -> int:
-        matcher = difflib.SequenceMatcher(None, self.ours, self.theirs, autojunk=False)
-        return sum(block.size for block in matcher.get_matching_blocks())
+        return sum(block.size for block in self._matcher().get_matching_blocks())
 
     @property
     def ratio(self) -> float:
         return self.matched / max(len(self.ours), len(self.theirs), 1)
 
+    def matched_boxes(self) -> list[tuple[str, Box, Box]]:
+        """(text, ours, LibreOffice's) for every line that agrees."""
+        pairs = []
+        for block in self._matcher().get_matching_blocks():
+            for k in range(block.size):
+                i, j = block.a + k, block.b + k
+                pairs.append((self.ours[i][1], self.our_boxes[i], self.their_boxes[j]))
+        return pairs
+
     def describe_differences(self, limit: int = 12) -> list[str]:
-        matcher = difflib.SequenceMatcher(None, self.ours, self.theirs, autojunk=False)
         out = []
-        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        for tag, a0, a1, b0, b1 in self._matcher().get_opcodes():
             if tag != "equal":
                 out.append(f"{tag}: ours {self.ours[a0:a1]} | LibreOffice {self.theirs[b0:b1]}")
         return out[:limit]
@@ -110,8 +194,23 @@ def compare(names: list[str], folder: Path) -> list[Agreement]:
     pdfs = render_pdfs(documents, folder)
     results = []
     for name, pages, pdf in zip(names, layouts, pdfs, strict=True):
-        their_count, theirs = rendered_lines(pdf)
-        results.append(Agreement(name, len(pages), their_count, our_lines(pages), theirs))
+        theirs = rendered_lines(pdf)
+        ours, boxes = our_lines(pages)
+        results.append(
+            Agreement(
+                name,
+                len(pages),
+                theirs.pages,
+                ours,
+                theirs.lines,
+                boxes,
+                theirs.boxes,
+                our_folios(pages),
+                theirs.folios,
+                our_origins(pages),
+                theirs.origins,
+            )
+        )
     return results
 
 

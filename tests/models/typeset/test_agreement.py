@@ -47,3 +47,28 @@ def test_real_corpus_lines_agree(results):
     assert total > 1000
     assert matched / total >= 0.95
     assert sum(results[name].ratio == 1.0 for name in REAL) > 0.6 * len(REAL)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "seed-submit",
+        "seed-public",
+        "seed-submit-no-note",
+        "2020-county-cq-chengkou-gov-submit",
+        "2021-dept-city-gz-edu-public",
+    ],
+)
+def test_lines_and_page_numbers_stand_where_libreoffice_puts_them(results, name):
+    """Every line we lay out, and every page number, starts where LibreOffice starts text in its
+    PDF: the same x within 0.5 pt and the same baseline within 0.3 pt."""
+    result = results[name]
+    assert len(result.our_origins) == len(result.their_origins)
+    assert result.misplaced() == []
+
+
+def test_a_misplaced_line_is_found(results):
+    result = results["seed-submit"]
+    shifted = [[(text, x, y + 1.0) for text, x, y in page] for page in result.our_origins]
+    moved = Agreement(result.name, 0, 0, [], [], our_origins=shifted, their_origins=result.their_origins)
+    assert len(moved.misplaced()) == sum(len(page) for page in shifted)

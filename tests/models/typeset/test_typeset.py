@@ -7,7 +7,7 @@ import pytest
 from models.export import ExportOptions
 from models.export.blocks import body_blocks, prune
 from models.typeset import MM, WORD, TypesetSettings, typeset
-from models.typeset.paginate import TEXT_BOTTOM, TEXT_LEFT, TEXT_TOP, TEXT_WIDTH
+from models.typeset.paginate import FLOW_BOTTOM, FLOW_TOP, TEXT_BOTTOM, TEXT_LEFT, TEXT_WIDTH
 from tests.models.export.sample_report import stepped_report
 from tests.models.typeset.agreement import TEST_FONTS
 from tests.seed_report import seed_report
@@ -44,8 +44,8 @@ def test_full_pages_hold_22_lines_on_the_grid(pages):
     for page in pages.pages[1:-1]:
         lines = [line for line in page.lines if line.height == pytest.approx(PITCH)]
         assert len(lines) == 22
-        assert lines[0].top == pytest.approx(TEXT_TOP)
-        assert lines[-1].top + PITCH <= TEXT_BOTTOM + 0.5
+        assert lines[0].top == pytest.approx(FLOW_TOP)
+        assert lines[-1].top + PITCH <= FLOW_BOTTOM + 0.05
 
 
 def test_every_character_of_the_body_is_laid_out_once(pages):
@@ -87,7 +87,8 @@ def test_masthead_rule_and_imprint_rules(pages):
     assert first.lines[0].runs[0].color == "FF0000"
     widths = sorted({rule.width for rule in last.rules})
     assert widths == [0.75, 1.0]  # thin middle rules, thick first and last (0.25 / 0.35 mm)
-    assert max(rule.y for rule in last.rules) == pytest.approx(TEXT_BOTTOM)
+    lowest = max(last.rules, key=lambda rule: rule.y)
+    assert lowest.y + lowest.width / 2 == pytest.approx(TEXT_BOTTOM)  # the last rule meets the 版心 edge
     assert any(line.text.startswith("抄送：") for line in last.lines)
 
 
