@@ -39,14 +39,18 @@ def test_sample_report_lines_agree(results, name):
     assert result.ratio >= 0.95, result.describe_differences()
 
 
-def test_real_corpus_lines_agree(results):
-    """Over all real reports together: a report whose first paragraph opens with a year and ASCII
-    commas may differ by one character in a few lines (see docs/typesetting.md)."""
+@pytest.mark.parametrize("name", REAL)
+def test_real_report_lines_agree(results, name):
+    result = results[name]
+    assert len(result.theirs) > 15
+    assert result.ratio >= 0.95, result.describe_differences()
+
+
+def test_real_corpus_lines_agree_overall(results):
     matched = sum(results[name].matched for name in REAL)
     total = sum(max(len(results[name].ours), len(results[name].theirs)) for name in REAL)
     assert total > 1000
-    assert matched / total >= 0.95
-    assert sum(results[name].ratio == 1.0 for name in REAL) > 0.6 * len(REAL)
+    assert matched / total >= 0.98
 
 
 @pytest.mark.parametrize(
