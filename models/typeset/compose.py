@@ -45,7 +45,7 @@ class _Char:
 
 def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> list[SetLine]:
     if para.tabs and any(run.text == TAB for run in para.runs):
-        return [_tabbed_line(para, text_width, fonts)]
+        return [_tabbed_line(para, text_width, fonts, rules)]
     segments: list[list[TextRun]] = [[]]
     for run in para.runs:
         if run.text == BREAK:
@@ -62,8 +62,8 @@ def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> l
     return lines
 
 
-def _chars(runs: list[TextRun], fonts: Fonts) -> list[_Char]:
-    """Each character with its advance, as LibreOffice measures them (read from its PDFs): the run's
+def _chars(runs: list[TextRun], fonts: Fonts, rules: BreakRules) -> list[_Char]:
+    """Each character with its advance. LibreOffice (``rules.portion_spacing``, read from its PDFs): the run's
     character spacing follows every character but the last of a portion (a stretch of one run in
     one script), so “”—, which the writer puts in runs of their own, and the last digit of a number
     take their full width; those marks print full-width (one em) after Chinese text, and with the
@@ -76,18 +76,19 @@ def _chars(runs: list[TextRun], fonts: Fonts) -> list[_Char]:
             family = run.east_asian if wide[index] or not run.latin else run.latin
             _, metrics = fonts.get(family)
             after_latin = bool(chars) and chars[-1].ch.isascii()  # the mark takes the script before it
-            full = east_asian_run and not ch.isascii() and not after_latin
+            full = rules.full_width_marks and east_asian_run and not ch.isascii() and not after_latin
             advance = 1.0 if full else metrics.advance(ch)
             portion_ends = index == len(run.text) - 1 or wide[index] != wide[index + 1]
-            spacing = 0.0 if portion_ends else run.spacing
-            chars.append(_Char(ch, run, family, advance * run.size + spacing, -spacing))
+            spacing = 0.0 if portion_ends and rules.portion_spacing else run.spacing
+            tail = -spacing if rules.portion_spacing else 0.0
+            chars.append(_Char(ch, run, family, advance * run.size + spacing, tail))
     return chars
 
 
 def _segment_lines(
     para: Para, runs: list[TextRun], text_width: float, fonts: Fonts, rules: BreakRules, first: bool, last_segment: bool
 ) -> list[SetLine]:
-    chars = _chars(runs, fonts)
+    chars = _chars(runs, fonts, rules)
     if not chars:
         return [SetLine([], _line_box(para, [], fonts)[0])]
     text = "".join(c.ch for c in chars)
@@ -195,7 +196,7 @@ def _runs(chars: list[_Char], start: int, end: int, xs: list[float], baseline: f
     return runs
 
 
-def _tabbed_line(para: Para, text_width: float, fonts: Fonts) -> SetLine:
+def _tabbed_line(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> SetLine:
     """发文字号 … 签发人 and 印发机关 … 印发日期: text at the left indent, the part after the tab
     ending at the right tab stop."""
     before: list[TextRun] = []
@@ -206,7 +207,7 @@ def _tabbed_line(para: Para, text_width: float, fonts: Fonts) -> SetLine:
             target = after
         elif run.text != BREAK:
             target.append(run)
-    left_chars, right_chars = _chars(before, fonts), _chars(after, fonts)
+    left_chars, right_chars = _chars(before, fonts, rules), _chars(after, fonts, rules)
     stop = next((pos for kind, pos in para.tabs if kind == "right"), text_width)
     xs = []
     x = para.left + max(0.0, para.first_line)

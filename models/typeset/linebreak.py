@@ -31,19 +31,25 @@ WORD_HANGING = frozenset("，。、；：！？,.;:!?")
 
 @dataclass(frozen=True)
 class BreakRules:
-    """What one renderer does at the end of a Chinese line."""
+    """What one renderer does when it measures and ends a Chinese line."""
 
     name: str
     not_at_start: frozenset[str]
     not_at_end: frozenset[str]
     hanging: frozenset[str]  # empty: no mark hangs past the margin
     script_gap: float  # em between an ideograph and a Latin letter or digit
+    # LibreOffice: no character spacing after the last character of a portion (a stretch of one
+    # run in one script), and a character fits when its advance fits, before its spacing.
+    portion_spacing: bool = False
+    # LibreOffice prints “”‘’—… full-width (one em) after Chinese text, whatever the font's own width.
+    full_width_marks: bool = False
 
 
 # The .docx says ``overflowPunct=1``, which LibreOffice 7.4 reads inverted: it hangs nothing.
-LIBREOFFICE = BreakRules("LibreOffice", LO_NOT_AT_START, LO_NOT_AT_END, frozenset(), 0.2)
+LIBREOFFICE = BreakRules("LibreOffice", LO_NOT_AT_START, LO_NOT_AT_END, frozenset(), 0.2, True, True)
 # Word honours ``overflowPunct=1`` (marks may hang) and ``autoSpaceDE/DN=0`` (no gap); its hanging
-# set is not documented, the common marks are assumed.
+# set is not documented, the common marks are assumed; spacing follows every character (⚠ not
+# measured in Word).
 WORD = BreakRules("Word", WORD_NOT_AT_START, WORD_NOT_AT_END, WORD_HANGING, 0.0)
 
 # A run of Latin letters and digits with the marks inside a number or word kept with it.
