@@ -8,12 +8,15 @@ Goal (issue 14): ≤ 300 ms for 20 pages.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The CJK fonts a report prints with (their large cmaps are what costs), as the tests map them.
+os.environ.setdefault("FONTCONFIG_FILE", str(ROOT / "tests" / "fonts" / "fonts.conf"))
 
 from bench.common import show, sized_report, timings  # noqa: E402
 from models.export import ExportOptions  # noqa: E402
