@@ -110,7 +110,13 @@ def break_paragraph(
     adds when it is the last that must fit (LibreOffice checks a character's advance before adding
     the spacing that follows it)."""
     tails = tails or [0.0] * len(text)
-    units = units_of(text)
+    narrowest = min(widths)
+    units = []
+    for start, end in units_of(text):
+        if end - start > 1 and sum(advances[start:end]) > narrowest:
+            units.extend((i, i + 1) for i in range(start, end))  # a word longer than a line is cut anywhere
+        else:
+            units.append((start, end))
     lines: list[LineSpan] = []
     first = 0  # index into units
     while first < len(units):

@@ -21,6 +21,7 @@ from models.importing import import_file
 from models.report import Report
 from models.typeset import FontResolver, Pages, TypesetSettings, typeset
 from tests.models.export.pdf_layout import FONTS_CONF, MM, read_pages, render_pdfs
+from tests.models.export.sample_report import generated_report, stepped_report
 from tests.seed_report import seed_report
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "real"
@@ -50,6 +51,9 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     "seed-public": (_seed, ExportOptions(edition="public")),
     "seed-unsealed-separate": (_seed, ExportOptions(sealed=False, points="separate")),
     "seed-submit-no-note": (_seed_without_note, ExportOptions()),
+    # headings on every line of a page (keep-with-next), a long generated report
+    "stepped-submit": (stepped_report, ExportOptions()),
+    "generated-unsealed": (generated_report, ExportOptions(sealed=False, points="separate")),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }

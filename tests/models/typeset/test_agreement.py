@@ -16,7 +16,14 @@ pytestmark = [
     pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed"),
 ]
 
-SAMPLE = ("seed-submit", "seed-public", "seed-unsealed-separate", "seed-submit-no-note")
+SAMPLE = (
+    "seed-submit",
+    "seed-public",
+    "seed-unsealed-separate",
+    "seed-submit-no-note",
+    "stepped-submit",
+    "generated-unsealed",
+)
 REAL = tuple(name for name in CASES if name not in SAMPLE)
 
 

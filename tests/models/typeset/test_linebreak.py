@@ -55,3 +55,15 @@ def test_word_hangs_a_comma_past_the_margin():
 
 def test_a_line_of_unbreakable_text_still_breaks():
     assert lines("“" * 40)[0] == "“" * 28
+
+
+def test_a_word_longer_than_a_line_is_cut_where_the_line_ends():
+    url = "https://www.example.gov.cn/" + "abcdefghij" * 15
+    result = lines("见" + url + "。")
+    assert "".join(result) == "见" + url + "。"
+    assert all(len(line) * CELL / 2 <= ROOM for line in result[1:-1])
+    assert len(result) >= 3
+
+
+def test_empty_text_gives_no_line():
+    assert lines("") == []

@@ -113,3 +113,30 @@ def test_word_rules_hang_marks_past_the_margin():
     assert pages.renderer == "Word"
     lines = [line.text for page in pages for line in body_lines(page)]
     assert any(len(text) == 29 and text[-1] in "，。、；" for text in lines)
+
+
+def test_an_empty_report_is_one_blank_page():
+    from models.report import Report, ReportMeta
+
+    pages = typeset(Report(meta=ReportMeta(year=2024), body=[]), ExportOptions(edition="public"), TEST_FONTS)
+    assert len(pages) == 1
+    assert not any(line.text for line in pages[0].lines)
+    assert pages[0].folio.text == "— 1 —"
+
+
+def test_latin_text_digits_and_a_long_address_lose_nothing():
+    from models.report import PARAGRAPH, Node, Report, ReportMeta
+
+    texts = [
+        "Windows系统和Office软件共12345678901234567890台。",
+        "网址https://www.example.gov.cn/" + "x" * 120 + "。",
+        "2024" * 40,
+    ]
+    report = Report(meta=ReportMeta(year=2024), body=[Node(PARAGRAPH, text=t) for t in texts])
+    pages = typeset(report, ExportOptions(edition="public"), TEST_FONTS)
+    laid = "".join(line.text for page in pages for line in page.lines)
+    assert laid == "".join(texts)
+    for page in pages:
+        for line in page.lines:
+            for run in line.runs:
+                assert run.xs[-1] < TEXT_LEFT + TEXT_WIDTH
