@@ -36,7 +36,7 @@ class SetPara:
 
 @dataclass
 class SetTable:
-    rows: list[tuple[SetLine, float, float, float]]  # line, row height, top rule, bottom rule
+    rows: list[tuple[list[SetLine], float, float, float]]  # lines, row height, top rule, bottom rule
 
 
 class Flow:
@@ -123,14 +123,17 @@ def _place_table(flow: Flow, table: SetTable, index: int) -> None:
         flow.break_page()
     top = bottom - height
     page = flow.page
-    for line, row_height, top_rule, bottom_rule in table.rows:
+    for lines, row_height, top_rule, bottom_rule in table.rows:
         if top_rule:
             page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, top_rule))
-        line_top = top + (row_height - line.height) / 2  # cells are centred vertically
-        runs = [
-            replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=line_top + run.baseline) for run in line.runs
-        ]
-        page.lines.append(Line(runs, line_top, line.height, index))
+        line_top = top + (row_height - sum(line.height for line in lines)) / 2  # cells are centred vertically
+        for line in lines:
+            runs = [
+                replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=line_top + run.baseline)
+                for run in line.runs
+            ]
+            page.lines.append(Line(runs, line_top, line.height, index))
+            line_top += line.height
         top += row_height
         if bottom_rule:
             page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, bottom_rule))

@@ -8,7 +8,7 @@ import models.export.layout as L
 from models.export.docx_writer import build_body
 from models.export.options import ExportOptions
 from models.report import Report
-from models.typeset.compose import Fonts, SetLine, compose
+from models.typeset.compose import Fonts, compose
 from models.typeset.fonts import DEFAULT_RESOLVER, FontResolver
 from models.typeset.linebreak import LIBREOFFICE, BreakRules
 from models.typeset.model import Pages
@@ -38,23 +38,9 @@ def _set(element: Para | FootTable, fonts: Fonts, rules: BreakRules) -> SetPara 
     if isinstance(element, FootTable):
         rows = []
         for row in element.rows:
-            (line, *more) = compose(row.para, TEXT_WIDTH, fonts, rules)
-            height = sum(extra.height for extra in more) + line.height
-            rows.append((_stack(line, more), max(row.height, height), row.top_rule, row.bottom_rule))
+            lines = compose(row.para, TEXT_WIDTH, fonts, rules)  # a long 抄送 wraps inside its row
+            # Each cell holds half of the rules above and below it (measured in LibreOffice's PDF).
+            height = sum(line.height for line in lines) + (row.top_rule + row.bottom_rule) / 2
+            rows.append((lines, max(row.height, height), row.top_rule, row.bottom_rule))
         return SetTable(rows)
     return SetPara(compose(element, TEXT_WIDTH, fonts, rules), element.before, element.keep_next, element.border_bottom)
-
-
-def _stack(first: SetLine, more: list[SetLine]) -> SetLine:
-    """A 版记 cell's lines as one block (a long 抄送 wraps inside its row)."""
-    if not more:
-        return first
-    runs = list(first.runs)
-    offset = first.height
-    for line in more:
-        runs += [
-            run.__class__(run.text, run.xs, run.baseline + offset, run.size, run.family, run.font, run.color)
-            for run in line.runs
-        ]
-        offset += line.height
-    return SetLine(runs, offset)

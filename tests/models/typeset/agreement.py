@@ -42,6 +42,25 @@ def _seed_without_note() -> Report:
     return report
 
 
+def _seed_long_cc() -> Report:
+    report = seed_report(repaired=True)
+    report.meta.cc = "，".join(
+        [
+            "市城市管理局",
+            "区委依法治区办",
+            "区人大常委会办公室",
+            "区政协办公室",
+            "区纪委监委",
+            "区法院",
+            "区检察院",
+            "区司法局",
+            "各街道办事处",
+            "各镇人民政府",
+        ]
+    )
+    return report
+
+
 def _real(name: str) -> Callable[[], Report]:
     return lambda: import_file(REAL / f"{name}.txt").report
 
@@ -51,6 +70,7 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     "seed-public": (_seed, ExportOptions(edition="public")),
     "seed-unsealed-separate": (_seed, ExportOptions(sealed=False, points="separate")),
     "seed-submit-no-note": (_seed_without_note, ExportOptions()),
+    "seed-long-cc": (_seed_long_cc, ExportOptions()),
     # headings on every line of a page (keep-with-next), a long generated report
     "stepped-submit": (stepped_report, ExportOptions()),
     "generated-unsealed": (generated_report, ExportOptions(sealed=False, points="separate")),

@@ -22,6 +22,7 @@ SAMPLE = (
     "seed-unsealed-separate",
     "seed-submit-no-note",
     "stepped-submit",
+    "seed-long-cc",
     "generated-unsealed",
 )
 REAL = tuple(name for name in CASES if name not in SAMPLE)
@@ -66,6 +67,8 @@ def test_real_corpus_lines_agree_overall(results):
         "seed-submit",
         "seed-public",
         "seed-submit-no-note",
+        "seed-long-cc",
+        "stepped-submit",
         "2020-county-cq-chengkou-gov-submit",
         "2021-dept-city-gz-edu-public",
     ],
