@@ -124,7 +124,10 @@ def _place_table(flow: Flow, table: SetTable, index: int) -> None:
     top = bottom - height
     page = flow.page
     for lines, row_height, top_rule, bottom_rule in table.rows:
-        if top_rule:
+        shared = page.rules[-1] if page.rules and page.rules[-1].y == top else None
+        if shared and top_rule > shared.width:  # one rule between two rows: the wider of the two
+            page.rules[-1] = replace(shared, width=top_rule)
+        elif top_rule and not shared:
             page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, top_rule))
         line_top = top + (row_height - sum(line.height for line in lines)) / 2  # cells are centred vertically
         for line in lines:

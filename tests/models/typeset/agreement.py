@@ -115,6 +115,7 @@ class Rendered:
     boxes: list[Box]
     folios: list[tuple[str, Box]]
     origins: list[list[tuple[float, float]]] = field(default_factory=list)
+    rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
 
 
 def rendered_lines(pdf: Path) -> Rendered:
@@ -130,15 +131,17 @@ def rendered_lines(pdf: Path) -> Rendered:
                 lines.append((page.number, text))
                 boxes.append(box)
     origins = text_origins(pdf, 297 * MM)  # A4
-    return Rendered(len(pages), lines, boxes, folios, origins)
+    return Rendered(len(pages), lines, boxes, folios, origins, drawn_rules(pdf, 297 * MM))
 
 
 _TEXT_AT = re.compile(r"([\d.]+) ([\d.]+) (?:Td|Tm)\s*/F\d+ [\d.]+ Tf")
 
 
-def text_origins(pdf: Path, page_height: float) -> list[list[tuple[float, float]]]:
-    """Per page, where LibreOffice starts each stretch of text: (x, baseline from the page top),
-    read from the PDF's content streams (one per page, in page order, in LibreOffice's output)."""
+_RULE = re.compile(r"q ([\d.]+) w[^\n]*\n([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l S")
+
+
+def _page_streams(pdf: Path) -> list[str]:
+    """The content stream of each page, in page order (as LibreOffice writes its PDFs)."""
     data = pdf.read_bytes()
     pages = []
     for match in re.finditer(rb"stream\r?\n", data):
@@ -148,8 +151,26 @@ def text_origins(pdf: Path, page_height: float) -> list[list[tuple[float, float]
         except zlib.error:
             continue  # fonts, images
         if " Tf" in content:
-            pages.append([(float(x), page_height - float(y)) for x, y in _TEXT_AT.findall(content)])
+            pages.append(content)
     return pages
+
+
+def text_origins(pdf: Path, page_height: float) -> list[list[tuple[float, float]]]:
+    """Per page, where LibreOffice starts each stretch of text: (x, baseline from the page top)."""
+    return [[(float(x), page_height - float(y)) for x, y in _TEXT_AT.findall(page)] for page in _page_streams(pdf)]
+
+
+def drawn_rules(pdf: Path, page_height: float) -> list[list[tuple[float, float, float, float]]]:
+    """Per page, the horizontal lines LibreOffice strokes: (x0, x1, y from the page top, width)."""
+    rules = []
+    for page in _page_streams(pdf):
+        found = {
+            (min(float(x0), float(x1)), max(float(x0), float(x1)), page_height - float(y0), float(width))
+            for width, x0, y0, x1, y1 in _RULE.findall(page)
+            if y0 == y1
+        }
+        rules.append(sorted(found, key=lambda rule: rule[2]))
+    return rules
 
 
 def _squeeze(text: str) -> str:
@@ -169,6 +190,20 @@ class Agreement:
     their_folios: list[tuple[str, Box]] = field(default_factory=list)
     our_origins: list[list[tuple[str, float, float]]] = field(default_factory=list)  # per page: text, x, baseline
     their_origins: list[list[tuple[float, float]]] = field(default_factory=list)
+    our_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
+    their_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
+
+    def misdrawn_rules(self, tolerance: float = 0.2) -> list[str]:
+        """Pages whose rules (the red line, the 版记 lines) differ from LibreOffice's."""
+        out = []
+        for number, (ours, theirs) in enumerate(zip(self.our_rules, self.their_rules, strict=True), 1):
+            same = len(ours) == len(theirs) and all(
+                all(abs(a - b) < tolerance for a, b in zip(mine, its, strict=True))
+                for mine, its in zip(ours, theirs, strict=True)
+            )
+            if not same:
+                out.append(f"page {number}: ours {ours} | LibreOffice {theirs}")
+        return out
 
     def misplaced(self, dx: float = 0.5, dy: float = 0.3) -> list[str]:
         """Our lines (and page numbers) with no LibreOffice text starting at the same place."""
@@ -233,6 +268,8 @@ def compare(names: list[str], folder: Path) -> list[Agreement]:
                 theirs.folios,
                 our_origins(pages),
                 theirs.origins,
+                [[(rule.x0, rule.x1, rule.y, rule.width) for rule in page.rules] for page in pages],
+                theirs.rules,
             )
         )
     return results

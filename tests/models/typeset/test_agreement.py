@@ -79,6 +79,8 @@ def test_lines_and_page_numbers_stand_where_libreoffice_puts_them(results, name)
     result = results[name]
     assert len(result.our_origins) == len(result.their_origins)
     assert result.misplaced() == []
+    assert result.misdrawn_rules() == []
+    assert (sum(map(len, result.their_rules)) > 0) == ("public" not in name)  # the 报送版 has its rules
 
 
 def test_a_misplaced_line_is_found(results):

@@ -85,8 +85,7 @@ def test_masthead_rule_and_imprint_rules(pages):
     first, last = pages[0], pages[-1]
     assert [rule.color for rule in first.rules] == ["FF0000"]
     assert first.lines[0].runs[0].color == "FF0000"
-    widths = sorted({rule.width for rule in last.rules})
-    assert widths == [0.75, 1.0]  # thin middle rules, thick first and last (0.25 / 0.35 mm)
+    assert [rule.width for rule in last.rules] == [1.0, 0.75, 1.0]  # thick first and last, thin between (0.35/0.25 mm)
     lowest = max(last.rules, key=lambda rule: rule.y)
     assert lowest.y + lowest.width / 2 == pytest.approx(TEXT_BOTTOM)  # the last rule meets the 版心 edge
     assert any(line.text.startswith("抄送：") for line in last.lines)
