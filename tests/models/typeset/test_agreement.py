@@ -61,18 +61,7 @@ def test_real_corpus_lines_agree_overall(results):
     assert matched / total >= 0.98
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "seed-submit",
-        "seed-public",
-        "seed-submit-no-note",
-        "seed-long-cc",
-        "stepped-submit",
-        "2020-county-cq-chengkou-gov-submit",
-        "2021-dept-city-gz-edu-public",
-    ],
-)
+@pytest.mark.parametrize("name", CASES)
 def test_lines_and_page_numbers_stand_where_libreoffice_puts_them(results, name):
     """Every line we lay out, and every page number, starts where LibreOffice starts text in its
     PDF: the same x within 0.5 pt and the same baseline within 0.3 pt."""
@@ -80,7 +69,12 @@ def test_lines_and_page_numbers_stand_where_libreoffice_puts_them(results, name)
     assert len(result.our_origins) == len(result.their_origins)
     assert result.misplaced() == []
     assert result.misdrawn_rules() == []
-    assert (sum(map(len, result.their_rules)) > 0) == ("public" not in name)  # the 报送版 has its rules
+
+
+def test_the_submit_edition_has_the_red_rule_and_three_imprint_rules(results):
+    rules = results["seed-submit"].their_rules
+    assert [len(page) for page in rules] == [1] + [0] * (len(rules) - 2) + [3]
+    assert results["seed-submit"].misdrawn_rules() == []
 
 
 def test_a_misplaced_line_is_found(results):
