@@ -123,13 +123,20 @@ def _faces(path: Path) -> list[TTFont]:
 
 
 def _family_names(font: TTFont) -> tuple[list[str], bool]:
+    """The family names a font file gives (Chinese and English), and whether it is a regular face."""
     try:
         table = font["name"]
-        names = [str(record) for record in table.names if record.nameID in (1, 16) and record.toUnicode()]
-        subfamily = (table.getDebugName(2) or "").casefold()
-    except (KeyError, TTLibError, UnicodeDecodeError, AssertionError):
+    except (KeyError, TTLibError, AssertionError):
         return [], False
-    return list(dict.fromkeys(names)), subfamily in ("regular", "normal", "book", "常规", "")
+    names = []
+    for record in table.names:
+        if record.nameID in (1, 16):
+            try:
+                names.append(record.toUnicode())
+            except UnicodeDecodeError:
+                continue  # an old Mac-encoded record; the Windows records carry the same name
+    subfamily = (table.getDebugName(2) or "").casefold()
+    return list(dict.fromkeys(name for name in names if name)), subfamily in ("regular", "normal", "book", "常规", "")
 
 
 @dataclass
