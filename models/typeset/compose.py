@@ -53,21 +53,19 @@ def compose(para: Para, text_width: float, fonts: Fonts, rules: BreakRules) -> l
         else:
             segments[-1].append(run)
     lines: list[SetLine] = []
-    for index, segment in enumerate(segments):
-        lines.extend(
-            _segment_lines(
-                para, segment, text_width, fonts, rules, first=index == 0, last_segment=index == len(segments) - 1
-            )
-        )
+    for index, segment in enumerate(segments):  # a line break (the title's) ends a line unstretched
+        lines.extend(_segment_lines(para, segment, text_width, fonts, rules, first=index == 0))
     return lines
 
 
 def _chars(runs: list[TextRun], fonts: Fonts, rules: BreakRules) -> list[_Char]:
-    """Each character with its advance. LibreOffice (``rules.portion_spacing``, read from its PDFs): the run's
-    character spacing follows every character but the last of a portion (a stretch of one run in
-    one script), so “”—, which the writer puts in runs of their own, and the last digit of a number
-    take their full width; those marks print full-width (one em) after Chinese text, and with the
-    font's own width after a digit or Latin letter (2016—2020, 12·4)."""
+    """Each character with its advance (character spacing included).
+
+    LibreOffice, read from its PDFs: the spacing follows every character but the last of a portion
+    (a stretch of one run in one script), so “”— (the writer's runs of their own) and the last digit
+    of a number take their full width (``rules.portion_spacing``); those marks print one em wide
+    after Chinese text and keep the font's width after a digit (2016—2020, 12·4)
+    (``rules.full_width_marks``)."""
     chars: list[_Char] = []
     for run in runs:
         wide = [is_wide(ch) for ch in run.text]
@@ -86,7 +84,7 @@ def _chars(runs: list[TextRun], fonts: Fonts, rules: BreakRules) -> list[_Char]:
 
 
 def _segment_lines(
-    para: Para, runs: list[TextRun], text_width: float, fonts: Fonts, rules: BreakRules, first: bool, last_segment: bool
+    para: Para, runs: list[TextRun], text_width: float, fonts: Fonts, rules: BreakRules, first: bool
 ) -> list[SetLine]:
     chars = _chars(runs, fonts, rules)
     if not chars:

@@ -6,6 +6,7 @@ needs no layout of its own: ``for run in line.runs: draw run.text[i] at (run.xs[
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from models.typeset.fonts import FontFace
@@ -81,7 +82,7 @@ class Pages:
     def __len__(self) -> int:
         return len(self.pages)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Page]:
         return iter(self.pages)
 
     def __getitem__(self, index: int) -> Page:
