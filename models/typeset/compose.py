@@ -126,25 +126,26 @@ def _positions(
     """x of each character from the line's start, after alignment and justification."""
     slack = max(0.0, room - width)
     offset = {"center": slack / 2, "right": slack}.get(jc, 0.0)
-    breaks = [i for i in range(start + 1, end) if _breakable(text, i)] if jc == "both" and stretch else []
-    extra = slack / len(breaks) if breaks else 0.0
+    slots = _stretch_slots(text, start, end) if jc == "both" and stretch else set()
+    extra = slack / len(slots) if slots else 0.0
     xs = []
     x = offset
-    breaks_seen = 0
     for i in range(start, end):
         if i > start:
-            x += gaps[i]
-            if breaks_seen < len(breaks) and breaks[breaks_seen] == i:
-                x += extra
-                breaks_seen += 1
+            x += gaps[i] + (extra if i in slots else 0.0)
         xs.append(x)
         x += chars[i].advance
     return xs
 
 
-def _breakable(text: str, i: int) -> bool:
-    """Justification spreads space between characters, not inside a Latin word or number."""
-    return not (text[i - 1].isascii() and text[i - 1].isalnum() and text[i].isascii() and text[i].isalnum())
+def _stretch_slots(text: str, start: int, end: int) -> set[int]:
+    """Where justification adds space (before character ``i``), as LibreOffice spreads it: after
+    every character that is not ASCII, and after an ASCII one that meets Chinese text; never inside
+    a number or a Latin word."""
+    last = end
+    while last > start and text[last - 1] == " ":
+        last -= 1
+    return {i + 1 for i in range(start, last - 1) if not text[i].isascii() or not text[i + 1].isascii()}
 
 
 def _line_box(para: Para, chars: list[_Char], fonts: Fonts) -> tuple[float, float]:
@@ -206,17 +207,29 @@ def _tabbed_line(para: Para, text_width: float, fonts: Fonts, rules: BreakRules)
         elif run.text != BREAK:
             target.append(run)
     left_chars, right_chars = _chars(before, fonts, rules), _chars(after, fonts, rules)
+    left_steps, right_steps = _steps(left_chars, rules), _steps(right_chars, rules)
     stop = next((pos for kind, pos in para.tabs if kind == "right"), text_width)
-    xs = []
     x = para.left + max(0.0, para.first_line)
-    for c in left_chars:
-        xs.append(x)
-        x += c.advance
-    right_width = sum(c.advance for c in right_chars)
-    x = max(x, stop - right_width)
-    for c in right_chars:
-        xs.append(x)
-        x += c.advance
+    xs = list(_accumulate(x, left_steps))
+    x = max(x + sum(left_steps), stop - sum(right_steps))
+    xs += _accumulate(x, right_steps)
     chars = left_chars + right_chars
     height, baseline = _line_box(para, chars, fonts)
     return SetLine(_runs(chars, 0, len(chars), xs, baseline, fonts), height)
+
+
+def _steps(chars: list[_Char], rules: BreakRules) -> list[float]:
+    """Each character's advance plus the script gap after it (none after the last)."""
+    steps = [c.advance for c in chars]
+    for i in range(1, len(chars)):
+        if script_gap_between(chars[i - 1].ch, chars[i].ch):
+            steps[i - 1] += rules.script_gap * chars[i].run.size
+    return steps
+
+
+def _accumulate(x: float, steps: list[float]) -> list[float]:
+    xs = []
+    for step in steps:
+        xs.append(x)
+        x += step
+    return xs

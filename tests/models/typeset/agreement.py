@@ -104,6 +104,15 @@ def our_origins(pages: Pages) -> list[list[tuple[str, float, float]]]:
     ]
 
 
+def our_run_starts(pages: Pages) -> list[list[tuple[str, float, float]]]:
+    """Per page, where each of our runs starts (lines with a space left out: LibreOffice keeps a
+    space inside the stretch of text around it, so no stretch starts there to compare with)."""
+    return [
+        [(run.text, run.x, run.baseline) for line in page.lines if " " not in line.text for run in line.runs]
+        for page in pages
+    ]
+
+
 def our_folios(pages: Pages) -> list[tuple[str, Box]]:
     return [(_squeeze(page.folio.text), Box(page.folio.x0, page.folio.runs[0].baseline, 14)) for page in pages]
 
@@ -191,6 +200,7 @@ class Agreement:
     our_origins: list[list[tuple[str, float, float]]] = field(default_factory=list)  # per page: text, x, baseline
     their_origins: list[list[tuple[float, float]]] = field(default_factory=list)
     our_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
+    our_runs: list[list[tuple[str, float, float]]] = field(default_factory=list)
     their_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
 
     def misdrawn_rules(self, tolerance: float = 0.2) -> list[str]:
@@ -205,10 +215,12 @@ class Agreement:
                 out.append(f"page {number}: ours {ours} | LibreOffice {theirs}")
         return out
 
-    def misplaced(self, dx: float = 0.5, dy: float = 0.3) -> list[str]:
-        """Our lines (and page numbers) with no LibreOffice text starting at the same place."""
+    def misplaced(self, dx: float = 0.5, dy: float = 0.3, runs: bool = False) -> list[str]:
+        """Our lines (and page numbers), or with ``runs`` every run, with no LibreOffice text
+        starting at the same place."""
         out = []
-        for number, (ours, theirs) in enumerate(zip(self.our_origins, self.their_origins, strict=True), 1):
+        starts = self.our_runs if runs else self.our_origins
+        for number, (ours, theirs) in enumerate(zip(starts, self.their_origins, strict=True), 1):
             for text, x, y in ours:
                 if not any(abs(x - tx) < dx and abs(y - ty) < dy for tx, ty in theirs):
                     out.append(f"page {number}: {text} at ({x:.2f}, {y:.2f})")
@@ -262,14 +274,15 @@ def compare(names: list[str], folder: Path) -> list[Agreement]:
                 theirs.pages,
                 ours,
                 theirs.lines,
-                boxes,
-                theirs.boxes,
-                our_folios(pages),
-                theirs.folios,
-                our_origins(pages),
-                theirs.origins,
-                [[(rule.x0, rule.x1, rule.y, rule.width) for rule in page.rules] for page in pages],
-                theirs.rules,
+                our_boxes=boxes,
+                their_boxes=theirs.boxes,
+                our_folios=our_folios(pages),
+                their_folios=theirs.folios,
+                our_origins=our_origins(pages),
+                their_origins=theirs.origins,
+                our_rules=[[(rule.x0, rule.x1, rule.y, rule.width) for rule in page.rules] for page in pages],
+                our_runs=our_run_starts(pages),
+                their_rules=theirs.rules,
             )
         )
     return results
