@@ -70,9 +70,10 @@ def _chars(runs: list[TextRun], fonts: Fonts, rules: BreakRules) -> list[_Char]:
     for run in runs:
         wide = [is_wide(ch) for ch in run.text]
         east_asian_run = run.latin == run.east_asian  # the writer's runs of “”‘’—…
+        latin_family = run.latin or run.east_asian
+        east_metrics, latin_metrics = fonts.get(run.east_asian)[1], fonts.get(latin_family)[1]
         for index, ch in enumerate(run.text):
-            family = run.east_asian if wide[index] or not run.latin else run.latin
-            _, metrics = fonts.get(family)
+            family, metrics = (run.east_asian, east_metrics) if wide[index] else (latin_family, latin_metrics)
             after_latin = bool(chars) and chars[-1].ch.isascii()  # the mark takes the script before it
             full = rules.full_width_marks and east_asian_run and not ch.isascii() and not after_latin
             advance = 1.0 if full else metrics.advance(ch)
@@ -154,8 +155,7 @@ def _line_box(para: Para, chars: list[_Char], fonts: Fonts) -> tuple[float, floa
     line off the grid puts the baseline at four fifths of the height, a single line is as tall as
     its fonts."""
     ascent = descent = 0.0
-    for c in chars or [None]:
-        family, size = (c.family, c.run.size) if c else ("", para.size)
+    for family, size in {(c.family, c.run.size) for c in chars} or {("", para.size)}:
         _, metrics = fonts.get(family)
         ascent, descent = max(ascent, metrics.ascent * size), max(descent, metrics.descent * size)
     if para.line is None:

@@ -181,6 +181,7 @@ class FontMetrics:
         return width
 
 
+@functools.cache
 def is_wide(ch: str) -> bool:
     """A character that takes a full cell (CJK ideographs, full-width forms and punctuation)."""
     return unicodedata.east_asian_width(ch) in "WF"

@@ -11,6 +11,7 @@ a fifth of the font size, which the .docx cannot switch off there (``autoSpaceDE
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ def units_of(text: str) -> list[tuple[int, int]]:
     return units
 
 
+@functools.cache
 def is_ideograph(ch: str) -> bool:
     """A CJK letter (not a mark): the kind that takes LibreOffice's gap next to Latin letters."""
     return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch).startswith("L")
