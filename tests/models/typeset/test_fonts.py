@@ -57,3 +57,25 @@ def test_windows_lookup_reads_family_names_from_a_font_folder(tmp_path):
     assert face.path == str(tmp_path / "DejaVuSans.ttf")
     assert face.index == 0
     assert face.same_family("DejaVu Sans")
+
+
+def test_windows_resolver_looks_in_the_system_and_the_user_font_folders(tmp_path, monkeypatch):
+    """On Windows the resolver reads %WINDIR%\\Fonts and %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts
+    (fonts a user installed without administrator rights land in the second)."""
+    source = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not source.is_file():
+        pytest.skip("no DejaVu font to link")
+    system = tmp_path / "Windows" / "Fonts"
+    user = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
+    system.mkdir(parents=True)
+    user.mkdir(parents=True)
+    (user / "DejaVuSans.ttf").symlink_to(source)
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    resolver = FontResolver()
+    face = resolver.resolve("DejaVu Sans")
+    assert face is not None
+    assert face.path == str(user / "DejaVuSans.ttf")
+    assert resolver.resolve("仿宋_GB2312") is None  # missing: the font check will say so
+    assert metrics_for(resolver.resolve("仿宋_GB2312")).advance("国") == 1.0
