@@ -14,10 +14,13 @@ import subprocess
 import sys
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
+from models.typeset.sfnt import fallback_advances, raw_advances
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 
@@ -149,14 +152,12 @@ class FontMetrics:
 
     def __post_init__(self) -> None:
         self._advances: dict[str, float] = {}
-        self._cmap: dict[int, str] = {}
-        self._hmtx = None
+        self._lookup: Callable[[int], int | None] = lambda code: None
         self._upm = 1000
         if self.face is None:
             return
         font = TTFont(self.face.path, fontNumber=self.face.index, lazy=True)
-        self._cmap = font.getBestCmap() or {}
-        self._hmtx = font["hmtx"]
+        self._lookup = raw_advances(font) or fallback_advances(font)
         self._upm = font["head"].unitsPerEm
         os2 = font.get("OS/2")
         if os2 is not None and os2.usWinAscent:
@@ -166,17 +167,14 @@ class FontMetrics:
             self.ascent, self.descent = hhea.ascent / self._upm, -hhea.descent / self._upm
 
     def has(self, ch: str) -> bool:
-        return ord(ch) in self._cmap
+        return self._lookup(ord(ch)) is not None
 
     def advance(self, ch: str) -> float:
         """The advance of ``ch`` in em; a character the face lacks gets the usual width for its kind."""
         width = self._advances.get(ch)
         if width is None:
-            glyph = self._cmap.get(ord(ch))
-            if glyph is not None and self._hmtx is not None:
-                width = self._hmtx[glyph][0] / self._upm
-            else:
-                width = 1.0 if is_wide(ch) else 0.5
+            units = self._lookup(ord(ch))
+            width = units / self._upm if units is not None else (1.0 if is_wide(ch) else 0.5)
             self._advances[ch] = width
         return width
 

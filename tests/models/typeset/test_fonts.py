@@ -79,3 +79,41 @@ def test_windows_resolver_looks_in_the_system_and_the_user_font_folders(tmp_path
     assert face.path == str(user / "DejaVuSans.ttf")
     assert resolver.resolve("仿宋_GB2312") is None  # missing: the font check will say so
     assert metrics_for(resolver.resolve("仿宋_GB2312")).advance("国") == 1.0
+
+
+def _installed_faces() -> list[tuple[str, int]]:
+    found = []
+    for pattern in ("NotoSerifCJK-Regular.ttc", "NotoSansCJK-Regular.ttc", "ukai.ttc", "DejaVuSans.ttf"):
+        found += (
+            [
+                (str(path), 2 if path.suffix == ".ttc" and "Noto" in path.name else 0)
+                for path in Path("/usr/share/fonts").rglob(pattern)
+            ]
+            if Path("/usr/share/fonts").is_dir()
+            else []
+        )
+    return found
+
+
+@pytest.mark.parametrize("face", _installed_faces() or [pytest.param(None, marks=pytest.mark.skip("no fonts"))])
+def test_raw_table_lookups_equal_fonttools(face):
+    """The fast cmap/hmtx reading gives fontTools' own advances, glyph for glyph."""
+    from fontTools.ttLib import TTFont
+
+    from models.typeset.sfnt import fallback_advances, raw_advances
+
+    path, index = face
+    font = TTFont(path, fontNumber=index, lazy=True)
+    fast, slow = raw_advances(font), fallback_advances(TTFont(path, fontNumber=index, lazy=True))
+    assert fast is not None
+    codes = [
+        *range(0x20, 0x250),
+        *range(0x2000, 0x2070),
+        *range(0x3000, 0x3040),
+        *range(0x4E00, 0x9FA6, 7),
+        *range(0xFF00, 0xFF70),
+        0x1F600,
+        0x20000,
+        0x10FFFF,
+    ]
+    assert [fast(code) for code in codes] == [slow(code) for code in codes]
