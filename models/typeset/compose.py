@@ -34,7 +34,7 @@ class Fonts:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     ch: str
     run: TextRun

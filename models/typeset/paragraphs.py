@@ -83,22 +83,46 @@ def read_body(container: etree._Element, default_size: float) -> list[Element]:
     return elements
 
 
+_P, _PPR, _R, _RPR, _T, _TAB, _BR = (_w(tag) for tag in ("p", "pPr", "r", "rPr", "t", "tab", "br"))
+_RFONTS, _SZ, _SPACING, _COLOR = (_w(tag) for tag in ("rFonts", "sz", "spacing", "color"))
+_VAL, _EAST_ASIA, _ASCII = _w("val"), _w("eastAsia"), _w("ascii")
+
+
 def read_paragraph(p: etree._Element, default_size: float) -> Para:
+    """A paragraph's properties and its text runs; neighbouring runs of one format become one, as
+    a renderer sees them (LibreOffice measures per stretch of equal attributes)."""
     para = Para(size=default_size)
-    ppr = p.find(_w("pPr"))
+    ppr = p.find(_PPR)
     if ppr is not None:
         _read_properties(ppr, para)
-    for run in p.iter(_w("r")):
-        fmt = _run_format(run.find(_w("rPr")), default_size)
-        para.size = fmt.size
+    for run in p.iter(_R):
+        fmt: tuple[str, str, float, float, str] | None = None
         for child in run:
-            if child.tag == _w("t"):
-                para.runs.append(TextRun(child.text or "", *fmt.fields()))
-            elif child.tag == _w("tab"):
-                para.runs.append(TextRun(TAB, *fmt.fields()))
-            elif child.tag == _w("br"):
-                para.runs.append(TextRun(BREAK, *fmt.fields()))
+            tag = child.tag
+            if tag == _RPR:
+                fmt = _run_format(child, default_size)
+                para.size = fmt[2]
+                continue
+            fmt = fmt or _run_format(None, default_size)
+            if tag == _T:
+                _append(para.runs, child.text or "", fmt)
+            elif tag == _TAB:
+                para.runs.append(TextRun(TAB, *fmt))
+            elif tag == _BR:
+                para.runs.append(TextRun(BREAK, *fmt))
     return para
+
+
+def _append(runs: list[TextRun], text: str, fmt: tuple[str, str, float, float, str]) -> None:
+    last = runs[-1] if runs else None
+    if (
+        last is not None
+        and last.text not in (TAB, BREAK)
+        and (last.east_asian, last.latin, last.size, last.spacing, last.color) == fmt
+    ):
+        runs[-1] = TextRun(last.text + text, *fmt)
+    else:
+        runs.append(TextRun(text, *fmt))
 
 
 def _read_properties(ppr: etree._Element, para: Para) -> None:
@@ -125,35 +149,22 @@ def _read_properties(ppr: etree._Element, para: Para) -> None:
         para.border_bottom = (int(bottom.get(_w("sz"), "0")) / 8, bottom.get(_w("color"), "000000"))
 
 
-@dataclass(frozen=True)
-class _RunFormat:
-    east_asian: str
-    latin: str
-    size: float
-    spacing: float
-    color: str
-
-    def fields(self) -> tuple[str, str, float, float, str]:
-        return self.east_asian, self.latin, self.size, self.spacing, self.color
-
-
-def _run_format(rpr: etree._Element | None, default_size: float) -> _RunFormat:
-    east_asian = latin = ""
-    size, spacing, color = default_size, 0.0, ""
+def _run_format(rpr: etree._Element | None, default_size: float) -> tuple[str, str, float, float, str]:
+    """(East Asian family, Latin family, size, spacing, colour) of a run."""
+    east_asian = latin = color = ""
+    size, spacing = default_size, 0.0
     if rpr is not None:
-        fonts = rpr.find(_w("rFonts"))
-        if fonts is not None:
-            east_asian, latin = fonts.get(_w("eastAsia"), ""), fonts.get(_w("ascii"), "")
-        sz = rpr.find(_w("sz"))
-        if sz is not None:
-            size = int(sz.get(_w("val"))) / 2
-        space = rpr.find(_w("spacing"))
-        if space is not None:
-            spacing = int(space.get(_w("val"))) * TWIP
-        colour = rpr.find(_w("color"))
-        if colour is not None:
-            color = colour.get(_w("val"), "")
-    return _RunFormat(east_asian, latin, size, spacing, color)
+        for child in rpr:
+            tag = child.tag
+            if tag == _RFONTS:
+                east_asian, latin = child.get(_EAST_ASIA, ""), child.get(_ASCII, "")
+            elif tag == _SZ:
+                size = int(child.get(_VAL)) / 2
+            elif tag == _SPACING:
+                spacing = int(child.get(_VAL)) * TWIP
+            elif tag == _COLOR:
+                color = child.get(_VAL, "")
+    return east_asian, latin, size, spacing, color
 
 
 def _read_table(table: etree._Element, default_size: float) -> FootTable:
