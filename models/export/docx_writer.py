@@ -58,7 +58,17 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     body.find(f"{{{body.nsmap['w']}}}sectPr").addprevious(etree.Comment(_BODY_MARK))
     frame = io.BytesIO()
     document.save(frame)
-    return _with_body(frame, _body_chunks(report, options, faces, body.nsmap))
+    return _with_body(frame, _body_chunks(report, options, faces, _Chunks(body.nsmap)))
+
+
+def build_body(report: Report, options: ExportOptions) -> etree._Element:
+    """The body's paragraphs and tables (``w:p``/``w:tbl``) under one bare element, all held: what
+    the .docx holds between its start and its section properties. The typesetter lays out these
+    very elements, so the page view and the .docx cannot drift apart."""
+    chunks = _Chunks(None, limit=None)
+    for _ in _body_chunks(report, options, L.faces_for(options.fallback_fonts), chunks):
+        pass
+    return chunks.wrapper
 
 
 _BODY_MARK = "nianbao-body"
@@ -88,22 +98,28 @@ class _Chunks:
     serialized without it, a chunk at a time. A long paragraph is cut between runs: its start is
     written still open, and its further runs go into a continuation written without its start tag."""
 
-    def __init__(self, nsmap: dict) -> None:
-        self.nsmap = nsmap
+    def __init__(self, nsmap: dict | None, limit: int | None = _CHUNK_RUNS) -> None:
+        self.nsmap = nsmap  # None: a bare element, never serialized (build_body)
+        self.limit = limit  # None: everything is held, nothing written out
         self.wrapper = self._new()
         self.held = 0  # children of finished paragraphs in the wrapper
         self.continued = False  # the wrapper's first paragraph continues one already written open
 
     def _new(self) -> etree._Element:
+        if self.nsmap is None:
+            return etree.Element("container")
         return etree.Element(f"{{{self.nsmap['w']}}}body", nsmap=self.nsmap)
+
+    def full(self, children: int) -> bool:
+        return self.limit is not None and children >= self.limit
 
     def finished(self, children: int) -> bytes:
         """Count a finished paragraph's children; the chunk when enough is held."""
         self.held += children
-        return self.take() if self.held >= _CHUNK_RUNS else b""
+        return self.take() if self.full(self.held) else b""
 
     def take(self) -> bytes:
-        if not len(self.wrapper):
+        if self.limit is None or not len(self.wrapper):
             return b""
         data = etree.tostring(self.wrapper, encoding="UTF-8")
         data = data[data.index(b">") + 1 : -len(b"</w:body>")]
@@ -122,8 +138,7 @@ class _Chunks:
         return data[: -len(b"</w:p>")], sub(self.wrapper, "p")
 
 
-def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: dict) -> Iterator[bytes]:
-    chunks = _Chunks(nsmap)
+def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks) -> Iterator[bytes]:
     report = prune(report)
     meta = report.meta
     submit = options.edition == Edition.SUBMIT
@@ -149,6 +164,7 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: 
     add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
         add_note(chunks.wrapper, note, faces)
+    if submit:  # the 版记 stands on its own: a report without 附注 still has 抄送 and 印发 (GB/T 9704 7.4)
         add_imprint(chunks.wrapper, meta, faces)
     after_body = chunks.wrapper[body_end] if body_end < len(chunks.wrapper) else None
     if (0, "e") in anchors and after_body is not None and after_body.tag == w("p"):
@@ -171,7 +187,7 @@ def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool
         for text, east_asian_hint in text_runs(piece.text):
             add_run(paragraph, text, fmt, east_asian_hint)
             children += 1
-            if children >= _CHUNK_RUNS:
+            if chunks.full(children):
                 data, paragraph = chunks.take_open()
                 children = 0
                 yield data
@@ -179,6 +195,14 @@ def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool
             bookmark_end(paragraph, mark[0])
             children += 1
     yield chunks.finished(children)
+
+
+def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: bool = False) -> None:
+    """One block as a whole paragraph under ``parent``, nothing written out."""
+    chunks = _Chunks(None, limit=None)
+    chunks.wrapper = parent
+    for _ in _block_chunks(chunks, block, faces, keep_next):
+        pass
 
 
 def _numbered(anchors: Mapping[tuple[int, str], str] | None) -> dict[tuple[int, str], tuple[int, str]]:

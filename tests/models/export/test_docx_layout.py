@@ -38,8 +38,9 @@ def test_defaults_are_16pt_fangsong_without_theme_fonts(submit):
     fonts = defaults.find("w:rFonts", NS)
     assert attr(defaults.find("w:sz", NS), "val") == "32"
     assert (attr(fonts, "eastAsia"), attr(fonts, "ascii")) == ("仿宋_GB2312", "Times New Roman")
-    theme_attributes = [a for el in submit.styles.iter(f"{{{W}}}rFonts") for a in el.attrib if "Theme" in a
-                        or a.endswith("cstheme")]
+    theme_attributes = [
+        a for el in submit.styles.iter(f"{{{W}}}rFonts") for a in el.attrib if "Theme" in a or a.endswith("cstheme")
+    ]
     assert theme_attributes == []
 
 
@@ -196,13 +197,28 @@ def test_imprint_table_156mm_thick_outer_thin_inner_rules(submit):
     assert (attr(position, "vertAnchor"), attr(position, "tblpYSpec")) == ("margin", "bottom")
     rows = table.findall("w:tr", NS)
     assert len(rows) == 2
-    sizes = [(attr(r.find(".//w:tcBorders/w:top", NS), "sz"), attr(r.find(".//w:tcBorders/w:bottom", NS), "sz"))
-             for r in rows]
+    sizes = [
+        (attr(r.find(".//w:tcBorders/w:top", NS), "sz"), attr(r.find(".//w:tcBorders/w:bottom", NS), "sz"))
+        for r in rows
+    ]
     assert sizes == [("8", "6"), ("6", "8")]
     texts = [submit.paragraph_text(r.find(".//w:p", NS)) for r in rows]
     assert texts == ["抄送：市城市管理局，区委依法治区办。", "重庆市九龙坡区城市管理局办公室\t2024年3月6日印发"]
     assert {run_value(r, "sz") for r in table.iter(f"{{{W}}}r")} == {"28"}
     assert ppr_value(rows[0].find(".//w:p", NS), "spacing", "lineRule") == "auto"  # single spacing in tables
+
+
+def test_imprint_does_not_depend_on_a_note():
+    """GB/T 9704 7.4: 抄送 and 印发机关/日期 print whether or not the report has a 附注."""
+    report = seed_report(repaired=True)
+    report.meta.note = ""
+    parts = read_parts(build_docx(report, ExportOptions()))
+    table = parts.document.find("w:body/w:tbl", NS)
+    assert table is not None
+    texts = [parts.paragraph_text(r.find(".//w:p", NS)) for r in table.findall("w:tr", NS)]
+    assert texts[0].startswith("抄送：")
+    assert texts[-1].endswith("印发")
+    assert "此件公开发布" not in parts.body_text()
 
 
 def test_public_edition_has_no_masthead_recipients_note_or_imprint(public):
@@ -230,8 +246,19 @@ def test_file_properties_are_the_reports_not_the_templates():
 def test_third_and_fourth_levels_in_fangsong_run_in():
     from models.report import SECTION, Node, Report
 
-    deep = Node(SECTION, title="甲", children=[Node(SECTION, title="乙。", children=[
-        Node(SECTION, title="丙。", text="丙文。", children=[Node(SECTION, title="丁。", text="丁文。")])])])
+    deep = Node(
+        SECTION,
+        title="甲",
+        children=[
+            Node(
+                SECTION,
+                title="乙。",
+                children=[
+                    Node(SECTION, title="丙。", text="丙文。", children=[Node(SECTION, title="丁。", text="丁文。")])
+                ],
+            )
+        ],
+    )
     parts = read_parts(build_docx(Report(seed_report(repaired=True).meta, [deep]), ExportOptions()))
     for prefix, text in (("1.丙。", "1.丙。丙文。"), ("（1）丁。", "（1）丁。丁文。")):
         paragraph = parts.find_paragraph(prefix)
@@ -246,10 +273,17 @@ def test_signature_block_keeps_together_and_takes_a_short_last_paragraph_along()
     from models.report import PARAGRAPH, Node, Report
 
     def keeps(text: str) -> list[bool]:
-        parts = read_parts(build_docx(Report(seed_report(repaired=True).meta, [Node(PARAGRAPH, text=text)]), ExportOptions()))
+        parts = read_parts(
+            build_docx(Report(seed_report(repaired=True).meta, [Node(PARAGRAPH, text=text)]), ExportOptions())
+        )
         last = parts.exact_paragraph(text)
-        chain = [last, last.getnext(), last.getnext().getnext(), parts.exact_paragraph("重庆市九龙坡区城市管理局"),
-                 parts.exact_paragraph("2024年3月6日")]
+        chain = [
+            last,
+            last.getnext(),
+            last.getnext().getnext(),
+            parts.exact_paragraph("重庆市九龙坡区城市管理局"),
+            parts.exact_paragraph("2024年3月6日"),
+        ]
         return [p.find("w:pPr/w:keepNext", NS) is not None for p in chain]
 
     assert keeps("短段落。") == [True, True, True, True, True]  # the date keeps with the 附注

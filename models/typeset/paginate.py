@@ -1,0 +1,169 @@
+"""Composed paragraphs → pages of the GB/T 9704 text area, with keep-with-next and the 版记 at the
+foot of the last page, and the "— N —" page numbers (odd pages right, even pages left)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import models.export.layout as L
+from models.typeset.compose import Fonts, SetLine
+from models.typeset.model import Line, Page, Rule, Run
+from models.typeset.paragraphs import TWIP
+
+PAGE_WIDTH = L.PAGE_WIDTH * TWIP
+PAGE_HEIGHT = L.PAGE_HEIGHT * TWIP
+TEXT_LEFT = L.MARGIN_LEFT * TWIP
+TEXT_TOP = L.MARGIN_TOP * TWIP
+TEXT_WIDTH = L.TEXT_WIDTH * TWIP
+TEXT_BOTTOM = PAGE_HEIGHT - L.MARGIN_BOTTOM * TWIP
+# 22 lines of 28.95 pt leave 0.9 pt of the 225 mm: LibreOffice centres its line grid in the text
+# area, so everything on the page starts half of that lower.
+GRID_OFFSET = (TEXT_BOTTOM - TEXT_TOP - L.LINES_PER_PAGE * L.LINE_PITCH * TWIP) / 2
+FLOW_TOP = TEXT_TOP + GRID_OFFSET
+FLOW_BOTTOM = TEXT_BOTTOM - GRID_OFFSET
+FIT = 0.05  # points of rounding tolerance
+
+
+@dataclass
+class SetPara:
+    """A paragraph's lines with what the page flow needs to know."""
+
+    lines: list[SetLine]
+    before: float = 0.0
+    keep_next: bool = False
+    rule: tuple[float, str] | None = None  # bottom border (width, colour): adds its width below
+
+
+@dataclass
+class SetTable:
+    rows: list[tuple[list[SetLine], float, float, float]]  # lines, row height, top rule, bottom rule
+
+
+class Flow:
+    def __init__(self) -> None:
+        self.pages: list[Page] = []
+        self.y = FLOW_TOP
+        self._new_page()
+
+    def _new_page(self) -> None:
+        self.pages.append(Page(len(self.pages) + 1, PAGE_WIDTH, PAGE_HEIGHT))
+        self.y = FLOW_TOP
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def room(self) -> float:
+        return FLOW_BOTTOM - self.y
+
+    def at_top(self) -> bool:
+        return not self.page.lines and self.y == FLOW_TOP
+
+    def place(self, line: SetLine, block: int) -> None:
+        if line.height > self.room() + FIT and not self.at_top():
+            self._new_page()
+        runs = [
+            replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=self.y + run.baseline) for run in line.runs
+        ]
+        self.page.lines.append(Line(runs, self.y, line.height, block))
+        self.y += line.height
+
+    def skip(self, height: float) -> None:
+        self.y += height
+
+    def break_page(self) -> None:
+        if not self.at_top():
+            self._new_page()
+
+
+def paginate(elements: list[SetPara | SetTable], fonts: Fonts) -> list[Page]:
+    flow = Flow()
+    for index, element in enumerate(elements):
+        if isinstance(element, SetTable):
+            _place_table(flow, element, index)
+            continue
+        if element.keep_next and not flow.at_top():
+            group = _kept_height(elements, index)
+            if group > flow.room() + FIT and group <= FLOW_BOTTOM - FLOW_TOP:
+                flow.break_page()
+        if not flow.at_top():
+            flow.skip(element.before)
+        elif index == 0:
+            flow.skip(element.before)  # the 版头's distance from the top of the text area
+        for line in element.lines:
+            flow.place(line, index)
+        if element.rule:
+            width, color = element.rule
+            flow.page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, flow.y + width / 2, width, color))
+            flow.skip(width)
+    for page in flow.pages:
+        page.folio = folio(page.number, fonts)
+    return flow.pages
+
+
+def _kept_height(elements: list[SetPara | SetTable], index: int) -> float:
+    """Height of a keep-with-next chain from ``index`` with the first line of the paragraph after it."""
+    height = 0.0
+    for element in elements[index:]:
+        if isinstance(element, SetTable):
+            break
+        if not element.keep_next:
+            height += element.before + (element.lines[0].height if element.lines else 0.0)
+            break
+        height += element.before + sum(line.height for line in element.lines)
+    return height
+
+
+def _place_table(flow: Flow, table: SetTable, index: int) -> None:
+    """The 版记 floats at the foot of the text area, its last rule on the 版心's lower edge; it goes
+    to a new page when the text above reaches into it."""
+    height = sum(row_height for _, row_height, _, _ in table.rows)
+    bottom = TEXT_BOTTOM - table.rows[-1][3] / 2  # the last rule's stroke ends on the edge
+    if flow.y > bottom - height + FIT:
+        flow.break_page()
+    top = bottom - height
+    page = flow.page
+    for lines, row_height, top_rule, bottom_rule in table.rows:
+        shared = page.rules[-1] if page.rules and page.rules[-1].y == top else None
+        if shared and top_rule > shared.width:  # one rule between two rows: the wider of the two
+            page.rules[-1] = replace(shared, width=top_rule)
+        elif top_rule and not shared:
+            page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, top_rule))
+        line_top = top + (row_height - sum(line.height for line in lines)) / 2  # cells are centred vertically
+        for line in lines:
+            runs = [
+                replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=line_top + run.baseline)
+                for run in line.runs
+            ]
+            page.lines.append(Line(runs, line_top, line.height, index))
+            line_top += line.height
+        top += row_height
+        if bottom_rule:
+            page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, bottom_rule))
+
+
+def folio_text(number: int) -> str:
+    return f"{DASH} {number} {DASH}"
+
+
+DASH = "—"
+
+
+def folio(number: int, fonts: Fonts) -> Line:
+    """4号 半角宋体 "— N —", 一字线 7 mm below the 版心: odd pages 居右空一字, even pages 居左空一字."""
+    faces = L.STANDARD_FACES
+    size = L.SIZE_SMALL / 2
+    face, metrics = fonts.get(faces.songti)
+    text = folio_text(number)
+    advances = [metrics.advance(ch) * size for ch in text]
+    width = sum(advances)
+    one_char = L.CHAR_SMALL * TWIP
+    x = TEXT_LEFT + TEXT_WIDTH - one_char - width if number % 2 else TEXT_LEFT + one_char
+    xs = []
+    for advance in advances:
+        xs.append(x)
+        x += advance
+    height = (metrics.ascent + metrics.descent) * size
+    bottom = PAGE_HEIGHT - L.FOOTER_DISTANCE * TWIP
+    run = Run(text, tuple(xs), bottom - metrics.descent * size, size, faces.songti, face)
+    return Line([run], bottom - height, height, -1)

@@ -1,0 +1,119 @@
+"""Font files behind the family names a .docx asks for, and their advance widths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from models.typeset.fonts import FontResolver, metrics_for, windows_font_index
+from tests.models.export.pdf_layout import FONTS_CONF
+
+needs_fontconfig = pytest.mark.skipif(not shutil.which("fc-match"), reason="fontconfig not installed")
+
+
+@needs_fontconfig
+def test_the_tests_fontconfig_maps_gb_names_onto_installed_cjk_fonts():
+    resolver = FontResolver(fontconfig_file=FONTS_CONF)
+    face = resolver.resolve("仿宋_GB2312")
+    if face is None or "CJK" not in face.family:
+        pytest.skip("Noto CJK fonts not installed")
+    assert Path(face.path).is_file()
+    assert face.family == "Noto Serif CJK SC"
+    assert not face.same_family("仿宋_GB2312")  # a stand-in, which the font check will say
+    assert resolver.resolve("黑体").family == "Noto Sans CJK SC"
+
+
+@needs_fontconfig
+def test_cjk_takes_one_em_and_digits_their_own_width():
+    face = FontResolver(fontconfig_file=FONTS_CONF).resolve("仿宋_GB2312")
+    if face is None or "CJK" not in face.family:
+        pytest.skip("Noto CJK fonts not installed")
+    metrics = metrics_for(face)
+    assert metrics.advance("国") == 1.0
+    assert metrics.advance("，") == 1.0
+    assert 0.4 < metrics.advance("1") < metrics.advance("2") < 0.6
+    assert metrics.ascent > 0.8
+    assert metrics.descent > 0.1
+
+
+def test_no_font_file_gives_standard_widths():
+    metrics = metrics_for(None)
+    assert metrics.advance("国") == 1.0
+    assert metrics.advance("a") == 0.5
+
+
+def test_windows_lookup_reads_family_names_from_a_font_folder(tmp_path):
+    """The Windows path (%WINDIR%\\Fonts, per-user Fonts) on a folder of real font files."""
+    source = next(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"), None) if Path("/usr/share/fonts").is_dir() else None
+    if source is None:
+        pytest.skip("no DejaVu font to copy")
+    shutil.copy(source, tmp_path / "DejaVuSans.ttf")
+    (tmp_path / "broken.ttf").write_bytes(b"not a font")
+    (tmp_path / "readme.txt").write_text("x")
+    index = windows_font_index([tmp_path])
+    face = index["dejavusans"]
+    assert face.path == str(tmp_path / "DejaVuSans.ttf")
+    assert face.index == 0
+    assert face.same_family("DejaVu Sans")
+
+
+def test_windows_resolver_looks_in_the_system_and_the_user_font_folders(tmp_path, monkeypatch):
+    """On Windows the resolver reads %WINDIR%\\Fonts and %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts
+    (fonts a user installed without administrator rights land in the second)."""
+    source = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not source.is_file():
+        pytest.skip("no DejaVu font to link")
+    system = tmp_path / "Windows" / "Fonts"
+    user = tmp_path / "Local" / "Microsoft" / "Windows" / "Fonts"
+    system.mkdir(parents=True)
+    user.mkdir(parents=True)
+    (user / "DejaVuSans.ttf").symlink_to(source)
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    resolver = FontResolver()
+    face = resolver.resolve("DejaVu Sans")
+    assert face is not None
+    assert face.path == str(user / "DejaVuSans.ttf")
+    assert resolver.resolve("仿宋_GB2312") is None  # missing: the font check will say so
+    assert metrics_for(resolver.resolve("仿宋_GB2312")).advance("国") == 1.0
+
+
+def _installed_faces() -> list[tuple[str, int]]:
+    found = []
+    for pattern in ("NotoSerifCJK-Regular.ttc", "NotoSansCJK-Regular.ttc", "ukai.ttc", "DejaVuSans.ttf"):
+        found += (
+            [
+                (str(path), 2 if path.suffix == ".ttc" and "Noto" in path.name else 0)
+                for path in Path("/usr/share/fonts").rglob(pattern)
+            ]
+            if Path("/usr/share/fonts").is_dir()
+            else []
+        )
+    return found
+
+
+@pytest.mark.parametrize("face", _installed_faces() or [pytest.param(None, marks=pytest.mark.skip("no fonts"))])
+def test_raw_table_lookups_equal_fonttools(face):
+    """The fast cmap/hmtx reading gives fontTools' own advances, glyph for glyph."""
+    from fontTools.ttLib import TTFont
+
+    from models.typeset.sfnt import fallback_advances, raw_advances
+
+    path, index = face
+    font = TTFont(path, fontNumber=index, lazy=True)
+    fast, slow = raw_advances(font), fallback_advances(TTFont(path, fontNumber=index, lazy=True))
+    assert fast is not None
+    codes = [
+        *range(0x20, 0x250),
+        *range(0x2000, 0x2070),
+        *range(0x3000, 0x3040),
+        *range(0x4E00, 0x9FA6, 7),
+        *range(0xFF00, 0xFF70),
+        0x1F600,
+        0x20000,
+        0x10FFFF,
+    ]
+    assert [fast(code) for code in codes] == [slow(code) for code in codes]
