@@ -1,8 +1,9 @@
 """The report: metadata plus a tree of nodes. Plain dataclasses, no I/O.
 
 A node is a ``section`` (a heading with optional body text and children), a
-``point`` (a run-in item 一是…: lead phrase in ``title``, the rest in ``text``) or a
-``paragraph`` (text only). A section's depth is its heading level. Numbering is never
+``point`` (a run-in item 一是…: lead phrase in ``title``, the rest in ``text``), a
+``paragraph`` (text only) or a ``table`` (rows × columns of text in ``table``, its optional
+title in ``title``, no ``text``). A section's depth is its heading level. Numbering is never
 stored: see :mod:`models.numbering`.
 """
 
@@ -17,7 +18,11 @@ from models.ledger.values import Ledger
 SECTION = "section"
 POINT = "point"
 PARAGRAPH = "paragraph"
-NODE_KINDS = (SECTION, POINT, PARAGRAPH)
+TABLE = "table"
+NODE_KINDS = (SECTION, POINT, PARAGRAPH, TABLE)
+
+# Word refuses more than 63 columns; the row limit keeps one table's editor and export bounded.
+MAX_TABLE_COLUMNS, MAX_TABLE_ROWS = 63, 5000
 
 YEAR_MIN, YEAR_MAX = 1949, 2200  # report years the program and the interchange format accept
 
@@ -54,6 +59,37 @@ class ReportMeta:
 
 
 @dataclass
+class TableData:
+    """A table's cells, row by row; every row has the same number of cells. With ``header_row``
+    the first row is the header (黑体, repeated on each page)."""
+
+    rows: list[list[str]] = field(default_factory=lambda: [[""]])
+    header_row: bool = True
+
+    @property
+    def column_count(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def squared(self) -> TableData:
+        """The same cells with short rows padded, so each row has ``column_count`` cells."""
+        width = self.column_count
+        return TableData([row + [""] * (width - len(row)) for row in self.rows], self.header_row)
+
+    def cell_texts(self) -> Iterator[str]:
+        for row in self.rows:
+            yield from row
+
+    def plain_text(self) -> str:
+        """Rows on lines, cells tab-separated: what TXT export and word counts read."""
+        return "\n".join("\t".join(row) for row in self.rows)
+
+
+def table_node(rows: list[list[str]], header_row: bool = True, title: str = "") -> Node:
+    """A ``table`` node holding ``rows`` (padded square)."""
+    return Node(TABLE, title=title, table=TableData(rows, header_row).squared())
+
+
+@dataclass
 class Node:
     kind: str
     title: str = ""
@@ -64,6 +100,7 @@ class Node:
     reference: str = ""  # last year's text for this part (roll-forward), never exported
     unit: str = ""  # 分工: the 科室 that writes this part, or ""
     due: str = ""  # 分工: by when (ISO yyyy-mm-dd as typed, or "")
+    table: TableData | None = None  # the cells of a ``table`` node, None for the other kinds
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -156,7 +193,7 @@ def is_whole_item(node: Node) -> bool:
 
 
 def check_can_hold(parent: Node | None, child: Node) -> None:
-    """Only sections hold children; points and paragraphs are leaves."""
+    """Only sections hold children; points, paragraphs and tables are leaves."""
     if child.kind not in NODE_KINDS:
         raise TreeError(f"未知的节点类型：{child.kind}")
     if parent is not None and parent.kind != SECTION:
