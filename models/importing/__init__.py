@@ -84,9 +84,14 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     for para in paras:
         para.text, count = clean_text(para.text)
         cleaned_count += count
+        if para.table is not None:
+            for row in para.table.rows:
+                for index, cell in enumerate(row):
+                    row[index], count = clean_text(cell)
+                    cleaned_count += count
     if cleaned_count:
         notes.append(f"已删除 {cleaned_count} 个无法保存到 Word 文档的控制字符。")
-    if not any(p.text.strip() for p in paras):
+    if not any(p.text.strip() or p.table for p in paras):
         raise ImportFileError("没有可导入的文字（内容是空的）。")
     notes.extend(to_simplified(paras))
     cleaned = strip_clutter(paras)

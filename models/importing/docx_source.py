@@ -24,6 +24,7 @@ from defusedxml import DefusedXmlException
 from models.fileio import os_error_reason
 from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
+from models.report import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, TableData
 
 log = logging.getLogger(__name__)
 
@@ -227,11 +228,37 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
             para = Paragraph(child, document)
             result.append(_para(para, styles, numbers))
         elif child.tag == f"{_W}tbl":
-            rows = _table_text(Table(child, document))
-            if rows:
-                notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
-            result.extend(Para(row) for row in rows)
-    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
+            result.extend(_table_paras(Table(child, document), notes))
+    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker or p.table], notes
+
+
+def _table_paras(table, notes: list[str]) -> list[Para]:
+    """A table of at least two rows and two columns stays a table; a one-row or one-column table
+    (a box around text, a layout grid) is read as paragraphs, one a row, as before."""
+    cells = table_cells(table)
+    if len(cells) >= 2 and max(len(row) for row in cells) >= 2 and any(c for row in cells for c in row):
+        if len(cells) > MAX_TABLE_ROWS or max(len(row) for row in cells) > MAX_TABLE_COLUMNS:
+            notes.append(f"文档中有一个表格超过 {MAX_TABLE_ROWS} 行或 {MAX_TABLE_COLUMNS} 列，已按行转成段落，请检查。")
+        else:
+            return [Para("", table=TableData(cells).squared())]
+    rows = _table_text(table)
+    if rows:
+        notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
+    return [Para(row) for row in rows]
+
+
+def table_cells(table) -> list[list[str]]:
+    """The table's text cell by cell. A merged cell's text is in its first position and the places
+    it spans are empty, so no text is repeated."""
+    seen: dict[int, object] = {}  # holds each element, so no id is reused by a later proxy
+    rows: list[list[str]] = []
+    for row in table.rows:
+        texts = []
+        for cell in row.cells:
+            texts.append("" if id(cell._tc) in seen else cell.text.strip())
+            seen[id(cell._tc)] = cell._tc
+        rows.append(texts)
+    return rows
 
 
 def _split_breaks(paras: list[Para]) -> list[Para]:
@@ -239,7 +266,7 @@ def _split_breaks(paras: list[Para]) -> list[Para]:
     result: list[Para] = []
     for para in paras:
         first, *rest = para.text.split("\n")
-        result.append(Para(first, para.heading_level, para.auto_marker, para.list_level))
+        result.append(Para(first, para.heading_level, para.auto_marker, para.list_level, para.table))
         result.extend(Para(line) for line in rest)
     return result
 
