@@ -9,6 +9,8 @@ stored: see :mod:`models.numbering`.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 
@@ -75,13 +77,31 @@ class TableData:
         width = self.column_count
         return TableData([row + [""] * (width - len(row)) for row in self.rows], self.header_row)
 
+    def copy(self) -> TableData:
+        return TableData([list(row) for row in self.rows], self.header_row)
+
     def cell_texts(self) -> Iterator[str]:
         for row in self.rows:
             yield from row
 
+    @property
+    def has_text(self) -> bool:
+        return any(cell.strip() for cell in self.cell_texts())
+
     def plain_text(self) -> str:
         """Rows on lines, cells tab-separated: what TXT export and word counts read."""
         return "\n".join("\t".join(row) for row in self.rows)
+
+
+def rows_from_tab_text(text: str) -> list[list[str]]:
+    """Cells copied from Excel or WPS: rows on lines, cells split by tabs; a cell holding a line
+    break or a tab comes quoted ("a""b" for a"b), as Excel writes it. The final line end is not a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return []
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter="\t", quotechar='"', strict=False)]
 
 
 def table_node(rows: list[list[str]], header_row: bool = True, title: str = "") -> Node:
@@ -106,6 +126,11 @@ class Node:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    @property
+    def cells_text(self) -> str:
+        """A table's cells as text (rows on lines, cells tab-separated); "" for the other kinds."""
+        return self.table.plain_text() if self.kind == TABLE and self.table is not None else ""
 
 
 @dataclass

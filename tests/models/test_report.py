@@ -48,3 +48,20 @@ def test_remove_then_insert_restores_position() -> None:
     assert [n.title for n in report.body] == ["甲", "丙"]
     report.insert(b, parent, index)
     assert [n.title for n in report.body] == ["甲", "乙", "丙"]
+
+
+def test_a_table_reads_as_its_title_and_tab_separated_rows_in_text_and_roll_forward() -> None:
+    from models.checks.structure import has_written_text
+    from models.importing.roll import full_text
+    from models.report import PARAGRAPH, SECTION, TABLE, Node, Report, ReportMeta, table_node
+    from models.report_text import plain_text
+
+    table = table_node([["项目", "件数"], ["受理"]], title="复议情况")
+    assert table.kind == TABLE
+    assert table.table.rows == [["项目", "件数"], ["受理", ""]]  # padded square
+    part = Node(SECTION, title="行政复议", children=[table])
+    report = Report(ReportMeta(year=2024, title="报告"), [part])
+    assert plain_text(report) == "报告\n\n一、行政复议\n复议情况\n项目\t件数\n受理\t\n"
+    assert full_text(part) == "行政复议\n复议情况\n项目\t件数\n受理\t"
+    assert has_written_text(part, report)
+    assert not has_written_text(Node(SECTION, title="空", children=[table_node([["", ""]]), Node(PARAGRAPH)]), report)

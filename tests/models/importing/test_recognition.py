@@ -349,7 +349,8 @@ def test_a_docx_table_of_figures_stays_a_table_under_its_heading(tmp_path: Path)
     assert table.table.rows[:3] == [["项目", "2024年", "2023年"], ["收到申请", "35件", "30件"], ["纠错率", "8.6%", "7.1%"]]
     assert table.table.rows[3] == ["合计说明\t含行政应诉", "", ""]  # merged: its text once
     assert plans.title == "下一步打算"
-    assert [c.text for c in plans.children] == [] and plans.text == "继续做好复议工作。"
+    assert [c.text for c in plans.children] == []
+    assert plans.text == "继续做好复议工作。"
     assert not any("表格" in note for note in result.notes)
 
 
