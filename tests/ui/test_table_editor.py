@@ -144,3 +144,32 @@ def test_the_export_dialog_appends_the_saved_ledger_as_an_attachment(qtbot, exam
     page = target.read_text(encoding="utf-8")
     assert "附件：数据台账" in page
     assert "<td>收到行政复议申请</td><td>件</td><td>35</td>" in page
+
+
+def test_the_import_preview_shows_a_table_and_keeps_it_whole(qtbot, tmp_path) -> None:
+    import docx
+
+    from models.importing import import_file
+    from ui.import_preview import ImportPreviewDialog
+
+    document = docx.Document()
+    document.add_paragraph("某局关于2023年度法治政府建设情况的报告")
+    document.add_paragraph("一、工作情况")
+    figures = document.add_table(rows=2, cols=2)
+    figures.cell(0, 0).text, figures.cell(0, 1).text = "项目", "数量"
+    figures.cell(1, 0).text, figures.cell(1, 1).text = "办理案件", "126件"
+    path = tmp_path / "表格.docx"
+    document.save(str(path))
+    dialog = ImportPreviewDialog(import_file(path), "")
+    qtbot.addWidget(dialog)
+    part = dialog.tree.topLevelItem(0)
+    item = part.child(0)
+    assert (item.text(0), item.text(1)) == ("项目 数量", "表格")
+    dialog.tree.setCurrentItem(item)
+    assert not dialog.kind_box.isEnabled()
+    assert dialog.text_edit.isReadOnly()
+    assert dialog.text_edit.toPlainText() == "项目\t数量\n办理案件\t126件"
+    dialog.merge_button.click()
+    assert dialog.status.text() == "表格不能与文字合并。"
+    table = dialog.edited_report().body[0].children[0]
+    assert table.table == TableData([["项目", "数量"], ["办理案件", "126件"]])
