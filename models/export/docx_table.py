@@ -13,6 +13,8 @@ is never held as one tree.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Iterator
 from typing import Protocol
 
@@ -114,18 +116,30 @@ def _row(table: etree._Element, cells: list[str], widths: list[int], faces: L.Fa
     held = 3
     for column, (text, width) in enumerate(zip(cells, widths, strict=True)):
         cell = sub(row, "tc")
-        cell_props = sub(cell, "tcPr")
-        sub(cell_props, "tcW", w=width, type="dxa")
-        sub(cell_props, "vAlign", val="center")
+        cell.append(copy.deepcopy(_cell_properties(width)))  # built once per width: export speed
         # The first column reads as text (justified); headers and figures are centred.
         jc = "both" if column == 0 and not header else "center"
         for line in text.split("\n"):
             paragraph = sub(cell, "p")
-            paragraph_properties(paragraph, ParaFormat(jc=jc, line=None, snap_to_grid=False))
+            paragraph.append(copy.deepcopy(_cell_paragraph_properties(jc)))
             add_text(paragraph, line, fmt)
-            held += 2 + len(paragraph)
-        held += 3
+            held += len(paragraph)
+        held += 4
     return held
+
+
+@functools.lru_cache(maxsize=128)
+def _cell_properties(width: int) -> etree._Element:
+    props = etree.Element(w("tcPr"))
+    sub(props, "tcW", w=width, type="dxa")
+    sub(props, "vAlign", val="center")
+    return props
+
+
+@functools.lru_cache(maxsize=4)
+def _cell_paragraph_properties(jc: str) -> etree._Element:
+    holder = etree.Element(w("p"))
+    return paragraph_properties(holder, ParaFormat(jc=jc, line=None, snap_to_grid=False))
 
 
 def add_attachment_note(parent: etree._Element, text: str, faces: L.Faces) -> None:
