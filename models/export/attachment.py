@@ -26,9 +26,19 @@ def ledger_table(report: Report) -> TableData:
     sheet = Sheet(report.ledger, report.meta.issuer)
     year = report.meta.year
     header = ["指标", "单位", f"{year}年" if year else "本年", f"{year - 1}年" if year else "上年", "同比"]
-    rows = [[row.indicator.name, row.indicator.unit, format_value(row.current), format_value(row.previous),
-             describe_change(row.indicator, row.change)]
-            for row in sheet.rows() if row.current is not None or row.previous is not None]
+    rows = [
+        [
+            row.indicator.name,
+            row.indicator.unit,
+            format_value(row.current),
+            format_value(row.previous),
+            describe_change(row.indicator, row.change),
+        ]
+        for row in sheet.rows()
+        if row.current is not None or row.previous is not None
+    ]
     if not rows:
-        raise ExportError("数据台账中还没有填写任何数据，不能附上台账表。请先在“数据台账”中填写，或不选“附上数据台账”。")
+        raise ExportError(
+            "数据台账中还没有填写任何数据，不能附上台账表。请先在“数据台账”中填写，或不选“附上数据台账”。"
+        )
     return TableData([header, *rows], header_row=True)

@@ -90,8 +90,12 @@ def test_cells_pasted_from_excel_fill_from_the_current_cell_and_grow_the_table(e
     QGuiApplication.clipboard().setText('本年\t上年\t同比\r\n35\t30\t"增长\n16.67%"\r\n28\t27\t\r\n')
     grid.btn_paste.click()
     rows = stored(window).find(node.id).table.rows
-    assert rows == [["", "", "", ""], ["", "本年", "上年", "同比"], ["", "35", "30", "增长\n16.67%"],
-                    ["", "28", "27", ""]]
+    assert rows == [
+        ["", "", "", ""],
+        ["", "本年", "上年", "同比"],
+        ["", "35", "30", "增长\n16.67%"],
+        ["", "28", "27", ""],
+    ]
     assert window.session.undo_stack.undoText() == "编辑表格"
 
 
@@ -116,8 +120,9 @@ def test_the_title_is_typed_like_any_title_and_the_tree_names_the_table(example_
     assert window.session.outline.display_text(node) == "表格3×3：案件情况表"
 
 
-def test_the_export_dialog_appends_the_saved_ledger_as_an_attachment(qtbot, example_window: MainWindow,
-                                                                      tmp_path, monkeypatch) -> None:
+def test_the_export_dialog_appends_the_saved_ledger_as_an_attachment(
+    qtbot, example_window: MainWindow, tmp_path, monkeypatch
+) -> None:
     from decimal import Decimal
 
     from PySide6.QtWidgets import QFileDialog

@@ -47,8 +47,13 @@ class TableGrid(QWidget):
         self.btn_paste = QPushButton(self.tr("粘贴表格"))
         self.btn_paste.setToolTip(self.tr("把从 Excel 或 WPS 表格复制的单元格粘贴到当前单元格起的位置"))
         buttons = QHBoxLayout()
-        for button in (self.btn_add_row, self.btn_remove_row, self.btn_add_column, self.btn_remove_column,
-                       self.btn_paste):
+        for button in (
+            self.btn_add_row,
+            self.btn_remove_row,
+            self.btn_add_column,
+            self.btn_remove_column,
+            self.btn_paste,
+        ):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -86,12 +91,22 @@ class TableGrid(QWidget):
         return TableData(rows, self.chk_header.isChecked())
 
     def set_read_only(self, read_only: bool) -> None:
-        triggers = (QTableWidget.EditTrigger.NoEditTriggers if read_only else
-                    QTableWidget.EditTrigger.DoubleClicked | QTableWidget.EditTrigger.EditKeyPressed
-                    | QTableWidget.EditTrigger.AnyKeyPressed)
+        triggers = (
+            QTableWidget.EditTrigger.NoEditTriggers
+            if read_only
+            else QTableWidget.EditTrigger.DoubleClicked
+            | QTableWidget.EditTrigger.EditKeyPressed
+            | QTableWidget.EditTrigger.AnyKeyPressed
+        )
         self.grid.setEditTriggers(triggers)
-        for widget in (self.chk_header, self.btn_add_row, self.btn_remove_row, self.btn_add_column,
-                       self.btn_remove_column, self.btn_paste):
+        for widget in (
+            self.chk_header,
+            self.btn_add_row,
+            self.btn_remove_row,
+            self.btn_add_column,
+            self.btn_remove_column,
+            self.btn_paste,
+        ):
             widget.setEnabled(not read_only)
 
     # --- edits ---
@@ -108,7 +123,7 @@ class TableGrid(QWidget):
         at = self.grid.currentRow()
         if at < 0 or self.grid.rowCount() <= 1:
             return
-        self._reshape(lambda rows, _width: rows[:at] + rows[at + 1:])
+        self._reshape(lambda rows, _width: rows[:at] + rows[at + 1 :])
 
     def add_column(self) -> None:
         if self.grid.columnCount() >= MAX_TABLE_COLUMNS:
@@ -122,7 +137,7 @@ class TableGrid(QWidget):
         at = self.grid.currentColumn()
         if at < 0 or self.grid.columnCount() <= 1:
             return
-        self._reshape(lambda rows, _width: [row[:at] + row[at + 1:] for row in rows])
+        self._reshape(lambda rows, _width: [row[:at] + row[at + 1 :] for row in rows])
 
     def paste_clipboard(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
@@ -136,8 +151,11 @@ class TableGrid(QWidget):
         height = max(self.grid.rowCount(), top + len(pasted))
         width = max(self.grid.columnCount(), left + max(len(row) for row in pasted))
         if height > MAX_TABLE_ROWS or width > MAX_TABLE_COLUMNS:
-            self.refused.emit(self.tr("粘贴的内容太多：表格最多 {rows} 行、{columns} 列，没有粘贴。").format(
-                rows=MAX_TABLE_ROWS, columns=MAX_TABLE_COLUMNS))
+            self.refused.emit(
+                self.tr("粘贴的内容太多：表格最多 {rows} 行、{columns} 列，没有粘贴。").format(
+                    rows=MAX_TABLE_ROWS, columns=MAX_TABLE_COLUMNS
+                )
+            )
             return
 
         def placed(rows: list[list[str]], old_width: int) -> list[list[str]]:

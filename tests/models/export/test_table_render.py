@@ -23,8 +23,10 @@ from tests.models.export.pdf_layout import (
     renderer_available,
 )
 
-pytestmark = [pytest.mark.render,
-              pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed")]
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed"),
+]
 
 HEADER = ["指标名称", "2024年", "2023年", "备注"]
 ROWS = 60  # several pages at 4号
@@ -32,13 +34,17 @@ ROWS = 60  # several pages at 4号
 
 def _report() -> Report:
     rows = [HEADER] + [[f"第{i}项行政执法指标", str(i), str(i + 1), "无"] for i in range(1, ROWS + 1)]
-    part = Node(SECTION, title="主要数据", children=[
-        Node(PARAGRAPH, text="全年主要数据见下表。"), table_node(rows, title="主要数据表")])
+    part = Node(
+        SECTION,
+        title="主要数据",
+        children=[Node(PARAGRAPH, text="全年主要数据见下表。"), table_node(rows, title="主要数据表")],
+    )
     ledger = Ledger(kind="department")
     ledger.set("recon_received", CURRENT, Decimal(35))
     ledger.set("recon_received", PREVIOUS, Decimal(30))
-    meta = ReportMeta(year=2024, title="某局关于2024年度法治政府建设情况的报告", issuer="某局", signature="某局",
-                      date="2025-01-20")
+    meta = ReportMeta(
+        year=2024, title="某局关于2024年度法治政府建设情况的报告", issuer="某局", signature="某局", date="2025-01-20"
+    )
     return Report(meta=meta, body=[part], ledger=ledger)
 
 
@@ -53,8 +59,12 @@ def rendered(tmp_path_factory) -> tuple[Path, list[Page]]:
 def _longest_rule(pdf: Path, page: int, folder: Path) -> float:
     """Length in PDF points of the longest dark horizontal line on ``page`` (a table border)."""
     stem = folder / f"page{page}"
-    subprocess.run(["pdftoppm", "-r", "144", "-gray", "-f", str(page), "-l", str(page), str(pdf), str(stem)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-r", "144", "-gray", "-f", str(page), "-l", str(page), str(pdf), str(stem)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     [image] = list(folder.glob(f"page{page}*.pgm"))
     _magic, size, _depth, pixels = image.read_bytes().split(b"\n", 3)  # binary PGM: P5, "w h", 255, bytes
     width, height = map(int, size.split())

@@ -20,10 +20,18 @@ FIGURES = [["项目", "2024年", "2023年"], ["收到行政复议申请", "35", 
 
 
 def _report(*extra: Node, ledger: Ledger | None = None) -> Report:
-    section = Node(SECTION, title="行政复议工作", children=[
-        Node(PARAGRAPH, text="全年行政复议情况见下表。"), table_node(FIGURES, title="行政复议案件情况表"), *extra])
-    meta = ReportMeta(year=2024, title="某局关于2024年度法治政府建设情况的报告", issuer="某局", signature="某局",
-                      date="2025-01-20")
+    section = Node(
+        SECTION,
+        title="行政复议工作",
+        children=[
+            Node(PARAGRAPH, text="全年行政复议情况见下表。"),
+            table_node(FIGURES, title="行政复议案件情况表"),
+            *extra,
+        ],
+    )
+    meta = ReportMeta(
+        year=2024, title="某局关于2024年度法治政府建设情况的报告", issuer="某局", signature="某局", date="2025-01-20"
+    )
     return Report(meta=meta, body=[section], ledger=ledger if ledger is not None else Ledger())
 
 
@@ -142,7 +150,10 @@ def test_the_ledger_table_goes_into_html_and_txt_and_not_without_the_option() ->
     assert page.index("附件：数据台账") < page.index('class="signature"') < page.index("<h2>数据台账</h2>")
     assert "<td>收到行政复议申请</td><td>件</td><td>35</td><td>30</td><td>增长16.67%</td>" in page
     text = render(report, ".txt", ExportOptions(ledger_table=True)).decode("utf-8-sig")
-    assert "附件\r\n\r\n数据台账\r\n\r\n指标\t单位\t2024年\t2023年\t同比\r\n收到行政复议申请\t件\t35\t30\t增长16.67%" in text
+    assert (
+        "附件\r\n\r\n数据台账\r\n\r\n指标\t单位\t2024年\t2023年\t同比\r\n收到行政复议申请\t件\t35\t30\t增长16.67%"
+        in text
+    )
     assert "数据台账" not in render(report, ".html", ExportOptions()).decode("utf-8")
 
 

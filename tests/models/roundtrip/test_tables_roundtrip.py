@@ -15,9 +15,16 @@ from models.store import Library
 
 
 def _report_id(library: Library) -> int:
-    part = Node(SECTION, title="行政复议", text="全年情况如下。", children=[
-        table_node([["项目", "件数"], ["受理", "28"]], title="复议案件表"), Node(PARAGRAPH, text="其余情况。"),
-        table_node([["甲", "1"]], header_row=False)])
+    part = Node(
+        SECTION,
+        title="行政复议",
+        text="全年情况如下。",
+        children=[
+            table_node([["项目", "件数"], ["受理", "28"]], title="复议案件表"),
+            Node(PARAGRAPH, text="其余情况。"),
+            table_node([["甲", "1"]], header_row=False),
+        ],
+    )
     return library.create_report(Report(ReportMeta(year=2024, title="报告", issuer="某局"), [part]))
 
 

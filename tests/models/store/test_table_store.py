@@ -18,8 +18,11 @@ FIGURES = [["项目", "2024年", "2023年"], ["收到行政复议申请", "35", 
 
 
 def _report_with_table() -> Report:
-    section = Node(SECTION, title="行政复议情况", children=[
-        Node(PARAGRAPH, text="全年情况如下。"), table_node(FIGURES, title="行政复议案件情况表")])
+    section = Node(
+        SECTION,
+        title="行政复议情况",
+        children=[Node(PARAGRAPH, text="全年情况如下。"), table_node(FIGURES, title="行政复议案件情况表")],
+    )
     return Report(meta=ReportMeta(year=2024, title="报告"), body=[section])
 
 
@@ -30,11 +33,15 @@ def test_a_version_4_library_gains_table_nodes_and_keeps_its_tree(tmp_path: Path
     for migration in MIGRATIONS[: TABLES_VERSION - 1]:
         migration(sqlite_utils.Database(conn))
     conn.execute("INSERT INTO reports (year, title, created, modified) VALUES (2023, '旧报告', 'x', 'x')")
-    conn.execute("INSERT INTO nodes (report_id, position, kind, title, text, unit) "
-                 "VALUES (1, 0, 'section', '一', '正文', '法制科')")
+    conn.execute(
+        "INSERT INTO nodes (report_id, position, kind, title, text, unit) "
+        "VALUES (1, 0, 'section', '一', '正文', '法制科')"
+    )
     conn.execute("INSERT INTO nodes (report_id, parent_id, position, kind, text) VALUES (1, 1, 0, 'paragraph', '下级')")
-    conn.execute("INSERT INTO nodes (report_id, parent_id, position, kind, text, trashed) "
-                 "VALUES (1, 1, 1, 'paragraph', '已删', 'x')")
+    conn.execute(
+        "INSERT INTO nodes (report_id, parent_id, position, kind, text, trashed) "
+        "VALUES (1, 1, 1, 'paragraph', '已删', 'x')"
+    )
     conn.execute(f"PRAGMA user_version = {TABLES_VERSION - 1}")
     conn.close()
     with Library(old) as library:
@@ -68,8 +75,9 @@ def test_cells_are_edited_cleaned_and_restored_from_a_revision(library: Library)
     revision = library.create_revision(report_id, "表格之前")
     removed = library.update_node(table.id, table=TableData([["项目", "件数\x07"], ["受理", "28"]], header_row=False))
     assert removed == 1
-    assert library.load_report(report_id).body[0].children[1].table == TableData([["项目", "件数"], ["受理", "28"]],
-                                                                                 header_row=False)
+    assert library.load_report(report_id).body[0].children[1].table == TableData(
+        [["项目", "件数"], ["受理", "28"]], header_row=False
+    )
     library.restore_revision(revision)
     restored = library.load_report(report_id).body[0].children[1]
     assert (restored.id, restored.table) == (table.id, TableData(FIGURES, header_row=True))
