@@ -65,9 +65,13 @@ def table_title(parent: etree._Element, title: str, faces: L.Faces) -> None:
     add_text(paragraph, title.replace("\n", ""), RunFormat(face=faces.heiti, size=SIZE_TABLE_TITLE))
 
 
-def write_table(sink: Sink, table: TableData, faces: L.Faces, chunk_size: int) -> Iterator[bytes]:
+def write_table(
+    sink: Sink, table: TableData, faces: L.Faces, chunk_size: int, keep_with_next: bool = False
+) -> Iterator[bytes]:
     """The ``w:tbl`` and a small paragraph after it (Word merges two tables that touch, and
-    needs a paragraph after a table that ends a cell or the body)."""
+    needs a paragraph after a table that ends a cell or the body). ``keep_with_next``: the last
+    row goes with what follows (the signature after a table that ends the body: never a page
+    with the signature alone)."""
     table = table.squared()
     widths = column_widths(table)
     element = sub(sink.wrapper, "tbl")
@@ -78,14 +82,15 @@ def write_table(sink: Sink, table: TableData, faces: L.Faces, chunk_size: int) -
     held = 2 + len(widths)
     for index, cells in enumerate(table.rows):
         header = table.header_row and index == 0
-        held += _row(element, cells, widths, faces, header)
+        keep = keep_with_next and index == len(table.rows) - 1
+        held += _row(element, cells, widths, faces, header, keep)
         if held >= chunk_size:
             data, element = sink.take_open("tbl")
             held = 0
             yield data
     yield sink.finished(held)
     after = sub(sink.wrapper, "p")
-    paragraph_properties(after, ParaFormat(line=None, snap_to_grid=False))
+    paragraph_properties(after, ParaFormat(line=None, snap_to_grid=False, keep_next=keep_with_next))
     yield sink.finished(1)
 
 
@@ -105,7 +110,9 @@ def _properties(table: etree._Element) -> None:
     sub(props, "tblLook", val="0000", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1)
 
 
-def _row(table: etree._Element, cells: list[str], widths: list[int], faces: L.Faces, header: bool) -> int:
+def _row(
+    table: etree._Element, cells: list[str], widths: list[int], faces: L.Faces, header: bool, keep: bool = False
+) -> int:
     """One ``w:tr``; returns the elements it holds, for the chunk count."""
     row = sub(table, "tr")
     props = sub(row, "trPr")
@@ -121,7 +128,7 @@ def _row(table: etree._Element, cells: list[str], widths: list[int], faces: L.Fa
         jc = "both" if column == 0 and not header else "center"
         for line in text.split("\n"):
             paragraph = sub(cell, "p")
-            paragraph.append(copy.deepcopy(_cell_paragraph_properties(jc)))
+            paragraph.append(copy.deepcopy(_cell_paragraph_properties(jc, keep)))
             add_text(paragraph, line, fmt)
             held += len(paragraph)
         held += 4
@@ -136,10 +143,10 @@ def _cell_properties(width: int) -> etree._Element:
     return props
 
 
-@functools.lru_cache(maxsize=4)
-def _cell_paragraph_properties(jc: str) -> etree._Element:
+@functools.lru_cache(maxsize=8)
+def _cell_paragraph_properties(jc: str, keep_next: bool) -> etree._Element:
     holder = etree.Element(w("p"))
-    return paragraph_properties(holder, ParaFormat(jc=jc, line=None, snap_to_grid=False))
+    return paragraph_properties(holder, ParaFormat(jc=jc, line=None, snap_to_grid=False, keep_next=keep_next))
 
 
 def add_attachment_note(parent: etree._Element, text: str, faces: L.Faces) -> None:

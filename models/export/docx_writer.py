@@ -149,7 +149,8 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, nsmap: 
     anchors = _numbered(options.anchors)
     for index, block in enumerate(blocks):
         if block.table is not None:
-            yield from _table_chunks(chunks, block, faces, anchors)
+            keep = signed and index == len(blocks) - 1
+            yield from _table_chunks(chunks, block, faces, anchors, keep_next=keep)
             continue
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
@@ -199,7 +200,7 @@ def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool
 
 
 def _table_chunks(chunks: _Chunks, block: Block, faces: L.Faces,
-                  anchors: Mapping[tuple[int, str], tuple[int, str]]) -> Iterator[bytes]:
+                  anchors: Mapping[tuple[int, str], tuple[int, str]], keep_next: bool = False) -> Iterator[bytes]:
     """A table block: its title centred above (a 审阅稿's bookmark around it), then the table."""
     assert block.table is not None
     title = block.pieces[0] if block.pieces else None
@@ -212,7 +213,7 @@ def _table_chunks(chunks: _Chunks, block: Block, faces: L.Faces,
             paragraph.insert(1, paragraph[-1])
             bookmark_end(paragraph, mark[0])
         yield chunks.finished(len(chunks.wrapper[-1]))
-    yield from write_table(chunks, block.table, faces, _CHUNK_RUNS)
+    yield from write_table(chunks, block.table, faces, _CHUNK_RUNS, keep_with_next=keep_next)
 
 
 def _numbered(anchors: Mapping[tuple[int, str], str] | None) -> dict[tuple[int, str], tuple[int, str]]:

@@ -161,3 +161,14 @@ def test_the_ledger_table_goes_into_html_and_txt_and_not_without_the_option() ->
 def test_an_empty_ledger_is_refused_with_a_message(suffix: str) -> None:
     with pytest.raises(ExportError, match="数据台账中还没有填写任何数据"):
         render(_report(), suffix, ExportOptions(ledger_table=True))
+
+
+def test_a_table_that_ends_the_body_keeps_its_last_row_with_the_signature() -> None:
+    report = _report()
+    [table] = _tables(render(report, ".docx", ExportOptions()))
+    *others, last = table.findall("w:tr", NS)
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in last.iter(f"{{{NS['w']}}}p"))
+    assert all(p.find("w:pPr/w:keepNext", NS) is None for row in others for p in row.iter(f"{{{NS['w']}}}p"))
+    report.body[0].children.append(Node(PARAGRAPH, text="最后一段。"))
+    [table] = _tables(render(report, ".docx", ExportOptions()))
+    assert not table.findall(".//w:keepNext", NS)
