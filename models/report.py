@@ -9,8 +9,7 @@ stored: see :mod:`models.numbering`.
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 
@@ -93,15 +92,37 @@ class TableData:
         return "\n".join("\t".join(row) for row in self.rows)
 
 
+_QUOTED_CELL = re.compile(r'"((?:[^"]|"")*)"(?=[\t\n]|$)')
+
+
 def rows_from_tab_text(text: str) -> list[list[str]]:
-    """Cells copied from Excel or WPS: rows on lines, cells split by tabs; a cell holding a line
-    break or a tab comes quoted ("a""b" for a"b), as Excel writes it. The final line end is not a row."""
+    """Cells copied from Excel or WPS: rows on lines, cells split by tabs. A cell holding a line
+    break or a tab comes quoted, its quotes doubled ("a\nb""c"); any other cell is taken exactly
+    as it reads, quotes and all ("重要"说明). The final line end is not a row."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
+    text = text.removesuffix("\n")
     if not text:
         return []
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter="\t", quotechar='"', strict=False)]
+    rows: list[list[str]] = []
+    row: list[str] = []
+    position = 0
+    while True:
+        quoted = _QUOTED_CELL.match(text, position)
+        if quoted and any(mark in quoted[1] for mark in ("\n", "\t", '""')):
+            row.append(quoted[1].replace('""', '"'))
+            position = quoted.end()
+        else:
+            end = min((i for i in (text.find("\t", position), text.find("\n", position)) if i >= 0),
+                      default=len(text))
+            row.append(text[position:end])
+            position = end
+        if position >= len(text):
+            rows.append(row)
+            return rows
+        if text[position] == "\n":
+            rows.append(row)
+            row = []
+        position += 1
 
 
 def table_node(rows: list[list[str]], header_row: bool = True, title: str = "") -> Node:

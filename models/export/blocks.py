@@ -58,10 +58,6 @@ def _clean_table(table: TableData | None) -> TableData | None:
     return TableData([[clean(cell).strip() for cell in row] for row in table.squared().rows], table.header_row)
 
 
-def has_cells(table: TableData | None) -> bool:
-    return table is not None and any(cell.strip() for cell in table.cell_texts())
-
-
 def left_out_parts(report: Report) -> list[Node]:
     """The untouched template placeholders a .docx/.html/.txt export leaves out, outermost
     first and in reading order (a left-out part's own sub-topics are not listed again).
@@ -180,7 +176,7 @@ class _Builder:
 
     def table(self, node: Node) -> None:
         """A table stands alone (nothing runs into or out of it); an empty one is not written."""
-        if not has_cells(node.table) and not node.title.strip():
+        if not (node.table is not None and node.table.has_text) and not node.title.strip():
             return
         self.flush()
         self.blocks.append(Block([Piece(node.title, anchor=self.anchor(node, "h"))], table=node.table))

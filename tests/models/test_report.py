@@ -65,3 +65,14 @@ def test_a_table_reads_as_its_title_and_tab_separated_rows_in_text_and_roll_forw
     assert full_text(part) == "行政复议\n复议情况\n项目\t件数\n受理\t"
     assert has_written_text(part, report)
     assert not has_written_text(Node(SECTION, title="空", children=[table_node([["", ""]]), Node(PARAGRAPH)]), report)
+
+
+def test_cells_pasted_from_excel_keep_what_they_say() -> None:
+    from models.report import rows_from_tab_text
+
+    assert rows_from_tab_text("项目\t件数\r\n受理\t35\r\n") == [["项目", "件数"], ["受理", "35"]]
+    assert rows_from_tab_text('"两行\n内容"\t"说""明"\nc\t\n') == [["两行\n内容", '说"明'], ["c", ""]]
+    assert rows_from_tab_text('"重要"说明\t"引号"\t1') == [['"重要"说明', '"引号"', "1"]]
+    assert rows_from_tab_text("a\t\tb") == [["a", "", "b"]]
+    assert rows_from_tab_text("\n") == []
+    assert rows_from_tab_text("a\n\nb") == [["a"], [""], ["b"]]
