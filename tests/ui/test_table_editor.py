@@ -178,3 +178,26 @@ def test_the_import_preview_shows_a_table_and_keeps_it_whole(qtbot, tmp_path) ->
     assert dialog.status.text() == "表格不能与文字合并。"
     table = dialog.edited_report().body[0].children[0]
     assert table.table == TableData([["项目", "数量"], ["办理案件", "126件"]])
+
+
+def test_ctrl_v_in_the_grid_pastes_cells_and_a_read_only_grid_takes_nothing(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.editors.table_grid import TableGrid
+
+    grid = TableGrid()
+    qtbot.addWidget(grid)
+    changes: list[TableData] = []
+    grid.changed.connect(changes.append)
+    grid.load(TableData([["", ""], ["", ""]]))
+    grid.grid.setCurrentCell(0, 0)
+    QGuiApplication.clipboard().setText("项目\t件数\n受理\t28")
+    qtbot.keyClick(grid.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert changes[-1] == TableData([["项目", "件数"], ["受理", "28"]])
+    grid.set_read_only(True)
+    assert not grid.btn_add_row.isEnabled()
+    assert grid.grid.editTriggers() == grid.grid.EditTrigger.NoEditTriggers
+    QGuiApplication.clipboard().setText("别的")
+    qtbot.keyClick(grid.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(changes) == 1
+    assert grid.table() == TableData([["项目", "件数"], ["受理", "28"]])

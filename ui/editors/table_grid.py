@@ -38,6 +38,7 @@ class TableGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._read_only = False
         self.chk_header = QCheckBox(self.tr("首行为表头（黑体，跨页时重复）"))
         self.grid = _Grid()
         self.btn_add_row = QPushButton(self.tr("插入行"))
@@ -91,6 +92,7 @@ class TableGrid(QWidget):
         return TableData(rows, self.chk_header.isChecked())
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         triggers = (
             QTableWidget.EditTrigger.NoEditTriggers
             if read_only
@@ -140,7 +142,8 @@ class TableGrid(QWidget):
         self._reshape(lambda rows, _width: [row[:at] + row[at + 1 :] for row in rows])
 
     def paste_clipboard(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+        if not self._read_only:
+            self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> None:
         """Cells from Excel/WPS written from the current cell on; the table grows to hold them."""
