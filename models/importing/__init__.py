@@ -79,7 +79,7 @@ def import_text(text: str, notes: list[str] | None = None) -> ImportResult:
 
 def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> ImportResult:
     notes = list(notes or [])
-    source_text = "\n".join(p.auto_marker + p.text for p in paras)
+    source_text = "\n".join(p.auto_marker + p.text + (p.table.plain_text() if p.table else "") for p in paras)
     cleaned_count = 0
     for para in paras:
         para.text, count = clean_text(para.text)

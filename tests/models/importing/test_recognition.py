@@ -352,6 +352,7 @@ def test_a_docx_table_of_figures_stays_a_table_under_its_heading(tmp_path: Path)
     assert [c.text for c in plans.children] == []
     assert plans.text == "继续做好复议工作。"
     assert not any("表格" in note for note in result.notes)
+    assert "收到申请\t35件\t30件" in result.source_text  # the preview's source pane shows the cells
 
 
 def test_a_one_column_box_is_still_read_as_paragraphs(tmp_path: Path) -> None:
