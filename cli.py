@@ -188,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--points", choices=("inline", "separate"), default="inline",
                      help="一是、二是……接排在段中（inline）或各自成段（separate）")
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
+    exp.add_argument("--ledger-table", action="store_true",
+                     help="把数据台账作为附件表格附在正文之后（.docx、.html、.txt）")
     exp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它（不加时拒绝导出）")
     exp.add_argument("--review", action="store_true",
                      help="导出审阅稿（.docx）：带隐藏标记，领导修订、批注后可用 merge 合并回来")
@@ -311,12 +313,15 @@ def cmd_export(args: argparse.Namespace) -> None:
         raise CliError(f"目标文件已存在：{args.output}。要覆盖它，请加 --force。")
     if args.review and args.output.suffix.lower() != ".docx":
         raise CliError("审阅稿只能导出为 .docx 文件（领导要在 Word 或 WPS 中修订）。")
+    if args.ledger_table and args.output.suffix.lower() == ".json":
+        raise CliError("--ledger-table 只用于 .docx、.html、.txt：.json 文件本身已含数据台账。")
     with open_library(args) as lib:
         report = lib.load_report(args.id)
         if args.output.suffix.lower() != ".json" and (notice := left_out_notice(report)):
             print(f"提示：{notice}", file=sys.stderr)  # said before the file is written
         options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,
-                                points=args.points, fallback_fonts=args.fallback_fonts)
+                                points=args.points, fallback_fonts=args.fallback_fonts,
+                                ledger_table=args.ledger_table)
         if args.review:
             from models.roundtrip.review import make_review
 

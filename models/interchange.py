@@ -7,6 +7,7 @@ template part a node came from), ``reference`` (last year's text), and the 分�
 only when non-empty, so a file without them round-trips unchanged. Likewise the optional
 top-level ``checklist`` (last year's plans after a roll-forward: text, done, note) and
 ``ledger`` (数据台账: kind, figures per indicator key, the unit's own indicators).
+A ``table`` node carries its cells in ``table`` (``header_row`` and ``rows``, a list of rows of text).
 """
 
 from __future__ import annotations
@@ -21,13 +22,26 @@ from models.fileio import os_error_reason
 from models.ledger.definitions import LedgerDefinitionError, custom_indicator, load_catalogue
 from models.ledger.sheet import json_number
 from models.ledger.values import CURRENT, PREVIOUS, Ledger, LedgerValueError, check_value
-from models.report import META_FIELDS, NODE_KINDS, SECTION, ChecklistItem, Node, Report, ReportMeta, valid_year
+from models.report import (
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    META_FIELDS,
+    NODE_KINDS,
+    SECTION,
+    TABLE,
+    ChecklistItem,
+    Node,
+    Report,
+    ReportMeta,
+    TableData,
+    valid_year,
+)
 from models.text_chars import clean_text
 
 FORMAT = "nianbao-report"
 VERSION = 1
 MAX_DEPTH = 12
-_NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "unit", "due", "id"}
+_NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "unit", "due", "id", "table"}
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -63,7 +77,13 @@ def _node_to_dict(node: Node) -> dict[str, Any]:
         data["due"] = node.due
     if node.kind == SECTION:
         data["children"] = [_node_to_dict(c) for c in node.children]
+    if node.kind == TABLE:
+        data["table"] = table_to_dict(node.table or TableData())
     return data
+
+
+def table_to_dict(table: TableData) -> dict[str, Any]:
+    return {"header_row": table.header_row, "rows": [list(row) for row in table.rows]}
 
 
 def dumps(report: Report) -> str:
@@ -117,7 +137,7 @@ class _Reader:
             raise InterchangeError(f"{where} 含有未知字段：{'、'.join(sorted(unknown))}。")
         kind = data.get("kind")
         if kind not in NODE_KINDS:
-            raise InterchangeError(f"{where}.kind 应为 section、point 或 paragraph，实际是 {kind!r}。")
+            raise InterchangeError(f"{where}.kind 应为 section、point、paragraph 或 table，实际是 {kind!r}。")
         self._check_id(data.get("id"), where)
         children = data.get("children", [])
         if not isinstance(children, list):
@@ -133,7 +153,36 @@ class _Reader:
             unit=self.string(data.get("unit", ""), f"{where}.unit"),
             due=self.string(data.get("due", ""), f"{where}.due"),
             children=[self.node(c, f"{where}.children[{i}]", depth + 1) for i, c in enumerate(children)],
+            table=self._table_of(data, kind, where),
         )
+
+    def _table_of(self, data: dict[str, Any], kind: str, where: str) -> TableData | None:
+        if kind != TABLE:
+            if "table" in data:
+                raise InterchangeError(f"{where} 是 {kind}，不能含有表格（table）。")
+            return None
+        if data.get("text"):
+            raise InterchangeError(f"{where} 是表格，文字应写在 table.rows 里，不能有 text。")
+        if "table" not in data:
+            raise InterchangeError(f"{where} 是表格，缺少 table 字段。")
+        return self.table(data["table"], f"{where}.table")
+
+    def table(self, data: Any, where: str) -> TableData:
+        """Rows of text; a short row is padded with empty cells (nothing written is changed)."""
+        if not isinstance(data, dict) or set(data) - {"header_row", "rows"}:
+            raise InterchangeError(f"{where} 应为含 header_row、rows 的对象。")
+        header_row = data.get("header_row", True)
+        if not isinstance(header_row, bool):
+            raise InterchangeError(f"{where}.header_row 应为真假值，实际是 {_type_name(header_row)}。")
+        rows = _list(data.get("rows"), f"{where}.rows")
+        if not rows or len(rows) > MAX_TABLE_ROWS:
+            raise InterchangeError(f"{where}.rows 应有 1 到 {MAX_TABLE_ROWS} 行，实际是 {len(rows)} 行。")
+        cells = [[self.string(cell, f"{where}.rows[{r}][{c}]") for c, cell in enumerate(_list(row, f"{where}.rows[{r}]"))]
+                 for r, row in enumerate(rows)]
+        width = max(len(row) for row in cells)
+        if not 1 <= width <= MAX_TABLE_COLUMNS:
+            raise InterchangeError(f"{where} 应有 1 到 {MAX_TABLE_COLUMNS} 列，实际是 {width} 列。")
+        return TableData(cells, header_row).squared()
 
     def _check_id(self, value: Any, where: str) -> None:
         if value is None:

@@ -1,13 +1,15 @@
 """The report: metadata plus a tree of nodes. Plain dataclasses, no I/O.
 
 A node is a ``section`` (a heading with optional body text and children), a
-``point`` (a run-in item 一是…: lead phrase in ``title``, the rest in ``text``) or a
-``paragraph`` (text only). A section's depth is its heading level. Numbering is never
+``point`` (a run-in item 一是…: lead phrase in ``title``, the rest in ``text``), a
+``paragraph`` (text only) or a ``table`` (rows × columns of text in ``table``, its optional
+title in ``title``, no ``text``). A section's depth is its heading level. Numbering is never
 stored: see :mod:`models.numbering`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 
@@ -17,7 +19,11 @@ from models.ledger.values import Ledger
 SECTION = "section"
 POINT = "point"
 PARAGRAPH = "paragraph"
-NODE_KINDS = (SECTION, POINT, PARAGRAPH)
+TABLE = "table"
+NODE_KINDS = (SECTION, POINT, PARAGRAPH, TABLE)
+
+# Word refuses more than 63 columns; the row limit keeps one table's editor and export bounded.
+MAX_TABLE_COLUMNS, MAX_TABLE_ROWS = 63, 5000
 
 YEAR_MIN, YEAR_MAX = 1949, 2200  # report years the program and the interchange format accept
 
@@ -54,6 +60,77 @@ class ReportMeta:
 
 
 @dataclass
+class TableData:
+    """A table's cells, row by row; every row has the same number of cells. With ``header_row``
+    the first row is the header (黑体, repeated on each page)."""
+
+    rows: list[list[str]] = field(default_factory=lambda: [[""]])
+    header_row: bool = True
+
+    @property
+    def column_count(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    def squared(self) -> TableData:
+        """The same cells with short rows padded, so each row has ``column_count`` cells."""
+        width = self.column_count
+        return TableData([row + [""] * (width - len(row)) for row in self.rows], self.header_row)
+
+    def copy(self) -> TableData:
+        return TableData([list(row) for row in self.rows], self.header_row)
+
+    def cell_texts(self) -> Iterator[str]:
+        for row in self.rows:
+            yield from row
+
+    @property
+    def has_text(self) -> bool:
+        return any(cell.strip() for cell in self.cell_texts())
+
+    def plain_text(self) -> str:
+        """Rows on lines, cells tab-separated: what TXT export and word counts read."""
+        return "\n".join("\t".join(row) for row in self.rows)
+
+
+_QUOTED_CELL = re.compile(r'"((?:[^"]|"")*)"(?=[\t\n]|$)')
+
+
+def rows_from_tab_text(text: str) -> list[list[str]]:
+    """Cells copied from Excel or WPS: rows on lines, cells split by tabs. A cell holding a line
+    break or a tab comes quoted, its quotes doubled ("a\nb""c"); any other cell is taken exactly
+    as it reads, quotes and all ("重要"说明). The final line end is not a row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removesuffix("\n")
+    if not text:
+        return []
+    rows: list[list[str]] = []
+    row: list[str] = []
+    position = 0
+    while True:
+        quoted = _QUOTED_CELL.match(text, position)
+        if quoted and any(mark in quoted[1] for mark in ("\n", "\t", '""')):
+            row.append(quoted[1].replace('""', '"'))
+            position = quoted.end()
+        else:
+            end = min((i for i in (text.find("\t", position), text.find("\n", position)) if i >= 0),
+                      default=len(text))
+            row.append(text[position:end])
+            position = end
+        if position >= len(text):
+            rows.append(row)
+            return rows
+        if text[position] == "\n":
+            rows.append(row)
+            row = []
+        position += 1
+
+
+def table_node(rows: list[list[str]], header_row: bool = True, title: str = "") -> Node:
+    """A ``table`` node holding ``rows`` (padded square)."""
+    return Node(TABLE, title=title, table=TableData(rows, header_row).squared())
+
+
+@dataclass
 class Node:
     kind: str
     title: str = ""
@@ -64,11 +141,17 @@ class Node:
     reference: str = ""  # last year's text for this part (roll-forward), never exported
     unit: str = ""  # 分工: the 科室 that writes this part, or ""
     due: str = ""  # 分工: by when (ISO yyyy-mm-dd as typed, or "")
+    table: TableData | None = None  # the cells of a ``table`` node, None for the other kinds
 
     def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    @property
+    def cells_text(self) -> str:
+        """A table's cells as text (rows on lines, cells tab-separated); "" for the other kinds."""
+        return self.table.plain_text() if self.kind == TABLE and self.table is not None else ""
 
 
 @dataclass
@@ -156,7 +239,7 @@ def is_whole_item(node: Node) -> bool:
 
 
 def check_can_hold(parent: Node | None, child: Node) -> None:
-    """Only sections hold children; points and paragraphs are leaves."""
+    """Only sections hold children; points, paragraphs and tables are leaves."""
     if child.kind not in NODE_KINDS:
         raise TreeError(f"未知的节点类型：{child.kind}")
     if parent is not None and parent.kind != SECTION:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from models.numbering import number_report
-from models.report import POINT, SECTION, Node, Report
+from models.report import POINT, SECTION, TABLE, Node, Report
 
 
 def node_line(node: Node, marker: str) -> str:
     """One node as a clerk would read it: the marker, the heading, then the text run in."""
     if node.kind in (SECTION, POINT):
         return f"{marker}{node.title}{node.text}"
+    if node.kind == TABLE and node.table is not None:  # title, then rows of tab-separated cells
+        return "\n".join(part for part in (node.title, node.table.plain_text()) if part)
     return node.text
 
 

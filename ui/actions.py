@@ -51,6 +51,7 @@ class Actions:
         self.add_child = make("添加下级标题", "Ctrl+Shift+N", "在所选标题之下添加下一级标题")
         self.add_point = make("添加要点", "Ctrl+Shift+P", "添加“一是、二是”式的要点")
         self.add_paragraph = make("添加段落", "Ctrl+Shift+G", "添加不编号的段落")
+        self.add_table = make("插入表格", "Ctrl+Shift+T", "在所选部分中插入表格（可粘贴 Excel、WPS 表格）")
         self.rename = make("重命名", "F2", "修改所选部分的标题")
         self.delete = make("删除", "Delete", "把所选部分移入回收站（可撤销）")
         self.trash = make("回收站…", None, "恢复以前删除的部分")
@@ -81,7 +82,7 @@ class Actions:
     def report_actions(self) -> list[QAction]:
         """Actions that need an open, writable report."""
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
-                self.add_child, self.add_point, self.add_paragraph, self.rename, self.delete, self.move_up,
+                self.add_child, self.add_point, self.add_paragraph, self.add_table, self.rename, self.delete, self.move_up,
                 self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, self.find,
                 self.replace, self.find_next, self.find_previous, self.full_text, *self.collab_actions()]
 
@@ -99,7 +100,7 @@ class Actions:
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
         for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
-                     self.add_paragraph, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
+                     self.add_paragraph, self.add_table, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
                      self.indent, None, self.trash, None, self.find, self.replace, self.find_next, self.find_previous):
             _add(edit_menu, item)
         _add(bar.addMenu(tr("视图(&V)")), self.full_text)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from models.importing import STATUTORY_LABELS, ImportResult
 from models.interchange import dumps
 from models.numbering import number_report
-from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report
 from ui.dialogs import alerts
 from ui.dialogs.buttons import ok_cancel_buttons
 
@@ -145,7 +145,7 @@ class ImportPreviewDialog(QDialog):
     def _refresh(self, select: Node | None = None) -> None:
         select = select or self._current
         markers = number_report(self.report)
-        kinds = {SECTION: self.tr("标题"), POINT: self.tr("分项"), PARAGRAPH: self.tr("段落")}
+        kinds = {SECTION: self.tr("标题"), POINT: self.tr("分项"), PARAGRAPH: self.tr("段落"), TABLE: self.tr("表格")}
         self._nodes = []
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -176,7 +176,9 @@ class ImportPreviewDialog(QDialog):
 
     def _label(self, node: Node, marker: str) -> str:
         words = node.title if node.kind != PARAGRAPH else node.text
-        words = words.replace("\n", " ")
+        if node.kind == TABLE:
+            words = node.title or node.cells_text.split("\n")[0]
+        words = words.replace("\n", " ").replace("\t", " ")
         return marker + (words if len(words) <= _LABEL_CHARS else words[:_LABEL_CHARS] + "…")
 
     def _part_label(self, node: Node) -> str:
@@ -197,7 +199,10 @@ class ImportPreviewDialog(QDialog):
         self.kind_box.setCurrentIndex(self.kind_box.findData(node.kind) if node else 0)
         self.title_edit.setText(node.title if node else "")
         self.title_edit.setEnabled(node is not None and node.kind != PARAGRAPH)
-        self.text_edit.setPlainText(node.text if node else "")
+        is_table = node is not None and node.kind == TABLE  # its cells are edited after import, in the grid
+        self.kind_box.setEnabled(not is_table)
+        self.text_edit.setReadOnly(is_table)
+        self.text_edit.setPlainText(node.cells_text if is_table else node.text if node else "")
         is_part = node is not None and node.kind == SECTION and any(n is node for n in self.report.body)
         self.part_box.setCurrentIndex(max(0, self.part_box.findData(node.key if is_part and node.key in STATUTORY_LABELS else "")))
         self.part_box.setEnabled(is_part)
@@ -232,7 +237,7 @@ class ImportPreviewDialog(QDialog):
 
     def _on_kind(self, _index: int) -> None:
         node, kind = self._current, self.kind_box.currentData()
-        if node is None or self._loading or kind == node.kind:
+        if node is None or self._loading or kind == node.kind or node.kind == TABLE:
             return
         if kind != SECTION and node.children:
             self._say(self.tr("它下面还有内容，只有标题可以包含下级内容。"))
@@ -274,6 +279,9 @@ class ImportPreviewDialog(QDialog):
         target = self._previous_in_reading_order(node) if node else None
         if node is None or target is None:
             self._say(self.tr("前面没有可以合并的内容。"))
+            return
+        if TABLE in (node.kind, target.kind):
+            self._say(self.tr("表格不能与文字合并。"))
             return
         words = node.text if node.kind == PARAGRAPH else node.title + node.text
         separator = "" if target.kind == POINT else "\n"

@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.numbering import number_report
-from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report
 from models.text_chars import clean_text, count_chars
 
 MIME_TYPE = "application/x-nianbao-node-ids"
@@ -33,7 +33,7 @@ RenameHandler = Callable[[int, str], bool]
 
 
 def node_has_text(node: Node) -> bool:
-    return bool(node.text.strip()) or any(node_has_text(child) for child in node.children)
+    return bool(node.text.strip() or node.cells_text.strip()) or any(node_has_text(child) for child in node.children)
 
 
 def _dot_icon(filled: bool) -> QIcon:
@@ -140,7 +140,7 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "已有正文" if node_has_text(node) else "尚未填写正文"
             full = self.display_text(node) if node.kind != PARAGRAPH else node.text[:80]
-            tip = f"{full}\n{self.kind_name(node)}，{state}，{count_chars(node.title + node.text)} 字"
+            tip = f"{full}\n{self.kind_name(node)}，{state}，{count_chars(node.title + node.text + node.cells_text)} 字"
             return tip + (f"\n分工：{node.unit}" + (f"，{node.due} 前交回" if node.due else "") if node.unit else "")
         if role == NODE_ID_ROLE:
             return node.id
@@ -161,11 +161,14 @@ class OutlineModel(QAbstractItemModel):
             if not preview:
                 return "（空段落）"
             return preview[:PARAGRAPH_PREVIEW] + ("…" if len(preview) > PARAGRAPH_PREVIEW else "")
+        if node.kind == TABLE:
+            size = f"{len(node.table.rows)}×{node.table.column_count}" if node.table else ""
+            return f"表格{size}：{node.title}" if node.title else f"表格{size}"
         return f"{self.marker(node)}{node.title or '（无标题）'}"
 
     @staticmethod
     def kind_name(node: Node) -> str:
-        return {SECTION: "标题", POINT: "要点", PARAGRAPH: "段落"}.get(node.kind, node.kind)
+        return {SECTION: "标题", POINT: "要点", PARAGRAPH: "段落", TABLE: "表格"}.get(node.kind, node.kind)
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         node = self.node(index)

@@ -21,7 +21,7 @@ from models.errors import LibraryError, NianbaoError, ReadOnlyLibraryError
 from models.fileio import os_error_reason
 from models.interchange import read_file
 from models.paths import backup_dir, resource_dir
-from models.report import PARAGRAPH, POINT, SECTION, Node, Report
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report, TableData
 from models.store import Library, RevisionInfo
 from models.text_chars import count_chars
 from ui.auto_revision import AutoRevisions
@@ -30,6 +30,7 @@ from ui.settings import AppSettings, save_settings
 from ui.undo import (
     AddNodeCommand,
     AssignCommand,
+    EditTableCommand,
     EditTextCommand,
     MetaFieldCommand,
     MoveNodeCommand,
@@ -52,7 +53,8 @@ LAST_PART_SETTING = "last_part"  # per report, in the library: it travels with t
 def example_report() -> Report:
     """The built-in example (fictional issuer), for a first look at an empty library."""
     return read_file(resource_dir() / EXAMPLE_REPORT)[0]
-NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: ""}
+NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: "", TABLE: ""}
+NEW_TABLE_SIZE = (3, 3)  # rows, columns of an inserted table
 
 
 class FieldChange(Protocol):
@@ -312,7 +314,9 @@ class Session(QObject):
     def report_chars(self) -> int:
         if self.report is None:
             return 0
-        return sum(count_chars(n.title) + count_chars(n.text) for n in self.report.walk())
+        return sum(count_chars(n.title) + count_chars(n.text)
+                   + (sum(count_chars(cell) for cell in n.table.cell_texts()) if n.table else 0)
+                   for n in self.report.walk())
 
     # --- tree edits: public, undoable ---
 
@@ -325,7 +329,10 @@ class Session(QObject):
             return None
         siblings = parent.children if parent is not None else self.report.body
         node = Node(kind, title=NEW_NODE_TITLES[kind])
-        label = {SECTION: "添加标题", POINT: "添加要点", PARAGRAPH: "添加段落"}[kind]
+        if kind == TABLE:
+            rows, columns = NEW_TABLE_SIZE
+            node.table = TableData([[""] * columns for _ in range(rows)])
+        label = {SECTION: "添加标题", POINT: "添加要点", PARAGRAPH: "添加段落", TABLE: "插入表格"}[kind]
         self._push(AddNodeCommand(self, node, parent_id, len(siblings) if position is None else position, label))
         return node if node.id is not None else None
 
@@ -374,7 +381,17 @@ class Session(QObject):
             return False
         return self._push(RenameCommand(self, self.report.find(node_id), title))
 
-    def _push(self, command: AddNodeCommand | TrashNodeCommand | MoveNodeCommand | RenameCommand) -> bool:
+    def request_table_edit(self, node_id: int, table: TableData, label: str = "编辑表格") -> bool:
+        """A change of a table's cells as one undo step, written at once."""
+        if self.read_only or self.report is None:
+            return False
+        node = self.report.find(node_id)
+        if node.kind != TABLE or node.table == table:
+            return False
+        return self._push(EditTableCommand(self, node, node.table or TableData(), table, label))
+
+    def _push(self, command: AddNodeCommand | TrashNodeCommand | MoveNodeCommand | RenameCommand
+              | EditTableCommand) -> bool:
         self.commit_typing()
         self.flush()
         self.undo_stack.push(command)
@@ -541,6 +558,18 @@ class Session(QObject):
             self.outline.node_changed(node)
             self.assignment_changed.emit(node_id)
         return self._guarded("分工", step)
+
+    def set_table(self, node: Node, table: TableData) -> bool:
+        """Replace a table's cells (an edit in the grid, its undo or redo); the editor follows."""
+        assert node.id is not None
+        node_id = node.id
+
+        def step() -> None:
+            self.library.update_node(node_id, table=table)
+            node.table = table.copy()
+            self.outline.node_changed(node)
+            self.node_replaced.emit(node_id)
+        return self._guarded("修改表格", step)
 
     # --- revisions and per-report settings ---
 

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from models.report import Node
+from models.report import Node, TableData
 
 
 class EditTarget(Protocol):
@@ -23,6 +23,7 @@ class EditTarget(Protocol):
     def set_text(self, node: Node, title: str, text: str) -> bool: ...
     def set_meta_field(self, name: str, value: str) -> bool: ...
     def set_assignment(self, node: Node, unit: str, due: str) -> bool: ...
+    def set_table(self, node: Node, table: TableData) -> bool: ...
 
 
 class _SessionCommand(QUndoCommand):
@@ -151,3 +152,16 @@ class AssignCommand(_SessionCommand):
 
     def undo(self) -> None:
         self.session.set_assignment(self.node, *self.old)
+
+class EditTableCommand(_SessionCommand):
+    """One change of a table's cells (a cell typed, a row or column added or removed, a paste)."""
+
+    def __init__(self, session: EditTarget, node: Node, old: TableData, new: TableData, text: str) -> None:
+        super().__init__(session, text)
+        self.node, self.old, self.new = node, old.copy(), new.copy()
+
+    def apply(self) -> bool:
+        return self.session.set_table(self.node, self.new)
+
+    def undo(self) -> None:
+        self.session.set_table(self.node, self.old)

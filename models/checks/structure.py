@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from models.checks.model import Context
 from models.edition import Edition
-from models.report import POINT, SECTION, Node, Report
+from models.report import POINT, SECTION, TABLE, Node, Report
 from models.templates import untouched_parts
 
 MEASURES, SHORTCOMINGS, LEADER, PLANS, OTHER = 1, 2, 3, 4, 5
@@ -78,6 +78,7 @@ def has_written_text(node: Node, report: Report) -> bool:
     not, nor do untouched template placeholders below it (see :func:`models.templates.untouched_parts`)."""
     untouched = untouched_parts(report) if node.children else set()
     return any(n.text.strip() or (n.kind == POINT and n.title.strip())
+               or (n.kind == TABLE and n.table is not None and n.table.has_text)
                or (n is not node and n.kind == SECTION and n.title.strip() and id(n) not in untouched)
                for n in node.walk())
 

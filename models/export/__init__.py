@@ -51,11 +51,11 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
     if suffix == ".html":
         from models.export.web import build_html
 
-        return build_html(report, inline_points=inline)
+        return build_html(report, inline_points=inline, ledger=options.ledger_table)
     if suffix == ".txt":
         from models.export.web import build_text
 
-        return build_text(report, inline_points=inline)
+        return build_text(report, inline_points=inline, ledger=options.ledger_table)
     if suffix == ".json":
         # Lone surrogates cannot be encoded; escaped control characters are dropped on import.
         return clean_text(interchange.dumps(report))[0].encode("utf-8")

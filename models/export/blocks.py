@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from models.numbering import number_report
-from models.report import ITEM_SENTENCE_END, POINT, SECTION, Node, Report, is_whole_item
+from models.report import ITEM_SENTENCE_END, POINT, SECTION, TABLE, Node, Report, TableData, is_whole_item
 from models.templates import untouched_parts
 from models.text_chars import clean_text
 
@@ -29,6 +29,7 @@ class Piece:
 class Block:
     pieces: list[Piece] = field(default_factory=list)
     heading: int = 0  # level of a standalone heading; 0 = a body paragraph
+    table: TableData | None = None  # a table's cells: the block is the table, its pieces its title
 
     @property
     def text(self) -> str:
@@ -48,7 +49,13 @@ def prune(report: Report) -> Report:
 
 def _clean_node(node: Node) -> Node:
     return replace(node, title=clean(node.title).strip(), text=clean(node.text).strip(),
-                   children=[_clean_node(child) for child in node.children])
+                   children=[_clean_node(child) for child in node.children], table=_clean_table(node.table))
+
+
+def _clean_table(table: TableData | None) -> TableData | None:
+    if table is None:
+        return None
+    return TableData([[clean(cell).strip() for cell in row] for row in table.squared().rows], table.header_row)
 
 
 def left_out_parts(report: Report) -> list[Node]:
@@ -129,6 +136,9 @@ class _Builder:
 
     def nodes(self, nodes: list[Node], depth: int) -> None:
         for node in nodes:
+            if node.kind == TABLE:
+                self.table(node)
+                continue
             if id(node) in self.left_out or (node.kind != SECTION and not node.title.strip() and not node.text.strip()):
                 continue  # an untouched template part, or an empty point or paragraph: nothing to write
             if node.kind == SECTION:
@@ -163,6 +173,13 @@ class _Builder:
         else:
             self.text(node.text, anchor=text_anchor)
         self.nodes(node.children, depth + 1)
+
+    def table(self, node: Node) -> None:
+        """A table stands alone (nothing runs into or out of it); an empty one is not written."""
+        if not (node.table is not None and node.table.has_text) and not node.title.strip():
+            return
+        self.flush()
+        self.blocks.append(Block([Piece(node.title, anchor=self.anchor(node, "h"))], table=node.table))
 
     def point(self, node: Node) -> None:
         lead = Piece(f"{self.markers[id(node)]}{node.title}", anchor=self.anchor(node, "h"))

@@ -13,6 +13,7 @@ from lxml import etree
 
 import models.export.layout as L
 from models.edition import Edition
+from models.export.attachment import LABEL, LEDGER_TITLE, attachment_note, ledger_table
 from models.export.blocks import Block, body_blocks, clean, prune
 from models.export.document import new_document
 from models.export.docx_parts import (
@@ -24,6 +25,7 @@ from models.export.docx_parts import (
     body_format,
     signature_lines,
 )
+from models.export.docx_table import add_attachment_heading, add_attachment_note, table_title, write_table
 from models.export.ooxml import (
     ParaFormat,
     RunFormat,
@@ -58,7 +60,7 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     body.find(f"{{{body.nsmap['w']}}}sectPr").addprevious(etree.Comment(_BODY_MARK))
     frame = io.BytesIO()
     document.save(frame)
-    return _with_body(frame, _body_chunks(report, options, faces, _Chunks(body.nsmap)))
+    return _with_body(frame, _body_chunks(report, options, faces, _Chunks(body.nsmap, _CHUNK_RUNS)))
 
 
 def build_body(report: Report, options: ExportOptions) -> etree._Element:
@@ -98,12 +100,13 @@ class _Chunks:
     serialized without it, a chunk at a time. A long paragraph is cut between runs: its start is
     written still open, and its further runs go into a continuation written without its start tag."""
 
-    def __init__(self, nsmap: dict | None, limit: int | None = _CHUNK_RUNS) -> None:
+    def __init__(self, nsmap: dict | None, limit: int | None) -> None:
         self.nsmap = nsmap  # None: a bare element, never serialized (build_body)
         self.limit = limit  # None: everything is held, nothing written out
         self.wrapper = self._new()
         self.held = 0  # children of finished paragraphs in the wrapper
-        self.continued = False  # the wrapper's first paragraph continues one already written open
+        self.continued = ""  # the tag ("p", "tbl") of the wrapper's first element when it continues
+        # one already written open, else ""
 
     def _new(self) -> etree._Element:
         if self.nsmap is None:
@@ -124,21 +127,26 @@ class _Chunks:
         data = etree.tostring(self.wrapper, encoding="UTF-8")
         data = data[data.index(b">") + 1 : -len(b"</w:body>")]
         if self.continued:
-            data = b"</w:p>" + data[len(b"<w:p/>") :] if data.startswith(b"<w:p/>") else data[len(b"<w:p>") :]
+            start, empty = f"<w:{self.continued}>".encode(), f"<w:{self.continued}/>".encode()
+            end = f"</w:{self.continued}>".encode()
+            data = end + data[len(empty) :] if data.startswith(empty) else data[len(start) :]
         self.wrapper = self._new()
         self.held = 0
-        self.continued = False
+        self.continued = ""
         return data
 
-    def take_open(self) -> tuple[bytes, etree._Element]:
-        """Everything so far, the last paragraph left open; and the element for its further runs."""
+    def take_open(self, tag: str = "p") -> tuple[bytes, etree._Element]:
+        """Everything so far, the last element (a paragraph or a table) left open; and the element
+        for its further runs or rows."""
         data = self.take()
-        assert data.endswith(b"</w:p>")
-        self.continued = True
-        return data[: -len(b"</w:p>")], sub(self.wrapper, "p")
+        end = f"</w:{tag}>".encode()
+        assert data.endswith(end)
+        self.continued = tag
+        return data[: -len(end)], sub(self.wrapper, tag)
 
 
 def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks) -> Iterator[bytes]:
+    attached = ledger_table(report) if options.ledger_table else None  # prune keeps no ledger
     report = prune(report)
     meta = report.meta
     submit = options.edition == Edition.SUBMIT
@@ -155,20 +163,29 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks:
     signed = any(signature_lines(meta))
     anchors = _numbered(options.anchors)
     for index, block in enumerate(blocks):
+        if block.table is not None:
+            keep = signed and index == len(blocks) - 1
+            yield from _table_chunks(chunks, block, faces, anchors, keep_next=keep)
+            continue
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
         yield from _block_chunks(chunks, block, faces, keep_next=keep, anchors=anchors)
-    body_end = len(chunks.wrapper)  # nothing is written out between here and the last chunk
+    body_end = len(chunks.wrapper)  # nothing is written out between here and the bookmark below
+    if attached is not None:
+        add_attachment_note(chunks.wrapper, attachment_note(), faces)
     note = clean(meta.note).strip() if submit else ""
     add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
         add_note(chunks.wrapper, note, faces)
-    if submit:  # the 版记 stands on its own: a report without 附注 still has 抄送 and 印发 (GB/T 9704 7.4)
-        add_imprint(chunks.wrapper, meta, faces)
     after_body = chunks.wrapper[body_end] if body_end < len(chunks.wrapper) else None
     if (0, "e") in anchors and after_body is not None and after_body.tag == w("p"):
         bookmark_at_start(after_body, *anchors[(0, "e")])  # what follows the body is no part's
+    if attached is not None:  # GB/T 9704 7.3.7: bound after the body, before the 版记
+        add_attachment_heading(chunks.wrapper, LABEL, LEDGER_TITLE, faces)
+        yield from write_table(chunks, attached, faces)
+    if submit:  # the 版记 stands on its own: a report without 附注 still has 抄送 and 印发 (GB/T 9704 7.4)
+        add_imprint(chunks.wrapper, meta, faces)
     yield chunks.take()
 
 
@@ -203,6 +220,23 @@ def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: b
     chunks.wrapper = parent
     for _ in _block_chunks(chunks, block, faces, keep_next):
         pass
+
+
+def _table_chunks(chunks: _Chunks, block: Block, faces: L.Faces,
+                  anchors: Mapping[tuple[int, str], tuple[int, str]], keep_next: bool = False) -> Iterator[bytes]:
+    """A table block: its title centred above (a 审阅稿's bookmark around it), then the table."""
+    assert block.table is not None
+    title = block.pieces[0] if block.pieces else None
+    if title is not None and title.text:
+        table_title(chunks.wrapper, title.text, faces)
+        mark = anchors.get(title.anchor) if title.anchor else None
+        if mark:  # around the title's runs, as a heading's
+            paragraph = chunks.wrapper[-1]
+            bookmark_start(paragraph, *mark)
+            paragraph.insert(1, paragraph[-1])
+            bookmark_end(paragraph, mark[0])
+        yield chunks.finished(len(chunks.wrapper[-1]))
+    yield from write_table(chunks, block.table, faces, keep_with_next=keep_next)
 
 
 def _numbered(anchors: Mapping[tuple[int, str], str] | None) -> dict[tuple[int, str], tuple[int, str]]:

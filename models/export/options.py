@@ -22,6 +22,7 @@ class ExportOptions:
     sealed: bool = True  # 署名/日期 in the sealed layout
     points: str = "inline"  # "inline": 一是… run into the parent's paragraph; "separate": own paragraphs
     fallback_fonts: bool = False  # 仿宋/楷体 instead of the _GB2312 faces
+    ledger_table: bool = False  # append the 数据台账 as an 附件 table (models.export.attachment)
     # A 审阅稿 (models.roundtrip.review): hidden bookmarks, (node id, "h"|"t") → name; the key
     # (0, "e") marks where the body ends. None for an ordinary export.
     anchors: Mapping[tuple[int, str], str] | None = field(default=None, compare=False, hash=False)

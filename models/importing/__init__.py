@@ -79,14 +79,19 @@ def import_text(text: str, notes: list[str] | None = None) -> ImportResult:
 
 def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> ImportResult:
     notes = list(notes or [])
-    source_text = "\n".join(p.auto_marker + p.text for p in paras)
+    source_text = "\n".join(p.auto_marker + p.text + (p.table.plain_text() if p.table else "") for p in paras)
     cleaned_count = 0
     for para in paras:
         para.text, count = clean_text(para.text)
         cleaned_count += count
+        if para.table is not None:
+            for row in para.table.rows:
+                for index, cell in enumerate(row):
+                    row[index], count = clean_text(cell)
+                    cleaned_count += count
     if cleaned_count:
         notes.append(f"已删除 {cleaned_count} 个无法保存到 Word 文档的控制字符。")
-    if not any(p.text.strip() for p in paras):
+    if not any(p.text.strip() or p.table for p in paras):
         raise ImportFileError("没有可导入的文字（内容是空的）。")
     notes.extend(to_simplified(paras))
     cleaned = strip_clutter(paras)

@@ -68,12 +68,28 @@ class Cleaned:
     web_doc_number: str = ""  # 发文字号 in the page's information table
 
 
+def _unpack_info_tables(paras: list[Para]) -> list[Para]:
+    """A web page's information table (索引号, 发布机构…) as lines, so it goes as clutter does;
+    tables of the report's own figures are left whole."""
+    result: list[Para] = []
+    for para in paras:
+        if para.table is not None and any(_BARE_LABEL.match(row[0].strip()) for row in para.table.rows if row):
+            result.extend(Para("\t".join(c for c in row if c)) for row in para.table.rows if any(row))
+        else:
+            result.append(para)
+    return result
+
+
 def strip_clutter(paras: list[Para]) -> Cleaned:
+    paras = _unpack_info_tables(paras)
     kept: list[Para] = []
     cleaned = Cleaned(kept)
     tail = _tail_start(paras)
     font_control = value_follows = False
     for index, para in enumerate(paras):
+        if para.table is not None:  # a table of figures is never web-page clutter
+            kept.append(para)
+            continue
         text = para.text.strip()
         is_font_word = font_control and text in _FONT_WORDS
         font_control = is_font_word or bool(_FONT_LABEL.match(text))

@@ -26,6 +26,7 @@ from models.importing.front import is_front_line, is_title
 from models.importing.markers import leading_marker
 from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
+from models.report import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, TableData
 
 log = logging.getLogger(__name__)
 
@@ -232,16 +233,52 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
             para = Paragraph(child, document)
             result.append(_para(para, styles, numbers, joined))
         elif child.tag == f"{_W}tbl":
-            rows = _table_text(Table(child, document))
-            if rows:
-                notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
-            result.extend(Para(row) for row in rows)
+            result.extend(_table_paras(Table(child, document), notes))
     notes.extend(_text_box_notes(document.element.body))
     if joined:
         shown = "、".join(f"“{_short(text)}”" for text in joined[:3])
         more = f"等 {len(joined)} 处" if len(joined) > 3 else ""
         notes.append(f"标题{shown}{more}中有手动换行，已合为一行（没有拆成几段）。")
-    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker], notes
+    return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker or p.table], notes
+
+
+def _table_paras(table, notes: list[str]) -> list[Para]:
+    """A table of at least two rows and two columns stays a table; a one-row or one-column table
+    (a box around text, a layout grid) is read as paragraphs, one a row, as before."""
+    cells = table_cells(table)
+    if _is_colophon(cells):  # a 版记 drawn as a table: its lines go to the metadata like typed ones
+        return [Para(row) for row in _table_text(table)]
+    if len(cells) >= 2 and max(len(row) for row in cells) >= 2 and any(c for row in cells for c in row):
+        if len(cells) > MAX_TABLE_ROWS or max(len(row) for row in cells) > MAX_TABLE_COLUMNS:
+            notes.append(f"文档中有一个表格超过 {MAX_TABLE_ROWS} 行或 {MAX_TABLE_COLUMNS} 列，已按行转成段落，请检查。")
+        else:
+            return [Para("", table=TableData(cells).squared())]
+    rows = _table_text(table)
+    if rows:
+        notes.append(f"文档中有表格（{len(rows)} 行），已按行转成段落，请检查。")
+    return [Para(row) for row in rows]
+
+
+_COLOPHON_CELL = re.compile(r"^抄送[：:]|印发[。.]?$")
+
+
+def _is_colophon(cells: list[list[str]]) -> bool:
+    """A short table whose cells are 版记 lines (抄送：…, …印发), as GB/T 9704 templates draw it."""
+    return len(cells) <= 4 and any(_COLOPHON_CELL.search(cell) for row in cells for cell in row)
+
+
+def table_cells(table) -> list[list[str]]:
+    """The table's text cell by cell. A merged cell's text is in its first position and the places
+    it spans are empty, so no text is repeated."""
+    seen: dict[int, object] = {}  # holds each element, so no id is reused by a later proxy
+    rows: list[list[str]] = []
+    for row in table.rows:
+        texts = []
+        for cell in row.cells:
+            texts.append("" if id(cell._tc) in seen else cell.text.strip())
+            seen[id(cell._tc)] = cell._tc
+        rows.append(texts)
+    return rows
 
 
 def _text_box_notes(body) -> list[str]:
@@ -266,7 +303,7 @@ def _split_breaks(paras: list[Para]) -> list[Para]:
     result: list[Para] = []
     for para in paras:
         first, *rest = para.text.split("\n")
-        result.append(Para(first, para.heading_level, para.auto_marker, para.list_level))
+        result.append(Para(first, para.heading_level, para.auto_marker, para.list_level, para.table))
         result.extend(Para(line) for line in rest)
     return result
 

@@ -97,8 +97,8 @@ def read_head(meta: ReportMeta, body: list[Para]) -> Head:
         elif DOC_NUMBER.match(text) and "《" in text:  # 某卫〔2024〕3号《关于……的报告》
             meta.doc_number = meta.doc_number or DOC_NUMBER.match(text)[0].strip()
     _title_notes(chosen, candidates, head)
-    head.removed.extend(p.text for p in body[:cut])
-    del body[:cut]
+    head.removed.extend(p.text for p in body[:cut] if p.table is None)
+    body[:cut] = [p for p in body[:cut] if p.table is not None]  # a table is never taken for the head
     _meta_run(meta, body, 0, head)
     return head
 
@@ -107,6 +107,8 @@ def _head_end(body: list[Para]) -> int:
     """Index of the first body paragraph; a cover letter's sentence (现将……报送给你们) does not
     count when the report's own title follows it."""
     for index, para in enumerate(body[:HEAD_MAX_LINES]):
+        if para.table is not None:  # a table in the head (a 密级 box…) is kept where it is: see read_head
+            continue
         body_line = (is_body_line(para.text.strip()) or _word_heading(para)) and not is_title(_clean(para.text)[0])
         if body_line and not (_LETTER.search(para.text) and _title_follows(body, index)):
             return index

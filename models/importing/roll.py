@@ -17,7 +17,7 @@ from dataclasses import replace
 from models.errors import NianbaoError
 from models.ledger.values import rolled
 from models.numbering import point_marker, section_marker
-from models.report import PARAGRAPH, POINT, SECTION, ChecklistItem, Node, Report, valid_year
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, ChecklistItem, Node, Report, valid_year
 
 PLAN_WORDS = ("下一步", "打算", "主要安排", "工作计划", "工作思路", "下一年")
 _YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?=\s*年)")
@@ -69,6 +69,8 @@ def plan_texts(plans: Node) -> list[str]:
 def full_text(node: Node, with_title: bool = True) -> str:
     """A node's own words with its descendants', numbered as they read (for reference and checklist)."""
     head = node.title + node.text if with_title and node.kind != PARAGRAPH else node.text
+    if node.kind == TABLE and node.table is not None:  # its title, then rows of tab-separated cells
+        head = "\n".join(part for part in (node.title, node.table.plain_text()) if part.strip())
     lines = [head]
     for marker, child in _numbered(node.children):
         lines.append(marker + full_text(child))

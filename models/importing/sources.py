@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models.errors import NianbaoError
 from models.fileio import os_error_reason
+from models.report import TableData
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _MB = 1024 * 1024
@@ -37,6 +38,7 @@ class Para:
     heading_level: int | None = None  # from a heading style or outline level (1 = highest)
     auto_marker: str = ""  # the number Word's automatic list would show, e.g. "（二）"
     list_level: int | None = None  # Word list level (1-based) when auto-numbered
+    table: TableData | None = None  # a table kept as a table (its text is then "")
 
 
 def check_size(path: Path) -> int:
@@ -124,7 +126,7 @@ def limited(paras: Iterable[Para], name: str = "") -> list[Para]:
     chars = 0
     for para in paras:
         result.append(para)
-        chars += len(para.text)
+        chars += len(para.text) + (sum(len(cell) for cell in para.table.cell_texts()) if para.table else 0)
         if len(result) > MAX_PARAGRAPHS or chars > MAX_TEXT_CHARS:
             raise _too_much(name)
     return result

@@ -26,7 +26,7 @@ from models.importing.markers import (
 from models.importing.sources import Para
 from models.numbering import point_marker, section_marker
 from models.numerals import CN_DIGITS, chinese_numeral
-from models.report import PARAGRAPH, POINT, SECTION, Node
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
 
 RUNON_MIN_CHARS = 1000  # a paragraph this long may be several paragraphs run together
 _END = "。！？；;!?”’」』）)】%％0123456789"
@@ -66,6 +66,10 @@ class Builder:
     # --- paragraphs ---
 
     def paragraph(self, para: Para, level_offset: int = 0) -> None:
+        if para.table is not None:  # a table belongs to the section open above it
+            section = self.stack[-1].node if self.stack else None
+            (section.children if section is not None else self.body).append(Node(TABLE, table=para.table))
+            return
         text = para.text.strip()
         marker = self._auto_marker(para, level_offset)
         if marker is None:

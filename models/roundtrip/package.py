@@ -20,7 +20,7 @@ from models.export.document import new_document
 from models.export.ooxml import ParaFormat, RunFormat, add_text, bookmark_end, bookmark_start, paragraph_properties, sub
 from models.fileio import write_atomic
 from models.numbering import number_report
-from models.report import Node, Report
+from models.report import TABLE, Node, Report
 from models.roundtrip.anchors import anchor_for, shown_text
 from models.roundtrip.parts import part_labels
 from models.roundtrip.reading import read_docx_bytes
@@ -47,12 +47,13 @@ class _Bookmarks:
 
 def package_parts(parts: list[Node]) -> list[Node]:
     """Every node of the chosen parts, in reading order, each once (a part inside another chosen part
-    is not repeated)."""
+    is not repeated). Tables are left out: a 填报文件 has one text area per node, and words typed
+    there for a table would have nowhere to go; the clerk keeps tables in the grid editor."""
     seen: set[int] = set()
     found: list[Node] = []
     for part in parts:
         for node in part.walk():
-            if id(node) not in seen:
+            if id(node) not in seen and node.kind != TABLE:
                 seen.add(id(node))
                 found.append(node)
     return found

@@ -38,7 +38,7 @@ from models.errors import (
 from models.fileio import os_error_reason
 from models.ledger.values import Ledger
 from models.paths import backup_dir
-from models.report import META_FIELDS, SECTION, ChecklistItem, Node, Report, ReportMeta
+from models.report import META_FIELDS, SECTION, TABLE, ChecklistItem, Node, Report, ReportMeta, TableData
 from models.roundtrip.records import Area, Note, SentFile
 from models.store.dbfile import (
     backup_hint,
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NODE_COLUMNS = "id, parent_id, position, kind, title, text, key, reference, unit, due"
+NODE_COLUMNS = "id, parent_id, position, kind, title, text, key, reference, unit, due, cells"
 
 
 @dataclass(frozen=True)
@@ -263,8 +263,8 @@ class Library:
         # Only nodes shown: the children of a trashed section are not trashed themselves.
         conn.execute(
             "WITH RECURSIVE shown(id, chars) AS ("
-            "SELECT id, length(title) + length(text) FROM nodes WHERE report_id = ? AND parent_id IS NULL "
-            "AND trashed IS NULL UNION ALL SELECT n.id, length(n.title) + length(n.text) FROM nodes n "
+            f"SELECT id, {tree_sql.CHARS} FROM nodes WHERE report_id = ? AND parent_id IS NULL "
+            f"AND trashed IS NULL UNION ALL SELECT n.id, {tree_sql.CHARS} FROM nodes n "
             "JOIN shown ON n.parent_id = shown.id WHERE n.trashed IS NULL) "
             "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(chars), 0) FROM shown) WHERE id = ?",
             (report_id, now(), report_id))
@@ -359,18 +359,27 @@ class Library:
 
     # --- nodes ---
 
-    def update_node(self, node_id: int, *, title: str | None = None, text: str | None = None) -> int:
-        """The autosave path: store one node's title and/or text. Returns characters cleaned out."""
+    def update_node(self, node_id: int, *, title: str | None = None, text: str | None = None,
+                    table: TableData | None = None) -> int:
+        """The autosave path: store one node's title and/or text, or a table's cells. Returns
+        characters cleaned out."""
         changes: dict[str, str] = {}
         removed = 0
         for name, value in (("title", title), ("text", text)):
             if value is not None:
                 changes[name], count = clean_text(value)
                 removed += count
+        if table is not None:
+            changes["cells"], count = tree_sql.cells_json(table)
+            removed += count
         if not changes:
             return 0
         with self._write() as conn:
-            report_id = self._node_row(conn, node_id)["report_id"]
+            row = self._node_row(conn, node_id)
+            is_table = row["kind"] == TABLE
+            if (table is not None and not is_table) or (is_table and text):
+                raise TreeError("只有表格可以保存单元格，表格不能保存正文。")
+            report_id = row["report_id"]
             assignments = ", ".join(f"{name} = :{name}" for name in changes)
             conn.execute(f"UPDATE nodes SET {assignments} WHERE id = :id", {**changes, "id": node_id})
             self._touch(conn, report_id)
@@ -435,8 +444,7 @@ class Library:
     def trashed_nodes(self, report_id: int) -> list[Node]:
         rows = self._rows("nodes", "report_id = ? AND trashed IS NOT NULL", (report_id,),
                           select=NODE_COLUMNS, order_by="trashed DESC")
-        return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
-                     reference=r["reference"], unit=r["unit"], due=r["due"]) for r in rows]
+        return [tree_sql.node_of(r) for r in rows]
 
     @staticmethod
     def _node_row(conn: sqlite3.Connection, node_id: int) -> sqlite3.Row:

@@ -153,10 +153,43 @@ def _roundtrip(db: Database) -> None:
     """)
 
 
+def _v5_tables(db: Database) -> None:
+    """Table nodes: ``nodes.kind`` may be 'table', whose cells are ``nodes.cells`` (JSON, NULL otherwise).
+
+    The kind's ``CHECK`` is part of the v1 table, so the table is rebuilt. ``nodes`` references
+    itself with ``ON DELETE CASCADE``, so the old one is renamed away first (SQLite renames its
+    self-reference with it) and dropped only after its rows are copied: dropping a table the new
+    one referenced would cascade the delete into the copy. No other table references ``nodes``.
+    """
+    _run(db, """
+        ALTER TABLE nodes RENAME TO nodes_v4;
+        CREATE TABLE nodes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES nodes(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('section', 'point', 'paragraph', 'table')),
+            title TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',
+            key TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '',
+            trashed TEXT,
+            unit TEXT NOT NULL DEFAULT '', due TEXT NOT NULL DEFAULT '',
+            cells TEXT
+        );
+        INSERT INTO nodes (id, report_id, parent_id, position, kind, title, text, key, reference, trashed, unit, due)
+            SELECT id, report_id, parent_id, position, kind, title, text, key, reference, trashed, unit, due
+            FROM nodes_v4;
+        DROP TABLE nodes_v4;
+        CREATE INDEX nodes_by_parent ON nodes (report_id, parent_id, position);
+        CREATE INDEX nodes_parent ON nodes (parent_id)
+    """)
+
+
 # The round-trip step is kept apart from the others so that a merge with another branch's new
 # version only has to reorder this list and change ROUNDTRIP_VERSION (tests build a library
 # one version older and upgrade it).
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger, _roundtrip]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger, _roundtrip, _v5_tables]
 ROUNDTRIP_VERSION = 4
+TABLES_VERSION = 5
 SCHEMA_VERSION = len(MIGRATIONS)
 assert MIGRATIONS[ROUNDTRIP_VERSION - 1] is _roundtrip
+assert MIGRATIONS[TABLES_VERSION - 1] is _v5_tables

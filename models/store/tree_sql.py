@@ -13,7 +13,7 @@ from typing import Any
 
 from models import interchange
 from models.errors import TreeError
-from models.report import Node, Report
+from models.report import TABLE, Node, Report, TableData
 from models.store.dbfile import last_id
 from models.text_chars import clean_text
 
@@ -66,6 +66,39 @@ def require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:
         raise TreeError(f"它所在的上级部分“{row['title'] or '（无标题）'}”也在回收站中，请先恢复上级部分。")
 
 
+# A node's 字数 in SQL: its title and text, and for a table the text of every cell.
+CHARS = ("(length(title) + length(text) + coalesce((SELECT sum(length(value)) FROM json_tree(cells) "
+         "WHERE type = 'text'), 0))")
+
+
+def cells_json(table: TableData) -> tuple[str, int]:
+    """A table's cells as stored in ``nodes.cells``, cleaned; and how many characters were cleaned out."""
+    removed = 0
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cleaned_row = []
+        for cell in row:
+            cleaned, count = clean_text(cell)
+            cleaned_row.append(cleaned)
+            removed += count
+        rows.append(cleaned_row)
+    data = interchange.table_to_dict(TableData(rows, table.header_row))
+    return json.dumps(data, ensure_ascii=False), removed
+
+
+def table_of(cells: str | None) -> TableData | None:
+    if cells is None:
+        return None
+    data = json.loads(cells)
+    return TableData([list(row) for row in data["rows"]], bool(data["header_row"]))
+
+
+def node_of(row: sqlite3.Row, children: list[Node] | None = None) -> Node:
+    return Node(kind=row["kind"], title=row["title"], text=row["text"], id=row["id"], key=row["key"],
+                reference=row["reference"], unit=row["unit"], due=row["due"], children=children or [],
+                table=table_of(row["cells"]))
+
+
 def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
     """Rows of live nodes → nested nodes. Children of trashed nodes are left out with them."""
     by_parent: dict[int | None, list[sqlite3.Row]] = {}
@@ -73,9 +106,7 @@ def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
         by_parent.setdefault(row["parent_id"], []).append(row)
 
     def build(parent_id: int | None) -> list[Node]:
-        return [Node(kind=r["kind"], title=r["title"], text=r["text"], id=r["id"], key=r["key"],
-                     reference=r["reference"], unit=r["unit"], due=r["due"], children=build(r["id"]))
-                for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
+        return [node_of(r, build(r["id"])) for r in sorted(by_parent.get(parent_id, []), key=lambda r: r["position"])]
 
     return build(None)
 
@@ -102,7 +133,8 @@ def node_rows(conn: sqlite3.Connection, report_id: int, parent_id: int | None, n
             rows.append({"id": node.id, "report_id": report_id, "parent_id": parent, "position": position,
                          "kind": node.kind, "title": clean_text(node.title)[0], "text": clean_text(node.text)[0],
                          "key": node.key, "reference": node.reference, "unit": clean_text(node.unit)[0],
-                         "due": clean_text(node.due)[0]})
+                         "due": clean_text(node.due)[0],
+                         "cells": cells_json(node.table or TableData())[0] if node.kind == TABLE else None})
             add(node.id, node.children, 0)
 
     add(parent_id, nodes, start)

@@ -161,3 +161,22 @@ def test_unknown_report(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, _, err = run(capsys, "ledger", "99", "--db", db)
     assert code == 1
     assert "没有编号为 99 的报告" in err
+
+
+def test_export_ledger_table_appends_the_figures_and_refuses_json(capsys: pytest.CaptureFixture[str], db: str,
+                                                                  tmp_path: Path) -> None:
+    report = _new(capsys, db)
+    target = tmp_path / "out.html"
+    code, _, err = run(capsys, "export", report, "-o", str(target), "--ledger-table", "--db", db)
+    assert code != 0
+    assert "数据台账中还没有填写任何数据" in err
+    assert not target.exists()
+    run(capsys, "ledger", report, "--set", "recon_received=35", "--previous", "recon_received=30", "--db", db)
+    code, _, err = run(capsys, "export", report, "-o", str(target), "--ledger-table", "--db", db)
+    assert code == 0
+    page = target.read_text(encoding="utf-8")
+    assert "附件：数据台账" in page
+    assert "<td>收到行政复议申请</td><td>件</td><td>35</td><td>30</td><td>增长16.67%</td>" in page
+    code, _, err = run(capsys, "export", report, "-o", str(tmp_path / "x.json"), "--ledger-table", "--db", db)
+    assert code != 0
+    assert "--ledger-table 只用于 .docx、.html、.txt" in err

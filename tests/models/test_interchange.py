@@ -8,6 +8,7 @@ import pytest
 
 from models import interchange
 from models.errors import InterchangeError
+from models.report import TableData
 from tests.conftest import ROOT
 
 DOC = {
@@ -122,3 +123,40 @@ def test_the_shipped_example_is_written_as_the_program_writes_it() -> None:
     path = ROOT / "resources" / "examples" / "example-report.json"
     report, _ = interchange.read_file(path)
     assert interchange.dumps(report) == path.read_text(encoding="utf-8")
+
+
+# --- table nodes ---
+
+_TABLE = {"kind": "table", "title": "案件情况", "text": "", "table": {"header_row": False, "rows": [["项目", "件数"], ["受理"]]}}
+
+
+def _doc_with(node: dict) -> str:
+    return json.dumps({"format": "nianbao-report", "version": 1, "meta": {"year": 2024}, "body": [node]},
+                      ensure_ascii=False)
+
+
+def test_a_table_node_is_read_padded_square_and_written_back() -> None:
+    report, _ = interchange.loads(_doc_with(_TABLE))
+    [table] = report.body
+    assert (table.kind, table.title, table.table) == ("table", "案件情况", TableData([["项目", "件数"], ["受理", ""]], False))
+    written = interchange.report_to_dict(report)["body"][0]
+    assert written["table"] == {"header_row": False, "rows": [["项目", "件数"], ["受理", ""]]}
+
+
+@pytest.mark.parametrize(("node", "message"), [
+    ({**_TABLE, "table": None}, "body[0].table 应为含 header_row、rows 的对象。"),
+    ({"kind": "table", "title": ""}, "body[0] 是表格，缺少 table 字段。"),
+    ({**_TABLE, "text": "正文"}, "body[0] 是表格，文字应写在 table.rows 里，不能有 text。"),
+    ({"kind": "paragraph", "text": "x", "table": _TABLE["table"]}, "body[0] 是 paragraph，不能含有表格（table）。"),
+    ({**_TABLE, "table": {"rows": []}}, "body[0].table.rows 应有 1 到 5000 行，实际是 0 行。"),
+    ({**_TABLE, "table": {"rows": [[]]}}, "body[0].table 应有 1 到 63 列，实际是 0 列。"),
+    ({**_TABLE, "table": {"rows": [["x"] * 64]}}, "body[0].table 应有 1 到 63 列，实际是 64 列。"),
+    ({**_TABLE, "table": {"rows": [["项目", 3]]}}, "body[0].table.rows[0][1] 应为文本，实际是 整数。"),
+    ({**_TABLE, "table": {"rows": ["项目"]}}, "body[0].table.rows[0] 应为列表，实际是 文本。"),
+    ({**_TABLE, "table": {"header_row": "yes", "rows": [["x"]]}}, "body[0].table.header_row 应为真假值，实际是 文本。"),
+    ({**_TABLE, "children": [{"kind": "paragraph"}]}, "body[0] 是 table，不能包含下级内容（children）。"),
+])
+def test_a_bad_table_is_refused_by_name(node: dict, message: str) -> None:
+    with pytest.raises(InterchangeError) as caught:
+        interchange.loads(_doc_with(node))
+    assert str(caught.value) == message

@@ -197,8 +197,8 @@ def test_right_click_on_the_tree_offers_the_tree_commands(example_window: MainWi
     window = example_window
     assert window.tree_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     texts = [action.text() for action in window.tree_view.actions() if not action.isSeparator()]
-    assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "重命名", "删除", "上移", "下移", "升一级", "降一级",
-                     "分工…"]
+    assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "插入表格", "重命名", "删除", "上移", "下移", "升一级",
+                     "降一级", "分工…"]
 
 
 def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_window: MainWindow) -> None:

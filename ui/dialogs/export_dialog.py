@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl, Signal
@@ -75,6 +76,7 @@ class ExportDialog(QDialog):
         for key, label in POINT_STYLES:
             self.cmb_points.addItem(self.tr(label), key)
         self.chk_fallback = QCheckBox(self.tr("用仿宋、楷体代替仿宋_GB2312、楷体_GB2312（本机缺少 GB2312 字体时）"))
+        self.chk_ledger = QCheckBox(self.tr("附上数据台账（作为附件表格排在正文之后，正文下注明“附件：数据台账”）"))
         self.edt_path = QLineEdit()
         self.btn_browse = QPushButton(self.tr("浏览…"))
         path_row = QHBoxLayout()
@@ -86,6 +88,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.chk_sealed)
         form.addRow(self.tr("要点排法"), self.cmb_points)
         form.addRow(self.tr("字体"), self.chk_fallback)
+        form.addRow(self.tr("附件"), self.chk_ledger)
         self.lbl_fonts = QLabel()  # per element: installed here, or what prints instead
         self.lbl_fonts.setWordWrap(True)
         form.addRow("", self.lbl_fonts)
@@ -128,7 +131,7 @@ class ExportDialog(QDialog):
         self.chk_fallback.toggled.connect(self._show_fonts)
         for signal in (self.cmb_edition.currentIndexChanged, self.cmb_points.currentIndexChanged,
                        self.chk_header.toggled, self.chk_sealed.toggled, self.chk_fallback.toggled,
-                       self.edt_path.textChanged):
+                       self.chk_ledger.toggled, self.edt_path.textChanged):
             signal.connect(self._settings_changed)
 
     def _load_defaults(self) -> None:
@@ -199,7 +202,7 @@ class ExportDialog(QDialog):
         submit = self.cmb_edition.currentData() == Edition.SUBMIT
         return ExportOptions(edition=self.cmb_edition.currentData(), header=submit and self.chk_header.isChecked(),
                              sealed=self.chk_sealed.isChecked(), points=self.cmb_points.currentData(),
-                             fallback_fonts=self.chk_fallback.isChecked())
+                             fallback_fonts=self.chk_fallback.isChecked(), ledger_table=self.chk_ledger.isChecked())
 
     def browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为"), self.edt_path.text(), FILE_FILTER)
@@ -230,6 +233,8 @@ class ExportDialog(QDialog):
         self.session.set_report_setting("export_path", str(target))
         self.session.set_report_setting("export_edition", self.cmb_edition.currentData())
         self.session.settings.last_folder = str(target.parent)
+        if self.chk_ledger.isChecked() and report.id is not None:  # the figures as saved, the 数据台账 page's too
+            report = replace(report, ledger=self.session.library.load_ledger(report.id))
         self.worker = ExportWorker(report, target, self.options())
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from ui.session import Session
 
-KIND_NAMES = {"section": "标题", "point": "要点", "paragraph": "段落"}
+KIND_NAMES = {"section": "标题", "point": "要点", "paragraph": "段落", "table": "表格"}
 
 
 class TrashDialog(QDialog):
@@ -35,7 +35,7 @@ class TrashDialog(QDialog):
         report_id = self.session.report_id
         nodes = self.session.library.trashed_nodes(report_id) if report_id is not None else []
         for node in nodes:
-            label = (node.title or node.text.replace("\n", " "))[:40] or "（空）"
+            label = (node.title or node.text.replace("\n", " ") or node.cells_text.replace("\n", " "))[:40] or "（空）"
             item = QListWidgetItem(f"{KIND_NAMES.get(node.kind, node.kind)}：{label}")
             item.setData(Qt.ItemDataRole.UserRole, node.id)
             self.lst_nodes.addItem(item)

@@ -1,5 +1,6 @@
 """The editor for one node: a section (heading sentence + body), a point (lead phrase +
-text, with 上移/下移 among its sibling points) or a paragraph (text only). Last year's text
+text, with 上移/下移 among its sibling points), a paragraph (text only) or a table (title and
+a grid, :mod:`ui.editors.table_grid`). Last year's text
 (roll-forward) is shown beside it, in ui.side_panel."""
 
 from __future__ import annotations
@@ -15,24 +16,30 @@ from PySide6.QtWidgets import (
 )
 
 from models.numerals import chinese_numeral
-from models.report import PARAGRAPH, POINT, SECTION, Node
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
+from ui.editors.table_grid import TableGrid
 from ui.editors.text_edit import ProseEdit, WrappedLineEdit
 from ui.label_roles import as_hint
 
-TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）"}
-BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文"}
+TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）", TABLE: "表格标题（可不填；居中排在表格上方）"}
+BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文",
+               TABLE: "表格（双击单元格编辑；可粘贴 Excel、WPS 表格中复制的单元格）"}
 
 
 def kind_label(node: Node, depth: int) -> str:
     if node.kind == SECTION:
         return f"{chinese_numeral(depth)}级标题"
+    if node.kind == TABLE:
+        return "表格"
     return "要点" if node.kind == POINT else "段落（不编号）"
 
 
 class NodeForm(QWidget):
-    """Emits ``edited(node_id, title, text)`` on every keystroke; ``None`` means unchanged."""
+    """Emits ``edited(node_id, title, text)`` on every keystroke; ``None`` means unchanged; and
+    ``table_edited(node_id, TableData)`` on every change of a table's cells."""
 
     edited = Signal(int, object, object)
+    table_edited = Signal(int, object)
     focus_lost = Signal()
     shift_requested = Signal(int, int)  # node id, -1 up / +1 down
     add_point_requested = Signal(int)  # the section to hold it
@@ -54,6 +61,7 @@ class NodeForm(QWidget):
         self.edt_title = WrappedLineEdit()
         self.lbl_body = QLabel()
         self.edt_body = ProseEdit()
+        self.table_grid = TableGrid()
         self.btn_up = QPushButton(self.tr("上移要点"))
         self.btn_down = QPushButton(self.tr("下移要点"))
         self.btn_add_point = QPushButton(self.tr("添加要点"))
@@ -75,6 +83,7 @@ class NodeForm(QWidget):
         layout.addWidget(self.edt_title)
         layout.addWidget(self.lbl_body)
         layout.addWidget(self.edt_body, 1)
+        layout.addWidget(self.table_grid, 1)
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
@@ -85,6 +94,7 @@ class NodeForm(QWidget):
         self.btn_up.clicked.connect(lambda: self._shift(-1))
         self.btn_down.clicked.connect(lambda: self._shift(+1))
         self.btn_add_point.clicked.connect(self._add_point)
+        self.table_grid.changed.connect(self._table_edited)
 
     def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
         """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
@@ -99,6 +109,11 @@ class NodeForm(QWidget):
         self.lbl_body.setText(self.tr(BODY_LABELS[node.kind]))
         self.edt_body.setPlainText(node.text)
         self.edt_body.document().clearUndoRedoStacks()
+        is_table = node.kind == TABLE
+        self.edt_body.setVisible(not is_table)
+        self.table_grid.setVisible(is_table)
+        if is_table and node.table is not None:
+            self.table_grid.load(node.table)
         self.btn_up.setVisible(node.kind == POINT)
         self.btn_down.setVisible(node.kind == POINT)
         self.btn_add_point.setVisible(node.kind == SECTION)
@@ -123,6 +138,8 @@ class NodeForm(QWidget):
         if self.edt_body.toPlainText() != self.node.text:
             self.edt_body.setPlainText(self.node.text)
             self.edt_body.document().clearUndoRedoStacks()
+        if self.node.kind == TABLE and self.node.table is not None and self.table_grid.table() != self.node.table:
+            self.table_grid.load(self.node.table)
         self._loading = False
 
     def set_editor_font(self, font: QFont) -> None:
@@ -132,6 +149,7 @@ class NodeForm(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.edt_title.setReadOnly(read_only)
         self.edt_body.setReadOnly(read_only)
+        self.table_grid.set_read_only(read_only)
         for button in (self.btn_up, self.btn_down, self.btn_add_point):
             button.setEnabled(not read_only)
 
@@ -142,6 +160,10 @@ class NodeForm(QWidget):
     def _body_edited(self) -> None:
         if not self._loading and self.node is not None and self.node.id is not None:
             self.edited.emit(self.node.id, None, self.edt_body.toPlainText())
+
+    def _table_edited(self, table: object) -> None:
+        if not self._loading and self.node is not None and self.node.id is not None:
+            self.table_edited.emit(self.node.id, table)
 
     def _shift(self, delta: int) -> None:
         if self.node is not None and self.node.id is not None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
 
-from models.report import PARAGRAPH, POINT, SECTION, Node
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
 from ui.actions import Actions
 from ui.outline_view import OutlineView
 from ui.session import Session
@@ -38,7 +38,7 @@ class TreeCommands(QObject):
         tree_view.drop_hint.connect(self._show_drop_hint)
 
     def _build_context_menu(self, acts: Actions) -> None:
-        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, None,
+        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, acts.add_table, None,
                        acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent,
                        None, acts.assign):
             if action is None:
@@ -52,6 +52,7 @@ class TreeCommands(QObject):
         acts.add_child.triggered.connect(lambda: self.add_node(SECTION, sibling=False))
         acts.add_point.triggered.connect(lambda: self.add_node(POINT, sibling=None))
         acts.add_paragraph.triggered.connect(lambda: self.add_node(PARAGRAPH, sibling=None))
+        acts.add_table.triggered.connect(lambda: self.add_node(TABLE, sibling=None))
         acts.rename.triggered.connect(self.rename_current)
         acts.delete.triggered.connect(self.trash_current)
         acts.move_up.triggered.connect(lambda: self.shift_current(-1))

@@ -18,7 +18,8 @@ def visible(text: str) -> str:
 
 
 def tree_chars(report: Report) -> str:
-    return "".join(visible(node.title) + visible(node.text) for node in report.walk())
+    return "".join(visible(node.title) + visible(node.text) + (visible("".join(node.table.cell_texts())) if node.table
+                   else "") for node in report.walk())
 
 
 def is_subsequence(needle: str, haystack: str) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from models.importing import import_text
 from models.importing.metadata import parse_date
-from models.report import PARAGRAPH, POINT, SECTION
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, TableData
 from tests.models.importing.helpers import assert_nothing_lost
 
 TITLE = "重庆市某区司法局关于2023年度法治政府建设情况的报告"
@@ -221,11 +223,11 @@ def test_docx_tables_and_line_breaks(tmp_path) -> None:
     assert part.title == "工作情况"
     assert part.children[0].title == "加强学习。"
     assert part.children[0].children[0].title == "集中学。"
-    assert [c.text for c in part.children[0].children[1:]] == ["项目\t数量", "办理案件\t126件"]
+    [table] = part.children[0].children[1:]
+    assert (table.kind, table.table) == (TABLE, TableData([["项目", "数量"], ["办理案件", "126件"]]))
     assert result.report.meta.title == TITLE
     notes = "\n".join(result.notes)
-    assert "表格" in notes
-    assert "索引号" in notes
+    assert "索引号" in notes  # the page's information table goes as clutter
 
 
 def test_docx_bullets_stay_text_and_unusual_numbers_use_the_list_level(tmp_path) -> None:
@@ -307,3 +309,65 @@ def test_short_numbered_headings_at_the_end_are_not_taken_for_site_menus(tmp_pat
     write_structured_docx(report, path, "numpr")
     imported = import_file(path).report
     assert [(n.kind, n.title) for n in imported.body] == [(SECTION, "习"), (SECTION, "学"), (SECTION, "习")]
+
+
+def _figures_docx(path: Path) -> Path:
+    """A report with a table of figures after a heading, one before the title, and merged cells."""
+    import docx
+
+    document = docx.Document()
+    ahead = document.add_table(rows=2, cols=2)
+    ahead.cell(0, 0).text, ahead.cell(0, 1).text = "密级", "期限"
+    ahead.cell(1, 0).text, ahead.cell(1, 1).text = "无", "长期"
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、行政复议工作")
+    document.add_paragraph("全年行政复议案件情况如下。")
+    figures = document.add_table(rows=4, cols=3)
+    for row, values in enumerate([("项目", "2024年", "2023年"), ("收到申请", "35件", "30件"),
+                                  ("纠错率", "8.6%", "7.1%"), ("合计说明", "", "")]):
+        for column, value in enumerate(values):
+            figures.cell(row, column).text = value
+    figures.cell(3, 0).merge(figures.cell(3, 2)).text = "合计说明\t含行政应诉"
+    document.add_paragraph("二、下一步打算")
+    document.add_paragraph("继续做好复议工作。")
+    document.save(str(path))
+    return path
+
+
+def test_a_docx_table_of_figures_stays_a_table_under_its_heading(tmp_path: Path) -> None:
+    from models.importing import import_file
+
+    result = import_file(_figures_docx(tmp_path / "figures.docx"))
+    report = result.report
+    assert report.meta.title == TITLE
+    before, part, plans = report.body
+    assert (before.kind, before.table) == (TABLE, TableData([["密级", "期限"], ["无", "长期"]]))  # kept, not lost
+    assert part.title == "行政复议工作"
+    assert part.text == "全年行政复议案件情况如下。"
+    [table] = part.children
+    assert table.kind == TABLE
+    assert table.table.rows[:3] == [["项目", "2024年", "2023年"], ["收到申请", "35件", "30件"], ["纠错率", "8.6%", "7.1%"]]
+    assert table.table.rows[3] == ["合计说明\t含行政应诉", "", ""]  # merged: its text once
+    assert plans.title == "下一步打算"
+    assert [c.text for c in plans.children] == []
+    assert plans.text == "继续做好复议工作。"
+    assert not any("表格" in note for note in result.notes)
+    assert "收到申请\t35件\t30件" in result.source_text  # the preview's source pane shows the cells
+
+
+def test_a_one_column_box_is_still_read_as_paragraphs(tmp_path: Path) -> None:
+    import docx
+
+    from models.importing import import_file
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、工作情况")
+    box = document.add_table(rows=2, cols=1)
+    box.cell(0, 0).text, box.cell(1, 0).text = "全年办理案件126件。", "复议案件8件。"
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    result = import_file(path)
+    [part] = result.report.body
+    assert part.text == "全年办理案件126件。\n复议案件8件。"
+    assert any("表格" in note for note in result.notes)
