@@ -62,6 +62,7 @@ class NodeForm(QWidget):
         self.lbl_body = QLabel()
         self.edt_body = ProseEdit()
         self.table_grid = TableGrid()
+        self.table_grid.hide()  # shown for a table only; while shown it widens the window's minimum
         self.btn_up = QPushButton(self.tr("上移要点"))
         self.btn_down = QPushButton(self.tr("下移要点"))
         self.btn_add_point = QPushButton(self.tr("添加要点"))
