@@ -23,6 +23,8 @@ STYLES: dict[str, tuple[int, re.Pattern[str]]] = {
     "paren-arabic": (4, re.compile(rf"[（(]\s*({_ARABIC})\s*[）)]\s*[、．.]?")),
     "circled": (5, re.compile(f"([{CIRCLED}])")),
 }
+# （一） whose opening bracket was lost in copying: 一)纵深推进…; taken only at a paragraph's start.
+_LOST_BRACKET = re.compile(rf"({_CN})\s*[）)]\s*(?=[\u4e00-\u9fff])")
 POINT_PATTERN = re.compile(f"({_CN})是")
 ANY_SECTION = re.compile("|".join(f"(?:{p.pattern})" for _, p in STYLES.values()))
 
@@ -57,8 +59,12 @@ def match_at(text: str, pos: int = 0, styles: tuple[str, ...] | None = None) -> 
 
 
 def leading_marker(text: str) -> Marker | None:
-    """A section marker at the very start of a paragraph."""
-    return match_at(text)
+    """A section marker at the very start of a paragraph, also （一） that lost its opening bracket."""
+    marker = match_at(text)
+    if marker is None and (lost := _LOST_BRACKET.match(text)):
+        number = chinese_value(lost.group(1))
+        return Marker("paren-cn", STYLES["paren-cn"][0], number, lost.group(0)) if number else None
+    return marker
 
 
 def point_at(text: str, pos: int) -> tuple[int, int] | None:
