@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from models.checks.model import Context
 from models.edition import Edition
+from models.numbering import sibling_markers
 from models.report import POINT, SECTION, Node, Report
 from models.templates import untouched_parts
 
@@ -52,10 +53,15 @@ def build_context(report: Report, edition: Edition) -> Context:
     ctx = Context(report=report, edition=edition, year=report.meta.year)
 
     def visit(nodes: list[Node], depth: int, part: int | None) -> None:
-        for node in nodes:
+        last_of_kind: dict[str, Node] = {}
+        for node, marker in zip(nodes, sibling_markers(nodes, depth), strict=True):
             own = classify_part(node) if part is None else part
             ctx.part_of[id(node)] = own
             ctx.depth_of[id(node)] = depth
+            ctx.marker_of[id(node)] = marker
+            if node.kind in last_of_kind:
+                ctx.previous_of[id(node)] = last_of_kind[node.kind]
+            last_of_kind[node.kind] = node
             visit(node.children, depth + 1, own)
 
     visit(report.body, 1, None)
@@ -77,12 +83,16 @@ def has_written_text(node: Node, report: Report) -> bool:
     in the editor (二、存在的不足 with （一）（二） under it is not empty). The heading alone does
     not, nor do untouched template placeholders below it (see :func:`models.templates.untouched_parts`)."""
     untouched = untouched_parts(report) if node.children else set()
-    return any(n.text.strip() or (n.kind == POINT and n.title.strip())
-               or (n is not node and n.kind == SECTION and n.title.strip() and id(n) not in untouched)
-               for n in node.walk())
+    return any(
+        n.text.strip()
+        or (n.kind == POINT and n.title.strip())
+        or (n is not node and n.kind == SECTION and n.title.strip() and id(n) not in untouched)
+        for n in node.walk()
+    )
 
 
 # --- 纲要 coverage ---
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -123,8 +133,15 @@ def coverage_table(report: Report) -> list[Coverage]:
     written = {id(n): has_written_text(n, report) for n in nodes}
     table = []
     for topic in TOPICS:
-        hit = next((n for n in nodes if (n.key == topic.key and written[id(n)])
-                    or topic.pattern.search(n.text)
-                    or (written[id(n)] and topic.pattern.search(n.title))), None)
+        hit = next(
+            (
+                n
+                for n in nodes
+                if (n.key == topic.key and written[id(n)])
+                or topic.pattern.search(n.text)
+                or (written[id(n)] and topic.pattern.search(n.title))
+            ),
+            None,
+        )
         table.append(Coverage(topic.key, topic.name, hit is not None, hit.id if hit else None))
     return table

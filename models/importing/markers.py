@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.numerals import CIRCLED, CN_DIGITS, chinese_value
+from models.numerals import CIRCLED, CN_DIGITS, chinese_numeral, chinese_value
 
 _CN = f"[{CN_DIGITS}]{{1,3}}"
 _ARABIC = "[0-9０-９]{1,2}"
@@ -79,3 +79,30 @@ def point_at(text: str, pos: int) -> tuple[int, int] | None:
 def heading_marker(level: int) -> Marker:
     """A heading whose level comes from Word (style or outline level) rather than a typed number."""
     return Marker(f"heading-{level}", level, 0, "")
+
+
+def standard_form(style: str, number: int) -> str:
+    """The marker as GB/T 9704 7.3.3 writes it for ``style`` ("" when any form is fine)."""
+    forms = {
+        "cn": f"{chinese_numeral(number)}、",
+        "paren-cn": f"（{chinese_numeral(number)}）",
+        "arabic": f"{number}.",
+        "paren-arabic": f"（{number}）",
+    }
+    return forms.get(style, "")
+
+
+def wrong_form(marker: Marker, ascii_page: bool) -> bool:
+    """Whether the clerk typed ``marker`` in a form other than the standard one: (二) in a text
+    written with full-width marks, （二）、, 2、, 一. or 一) — not (二) on a page whose every mark
+    the page store turned into ASCII (the text's ASCII punctuation is reported once, as such)."""
+    right = standard_form(marker.style, marker.number)
+    if not right or not marker.raw:
+        return False
+    typed = "".join(marker.raw.split()).replace("．", ".").translate(_FULL_DIGITS)
+    if ascii_page:
+        typed = typed.replace("(", "（").replace(")", "）")
+    return typed != right
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

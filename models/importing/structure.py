@@ -22,6 +22,7 @@ from models.importing.markers import (
     leading_marker,
     match_at,
     point_at,
+    wrong_form,
 )
 from models.importing.sources import Para
 from models.numbering import point_marker, section_marker
@@ -71,6 +72,8 @@ class Builder:
     stack: list[_Open] = field(default_factory=list)
     points_in: dict[int, int] = field(default_factory=dict)  # id(section or 0) → last point number
     runons: int = 0
+    ascii_page: bool = False  # every mark of the text is ASCII: a page store's doing, not the clerk's
+    kept_markers: list[str] = field(default_factory=list)  # typed numbers left in the text for 体检
 
     # --- paragraphs ---
 
@@ -79,7 +82,9 @@ class Builder:
         marker = self._auto_marker(para, level_offset)
         if marker is None:
             marker = leading_marker(text)
-            if marker is not None:
+            if marker is not None and self._typed_fault(marker):
+                self.kept_markers.append(marker.raw.strip())  # stays before the title: 体检 reports it
+            elif marker is not None:
                 self.removed.append(marker.raw)
                 text = text[len(marker.raw) :]
         if marker is None and para.heading_level is not None:
@@ -161,6 +166,11 @@ class Builder:
                 f"编号“{_shown(marker)}”排在“{_shown(previous.marker, previous.number)}”之后，顺序有误，已按原顺序导入。"
             )
 
+    def _typed_fault(self, marker: Marker) -> bool:
+        """A typed number that skips, repeats or goes back, or is written in a wrong form: the
+        tree's computed numbering would hide it, so it is kept in the text (issue 13)."""
+        return bool(marker.raw) and (marker.number != self._expected(marker) or wrong_form(marker, self.ascii_page))
+
     def _expected(self, marker: Marker) -> int:
         for entry in self.stack:
             if entry.marker.style == marker.style:
@@ -201,8 +211,15 @@ class Builder:
             self._attach_text(section, lead.strip())
         for index, (start, end, number) in enumerate(starts):
             stop = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-            self.removed.append(text[start:end])
-            self._add_point(section, number, text[end:stop])
+            if self._point_fault(section, number):
+                self.kept_markers.append(text[start:end])  # 三是 after 一是: kept for 体检
+                self._add_point(section, number, text[start:stop])
+            else:
+                self.removed.append(text[start:end])
+                self._add_point(section, number, text[end:stop])
+
+    def _point_fault(self, section: Node | None, number: int) -> bool:
+        return number not in (self.points_in.get(id(section) if section else 0, 0) + 1, 1)
 
     def _point_starts(self, text: str, section: Node | None) -> list[tuple[int, int, int]]:
         last = self.points_in.get(id(section) if section else 0, 0)
@@ -215,9 +232,11 @@ class Builder:
             number, end = point
             before = text[start - 1] if start else ""
             in_sequence = number == last + 1
+            # after a sentence end in a list already begun, 三是 (二是 missing) or a repeated 二是 is an item too
+            out_of_sequence = last >= 1 and number > 1 and before in "。；;！？!?"
             if (
                 start == 0
-                or (before in _POINT_PREV and (in_sequence or (number == 1 and before in "。：:")))
+                or (before in _POINT_PREV and (in_sequence or out_of_sequence or (number == 1 and before in "。：:")))
                 or (before in "，," and in_sequence and number > 1)
             ):
                 starts.append((start, end, number))
@@ -228,7 +247,7 @@ class Builder:
         key = id(section) if section else 0
         last = self.points_in.get(key, 0)
         if number not in (last + 1, 1):
-            self.notes.append(f"“{point_marker(number)}”前面的分项编号不连续，已按原顺序导入。")
+            self.notes.append(f"“{point_marker(number)}”前面的分项编号不连续，已按原顺序导入，原文编号保留在条目开头。")
         self.points_in[key] = number
         chunk = chunk.strip()
         stop = sentence_end(chunk)
@@ -276,11 +295,16 @@ def _shown(marker: Marker, number: int | None = None) -> str:
 
 
 def build_tree(paras: list[Para]) -> Builder:
-    builder = Builder()
+    builder = Builder(ascii_page=not any(mark in p.text for p in paras for mark in "，（）"))
     levels = [p.heading_level for p in paras if p.heading_level is not None and not p.auto_marker]
     offset = min(levels) - 1 if levels else 0
     for para in paras:
         builder.paragraph(para, offset)
+    if builder.kept_markers:
+        shown = "、".join(f"“{m}”" for m in dict.fromkeys(builder.kept_markers))
+        builder.notes.append(
+            f"原文序号{shown}跳号、重复或写法不规范，已保留在标题开头，体检会逐一指出；核对内容后删除即可，编号由程序生成。"
+        )
     if builder.runons:
         builder.notes.append(f"有 {builder.runons} 段文字中间夹有编号（原文可能没有分段），已在编号处拆开，请检查。")
     return builder

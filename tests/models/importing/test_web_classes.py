@@ -382,7 +382,7 @@ def test_one_sentence_items_are_items_with_text() -> None:
     problems = result.report.body[2].children
     assert [(p.kind, p.title, p.children) for p in problems] == [
         (SECTION, "法治意识不强。", []),
-        (SECTION, "队伍力量不足；", []),
+        (SECTION, "(二)队伍力量不足；", []),  # (二) among full-width marks: the clerk's, kept for 体检
     ]
     assert is_whole_item(problems[0])
     report = with_ids(result.report)
@@ -482,7 +482,8 @@ def test_a_level2_marker_that_lost_its_opening_bracket_is_an_item(marker) -> Non
     source = f"{TITLE}\n2023年，我局坚持依法行政。\n一、2023年工作情况\n{marker}强化组织领导\n召开会议3次。\n（二）推进依法决策\n审查文件5件。"
     result = imported(source)
     part = result.report.body[1]
-    assert [c.title for c in part.children if c.kind == SECTION] == ["强化组织领导", "推进依法决策"]
+    # a section all the same; the faulty marker stays before its title for 体检
+    assert [c.title for c in part.children if c.kind == SECTION] == [f"{marker}强化组织领导", "推进依法决策"]
 
 
 def test_a_lost_bracket_inside_a_sentence_is_not_a_marker() -> None:
