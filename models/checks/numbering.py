@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from models.checks.model import ADVICE, ERROR, NODE_FIELDS, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, NAME, NODE_FIELDS, Hit, Rule, Where
 from models.checks.patterns import regex_hits
 from models.numerals import CN_DIGITS, chinese_numeral, chinese_value
 from models.report import POINT, SECTION, Node
 
 _N = f"[{CN_DIGITS}]{{1,3}}"
-_MARKER = (
-    rf"(?:{_N}[、，,.．]|[（(]{_N}[）)][、，,.．]?|\d{{1,2}}[、，,．]|\d{{1,2}}\.(?!\d)|[（(]\d{{1,2}}[）)][、，,.．]?)"
-)
+_MARKER = rf"(?:{_N}[、，,.．]|[（(]?{_N}[）)][、，,.．]?|\d{{1,2}}[、，,．]|\d{{1,2}}\.(?!\d)|[（(]\d{{1,2}}[）)][、，,.．]?)"
 _TYPED = re.compile(rf"^[ \u3000\t]*(?:{_MARKER}[ \u3000\t]*)+")
 _TYPED_POINT = re.compile(rf"^[ \u3000\t]*{_N}是[，,：:]?")
 _LINE_FORMS = (
@@ -169,6 +167,7 @@ RULES = (
         check_typed_marker,
         fields=NODE_FIELDS,
         fixes_in_hits=True,
+        specificity=NAME,  # the whole typed marker, whose one right form is none
     ),
     Rule(
         "numbering.marker-form",

@@ -80,12 +80,15 @@ class Builder:
     def paragraph(self, para: Para, level_offset: int = 0) -> None:
         text = para.text.strip()
         marker = self._auto_marker(para, level_offset)
+        kept = ""  # a faulty typed number: it stays before the title, where 体检 reports it
         if marker is None:
             marker = leading_marker(text)
             if marker is not None and self._typed_fault(marker):
-                self.kept_markers.append(marker.raw.strip())  # stays before the title: 体检 reports it
+                kept = marker.raw.strip()
+                self.kept_markers.append(kept)
             elif marker is not None:
                 self.removed.append(marker.raw)
+            if marker is not None:
                 text = text[len(marker.raw) :]
         if marker is None and para.heading_level is not None:
             marker = heading_marker(max(1, para.heading_level - level_offset))
@@ -97,6 +100,7 @@ class Builder:
             segment, text = (text, "") if found is None else (text[: found[0]], text[found[0] + len(found[1].raw) :])
             if node is not None:
                 self._fill_heading(node, marker, segment, runon or split)
+                node.title, kept = kept + node.title, ""
             else:
                 self.content(segment)
             if found is None:

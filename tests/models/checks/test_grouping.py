@@ -30,7 +30,8 @@ def test_every_rule_has_a_specificity_and_the_mechanical_ones_are_hygiene() -> N
     assert {r for r, level in levels.items() if level == HYGIENE} == {
         "punct.ascii", "punct.ascii-brackets", "punct.ascii-quotes", "punct.cjk-space", "punct.doubled", "number.fullwidth"}
     assert {r for r, level in levels.items() if level == NAME} == {
-        "citation.canonical", "citation.doc-number", "citation.doc-number-scrape", "number.date-form", "year.title"}
+        "citation.canonical", "citation.doc-number", "citation.doc-number-scrape", "number.date-form", "year.title",
+        "numbering.typed-marker"}
     assert all(rule.group is None or rule.fix is not None for rule in RULES)  # a group's fix rewrites every place
 
 
