@@ -59,6 +59,11 @@ def _against_position(typed: str, where: Where, kind: str) -> str:
     previous = where.ctx.previous_of.get(id(node))
     before = _typed_number(previous, kind) or _value(where.ctx.marker_of.get(id(previous), "")) if previous else 0
     expected = before + 1
+    if number > 1 and previous is None:
+        return (
+            f"原文序号“{typed}”是这一层的第一项：编号可能接续了上一部分，也可能前面漏了内容；"
+            f"程序在每个上一级标题下从“{auto}”重新编号，请核对。{_DELETE}"
+        )
     if number > expected:
         missing = [_renumbered(auto, n) for n in range(expected, number)]
         gap = f"“{missing[0]}”" if len(missing) == 1 else f"“{missing[0]}”至“{missing[-1]}”"

@@ -65,6 +65,12 @@ FAULTS = [
     Fault("bracket and 顿号", "一、工作情况\n（一）甲。\n（二）、乙。", "（二）、", "这一级应写作“（二）”"),
     Fault("2、 for a third level", "一、工作情况\n（一）甲。\n1.学法。\n2、用法。", "2、", "这一级应写作“2.”"),
     Fault("一. for a first level", "一、工作情况\n（一）甲。\n二.问题\n（一）乙。", "二.", "这一级应写作“二、”"),
+    Fault(
+        "numbering running on from the part before",
+        "一、工作情况\n（一）甲。\n1.学法。\n2.用法。\n（二）乙。\n3.执法。",
+        "3.",
+        "原文序号“3.”是这一层的第一项：编号可能接续了上一部分",
+    ),
     Fault("lost bracket", "一、工作情况\n一）甲。\n（二）乙。", "一）", "这一级应写作“（一）”"),
 ]
 
