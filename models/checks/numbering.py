@@ -133,7 +133,9 @@ def run_in_markers(text: str) -> Iterator[tuple[re.Match[str], int, bool]]:
 
 
 def check_run_in(text: str, where: Where) -> Iterator[Hit]:
-    expected = 1
+    # in the text of the point numbered 一是 (by its position), the next run-in number is 二是
+    own = where.ctx.marker_of.get(id(where.node), "") if where.kind == POINT else ""
+    expected = _value(own) + 1
     for m, number, _joined in run_in_markers(text):
         if number == 1:
             expected = 2

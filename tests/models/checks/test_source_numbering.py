@@ -143,3 +143,12 @@ def test_the_marks_inside_a_typed_number_are_one_finding_with_it() -> None:
     [finding] = [f for f in findings if f.excerpt == "一）" or f.excerpt == "）"]
     assert finding.rule == "numbering.typed-marker"
     assert "punct.unpaired" in finding.folded
+
+
+def test_a_run_in_number_inside_a_points_text_counts_on_from_the_point() -> None:
+    """A clerk's 三是 inside the text of the point numbered 一是: 二是 is missing (it once said 0是)."""
+    report = with_ids(import_text(HEAD + "一、工作情况\n（一）甲。一是学习。学了4次。").report)
+    point = report.body[1].children[0].children[0]
+    point.text = "学了4次。三是制度。"
+    [finding] = [f for f in run_checks(report) if f.rule == "numbering.run-in"]
+    assert finding.message == "“三是”序号不连续，按顺序这里应是“二是”。"
