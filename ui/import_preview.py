@@ -3,8 +3,12 @@
 The clerk fixes what recognition got wrong before anything is saved: raise or lower a
 node's level, merge it into the text before it, split it at the cursor, change its kind,
 correct its heading or text, and choose which statutory item (举措和成效, 不足和原因…) each
-level-1 part serves. ``edited_report()`` returns the result; this dialog never
-touches the library (the caller saves the report).
+level-1 part serves. Above the tree, what was recognised as 标题, 主送, 文号, 成文日期 and 年度
+(and whether the year was found or guessed) can be corrected in place; beside the notes, what
+was removed (web clutter, metadata lines, a repeated title) is listed, and the figures the text
+states are offered for the 数据台账 as a checklist: only those the clerk ticks are filled in.
+``edited_report()`` returns the result; this dialog never touches the library (the caller saves
+the report).
 
 Every edit keeps the document order of the words: merge appends a node's words to the
 node just before it in reading order, split hands the words after the cursor (and the
@@ -12,6 +16,8 @@ node's children, which follow them) to a new sibling.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,9 +28,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -32,9 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from models.importing import STATUTORY_LABELS, ImportResult
+from models.importing.markers import POINT_PATTERN, leading_marker
+from models.importing.metadata import parse_date
 from models.interchange import dumps
+from models.ledger.definitions import LedgerDefinitionError
+from models.ledger.extract import Proposal, accept
+from models.ledger.sheet import Sheet
+from models.ledger.values import CURRENT
 from models.numbering import number_report
-from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, YEAR_MAX, YEAR_MIN, Node, Report, ReportMeta
 from ui.dialogs import alerts
 from ui.dialogs.buttons import ok_cancel_buttons
 
@@ -45,6 +60,8 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, result: ImportResult, source_text: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: Report = result.report
+        self.proposals: list[Proposal] = list(result.figures)
+        self._year_state = "found" if result.year_found else "guessed"  # "typed" once the clerk sets it
         self._nodes: list[Node] = []
         self._current: Node | None = None
         self._loading = False
@@ -57,21 +74,15 @@ class ImportPreviewDialog(QDialog):
     def reject(self) -> None:
         """Esc or 取消 after corrections: ask first, or minutes of fixing are gone."""
         if dumps(self.report) != self._as_recognised and not alerts.ask_yes_no(
-                self, self.tr("放弃对识别结果所做的修改，不导入这份报告吗？")):
+            self, self.tr("放弃对识别结果所做的修改，不导入这份报告吗？")
+        ):
             return
         super().reject()
 
     # --- construction ---
 
     def _build(self, result: ImportResult, source_text: str) -> None:
-        meta = self.report.meta
-        unknown = self.tr("（未识别）")
-        year = str(meta.year) if result.year_found else self.tr("{year}（未识别，暂定）").format(year=meta.year)
-        heading = QLabel(self.tr("标题：{title}　年度：{year}　单位：{issuer}　日期：{date}　主送：{to}　文号：{number}").format(
-            title=meta.title or unknown, year=year, issuer=meta.issuer or unknown, date=meta.date or unknown,
-            to=meta.recipients or unknown, number=meta.doc_number or unknown))
-        heading.setWordWrap(True)
-
+        heading = self._meta_form()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("识别出的结构"), self.tr("类型"), self.tr("法定内容")])
         self.tree.setColumnWidth(0, 420)
@@ -84,7 +95,11 @@ class ImportPreviewDialog(QDialog):
         self.split_button = self._button(self.tr("在光标处拆分"), self.split_at_cursor, buttons)
 
         self.kind_box = QComboBox()
-        for kind, label in ((SECTION, self.tr("标题")), (POINT, self.tr("分项（一是……）")), (PARAGRAPH, self.tr("段落"))):
+        for kind, label in (
+            (SECTION, self.tr("标题")),
+            (POINT, self.tr("分项（一是……）")),
+            (PARAGRAPH, self.tr("段落")),
+        ):
             self.kind_box.addItem(label, kind)
         self.kind_box.currentIndexChanged.connect(self._on_kind)
         self.part_box = QComboBox()  # the statutory item of the selected level-1 part
@@ -114,12 +129,20 @@ class ImportPreviewDialog(QDialog):
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
         self.notes.addItems(result.notes or [self.tr("没有发现需要注意的地方。")])
+        self.removed = QListWidget()
+        self.removed.setWordWrap(True)
+        shown_removed = removed_pieces(result.removed, self.report.meta)
+        self.removed.addItems(shown_removed or [self.tr("没有略去任何文字。")])
+        self.figures = self._figure_list()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.notes, self.tr("导入提示"))
+        self.tabs.addTab(self.removed, self.tr("已略去（{count}）").format(count=len(shown_removed)))
+        self.tabs.addTab(self._figure_page(), self.tr("数据台账（{count}）").format(count=len(self.proposals)))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(QLabel(self.tr("原文")))
         right_layout.addWidget(self.source, 3)
-        right_layout.addWidget(QLabel(self.tr("导入提示")))
-        right_layout.addWidget(self.notes, 1)
+        right_layout.addWidget(self.tabs, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -133,6 +156,115 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
         layout.addWidget(box)
+
+    def _meta_form(self) -> QWidget:
+        """What was recognised as the report's 标题, 主送, 文号, 成文日期 and 年度, each correctable."""
+        meta = self.report.meta
+        unknown = self.tr("（未识别）")
+        self.meta_title = self._meta_line(meta.title, unknown, "title")
+        self.meta_recipients = self._meta_line(meta.recipients, unknown, "recipients")
+        self.meta_number = self._meta_line(meta.doc_number, unknown, "doc_number")
+        self.meta_date = QLineEdit(meta.date)
+        self.meta_date.setPlaceholderText(self.tr("（未识别）如 2024-03-06 或 2024年3月6日"))
+        self.meta_date.editingFinished.connect(self._on_date)
+        self.meta_year = QSpinBox()
+        self.meta_year.setRange(YEAR_MIN, YEAR_MAX)
+        self.meta_year.setValue(meta.year)
+        self.meta_year.valueChanged.connect(self._on_year)
+        self.year_state = QLabel()
+        self._show_year_state()
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.meta_year)
+        year_row.addWidget(self.year_state, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("报告标题"), self.meta_title)
+        form.addRow(self.tr("主送"), self.meta_recipients)
+        form.addRow(self.tr("文号"), self.meta_number)
+        form.addRow(self.tr("成文日期"), self.meta_date)
+        form.addRow(self.tr("报告年度"), year_row)
+        box = QWidget()
+        box.setLayout(form)
+        return box
+
+    def _meta_line(self, value: str, placeholder: str, name: str) -> QLineEdit:
+        edit = QLineEdit(value)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(lambda text: setattr(self.report.meta, name, text.strip()))
+        return edit
+
+    def _on_date(self) -> None:
+        typed = self.meta_date.text().strip()
+        parsed = parse_date(typed) if typed else ""
+        if typed and not parsed:
+            self._say(
+                self.tr("“{typed}”不是日期，成文日期未修改。请写成 2024-03-06 或 2024年3月6日。").format(typed=typed)
+            )
+            self.meta_date.setText(self.report.meta.date)
+            return
+        self.report.meta.date = parsed
+        self.meta_date.setText(parsed)
+
+    def _on_year(self, year: int) -> None:
+        self.report.meta.year = year
+        self._year_state = "typed"
+        self._show_year_state()
+
+    def _show_year_state(self) -> None:
+        states = {
+            "found": self.tr("已识别"),
+            "guessed": self.tr("未识别，暂定，请核对"),
+            "typed": self.tr("已改为您填写的年度"),
+        }
+        self.year_state.setText(states[self._year_state])
+
+    def _figure_list(self) -> QListWidget:
+        """The figures the text states, unticked: the clerk confirms each before it enters the ledger."""
+        names = _indicator_names(self.report)
+        figures = QListWidget()
+        figures.setWordWrap(True)
+        for proposal in self.proposals:
+            item = QListWidgetItem(self._figure_label(proposal, names))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            figures.addItem(item)
+        return figures
+
+    def _figure_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        hint = (
+            self.tr("文中写到的数字，勾选确认后填入新报告数据台账的“本年”列；不勾选的不填。")
+            if self.proposals
+            else self.tr("文中没有找到可以填入数据台账的数字。")
+        )
+        label = QLabel(hint)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.figures, 1)
+        row = QHBoxLayout()
+        self._button(self.tr("全部勾选"), lambda: self._tick_all(Qt.CheckState.Checked), row)
+        self._button(self.tr("全部取消"), lambda: self._tick_all(Qt.CheckState.Unchecked), row)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _figure_label(self, proposal: Proposal, names: dict[str, tuple[str, str]]) -> str:
+        name, unit = names.get(proposal.key, (proposal.key, ""))
+        about = self.tr("约") if proposal.approximate else ""
+        label = f"{name}：{about}{_plain(proposal.value)}{unit}"
+        if proposal.others:
+            others = "、".join(_plain(v) + unit for v in proposal.others)
+            label += self.tr("（文中另有 {others}，请核对）").format(others=others)
+        return f"{label}\n    {proposal.excerpt}"
+
+    def _tick_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.figures.count()):
+            self.figures.item(row).setCheckState(state)
+
+    def confirmed_figures(self) -> list[Proposal]:
+        return [
+            p for row, p in enumerate(self.proposals) if self.figures.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def _button(self, label: str, slot, layout: QHBoxLayout) -> QPushButton:
         button = QPushButton(label)
@@ -204,7 +336,9 @@ class ImportPreviewDialog(QDialog):
         self.text_edit.setReadOnly(is_table)
         self.text_edit.setPlainText(node.cells_text if is_table else node.text if node else "")
         is_part = node is not None and node.kind == SECTION and any(n is node for n in self.report.body)
-        self.part_box.setCurrentIndex(max(0, self.part_box.findData(node.key if is_part and node.key in STATUTORY_LABELS else "")))
+        self.part_box.setCurrentIndex(
+            max(0, self.part_box.findData(node.key if is_part and node.key in STATUTORY_LABELS else ""))
+        )
         self.part_box.setEnabled(is_part)
         self._loading = False
         for button in (self.raise_button, self.lower_button, self.merge_button, self.split_button):
@@ -338,9 +472,41 @@ class ImportPreviewDialog(QDialog):
     # --- result ---
 
     def edited_report(self) -> Report:
+        """The corrected report, with the figures the clerk ticked in its ledger's 本年 column."""
+        confirmed = self.confirmed_figures()
+        if confirmed:
+            self.report.ledger = accept(self.report.ledger, confirmed, CURRENT)
         return self.report
+
+
+def removed_pieces(removed: list[str], meta: ReportMeta) -> list[str]:
+    """What the importer set aside, without the typed numbers (一、 （一） 一是) it replaced by its own
+    and the lines it took into the fields above (the title, 主送, 文号, 署名, 成文日期)."""
+    taken = {meta.title, meta.doc_number, meta.signature, meta.recipients + "：", meta.recipients + ":"} - {""}
+    shown = []
+    for piece in removed:
+        text = piece.strip()
+        marker = leading_marker(text)
+        if not text or (marker is not None and len(marker.raw.strip()) == len(text)) or POINT_PATTERN.fullmatch(text):
+            continue
+        if text in taken or (meta.date and parse_date(text) == meta.date):
+            continue
+        shown.append(text)
+    return shown
+
+
+def _indicator_names(report: Report) -> dict[str, tuple[str, str]]:
+    try:
+        sheet = Sheet(report.ledger, report.meta.issuer)
+    except LedgerDefinitionError:
+        return {}
+    return {i.key: (i.name, i.unit) for i in sheet.indicators}
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
 def _lead_sentence(words: str) -> tuple[str, str]:
     stop = words.find("。")
-    return (words, "") if stop < 0 else (words[: stop + 1], words[stop + 1:])
+    return (words, "") if stop < 0 else (words[: stop + 1], words[stop + 1 :])

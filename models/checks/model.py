@@ -68,9 +68,17 @@ class Place:
     places: tuple[Place, ...] = ()  # a paragraph of a finding for the whole report: its marks
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "node_id": self.node_id, "field": self.field, "start": self.start,
-                "end": self.end, "excerpt": self.excerpt, "fix": self.fix.as_dict() if self.fix else None,
-                "message": self.message, "places": [p.as_dict() for p in self.places]}
+        return {
+            "rule": self.rule,
+            "node_id": self.node_id,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+            "fix": self.fix.as_dict() if self.fix else None,
+            "message": self.message,
+            "places": [p.as_dict() for p in self.places],
+        }
 
 
 @dataclass(frozen=True)
@@ -107,10 +115,19 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "rule": self.rule, "severity": self.severity, "node_id": self.node_id, "field": self.field,
-            "start": self.start, "end": self.end, "excerpt": self.excerpt, "message": self.message,
-            "fix": self.fix.as_dict() if self.fix else None, "family": self.family, "source": self.source,
-            "places": [p.as_dict() for p in self.places], "folded": list(self.folded),
+            "rule": self.rule,
+            "severity": self.severity,
+            "node_id": self.node_id,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+            "message": self.message,
+            "fix": self.fix.as_dict() if self.fix else None,
+            "family": self.family,
+            "source": self.source,
+            "places": [p.as_dict() for p in self.places],
+            "folded": list(self.folded),
         }
 
 
@@ -136,6 +153,8 @@ class Context:
     year: int
     part_of: dict[int, int] = field(default_factory=dict)  # id(node) → statutory part 0–5
     depth_of: dict[int, int] = field(default_factory=dict)  # id(node) → 1 for top level
+    marker_of: dict[int, str] = field(default_factory=dict)  # id(node) → the number its position gives
+    previous_of: dict[int, Node] = field(default_factory=dict)  # id(node) → the sibling of its kind before it
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from models.checks.model import Context
 from models.edition import Edition
+from models.numbering import sibling_markers
 from models.report import POINT, SECTION, TABLE, Node, Report
 from models.templates import untouched_parts
 
@@ -52,10 +53,15 @@ def build_context(report: Report, edition: Edition) -> Context:
     ctx = Context(report=report, edition=edition, year=report.meta.year)
 
     def visit(nodes: list[Node], depth: int, part: int | None) -> None:
-        for node in nodes:
+        last_of_kind: dict[str, Node] = {}
+        for node, marker in zip(nodes, sibling_markers(nodes, depth), strict=True):
             own = classify_part(node) if part is None else part
             ctx.part_of[id(node)] = own
             ctx.depth_of[id(node)] = depth
+            ctx.marker_of[id(node)] = marker
+            if node.kind in last_of_kind:
+                ctx.previous_of[id(node)] = last_of_kind[node.kind]
+            last_of_kind[node.kind] = node
             visit(node.children, depth + 1, own)
 
     visit(report.body, 1, None)
@@ -84,6 +90,7 @@ def has_written_text(node: Node, report: Report) -> bool:
 
 
 # --- 纲要 coverage ---
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -124,8 +131,15 @@ def coverage_table(report: Report) -> list[Coverage]:
     written = {id(n): has_written_text(n, report) for n in nodes}
     table = []
     for topic in TOPICS:
-        hit = next((n for n in nodes if (n.key == topic.key and written[id(n)])
-                    or topic.pattern.search(n.text)
-                    or (written[id(n)] and topic.pattern.search(n.title))), None)
+        hit = next(
+            (
+                n
+                for n in nodes
+                if (n.key == topic.key and written[id(n)])
+                or topic.pattern.search(n.text)
+                or (written[id(n)] and topic.pattern.search(n.title))
+            ),
+            None,
+        )
         table.append(Coverage(topic.key, topic.name, hit is not None, hit.id if hit else None))
     return table

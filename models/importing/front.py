@@ -18,6 +18,12 @@ from models.importing.sources import Para
 from models.report import ReportMeta, valid_year
 
 TITLE = re.compile(r"^.{0,60}?(报告|報告)(?:[（(][^）)]{1,20}[）)])?$")
+# Some units title theirs 某单位2025年法治政府建设工作情况 / …总结: the unit's name before the year tells
+# it from a part title (2023年法治政府建设工作情况).
+WORK_TITLE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}?\d{4}\s*年度?.{0,6}?(?:法治政府建[设設]|依法行政|法治建[设設])"
+    r"[^，。,]{0,8}?(?:情况|情況|总结|總結)$"
+)
 TITLE_AT_START = re.compile(r"^(.{0,40}?(?:关于|關於).{0,40}?(?:情况|情況)?的?(?:报告|報告))")
 TITLE_HINT = re.compile(r"\d{4}\s*年|年度|法治|依法行政")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号")
@@ -134,10 +140,14 @@ def _clean(text: str) -> tuple[str, str]:
     return text, taken
 
 
+def _title_form(text: str) -> bool:
+    return bool(TITLE.match(text) or WORK_TITLE.match(text))
+
+
 def is_title(text: str) -> bool:
     """Whether ``text`` (cleaned) reads as a report's title."""
     return (
-        bool(TITLE.match(text) and TITLE_HINT.search(text))
+        bool(_title_form(text) and TITLE_HINT.search(text))
         and "。" not in text
         and "，" not in text
         and leading_marker(text) is None
@@ -148,7 +158,7 @@ def _candidates(lines: list[Para]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, para in enumerate(lines):
         text, prefix = _clean(para.text)
-        if not TITLE.match(text) or "。" in text or "，" in text or leading_marker(text) is not None:
+        if not _title_form(text) or "。" in text or "，" in text or leading_marker(text) is not None:
             continue
         first = index
         while (
@@ -171,7 +181,7 @@ def _joins(fragment: str, title: str) -> bool:
         not fragment
         or len(fragment) > FRAGMENT_MAX_CHARS
         or re.search(r"[。，,；;：:！？]", fragment)
-        or TITLE.match(fragment)
+        or _title_form(fragment)
         or DOC_NUMBER.match(fragment)
         or issuer_mark(fragment)
         or parse_date(fragment)
@@ -187,6 +197,8 @@ def _title_notes(chosen: _Candidate, candidates: list[_Candidate], head: Head) -
         head.notes.append(f"标题分在 {chosen.last - chosen.first + 1} 行，已合并为“{chosen.text}”。")
     if chosen.cleaned_from:
         head.notes.append(f"标题前的“{chosen.cleaned_from}”已略去。")
+    if not TITLE.match(chosen.text):
+        head.notes.append(f"标题“{chosen.text}”不以“报告”结尾，已作为报告标题，请核对。")
     others = list(dict.fromkeys(c.text for c in candidates if c is not chosen and c.text != chosen.text))
     if others:
         shown = "、".join(f"“{_short(t)}”" for t in others)

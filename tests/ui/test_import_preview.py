@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from models.importing import import_text
 from models.report import PARAGRAPH, POINT, SECTION
@@ -16,7 +17,7 @@ SOURCE = """某局关于2023年度法治政府建设情况的报告
 一、工作情况
 （一）加强学习。一是集中学。学了4次。二是自学。
 （二）完善制度。制定办法3个。
-3.误判的小标题
+1.误判的小标题
 二、存在的问题
 一是制度不全。二是队伍不强。"""
 
@@ -42,7 +43,7 @@ def test_shows_tree_source_and_notes(dialog) -> None:
 
 def test_raise_and_lower_a_node(dialog) -> None:
     part = dialog.report.body[1]
-    wrong = part.children[1].children[0]  # "3.误判的小标题" nested under （二）
+    wrong = part.children[1].children[0]  # "1.误判的小标题" nested under （二）
     dialog.select(wrong)
     dialog.raise_level()
     assert [c.title for c in part.children] == ["加强学习。", "完善制度。", "误判的小标题"]
@@ -146,9 +147,116 @@ def test_year_not_found_is_shown_as_a_guess(qtbot) -> None:
     result = import_text("某局法治政府建设情况报告\n我局依法行政。\n一、工作情况\n做了。")
     widget = ImportPreviewDialog(result)
     qtbot.addWidget(widget)
-    heading = widget.findChildren(QLabel)[0].text()
-    assert f"年度：{result.report.meta.year}（未识别，暂定）" in heading
+    assert widget.meta_year.value() == result.report.meta.year
+    assert widget.year_state.text() == "未识别，暂定，请核对"
     assert any("没有识别到报告年度" in widget.notes.item(i).text() for i in range(widget.notes.count()))
+    widget.meta_year.setValue(2023)  # the clerk corrects it
+    assert widget.edited_report().meta.year == 2023
+    assert widget.year_state.text() == "已改为您填写的年度"
     found = ImportPreviewDialog(import_text(SOURCE))
     qtbot.addWidget(found)
-    assert "年度：2023　" in found.findChildren(QLabel)[0].text()
+    assert (found.meta_year.value(), found.year_state.text()) == (2023, "已识别")
+
+
+COVER = """某卫〔2024〕3号
+省委、省政府：
+某省卫生健康委员会关于2023年度法治政府建设情况的报告
+2023年，我委坚持依法行政，全年办理行政复议案件12件，行政机关负责人出庭应诉率100%。
+一、2023年工作情况
+（一）加强学习。组织学法4次。
+某省卫生健康委员会
+2024年3月1日"""
+
+
+@pytest.fixture
+def cover(qtbot):
+    widget = ImportPreviewDialog(import_text(COVER))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_recognised_metadata_is_shown_in_editable_fields(cover) -> None:
+    assert cover.meta_title.text() == "某省卫生健康委员会关于2023年度法治政府建设情况的报告"
+    assert cover.meta_recipients.text() == "省委、省政府"
+    assert cover.meta_number.text() == "某卫〔2024〕3号"
+    assert cover.meta_date.text() == "2024-03-01"
+    assert cover.meta_year.value() == 2023
+
+
+def test_the_clerk_corrects_each_metadata_field(cover, qtbot) -> None:
+    for edit, typed in (
+        (cover.meta_title, "某省卫生健康委员会2023年度法治政府建设情况报告"),
+        (cover.meta_recipients, "省人民政府"),
+        (cover.meta_number, "某卫〔2024〕5号"),
+    ):
+        edit.setText(typed)
+        edit.textEdited.emit(typed)  # as typing does (QTest cannot type Chinese)
+    cover.meta_date.setText("2024年3月8日")
+    cover.meta_date.editingFinished.emit()
+    meta = cover.edited_report().meta
+    assert (meta.title, meta.recipients, meta.doc_number, meta.date) == (
+        "某省卫生健康委员会2023年度法治政府建设情况报告",
+        "省人民政府",
+        "某卫〔2024〕5号",
+        "2024-03-08",
+    )
+    assert cover.meta_date.text() == "2024-03-08"
+
+
+@pytest.mark.parametrize("typed", ["3月8日前", "2024-13-40", "明天"])
+def test_a_date_that_is_not_a_date_is_refused_with_a_message(cover, typed) -> None:
+    cover.meta_date.setText(typed)
+    cover.meta_date.editingFinished.emit()
+    assert cover.edited_report().meta.date == "2024-03-01"
+    assert cover.meta_date.text() == "2024-03-01"
+    assert "不是日期" in cover.status.text()
+
+
+def test_an_emptied_date_is_left_empty(cover) -> None:
+    cover.meta_date.setText("")
+    cover.meta_date.editingFinished.emit()
+    assert cover.edited_report().meta.date == ""
+
+
+def test_what_was_removed_is_listed_without_the_typed_numbers(qtbot) -> None:
+    source = "首页 > 政务公开\n发布时间：2024-03-06 浏览次数：12\n" + SOURCE
+    widget = ImportPreviewDialog(import_text(source))
+    qtbot.addWidget(widget)
+    listed = [widget.removed.item(i).text() for i in range(widget.removed.count())]
+    assert "首页 > 政务公开" in listed
+    assert any("浏览次数" in piece for piece in listed)
+    assert not {"一、", "（一）", "一是", "二是"} & set(listed)
+    assert "某局关于2023年度法治政府建设情况的报告" not in listed  # shown above as the title
+    assert widget.tabs.tabText(1) == f"已略去（{len(listed)}）"
+
+
+def test_nothing_removed_says_so(qtbot) -> None:
+    widget = ImportPreviewDialog(import_text("某局关于2023年度法治政府建设情况的报告\n我局依法行政。"))
+    qtbot.addWidget(widget)
+    assert [widget.removed.item(i).text() for i in range(widget.removed.count())] == ["没有略去任何文字。"]
+
+
+def test_figures_are_offered_unticked_and_only_the_ticked_enter_the_ledger(cover) -> None:
+    labels = [cover.figures.item(i).text() for i in range(cover.figures.count())]
+    assert len(labels) == len(cover.proposals) >= 2
+    assert any("12" in label for label in labels)
+    assert cover.edited_report().ledger.entries == {}  # nothing ticked, nothing filled in
+    first = cover.figures.item(0)
+    first.setCheckState(Qt.CheckState.Checked)
+    ledger = cover.edited_report().ledger
+    assert {key for key in cover.report.ledger.entries if ledger.get(key) is not None} == {cover.proposals[0].key}
+    assert ledger.get(cover.proposals[0].key) == cover.proposals[0].value
+
+
+def test_tick_all_and_untick_all(cover) -> None:
+    cover._tick_all(Qt.CheckState.Checked)
+    assert cover.confirmed_figures() == cover.proposals
+    cover._tick_all(Qt.CheckState.Unchecked)
+    assert cover.confirmed_figures() == []
+
+
+def test_no_figures_says_so(qtbot) -> None:
+    widget = ImportPreviewDialog(import_text("某局关于2023年度法治政府建设情况的报告\n我局依法行政。"))
+    qtbot.addWidget(widget)
+    assert widget.figures.count() == 0
+    assert widget.tabs.tabText(2) == "数据台账（0）"

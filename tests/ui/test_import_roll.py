@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
+from models.ledger.values import CURRENT
 from models.report import SECTION
 from tests.conftest import SEED_REPORT
 from ui.import_preview import ImportPreviewDialog
@@ -22,6 +24,7 @@ class Previews:
     def __init__(self) -> None:
         self.shown: list[ImportPreviewDialog] = []
         self.accept = True
+        self.tick: list[int] = []  # rows of the 数据台账 checklist to confirm
 
 
 @pytest.fixture
@@ -30,6 +33,8 @@ def previews(monkeypatch: pytest.MonkeyPatch) -> Previews:
 
     def exec_(dialog: ImportPreviewDialog) -> int:
         record.shown.append(dialog)
+        for row in record.tick:
+            dialog.figures.item(row).setCheckState(Qt.CheckState.Checked)
         return 1 if record.accept else 0
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", exec_)
@@ -73,6 +78,17 @@ def test_import_seed_through_the_action(window: MainWindow, monkeypatch, preview
     window.show_library()
     window.actions_.import_.trigger()
     assert offered == ["", str(SEED_REPORT.parent)]  # the second dialog starts in the remembered folder
+
+
+def test_only_the_confirmed_figures_reach_the_new_reports_ledger(window: MainWindow, monkeypatch, previews) -> None:
+    previews.tick = [0]
+    import_seed(window, monkeypatch)
+    proposals = previews.shown[0].proposals
+    assert len(proposals) >= 2
+    stored = window.session.library.load_report(window.session.report_id)
+    filled = {key for key, entry in stored.ledger.entries.items() if entry.get(CURRENT) is not None}
+    assert filled == {proposals[0].key}
+    assert stored.ledger.get(proposals[0].key) == proposals[0].value
 
 
 def test_cancelled_preview_creates_nothing(window: MainWindow, monkeypatch, previews: Previews) -> None:
@@ -155,8 +171,9 @@ def test_roll_forward_shows_checklist_and_reference(qtbot, window: MainWindow, m
     # tick an item and write its 落实情况: both reach the library
     rows[1].chk_done.setChecked(True)
     QTest.keyClicks(rows[1].edt_note, "done 2024")  # ASCII only: non-ASCII keyClicks aborts Qt
-    qtbot.waitUntil(lambda: window.session.library.load_checklist(report.id)[1].note == "done 2024",
-                    timeout=AUTOSAVE_DELAY_MS + 700)
+    qtbot.waitUntil(
+        lambda: window.session.library.load_checklist(report.id)[1].note == "done 2024", timeout=AUTOSAVE_DELAY_MS + 700
+    )
     assert window.session.library.load_checklist(report.id)[1].done
 
 
@@ -200,7 +217,6 @@ def test_roll_forward_without_selection_asks_for_one(window: MainWindow, shown) 
     assert shown.infos
     assert "选中" in shown.infos[0]
     assert window.session.library.list_reports() == []
-
 
 
 def test_a_file_dropped_on_the_program_icon_is_imported(window: MainWindow, previews: Previews) -> None:

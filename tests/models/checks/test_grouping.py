@@ -24,23 +24,40 @@ def fixed_text(report: Report, findings) -> str:
 
 # --- specificity, defined once ---
 
+
 def test_every_rule_has_a_specificity_and_the_mechanical_ones_are_hygiene() -> None:
     levels = {rule.id: rule.specificity for rule in RULES}
     assert set(levels.values()) <= {HYGIENE, FORM, NAME}
     assert {r for r, level in levels.items() if level == HYGIENE} == {
-        "punct.ascii", "punct.ascii-brackets", "punct.ascii-quotes", "punct.cjk-space", "punct.doubled", "number.fullwidth"}
+        "punct.ascii",
+        "punct.ascii-brackets",
+        "punct.ascii-quotes",
+        "punct.cjk-space",
+        "punct.doubled",
+        "number.fullwidth",
+    }
     assert {r for r, level in levels.items() if level == NAME} == {
-        "citation.canonical", "citation.doc-number", "citation.doc-number-scrape", "number.date-form", "year.title"}
+        "citation.canonical",
+        "citation.doc-number",
+        "citation.doc-number-scrape",
+        "number.date-form",
+        "year.title",
+        "numbering.typed-marker",
+    }
     assert all(rule.group is None or rule.fix is not None for rule in RULES)  # a group's fix rewrites every place
 
 
 # --- one finding per span ---
 
-@pytest.mark.parametrize(("text", "right"), [
-    ("全年办结案件56件,", "全年办结案件56件。"),  # "," is half-width and the paragraph's missing 句号
-    ("全年办结案件56件;", "全年办结案件56件。"),
-    ("全年办结案件56件.", "全年办结案件56件。"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("全年办结案件56件,", "全年办结案件56件。"),  # "," is half-width and the paragraph's missing 句号
+        ("全年办结案件56件;", "全年办结案件56件。"),
+        ("全年办结案件56件.", "全年办结案件56件。"),
+    ],
+)
 def test_an_ascii_mark_that_is_also_the_missing_final_stop_is_one_finding(text: str, right: str) -> None:
     report, found = only(text)
     [finding] = found
@@ -84,12 +101,13 @@ def test_a_range_in_another_title_is_not_folded_into_its_brackets() -> None:
 
 # --- one finding per paragraph ---
 
+
 def test_ascii_marks_of_a_paragraph_are_one_finding_with_its_places() -> None:
     report, found = only("依法行政,推进法治;加强监督:落实责任。")
     [finding] = found
     assert finding.message == "本段有 3 处半角标点，应改为全角标点，可一次全部修正。"
     assert [(p.excerpt, p.fix.replacement) for p in finding.places] == [(",", "，"), (";", "；"), (":", "：")]
-    assert finding.excerpt == report.body[0].children[0].text[finding.start:finding.end]
+    assert finding.excerpt == report.body[0].children[0].text[finding.start : finding.end]
     assert fixed_text(report, found) == "依法行政，推进法治；加强监督：落实责任。"
 
 
@@ -127,10 +145,13 @@ def test_grouped_findings_agree_between_check_node_and_run_checks() -> None:
 
 # --- one finding per report ---
 
+
 def scraped_everywhere(paragraphs: int) -> tuple[Report, list[Node]]:
     nodes = [Node(PARAGRAPH, text=f"第{i}项工作,已经完成;效果良好。") for i in range(paragraphs)]
     part = Node(SECTION, title="2023年法治政府建设工作情况", children=nodes)
-    return with_ids(Report(meta=ReportMeta(year=2023, title="某局关于2023年度法治政府建设情况的报告"), body=[part])), nodes
+    return with_ids(
+        Report(meta=ReportMeta(year=2023, title="某局关于2023年度法治政府建设情况的报告"), body=[part])
+    ), nodes
 
 
 def punctuation(report: Report, **options) -> list:
@@ -141,7 +162,10 @@ def test_a_fault_in_many_paragraphs_is_one_finding_for_the_report() -> None:
     report, nodes = scraped_everywhere(SPREAD + 1)
     [finding] = punctuation(report)
     assert (finding.node_id, finding.field, finding.fix) == (None, "body", None)
-    assert finding.message == f"全文有 {2 * (SPREAD + 1)} 处半角标点，分布在 {SPREAD + 1} 个段落或标题中，应改为全角标点，可一次全部修正。"
+    assert (
+        finding.message
+        == f"全文有 {2 * (SPREAD + 1)} 处半角标点，分布在 {SPREAD + 1} 个段落或标题中，应改为全角标点，可一次全部修正。"
+    )
     assert [p.node_id for p in finding.places] == [n.id for n in nodes]
     assert all(len(p.places) == 2 for p in finding.places)  # each paragraph expands to its marks
     assert finding.fixable

@@ -25,24 +25,42 @@ def kinds(nodes) -> list[str]:
     return [n.kind for n in nodes]
 
 
-@pytest.mark.parametrize(("level3", "level4"), [("1.", "（1）"), ("1、", "(1)"), ("１．", "（１）")])
-def test_four_heading_levels_and_points(level3: str, level4: str) -> None:
-    body = (f"一、总体情况\n（一）加强学习。\n{level3}组织学法\n{level4}党组学法。一是集中学。学了4次。二是自学。\n"
-            f"{level4.replace('1', '2').replace('１', '２')}讲座\n①第一\n②第二")
+@pytest.mark.parametrize(
+    ("level3", "level4", "kept3", "kept4"),
+    [("1.", "（1）", "", ""), ("1、", "(1)", "1、", "(1)"), ("１．", "（１）", "", "")],
+)
+def test_four_heading_levels_and_points(level3: str, level4: str, kept3: str, kept4: str) -> None:
+    """Standard markers go (the program numbers); 1、 and (1) in a full-width text stay for 体检."""
+    body = (
+        f"一、总体情况\n（一）加强学习。\n{level3}组织学法\n{level4}党组学法。一是集中学。学了4次。二是自学。\n"
+        f"{level4.replace('1', '2').replace('１', '２')}讲座\n①第一\n②第二"
+    )
     result = imported(body)
     part = result.report.body[0]
     item = part.children[0]
     sub = item.children[0]
-    assert (part.title, item.title, sub.title) == ("总体情况", "加强学习。", "组织学法")
-    assert [c.title for c in sub.children] == ["党组学法。", "讲座"]
+    assert (part.title, item.title, sub.title) == ("总体情况", "加强学习。", f"{kept3}组织学法")
+    assert [c.title for c in sub.children] == [f"{kept4}党组学法。", f"{kept4.replace('1', '2')}讲座"]
     assert [(p.kind, p.title, p.text) for p in sub.children[0].children] == [
-        (POINT, "集中学。", "学了4次。"), (POINT, "自学。", "")]
+        (POINT, "集中学。", "学了4次。"),
+        (POINT, "自学。", ""),
+    ]
     assert [c.title for c in sub.children[1].children] == ["第一", "第二"]
 
 
 def test_ascii_and_full_width_brackets_are_one_level() -> None:
     result = imported("一、情况\n(一)甲。\n（二）乙。\n(三)丙。")
-    assert [c.title for c in result.report.body[0].children] == ["甲。", "乙。", "丙。"]
+    # one level; in a text written with full-width marks the ASCII ones are the clerk's, kept for 体检
+    assert [(c.kind, c.title) for c in result.report.body[0].children] == [
+        (SECTION, "(一)甲。"),
+        (SECTION, "乙。"),
+        (SECTION, "(三)丙。"),
+    ]
+
+
+def test_ascii_brackets_on_a_page_without_full_width_marks_are_markers() -> None:
+    result = imported("一、情况\n(一)甲。\n(二)乙,丙。")
+    assert [c.title for c in result.report.body[0].children] == ["甲。", "乙,丙。"]
 
 
 def test_run_in_heading_with_points_and_lead_text() -> None:
@@ -69,9 +87,9 @@ def test_words_containing_yi_shi_are_not_points() -> None:
 
 
 def test_standalone_heading_then_body_paragraphs_become_its_text() -> None:
-    result = imported("四、下一步工作打算\n2024年，我局将重点推进以下工作。\n（一）深化改革。推进审批。")
-    part = result.report.body[0]
-    assert part.title == "下一步工作打算"
+    result = imported("一、总体情况\n四、下一步工作打算\n2024年，我局将重点推进以下工作。\n（一）深化改革。推进审批。")
+    part = result.report.body[1]
+    assert part.title == "四、下一步工作打算"  # 二、三、 are missing: the typed number stays for 体检
     assert part.text == "2024年，我局将重点推进以下工作。"
     assert part.children[0].title == "深化改革。"
     assert part.children[0].text == "推进审批。"
@@ -81,7 +99,7 @@ def test_standalone_heading_then_body_paragraphs_become_its_text() -> None:
 def test_duplicated_and_skipped_numbers_are_kept_and_noted() -> None:
     result = imported("一、情况\n（一）甲。\n（一）乙。\n（三）丙。\n（二）丁。")
     titles = [c.title for c in result.report.body[0].children]
-    assert titles == ["甲。", "乙。", "丙。", "丁。"]
+    assert titles == ["甲。", "（一）乙。", "（三）丙。", "（二）丁。"]
     notes = "\n".join(result.notes)
     assert "重复出现" in notes
     assert "中间缺少编号" in notes
@@ -98,7 +116,7 @@ def test_arabic_numbers_running_on_across_parts() -> None:
     result = imported("一、工作情况\n1.学习。\n2.制度。\n二、存在问题\n3.不足。\n4.短板。")
     one, two = result.report.body
     assert [c.title for c in one.children] == ["学习。", "制度。"]
-    assert [c.title for c in two.children] == ["不足。", "短板。"]
+    assert [c.title for c in two.children] == ["3.不足。", "短板。"]
     assert any("“3.”前面没有同级的第 1 项" in note for note in result.notes)
 
 
@@ -121,13 +139,23 @@ def test_no_numbers_at_all_imports_paragraphs_with_a_note() -> None:
 
 
 def test_submission_metadata_head_and_tail() -> None:
-    source = "\n".join([
-        "某区司法局文件", "某司法发〔2024〕12号", "签发人：张三",
-        "某区司法局2023年法治政府建设年度报告", "区委、区政府：",
-        "2023年，我局坚持依法行政。现将有关情况报告如下。",
-        "一、主要举措", "（一）学习。学了。",
-        "某区司法局", "二〇二四年三月六日", "（联系人：李四，电话：12345678）",
-        "抄送：市司法局。", "某区司法局办公室 2024年3月7日印发"])
+    source = "\n".join(
+        [
+            "某区司法局文件",
+            "某司法发〔2024〕12号",
+            "签发人：张三",
+            "某区司法局2023年法治政府建设年度报告",
+            "区委、区政府：",
+            "2023年，我局坚持依法行政。现将有关情况报告如下。",
+            "一、主要举措",
+            "（一）学习。学了。",
+            "某区司法局",
+            "二〇二四年三月六日",
+            "（联系人：李四，电话：12345678）",
+            "抄送：市司法局。",
+            "某区司法局办公室 2024年3月7日印发",
+        ]
+    )
     result = import_text(source)
     meta = result.report.meta
     assert meta.title == "某区司法局2023年法治政府建设年度报告"
@@ -140,13 +168,16 @@ def test_submission_metadata_head_and_tail() -> None:
     assert_nothing_lost(source, result)
 
 
-@pytest.mark.parametrize("title", [
-    "某局关于2023年度法治政府建设情况的报告",
-    "某局关于2023年法治政府建设工作情况的报告",
-    "某局2023年度法治政府建设工作报告",
-    "某局2023年法治政府建设年度报告",
-    "某局2023年度法治政府建设情况报告（公开版）",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某局关于2023年度法治政府建设情况的报告",
+        "某局关于2023年法治政府建设工作情况的报告",
+        "某局2023年度法治政府建设工作报告",
+        "某局2023年法治政府建设年度报告",
+        "某局2023年度法治政府建设情况报告（公开版）",
+    ],
+)
 def test_title_variants(title: str) -> None:
     result = imported("一、工作情况\n（一）学习。学了。\n某局\n2024年2月28日", title)
     assert result.report.meta.title == title
@@ -155,15 +186,26 @@ def test_title_variants(title: str) -> None:
     assert result.report.meta.date == "2024-02-28"
 
 
-@pytest.mark.parametrize(("text", "iso"), [
-    ("2024-03-06", "2024-03-06"), ("2024年3月6日", "2024-03-06"), ("二〇二四年三月六日", "2024-03-06"),
-    ("二○二四年十二月三十一日", "2024-12-31"), ("2024/3/16", "2024-03-16"), ("2024年13月1日", ""), ("三月六日", "")])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2024-03-06", "2024-03-06"),
+        ("2024年3月6日", "2024-03-06"),
+        ("二〇二四年三月六日", "2024-03-06"),
+        ("二○二四年十二月三十一日", "2024-12-31"),
+        ("2024/3/16", "2024-03-16"),
+        ("2024年13月1日", ""),
+        ("三月六日", ""),
+    ],
+)
 def test_dates(text: str, iso: str) -> None:
     assert parse_date(text) == iso
 
 
-@pytest.mark.parametrize(("typed", "why"), [
-    ("二〇二四年三月六日", "用了汉字"), ("2024年03月06日", "编了虚位"), ("2024-03-06", "分隔"), ("2024年3月6日", "")])
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("二〇二四年三月六日", "用了汉字"), ("2024年03月06日", "编了虚位"), ("2024-03-06", "分隔"), ("2024年3月6日", "")],
+)
 def test_a_date_typed_in_the_wrong_form_is_told_to_the_clerk(typed: str, why: str) -> None:
     result = imported(f"一、工作情况\n（一）学习。学了。\n某局\n{typed}", "某局关于2023年度法治政府建设情况的报告")
     assert result.report.meta.date == "2024-03-06"
@@ -178,7 +220,9 @@ def test_a_date_typed_in_the_wrong_form_is_told_to_the_clerk(typed: str, why: st
 
 
 def test_a_date_under_the_title_typed_in_chinese_numerals_is_told_too() -> None:
-    result = imported("（二〇二四年三月六日）\n一、工作情况\n（一）学习。学了。", "某局关于2023年度法治政府建设情况的报告")
+    result = imported(
+        "（二〇二四年三月六日）\n一、工作情况\n（一）学习。学了。", "某局关于2023年度法治政府建设情况的报告"
+    )
     assert result.report.meta.date == "2024-03-06"
     assert any("二〇二四年三月六日" in note and "2024年3月6日" in note for note in result.notes)
 
@@ -245,12 +289,15 @@ def test_docx_bullets_stay_text_and_unusual_numbers_use_the_list_level(tmp_path)
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
         '<w:lvlText w:val="●"/></w:lvl></w:abstractNum>',
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="第%1部分"/></w:lvl></w:abstractNum>')
+        '<w:lvlText w:val="第%1部分"/></w:lvl></w:abstractNum>',
+    )
     first_num = numbering.find(qn("w:num"))
     for xml in definitions:
         first_num.addprevious(parse_xml(xml))
     for num_id in ("91", "92"):
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+        )
     document.add_paragraph(TITLE)
     number_paragraph(document.add_paragraph("工作情况"), "92", 0)
     number_paragraph(document.add_paragraph("组织学法4次。"), "91", 0)
@@ -258,14 +305,26 @@ def test_docx_bullets_stay_text_and_unusual_numbers_use_the_list_level(tmp_path)
     path = tmp_path / "lists.docx"
     document.save(str(path))
     body = import_file(path).report.body
-    assert [(n.kind, n.title, n.text) for n in body] == [(SECTION, "工作情况", "组织学法4次。"), (SECTION, "存在问题", "")]
+    assert [(n.kind, n.title, n.text) for n in body] == [
+        (SECTION, "工作情况", "组织学法4次。"),
+        (SECTION, "存在问题", ""),
+    ]
 
 
 def test_title_over_two_lines_bracketed_date_and_web_header_line() -> None:
-    source = "\n".join([
-        "【字体：大 中 小】", "来源：某区司法局 发布时间：2024-03-08 浏览次数：321",
-        "某区司法局关于2023年度", "法治政府建设情况的报告", "（2024年3月6日）",
-        "一、工作情况", "（一）学习。学了。", "【打印本页】", "【关闭窗口】"])
+    source = "\n".join(
+        [
+            "【字体：大 中 小】",
+            "来源：某区司法局 发布时间：2024-03-08 浏览次数：321",
+            "某区司法局关于2023年度",
+            "法治政府建设情况的报告",
+            "（2024年3月6日）",
+            "一、工作情况",
+            "（一）学习。学了。",
+            "【打印本页】",
+            "【关闭窗口】",
+        ]
+    )
     result = import_text(source)
     meta = result.report.meta
     assert meta.title == "某区司法局关于2023年度法治政府建设情况的报告"
@@ -276,7 +335,9 @@ def test_title_over_two_lines_bracketed_date_and_web_header_line() -> None:
 
 
 def test_web_date_found_inside_a_header_line() -> None:
-    result = import_text("来源：某局 发布时间：2024-03-08\n某局2023年法治政府建设年度报告\n一、工作情况\n（一）学习。学了。")
+    result = import_text(
+        "来源：某局 发布时间：2024-03-08\n某局2023年法治政府建设年度报告\n一、工作情况\n（一）学习。学了。"
+    )
     assert result.report.meta.date == "2024-03-08"
 
 
@@ -303,8 +364,10 @@ def test_short_numbered_headings_at_the_end_are_not_taken_for_site_menus(tmp_pat
     from models.report import SECTION, Node, Report, ReportMeta
     from tests.models.importing.helpers import write_structured_docx
 
-    report = Report(ReportMeta(year=2023, issuer="某区某局", title="某区某局关于2023年度法治政府建设情况的报告"),
-                    [Node(SECTION, "习"), Node(SECTION, "学"), Node(SECTION, "习")])
+    report = Report(
+        ReportMeta(year=2023, issuer="某区某局", title="某区某局关于2023年度法治政府建设情况的报告"),
+        [Node(SECTION, "习"), Node(SECTION, "学"), Node(SECTION, "习")],
+    )
     path = tmp_path / "short.docx"
     write_structured_docx(report, path, "numpr")
     imported = import_file(path).report

@@ -382,7 +382,7 @@ def test_one_sentence_items_are_items_with_text() -> None:
     problems = result.report.body[2].children
     assert [(p.kind, p.title, p.children) for p in problems] == [
         (SECTION, "法治意识不强。", []),
-        (SECTION, "队伍力量不足；", []),
+        (SECTION, "(二)队伍力量不足；", []),  # (二) among full-width marks: the clerk's, kept for 体检
     ]
     assert is_whole_item(problems[0])
     report = with_ids(result.report)
@@ -406,3 +406,87 @@ def test_ascii_punctuation_keeps_headings_recipients_and_dates() -> None:
     assert result.report.meta.date == "2024-03-01"
     assert result.report.meta.year == 2023
     assert not [n for n in result.report.walk() if n.kind == POINT]
+
+
+# --- lone page words, leading watermarks, run-in titles, 工作情况 titles, lost brackets ---
+
+
+@pytest.mark.parametrize("word", ["logo", "LOGO", "政府信息公开", "二维码"])
+def test_a_lone_page_word_is_not_the_first_body_paragraph(word) -> None:
+    result = imported(f"首页 > 政务公开\n{TITLE}\n{word}\n{BODY}")
+    assert result.report.body[0].text.startswith("2023年，我局")
+    assert any(piece.strip() == word for piece in result.removed)
+
+
+def test_the_same_word_inside_a_sentence_is_kept() -> None:
+    result = imported(f"{TITLE}\n我局在网站设立政府信息公开专栏，更新logo。\n{BODY}")
+    assert result.report.body[0].text == "我局在网站设立政府信息公开专栏，更新logo。"
+
+
+def test_a_bullet_metadata_list_with_empty_values_goes_and_keeps_the_title_after_it() -> None:
+    source = (
+        "政府信息公开\n• 索引号:\n• 发文字号: 〔〕 号\n• 公文种类:\n• 成文日期:\n• 主题分类:\n"
+        "某市教育局2024年法治政府建设工作情况\n发布时间:2025-02-28 浏览次数:\n" + BODY
+    )
+    result = imported(source)
+    meta = result.report.meta
+    assert (meta.title, meta.recipients, meta.doc_number, meta.year) == (
+        "某市教育局2024年法治政府建设工作情况",
+        "",
+        "",
+        2024,
+    )
+    assert result.year_found
+    assert result.report.body[0].text.startswith("2023年，我局")
+    assert "不以“报告”结尾" in joined_notes(result)
+
+
+def test_a_part_title_in_the_work_form_is_not_taken_for_the_report_title() -> None:
+    result = imported(f"{TITLE}\n2023年法治政府建设工作情况\n{BODY}")
+    assert result.report.meta.title == TITLE
+
+
+def test_a_site_name_and_address_before_the_title_are_removed() -> None:
+    source = f"某某之家—全网资源每日更新www.example.com{TITLE}2023年，我局坚持依法行政。一、2023年工作情况（一）强化组织领导。"
+    result = imported(source)
+    assert result.report.meta.title == TITLE
+    assert "某某之家—全网资源每日更新www.example.com" in result.removed
+
+
+def test_a_cited_address_at_the_start_of_a_later_paragraph_is_kept() -> None:
+    result = imported(f"{TITLE}\n{BODY}\n网上办事大厅www.example.gov.cn全年受理申请120件。")
+    assert "网上办事大厅" in result.report.body[-1].children[-1].title + result.report.body[-1].children[-1].text
+
+
+def test_a_level1_title_run_into_its_first_sentence_is_cut_before_it() -> None:
+    source = (
+        f"{TITLE}2023年，我局坚持依法行政。一、坚持党的领导，压实法治建设责任坚持“学习在先”，"
+        "以习近平法治思想引领工作。一是深化学习。二是健全制度。"
+    )
+    result = imported(source)
+    assert titles(result) == ["坚持党的领导，压实法治建设责任"]
+    part = result.report.body[-1]
+    assert part.text.startswith("坚持“学习在先”")
+    assert [p.kind for p in part.children] == [POINT, POINT]
+    assert "与正文连在一起" in joined_notes(result)
+
+
+def test_a_long_level1_sentence_without_a_quotation_stays_whole() -> None:
+    long_title = "全面推进严格规范公正文明执法持续提升行政执法质量和效能确保各项任务落到实处。"
+    result = imported(f"{TITLE}2023年，我局坚持依法行政。一、{long_title}二、存在的问题")
+    assert titles(result)[0] == long_title
+
+
+@pytest.mark.parametrize("marker", ["一)", "一）"])
+def test_a_level2_marker_that_lost_its_opening_bracket_is_an_item(marker) -> None:
+    source = f"{TITLE}\n2023年，我局坚持依法行政。\n一、2023年工作情况\n{marker}强化组织领导\n召开会议3次。\n（二）推进依法决策\n审查文件5件。"
+    result = imported(source)
+    part = result.report.body[1]
+    # a section all the same; the faulty marker stays before its title for 体检
+    assert [c.title for c in part.children if c.kind == SECTION] == [f"{marker}强化组织领导", "推进依法决策"]
+
+
+def test_a_lost_bracket_inside_a_sentence_is_not_a_marker() -> None:
+    result = imported(f"{TITLE}\n一、2023年工作情况\n（一）强化组织领导\n做到思想统一)行动一致。")
+    part = result.report.body[0]
+    assert [c.title for c in part.children if c.kind == SECTION] == ["强化组织领导"]
