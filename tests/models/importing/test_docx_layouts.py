@@ -77,7 +77,7 @@ def test_a_heading_and_its_text_set_apart_by_a_line_break_stay_apart(tmp_path) -
         ([TITLE], None),
         ([BODY[0]], None),
         (["一、主要举措和成效", "全年学法4次。"], "Heading 1"),
-        (["一、工作情况", "（一）加强学习。"], None),
+        (["二、工作情况", "（一）加强学习。"], None),
     ]
     result = imported(tmp_path / "apart.docx", paragraphs)
     first, second = result.report.body[1:]
