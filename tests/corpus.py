@@ -30,12 +30,12 @@ class Defect:
     anchor: str
     text: str
     at: int
-    was: str = ""
+    was: str | None = None  # None: the whole anchor; "": the text is inserted before the anchor
     note: str = ""
 
     @property
     def original(self) -> str:
-        return self.was or self.anchor
+        return self.anchor if self.was is None else self.was
 
 
 def clean_names() -> list[str]:
