@@ -21,7 +21,8 @@ _PERCENT_RANGE = re.compile(r"(?<![\d.%])(\d+(?:\.\d+)?)\s{0,3}([~～\-－–—
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}")
 _DASH = re.compile(rf"(?<={CJK_CHAR})(?:-{{2,}}|－{{2,}}|–{{2,}}|―{{1,2}}|—{{3,}})(?={CJK_CHAR})")
 _DOUBLED = re.compile("[，。；：、]{2,}")
-_CJK_SPACE = re.compile(rf"(?<={CJK_CHAR})[ \u3000\t]+(?={CJK_CHAR})")
+# Spaces between 汉字, or between a 汉字 and a full-width quote or bracket (锚定 “政府行为…” 的).
+_CJK_SPACE = re.compile(rf"(?<={CJK_CHAR})[ \u3000\t]+(?={CJK_CHAR}|[“‘（《])|(?<=[”’）》])[ \u3000\t]+(?={CJK_CHAR})")
 _TITLE_MARK = re.compile(r"[。，；：！？,;:!?]|(?<!\d)\.(?!\d)")
 TRAILING_MARKS = "。，；：、,;:."
 TRAILING_PAUSES = "，；：、,;:"
