@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node
+from ui.editors.finding_marks import FindingMarks
 from ui.editors.text_edit import ProseEdit, WrappedLineEdit
 from ui.label_roles import as_hint
 
@@ -36,6 +37,7 @@ class NodeForm(QWidget):
     focus_lost = Signal()
     shift_requested = Signal(int, int)  # node id, -1 up / +1 down
     add_point_requested = Signal(int)  # the section to hold it
+    fix_requested = Signal(object)  # a Finding underlined in the body, whose fix the clerk chose
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,7 @@ class NodeForm(QWidget):
         self.edt_title = WrappedLineEdit()
         self.lbl_body = QLabel()
         self.edt_body = ProseEdit()
+        self.marks = FindingMarks(self.edt_body)
         self.btn_up = QPushButton(self.tr("上移要点"))
         self.btn_down = QPushButton(self.tr("下移要点"))
         self.btn_add_point = QPushButton(self.tr("添加要点"))
@@ -85,6 +88,7 @@ class NodeForm(QWidget):
         self.btn_up.clicked.connect(lambda: self._shift(-1))
         self.btn_down.clicked.connect(lambda: self._shift(+1))
         self.btn_add_point.clicked.connect(self._add_point)
+        self.marks.fix_requested.connect(self.fix_requested)
 
     def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
         """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
@@ -99,6 +103,7 @@ class NodeForm(QWidget):
         self.lbl_body.setText(self.tr(BODY_LABELS[node.kind]))
         self.edt_body.setPlainText(node.text)
         self.edt_body.document().clearUndoRedoStacks()
+        self.marks.clear()
         self.btn_up.setVisible(node.kind == POINT)
         self.btn_down.setVisible(node.kind == POINT)
         self.btn_add_point.setVisible(node.kind == SECTION)
@@ -124,6 +129,11 @@ class NodeForm(QWidget):
             self.edt_body.setPlainText(self.node.text)
             self.edt_body.document().clearUndoRedoStacks()
         self._loading = False
+
+    def show_findings(self, findings: list) -> None:  # type: ignore[type-arg]
+        """Underline the body's findings (those of other nodes and fields are passed over)."""
+        if self.node is not None and self.node.id is not None:
+            self.marks.show(findings, self.node.id, "text")
 
     def set_editor_font(self, font: QFont) -> None:
         for widget in (self.edt_title, self.edt_body):
