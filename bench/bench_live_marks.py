@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import chars, clean_names, imported_file, numbered  # noqa: E402
 from models.checks import check_node, run_checks  # noqa: E402
 from models.checks.structure import build_context  # noqa: E402
 from models.report import Report  # noqa: E402
-from tests.corpus import chars, clean_names, imported_file, numbered  # noqa: E402
 from ui.editors.finding_marks import marks_for  # noqa: E402
 
 PAGE = 22 * 28

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import chars, clean_names, imported_file, recall_by_kind  # noqa: E402
 from models.checks import run_checks  # noqa: E402
-from tests.corpus import chars, clean_names, imported_file, recall_by_kind  # noqa: E402
 
 
 def print_recall() -> None:

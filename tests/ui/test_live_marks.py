@@ -129,3 +129,12 @@ def test_window_underlines_the_open_node_and_rechecks_it_as_the_clerk_types(qtbo
     form.marks.fix_requested.emit(mark.finding)
     assert window.session.report.find(scrape.node_id).text.endswith("其他工作")
     qtbot.waitUntil(lambda: not any(text == "其它" for text, _ in selections(form.edt_body)), timeout=WAIT_MS)
+
+
+def test_window_underlines_the_title_sentence_too(qtbot, seed_window: MainWindow) -> None:
+    window = seed_window
+    findings = run_checks_in(qtbot, window)
+    in_title = next(f for f in findings if f.field == "title" and f.node_id is not None and f.end > f.start)
+    window.checks.go_to(in_title.node_id, "title", in_title.start, in_title.end)
+    drawn = selections(window.node_form.edt_title)  # type: ignore[arg-type]
+    assert in_title.excerpt in [text for text, _ in drawn]

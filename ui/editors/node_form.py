@@ -57,6 +57,7 @@ class NodeForm(QWidget):
         self.lbl_body = QLabel()
         self.edt_body = ProseEdit()
         self.marks = FindingMarks(self.edt_body)
+        self.title_marks = FindingMarks(self.edt_title)  # a WrappedLineEdit is a QPlainTextEdit too
         self.btn_up = QPushButton(self.tr("上移要点"))
         self.btn_down = QPushButton(self.tr("下移要点"))
         self.btn_add_point = QPushButton(self.tr("添加要点"))
@@ -89,6 +90,7 @@ class NodeForm(QWidget):
         self.btn_down.clicked.connect(lambda: self._shift(+1))
         self.btn_add_point.clicked.connect(self._add_point)
         self.marks.fix_requested.connect(self.fix_requested)
+        self.title_marks.fix_requested.connect(self.fix_requested)
 
     def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
         """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
@@ -104,6 +106,7 @@ class NodeForm(QWidget):
         self.edt_body.setPlainText(node.text)
         self.edt_body.document().clearUndoRedoStacks()
         self.marks.clear()
+        self.title_marks.clear()
         self.btn_up.setVisible(node.kind == POINT)
         self.btn_down.setVisible(node.kind == POINT)
         self.btn_add_point.setVisible(node.kind == SECTION)
@@ -131,9 +134,10 @@ class NodeForm(QWidget):
         self._loading = False
 
     def show_findings(self, findings: list) -> None:  # type: ignore[type-arg]
-        """Underline the body's findings (those of other nodes and fields are passed over)."""
+        """Underline the node's findings in its title and body (other nodes' are passed over)."""
         if self.node is not None and self.node.id is not None:
             self.marks.show(findings, self.node.id, "text")
+            self.title_marks.show(findings, self.node.id, "title")
 
     def set_editor_font(self, font: QFont) -> None:
         for widget in (self.edt_title, self.edt_body):

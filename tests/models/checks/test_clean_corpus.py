@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench.corpus import chars, clean_names, imported_file
 from models.checks import ERROR, run_checks
-from tests.corpus import chars, clean_names, imported_file
 
 
 def test_the_clean_corpus_has_at_least_eight_reports() -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tests.corpus import clean_names, clean_text, load_defects, locate, plant, recall_by_kind
+from bench.corpus import clean_names, clean_text, load_defects, locate, plant, recall_by_kind
 
 # Kinds no rule can see yet, with the reason; bench/bench_recall.py still prints their recall.
 KNOWN_GAPS = {

@@ -1,4 +1,5 @@
-"""The clean corpus (tests/data/clean) and the planted corpus derived from it (tests/data/planted).
+"""The clean corpus (tests/data/clean) and the planted corpus derived from it (tests/data/planted),
+for bench_recall and its tests.
 
 A planted defect names a unique ``anchor`` in a clean report, the part of it that changes (``was``,
 the whole anchor when omitted) and what the clerk or the website made of it (``text``); ``at`` is
@@ -19,7 +20,8 @@ from models.checks.model import Finding
 from models.importing import import_file, import_text
 from models.report import Report
 
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"  # read as files, like every bench fixture
 CLEAN = DATA / "clean"
 DEFECTS = DATA / "planted" / "defects.toml"
 
