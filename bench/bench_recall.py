@@ -22,11 +22,17 @@ from models.checks import run_checks  # noqa: E402
 
 def print_recall() -> None:
     results = recall_by_kind()
+    alone = recall_by_kind(notes=False)
     found = sum(f for f, _, _ in results.values())
     planted = sum(t for _, t, _ in results.values())
-    print(f"recall on the planted corpus: {found}/{planted} = {100 * found / planted:.1f}%")
+    by_checks = sum(f for f, _, _ in alone.values())
+    print(
+        f"recall on the planted corpus: {found}/{planted} = {100 * found / planted:.1f}% "
+        f"(体检 findings alone, without the import preview's notes: {by_checks}/{planted})"
+    )
     for kind, (hits, total, missed) in sorted(results.items()):
-        print(f"  {kind:<22} {hits:>3}/{total:<3} {100 * hits / total:6.1f}%")
+        note = f"  (体检 alone {alone[kind][0]}/{total})" if alone[kind][0] != hits else ""
+        print(f"  {kind:<22} {hits:>3}/{total:<3} {100 * hits / total:6.1f}%{note}")
         for defect in missed:
             print(f"      missed in {defect.report}: {defect.text[:40]!r}")
 
