@@ -138,3 +138,18 @@ def test_window_underlines_the_title_sentence_too(qtbot, seed_window: MainWindow
     window.checks.go_to(in_title.node_id, "title", in_title.start, in_title.end)
     drawn = selections(window.node_form.edt_title)  # type: ignore[arg-type]
     assert in_title.excerpt in [text for text, _ in drawn]
+
+
+def test_fixing_one_mark_of_a_grouped_finding_fixes_that_mark_only(qtbot, seed_window: MainWindow) -> None:
+    window = seed_window
+    findings = run_checks_in(qtbot, window)
+    [marks_finding] = [f for f in findings if f.rule == "punct.ascii"]
+    paragraph = next(p for p in marks_finding.places if p.field == "text" and len(p.places) >= 2)
+    window.checks.go_to(paragraph.node_id, "text", paragraph.start, paragraph.end)
+    form = window.node_form
+    commas = [m for m in form.marks.marks if m.finding.excerpt == ","]
+    assert len(commas) >= 2
+    before = window.session.report.find(paragraph.node_id).text
+    form.marks.fix_requested.emit(commas[0].finding)
+    after = window.session.report.find(paragraph.node_id).text
+    assert after == before[: commas[0].start] + "，" + before[commas[0].start + 1 :]
