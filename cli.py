@@ -197,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("id", type=report_id)
     chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
     chk.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="按报送版或公开版检查")
+    chk.add_argument("--fix", action="store_true",
+                     help="自动修正有确定改法的问题（先保存一个历史版本，可用 revisions 查看、恢复）")
+    chk.add_argument("--rule", metavar="R",
+                     help="只检查、修正这一条规则（如 punct.ascii）或这一类规则（如 punctuation）")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=report_id)
     sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=report_id)
@@ -455,21 +459,75 @@ def cmd_check(args: argparse.Namespace) -> None:
 
     from models.checks import run_checks
     from models.checks.ignores import load_disabled, load_ignored
-    from models.checks.labels import finding_line, node_labels
 
     with open_library(args) as lib:
         report = lib.load_report(args.id)
-        disabled, ignored = load_disabled(lib), load_ignored(lib, args.id)
+        disabled = set(load_disabled(lib)) | _rules_left_out(args.rule)
+        ignored = load_ignored(lib, args.id)
+        if args.fix:
+            report = _fix_report(lib, args, report, disabled, ignored)
     findings = run_checks(report, edition=args.edition, disabled=disabled, ignored=ignored)
     if args.json:
         write_utf8(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
         return
-    labels = node_labels(report)
-    for finding in findings:
-        print(finding_line(finding, labels))
+    _print_findings(report, findings)
     errors = sum(1 for f in findings if f.severity == "错误")
     summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
-    print(summary, file=sys.stderr)
+    print(("修正后还有" if args.fix and findings else "") + summary, file=sys.stderr)
+
+
+def _rules_left_out(rule: str | None) -> set[str]:
+    """Every rule but ``rule`` (a rule id, or a family such as punctuation); none without one."""
+    from models.checks import FAMILIES, RULES
+
+    if rule is None:
+        return set()
+    kept = {r.id for r in RULES if rule in (r.id, r.family)}
+    if not kept:
+        families = "、".join(FAMILIES)
+        raise _usage_error(f"没有名为“{rule}”的检查规则。可写规则编号（如 punct.ascii）或类别：{families}")
+    return {r.id for r in RULES} - kept
+
+
+def _fix_report(lib: Library, args: argparse.Namespace, report, disabled: set[str], ignored):  # type: ignore[no-untyped-def]
+    """Apply every fix 体检 is sure of, after saving the report as it was; return the fixed report."""
+    from models.checks import changes_between, fix_all
+
+    fixed = fix_all(report, edition=args.edition, disabled=disabled, ignored=ignored)
+    changes = changes_between(report, fixed)
+    if not changes:
+        print("没有可以自动修正的问题，报告没有改动。", file=sys.stderr)
+        return report
+    label = "体检自动修正前" + (f"（{args.rule}）" if args.rule else "")
+    revision = lib.apply_fixes(args.id, [(c.node_id, c.field, c.new) for c in changes], label)
+    print(f"已先保存历史版本 {revision}（{label}），再修正了 {len(changes)} 处文字。"
+          f"如需撤销：python main.py revisions {args.id} 查看，在程序中恢复该版本。", file=sys.stderr)
+    return lib.load_report(args.id)
+
+
+_PLACES_SHOWN = 5  # places listed under a grouped finding; --json gives them all
+
+
+def _print_findings(report, findings) -> None:  # type: ignore[no-untyped-def]
+    """Findings by family (法定内容, 标点符号 …), each on one line; a grouped finding's places
+    (the paragraphs, or the marks in one paragraph) indented below it."""
+    from models.checks import FAMILIES
+    from models.checks.labels import finding_line, location, node_labels, short
+
+    labels = node_labels(report)
+    for family, name in FAMILIES.items():
+        members = [f for f in findings if f.family == family]
+        if not members:
+            continue
+        print(f"【{name}】{len(members)} 条")
+        for finding in members:
+            print(finding_line(finding, labels))
+            for place in finding.places[:_PLACES_SHOWN]:
+                where = location(place, labels)  # type: ignore[arg-type]
+                count = f"{len(place.places)} 处 " if place.places else ""
+                print(f"    · {where}：{count}「{short(place.excerpt, 30)}」")
+            if len(finding.places) > _PLACES_SHOWN:
+                print(f"    · ……另有 {len(finding.places) - _PLACES_SHOWN} 处（--json 列出全部）")
 
 
 def cmd_ledger(args: argparse.Namespace) -> None:

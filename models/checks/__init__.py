@@ -14,6 +14,7 @@ from models.checks.runner import (
     apply_all,
     apply_changes,
     apply_fix,
+    changes_between,
     check_node,
     fix_all,
     planned_changes,
@@ -23,6 +24,6 @@ from models.checks.structure import coverage_table
 
 __all__ = [
     "ADVICE", "ERROR", "FAMILIES", "RULES", "RULES_BY_ID", "FieldChange", "Finding", "Fix",
-    "Rule", "apply_all", "apply_changes", "apply_fix", "check_node", "coverage_table", "fix_all",
+    "Rule", "apply_all", "apply_changes", "apply_fix", "changes_between", "check_node", "coverage_table", "fix_all",
     "planned_changes", "run_checks",
 ]

@@ -121,7 +121,7 @@ def check_short_titles(report: Report, ctx: Context) -> Iterator[Hit]:
     for node in report.walk():
         for field in ("title", "text"):
             text = getattr(node, field)
-            if not text or not any(ch in text for ch in "法例"):
+            if not text or not any(ch in text for ch in "法例规"):
                 continue
             for start, end, name, cited in _mentions(text):
                 law = _names()[name]
@@ -157,6 +157,28 @@ def _within_another_title(m: re.Match[str], text: str, titles: list[tuple[int, i
     return any(start + 1 < m.start(1) or m.end() < end - 1 for start, end in enclosing)
 
 
+# Words that say the report is carrying a document out, not recalling it.
+_CARRYING_OUT = re.compile("(?:贯彻落实|贯彻|落实|按照|根据|围绕|对照|依据)[^。，；《]{0,4}《?$")
+
+
+def _expired_edition(
+    doc: PeriodDocument, years: tuple[int, int], m: re.Match[str], text: str, where: Where
+) -> Iterator[Hit]:
+    """认真贯彻落实《法治政府建设实施纲要（2015—2020年）》 in a report on 2021: the edition had ended."""
+    later = [e for e in doc.editions if e[0] > years[1] and e[0] <= where.ctx.year <= e[1]]
+    if not later or years[1] >= where.ctx.year or not _CARRYING_OUT.search(text[max(0, m.start(1) - 10) : m.start(1)]):
+        return
+    current = doc.titled(later[0])
+    if current in text:
+        return  # both editions named side by side: the clerk knows which is which
+    yield Hit(
+        m.start(1),
+        m.end(),
+        f"《{doc.titled(years)}》已经到期，{where.ctx.year}年贯彻落实的是《{current}》。",
+        replacement=current,
+    )
+
+
 def check_period_years(text: str, where: Where) -> Iterator[Hit]:
     if "纲要" not in text and "规划" not in text and "计划" not in text:
         return
@@ -168,6 +190,7 @@ def check_period_years(text: str, where: Where) -> Iterator[Hit]:
         doc = docs[m.group(1)]
         years = (int(m.group(2)), int(m.group(3)))
         if years in doc.editions:
+            yield from _expired_edition(doc, years, m, text, where)
             continue
         right = _nearest_edition(doc, *years)
         period = doc.titled(right)[len(doc.name) :]

@@ -150,18 +150,22 @@ def check_run_in(text: str, where: Where) -> Iterator[Hit]:
         expected += 1
 
 
+# A sentence giving the causes, run into the problems before it (「其主要原因在于」「问题的原因」 are fine).
+_CAUSE_OPENER = re.compile("((?![的其之])[\u4e00-\u9fff])(究其原因|主要原因在于|主要原因是)")
+
+
 def check_run_in_stop(text: str, where: Where) -> Iterator[Hit]:
-    """``……培训4次二是……``: the item before 二是 ends without a 句号."""
-    if "是" not in text:
-        return
-    for m, _number, joined in run_in_markers(text):
-        if joined:
-            yield Hit(
-                m.start() - 1,
-                m.end(),
-                f"“{m.group(0)}”前面缺少句号，上一条没有结束。",
-                replacement=f"{text[m.start() - 1]}。{m.group(0)}",
-            )
+    """``……培训4次二是……``: the item before 二是 ends without a 句号; so does the list of problems
+    before ``……不够高主要原因在于……`` (the causes start a sentence of their own)."""
+    if "是" in text and where.field == "text":
+        for m, _number, joined in run_in_markers(text):
+            if joined:
+                yield Hit(m.start() - 1, m.end(), f"“{m.group(0)}”前面缺少句号，上一条没有结束。",
+                          replacement=f"{text[m.start() - 1]}。{m.group(0)}")
+    if "原因" in text:
+        for m in _CAUSE_OPENER.finditer(text):
+            yield Hit(m.start(), m.end(2), f"“{m.group(2)}”前面缺少句号，上一句没有结束。",
+                      replacement=f"{m.group(1)}。{m.group(2)}")
 
 
 RULES = (
@@ -203,7 +207,7 @@ RULES = (
         "GB/T 15834—2011 4.1（陈述句末尾用句号）",
         "段内“一是……二是……”各条之间要用句号（或分号）隔开，不能连在一起。",
         check_run_in_stop,
-        fields=frozenset({"text"}),
+        fields=NODE_FIELDS,
         fixes_in_hits=True,
     ),
     Rule(

@@ -21,6 +21,8 @@ _QIAN_BAI = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?=万|亿)")
 # 23年，/ 于23年 / 23年全年: a two-digit year where a sentence or a time phrase begins.
 _SHORT_YEAR_OPENING = re.compile(r"(?:^|(?<=[\n。；！？于在自从]))[’']?(\d{2})年(?=[，,]|全年)", re.M)
 _SHORT_YEAR_SINCE = re.compile(r"(?<=[自从])[’']?(\d{2})年(?=以来|起)")
+# 四、24年推进法治建设的主要安排: a heading that opens with a two-digit year (judged against the report's).
+_SHORT_YEAR_HEADING = re.compile(r"^[’']?(\d{2})年(?=[\u4e00-\u9fff])(?![来间内])")
 _COUNT_UNITS = "余多人件次名户家个元份场起项条所位辆"
 _MIXED_UNITS = re.compile(rf"(?<![\d.])\d+(?:千(?:\d百)?(?:\d十)?|百(?:\d十)?)(?=[{_COUNT_UNITS}])")
 _MIXED_PARTS = re.compile(r"(?:(\d+)千)?(?:(\d+)百)?(?:(\d)十)?")
@@ -71,12 +73,22 @@ def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
 def check_short_year(text: str, where: Where) -> Iterator[Hit]:
     if "年" not in text:
         return
-    found = (*_SHORT_YEAR.finditer(text), *_SHORT_YEAR_OPENING.finditer(text), *_SHORT_YEAR_SINCE.finditer(text))
+    found = (*_SHORT_YEAR.finditer(text), *_SHORT_YEAR_OPENING.finditer(text), *_SHORT_YEAR_SINCE.finditer(text),
+             *_heading_short_years(text, where))
     matches = sorted({m.start(): m for m in found}.values(), key=lambda m: m.start())
     for m in matches:
         yy = int(m.group(1))
         full = (2000 if yy <= 69 else 1900) + yy
         yield Hit(m.start(), m.end(), f"年份不要简写，应写“{full}年”。", replacement=f"{full}年")
+
+
+def _heading_short_years(text: str, where: Where) -> list[re.Match[str]]:
+    if where.field != "title" or where.node is None or not where.ctx.year:
+        return []
+    m = _SHORT_YEAR_HEADING.match(text)
+    if m and where.ctx.year - 5 <= 2000 + int(m.group(1)) <= where.ctx.year + 2:
+        return [m]
+    return []
 
 
 def check_rate(text: str, where: Where) -> Iterator[Hit]:

@@ -10,7 +10,7 @@ from models.checks.model import ADVICE, ERROR, HYGIENE, NODE_FIELDS, PROSE_FIELD
 from models.checks.patterns import CJK_CHAR, SENTENCE_END, lines_with_offsets, regex_hits
 from models.dates import is_date_line
 from models.export.blocks import has_run_in_content
-from models.report import POINT, SECTION
+from models.report import POINT, SECTION, is_whole_item
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _ASCII_MARK = re.compile(rf"(?<={CJK_CHAR})[,;:?!]|[,;:?!](?={CJK_CHAR})|(?<={CJK_CHAR})\.(?![\d.])")
@@ -21,7 +21,8 @@ _PERCENT_RANGE = re.compile(r"(?<![\d.%])(\d+(?:\.\d+)?)\s{0,3}([~～\-－–—
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}")
 _DASH = re.compile(rf"(?<={CJK_CHAR})(?:-{{2,}}|－{{2,}}|–{{2,}}|―{{1,2}}|—{{3,}})(?={CJK_CHAR})")
 _DOUBLED = re.compile("[，。；：、]{2,}")
-_CJK_SPACE = re.compile(rf"(?<={CJK_CHAR})[ \u3000\t]+(?={CJK_CHAR})")
+# Spaces between 汉字, or between a 汉字 and a full-width quote or bracket (锚定 “政府行为…” 的).
+_CJK_SPACE = re.compile(rf"(?<={CJK_CHAR})[ \u3000\t]+(?={CJK_CHAR}|[“‘（《])|(?<=[”’）》])[ \u3000\t]+(?={CJK_CHAR})")
 _TITLE_MARK = re.compile(r"[。，；：！？,;:!?]|(?<!\d)\.(?!\d)")
 TRAILING_MARKS = "。，；：、,;:."
 TRAILING_PAUSES = "，；：、,;:"
@@ -115,6 +116,8 @@ def check_bare_heading(text: str, where: Where) -> Iterator[Hit]:
         return
     if where.depth > 1 and has_run_in_content(node):
         return  # the export runs this heading into its text or its 一是… points: not bare
+    if is_whole_item(node) and any(mark in text for mark in "，；"):
+        return  # （一）加强公共卫生等重点领域立法，完善……。 is a listed item written in full, not a heading
     stripped = text.rstrip()
     start = trailing_run(stripped, TRAILING_MARKS)
     if start < len(stripped):

@@ -23,7 +23,7 @@ import models.checks.years as years
 from models.checks.model import ERROR, Context, Finding, Fix, Hit, Place, Rule, Where
 from models.checks.structure import build_context
 from models.edition import Edition
-from models.report import Node, Report
+from models.report import META_FIELDS, Node, Report
 
 RULES: tuple[Rule, ...] = (
     *content.RULES, *years.RULES, *numbering.RULES, *punctuation.RULES,
@@ -331,6 +331,23 @@ def apply_changes(report: Report, changes: Iterable[FieldChange]) -> None:
             setattr(report.meta, change.field.removeprefix("meta."), change.new)
         elif change.node_id in nodes:
             setattr(nodes[change.node_id], change.field, change.new)
+
+
+def changes_between(before: Report, after: Report) -> list[FieldChange]:
+    """The fields ``after`` (``before`` with fixes applied, same node ids) changed."""
+    changes = [
+        FieldChange(None, f"meta.{name}", old, new)
+        for name in META_FIELDS
+        if name != "year"  # the only field that is not text; no fix changes it
+        if (old := getattr(before.meta, name)) != (new := getattr(after.meta, name))
+    ]
+    fixed = {n.id: n for n in after.walk() if n.id is not None}
+    for node in before.walk():
+        twin = fixed.get(node.id) if node.id is not None else None
+        for name in ("title", "text"):
+            if twin is not None and getattr(node, name) != getattr(twin, name):
+                changes.append(FieldChange(node.id, name, getattr(node, name), getattr(twin, name)))
+    return changes
 
 
 def apply_all(report: Report, findings: Iterable[Finding]) -> Report:

@@ -28,8 +28,9 @@ PART_NAMES = {
 
 _KEY_PARTS = {"measures": MEASURES, "shortcomings": SHORTCOMINGS, "leader": LEADER, "plans": PLANS, "other": OTHER}
 
+_LEADER_TITLE = re.compile("第一责任人|主要负责人|党政负责人")
 _TITLE_PARTS = (
-    (LEADER, re.compile("第一责任人|主要负责人|党政负责人")),
+    (LEADER, _LEADER_TITLE),
     (SHORTCOMINGS, re.compile("不足|问题|短板|差距")),
     (PLANS, re.compile("安排|打算|计划|下一步|思路|明年")),
     (MEASURES, re.compile("举措|成效|工作情况|主要做法|开展情况|建设情况|进展|主要工作")),
@@ -75,6 +76,13 @@ def parts(report: Report) -> dict[int, list[Node]]:
         part = classify_part(node)
         if part:
             found.setdefault(part, []).append(node)
+    if LEADER not in found:
+        # Many reports give the 第一责任人 item as a heading inside the measures part
+        # (（一）加强组织领导，切实履行法治建设第一责任人职责): that heading serves the item.
+        nested = [child for node in found.get(MEASURES, []) for child in node.children
+                  if child.kind == SECTION and _LEADER_TITLE.search(child.title)]
+        if nested:
+            found[LEADER] = nested
     return found
 
 

@@ -576,6 +576,29 @@ class Library:
             self._touch(conn, report_id)
         return revision
 
+    def apply_fixes(self, report_id: int, changes: list[tuple[int | None, str, str]], label: str) -> int:
+        """体检's fixes as one step: the report as it was is saved first as a revision labelled
+        ``label`` (its id is returned), then each ``(node_id, "title"|"text", value)`` or
+        ``(None, "meta.<name>", value)`` is written — all in one transaction."""
+        with self._write() as conn:
+            self._require_report(conn, report_id)
+            revision = self._insert_revision(conn, report_id, label)
+            for node_id, name, value in changes:
+                value = clean_text(value)[0]
+                if node_id is None:
+                    column = name.removeprefix("meta.")
+                    if column not in META_FIELDS:
+                        raise ValueError(f"unknown metadata field: {name}")
+                    conn.execute(f"UPDATE reports SET {column} = ? WHERE id = ?", (value, report_id))
+                    continue
+                if name not in ("title", "text"):
+                    raise ValueError(f"unknown node field: {name}")
+                if self._node_row(conn, node_id)["report_id"] != report_id:
+                    raise ValueError(f"node {node_id} is not in report {report_id}")
+                conn.execute(f"UPDATE nodes SET {name} = ? WHERE id = ?", (value, node_id))
+            self._touch(conn, report_id)
+        return revision
+
     def notes(self, report_id: int) -> list[Note]:
         with translated(self.path):
             self._require_report(self.conn, report_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cli
-from models.checks import run_checks
+from models.checks import FAMILIES, run_checks
 from models.checks.ignores import ignore_finding, set_rule_enabled
 from models.store import Library
 from tests.cli.helpers import run
@@ -41,18 +41,34 @@ def test_check_json_lists_findings_with_exact_keys(db, capsys) -> None:
     assert any(item["rule"] == "content.causes" and item["fix"] is None for item in data)
 
 
-def test_check_human_output_one_finding_per_line(db, capsys) -> None:
+def test_check_human_output_groups_findings_by_family(db, capsys) -> None:
     path, report_id = db
     code, out, err = run(capsys, "check", str(report_id), "--db", str(path))
     assert code == 0
     lines = out.splitlines()
     with Library(path) as lib:
         expected = run_checks(lib.load_report(report_id))
-    assert len(lines) == len(expected)
-    assert all(line.startswith(("[错误] ", "[建议] ")) for line in lines)
+    finding_lines = [line for line in lines if line.startswith(("[错误] ", "[建议] "))]
+    assert len(finding_lines) == len(expected)
+    headers = [line for line in lines if line.startswith("【")]
+    families = [FAMILIES[f] for f in FAMILIES if any(x.family == f for x in expected)]
+    assert headers == [f"【{name}】{sum(1 for x in expected if FAMILIES[x.family] == name)} 条" for name in families]
+    assert all(line.startswith(("[错误] ", "[建议] ", "【", "    · ")) for line in lines)
     assert any("三是依法做好行政复议和行政应诉工作" in line and "「结率均为100%」" in line for line in lines)
     assert "错误" in err
     assert "条" in err
+
+
+def test_check_human_output_lists_the_places_of_a_grouped_finding(db, capsys) -> None:
+    path, report_id = db
+    _, out, _ = run(capsys, "check", str(report_id), "--db", str(path))
+    lines = out.splitlines()
+    marks = next(i for i, line in enumerate(lines) if line.endswith("（punct.ascii）"))
+    places = [line for line in lines[marks + 1 : marks + 7] if line.startswith("    · ")]
+    assert len(places) == 6  # five paragraphs, then how many more
+    assert "处 「," in places[0]
+    assert "另有" in places[-1]
+    assert "--json" in places[-1]
 
 
 def test_check_public_edition_has_no_reminder_finding(db, capsys) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
+from ui.editors.finding_marks import FindingMarks
 from ui.editors.table_grid import TableGrid
 from ui.editors.text_edit import ProseEdit, WrappedLineEdit
 from ui.label_roles import as_hint
@@ -43,6 +44,7 @@ class NodeForm(QWidget):
     focus_lost = Signal()
     shift_requested = Signal(int, int)  # node id, -1 up / +1 down
     add_point_requested = Signal(int)  # the section to hold it
+    fix_requested = Signal(object)  # a Finding underlined in the body, whose fix the clerk chose
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,8 @@ class NodeForm(QWidget):
         self.edt_body = ProseEdit()
         self.table_grid = TableGrid()
         self.table_grid.hide()  # shown for a table only; while shown it widens the window's minimum
+        self.marks = FindingMarks(self.edt_body)
+        self.title_marks = FindingMarks(self.edt_title)  # a WrappedLineEdit is a QPlainTextEdit too
         self.btn_up = QPushButton(self.tr("上移要点"))
         self.btn_down = QPushButton(self.tr("下移要点"))
         self.btn_add_point = QPushButton(self.tr("添加要点"))
@@ -96,6 +100,8 @@ class NodeForm(QWidget):
         self.btn_down.clicked.connect(lambda: self._shift(+1))
         self.btn_add_point.clicked.connect(self._add_point)
         self.table_grid.changed.connect(self._table_edited)
+        self.marks.fix_requested.connect(self.fix_requested)
+        self.title_marks.fix_requested.connect(self.fix_requested)
 
     def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
         """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
@@ -115,6 +121,8 @@ class NodeForm(QWidget):
         self.table_grid.setVisible(is_table)
         if is_table and node.table is not None:
             self.table_grid.load(node.table)
+        self.marks.clear()
+        self.title_marks.clear()
         self.btn_up.setVisible(node.kind == POINT)
         self.btn_down.setVisible(node.kind == POINT)
         self.btn_add_point.setVisible(node.kind == SECTION)
@@ -142,6 +150,12 @@ class NodeForm(QWidget):
         if self.node.kind == TABLE and self.node.table is not None and self.table_grid.table() != self.node.table:
             self.table_grid.load(self.node.table)
         self._loading = False
+
+    def show_findings(self, findings: list) -> None:  # type: ignore[type-arg]
+        """Underline the node's findings in its title and body (other nodes' are passed over)."""
+        if self.node is not None and self.node.id is not None:
+            self.marks.show(findings, self.node.id, "text")
+            self.title_marks.show(findings, self.node.id, "title")
 
     def set_editor_font(self, font: QFont) -> None:
         for widget in (self.edt_title, self.edt_body):

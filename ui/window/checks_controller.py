@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QPushButton
 
 from models.edition import Edition
 from models.errors import NianbaoError
-from models.report import Report
+from models.report import Node, Report
 from ui.check_worker import CheckScheduler, RulesLoader, known_edition, rules_ready
 from ui.session import Session
 from ui.window.port import WindowPort
 
 if TYPE_CHECKING:
     from models.checks import Finding
-    from models.checks.model import Place
+    from models.checks.model import Context, Place
     from ui.findings_dock import FindingsDock
     from ui.findings_panel import FindingsPanel
     from ui.window.check_options import CheckOptions
@@ -42,6 +42,7 @@ class ChecksController(QObject):
     command needs it earlier."""
 
     choices_loaded = Signal()  # the switched-off rules and the report's ignored findings are read
+    findings_shown = Signal(object)  # list[Finding]: the newest full check, for the editor's underlines
 
     def __init__(self, window: WindowPort, session: Session, check_action: QAction) -> None:
         super().__init__(window.widget())
@@ -50,6 +51,7 @@ class ChecksController(QObject):
         self._choices_for: int | None = None  # the report whose choices the scheduler holds
         self._loader: RulesLoader | None = None
         self._findings: list[Finding] = []
+        self._context: Context | None = None  # build_context of the open report, for recheck_node
         self._state = ""  # 正在检查… or the error of the last run
         self._dock: FindingsDock | None = None
         self._options: CheckOptions | None = None
@@ -203,6 +205,7 @@ class ChecksController(QObject):
         self._choices_for = None
         self.scheduler.edition = known_edition(self.session.settings.default_edition)
         self._findings = []
+        self._context = None
         if self._dock is not None:
             self._dock.cmb_edition.blockSignals(True)
             self._dock.set_edition(self.scheduler.edition)
@@ -238,6 +241,7 @@ class ChecksController(QObject):
     def _report_closed(self) -> None:
         self._choices_for = None
         self._findings = []
+        self._context = None
         self.badge.hide()
         if self._dock is not None:
             self._fill_panel()
@@ -254,6 +258,8 @@ class ChecksController(QObject):
     def _show(self, findings: list[Finding]) -> None:
         current = self._dock.panel.current_finding() if self._dock is not None else None
         self._findings = findings
+        self._context = None  # the tree may have changed shape since: rebuilt on the next keystroke
+        self.findings_shown.emit(findings)
         self._fill_panel()
         if current is not None and self._dock is not None:
             self._dock.panel.select_finding(current)
@@ -272,6 +278,39 @@ class ChecksController(QObject):
 
     def _check_failed(self, message: str) -> None:
         self._set_state(self.tr("检查出错：") + message)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self._findings
+
+    def recheck_node(self, node_id: int) -> list[Finding]:
+        """The field rules over one node, on the UI thread: the quick re-check after each keystroke
+        (bench/bench_live_marks.py: well under 5 ms at p99 on a 100-page report with the tree's
+        context kept). Report-wide rules wait for the full check, which runs in the background."""
+        report = self.session.report
+        if report is None or not self.choices_ready():
+            return []
+        node = next((n for n in report.walk() if n.id == node_id), None)
+        if node is None:
+            return []
+        from models.checks import check_node
+
+        scheduler = self.scheduler
+        context = self._context_for(report, node)
+        fresh = check_node(report, node, edition=scheduler.edition, disabled=scheduler.disabled,
+                           ignored=scheduler.ignored, context=context)
+        others = [f for f in self._findings if f.node_id != node_id]
+        return others + fresh
+
+    def _context_for(self, report: Report, node: Node):  # type: ignore[no-untyped-def]
+        """The tree's context (which part each node is in), kept while the tree keeps its shape."""
+        from models.checks.structure import build_context
+
+        cached = self._context
+        edition = self.scheduler.edition
+        if cached is None or cached.report is not report or cached.edition != edition or id(node) not in cached.part_of:
+            cached = self._context = build_context(report, edition)
+        return cached
 
     # --- going to a finding ---
 

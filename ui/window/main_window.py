@@ -324,7 +324,14 @@ class MainWindow(QMainWindow):
     def _connect_checks(self) -> None:
         """Typing is checked again after a pause; 设置 may switch rules on or off."""
         self.node_form.edited.connect(self.checks.schedule)
+        # underlines in the body: the node typed in is re-checked at once, the rest with the full check
+        self.node_form.edited.connect(self._recheck_shown_node)
+        self.checks.findings_shown.connect(self.node_form.show_findings)
+        self.node_form.fix_requested.connect(self.checks.fix)
         self.statusBar().insertPermanentWidget(0, self.checks.badge)
+
+    def _recheck_shown_node(self, node_id: int, *_changed: object) -> None:
+        self.node_form.show_findings(self.checks.recheck_node(node_id))
 
     # --- settings and geometry ---
 
@@ -535,6 +542,7 @@ class MainWindow(QMainWindow):
         self.btn_meta.setChecked(False)
         self.session.watch_node(node)
         self.node_form.load(node, *self._position(node))
+        self.node_form.show_findings(self.checks.findings)
         self.editors.setCurrentWidget(self.node_form)
         ancestors = self._ancestors(node)
         self.side.show_for(report, node, ancestors)
