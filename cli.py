@@ -390,17 +390,10 @@ def cmd_package(args: argparse.Namespace) -> None:
 
 
 def _assigned_parts(report, unit: str) -> list:  # type: ignore[no-untyped-def, type-arg]
-    """The outermost parts assigned to ``unit``."""
-    found = []
+    """The outermost parts assigned to ``unit``; a CLI error when there are none."""
+    from models.roundtrip.parts import assigned_parts
 
-    def visit(nodes) -> None:  # type: ignore[no-untyped-def]
-        for node in nodes:
-            if node.unit == unit:
-                found.append(node)
-            else:
-                visit(node.children)
-
-    visit(report.body)
+    found = assigned_parts(report, unit)
     if not found:
         raise CliError(f"没有分给“{unit}”的部分。先用 assign ID --part 2.3 --unit {unit} 分工，或用 --part 直接写明部分。")
     return found

@@ -74,3 +74,18 @@ def part_labels(report: Report) -> dict[int, str]:
 
 def subtree(node: Node) -> list[Node]:
     return list(node.walk())
+
+
+def assigned_parts(report: Report, unit: str) -> list[Node]:
+    """The outermost parts assigned to ``unit`` (a part inside one of them goes with it)."""
+    found: list[Node] = []
+
+    def visit(nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.unit == unit:
+                found.append(node)
+            else:
+                visit(node.children)
+
+    visit(report.body)
+    return found

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.errors import NianbaoError
 from models.report import SECTION, Node, Report
 from models.roundtrip.package import make_package
-from models.roundtrip.parts import part_labels
+from models.roundtrip.parts import assigned_parts, part_labels
 from ui.collab.assign_dialog import known_units
 from ui.dialogs import alerts
 from ui.dialogs.export_dialog import documents_folder, safe_file_name
@@ -28,20 +28,6 @@ from ui.session import Session
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 
-
-def assigned_parts(report: Report, unit: str) -> list[Node]:
-    """The outermost parts assigned to ``unit`` (a part inside one of them goes with it)."""
-    found: list[Node] = []
-
-    def visit(nodes: list[Node]) -> None:
-        for node in nodes:
-            if node.unit == unit:
-                found.append(node)
-            else:
-                visit(node.children)
-
-    visit(report.body)
-    return found
 
 
 def default_file_name(report: Report, unit: str) -> str:
