@@ -18,13 +18,12 @@ import models.export.layout as L
 from models.export.blocks import clean
 from models.export.document import new_document
 from models.export.ooxml import ParaFormat, RunFormat, add_text, bookmark_end, bookmark_start, paragraph_properties, sub
-from models.fileio import write_atomic
 from models.numbering import number_report
 from models.report import TABLE, Node, Report
 from models.roundtrip.anchors import anchor_for, shown_text
 from models.roundtrip.parts import part_labels
-from models.roundtrip.reading import read_docx_bytes
-from models.roundtrip.records import GUIDANCE, HEADING, INSTRUCTIONS, PACKAGE, TEXT, Area
+from models.roundtrip.records import GUIDANCE, HEADING, INSTRUCTIONS, PACKAGE, TEXT
+from models.roundtrip.sending import send_file
 from models.store import Library
 from models.templates import writing_points
 
@@ -171,14 +170,5 @@ def make_package(library: Library, report_id: int, parts: list[Node], unit: str,
     report = library.load_report(report_id)
     by_id = {node.id: node for node in report.walk()}
     chosen = [by_id[part.id] for part in parts]
-    file_id = library.add_sent_file(report_id, PACKAGE, unit)
-    try:
-        data = build_package(report, file_id, chosen, unit, due)
-        read = read_docx_bytes(data, target.name)
-        areas = [Area(node_id, role, found.accepted) for (node_id, role), found in read.areas.items()]
-        library.set_sent_file_areas(file_id, areas, read.outside.accepted)
-        write_atomic(target, data)
-    except BaseException:
-        library.discard_sent_file(file_id)
-        raise
-    return file_id
+    return send_file(library, report_id, PACKAGE, target, lambda file_id: build_package(report, file_id, chosen, unit, due),
+                     unit)

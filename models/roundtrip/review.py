@@ -9,12 +9,11 @@ from pathlib import Path
 
 from models.export import ExportOptions, render
 from models.export.blocks import clean
-from models.fileio import write_atomic
 from models.numbering import number_report
 from models.report import Report
 from models.roundtrip.anchors import anchor_for
-from models.roundtrip.reading import read_docx_bytes
-from models.roundtrip.records import END, HEADING, REVIEW, TEXT, Area
+from models.roundtrip.records import END, HEADING, REVIEW, TEXT
+from models.roundtrip.sending import send_file
 from models.store import Library
 
 
@@ -44,17 +43,5 @@ def make_review(library: Library, report_id: int, target: Path, options: ExportO
     report = library.load_report(report_id)
     markers = number_report(report)
     marker_of = {node.id: markers[id(node)] for node in report.walk()}
-    file_id = library.add_sent_file(report_id, REVIEW)
-    try:
-        data = build_review(report, file_id, options or ExportOptions())
-        read = read_docx_bytes(data, target.name)
-        areas = [
-            Area(node_id, role, found.accepted, marker_of.get(node_id, "") if role == HEADING else "")
-            for (node_id, role), found in read.areas.items()
-        ]
-        library.set_sent_file_areas(file_id, areas, read.outside.accepted)
-        write_atomic(target, data)
-    except BaseException:
-        library.discard_sent_file(file_id)
-        raise
-    return file_id
+    return send_file(library, report_id, REVIEW, target,
+                     lambda file_id: build_review(report, file_id, options or ExportOptions()), markers=marker_of)
