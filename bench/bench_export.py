@@ -19,21 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import sized_report  # noqa: E402
+from bench.common import median_ms, sized_report  # noqa: E402
 from models.export import ExportOptions, export_report  # noqa: E402
 from models.export.docx_writer import build_docx  # noqa: E402
 from models.report_text import plain_text  # noqa: E402
 from models.store import Library  # noqa: E402
 from models.text_chars import count_chars  # noqa: E402
-
-
-def _median_ms(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -49,8 +40,8 @@ def main() -> None:
         print(f"report: {chars} characters")
         for edition in ("submit", "public"):
             options = ExportOptions(edition=edition)
-            build = _median_ms(lambda o=options: build_docx(report, o), runs)
-            save = _median_ms(lambda o=options: export_report(report, target, o), runs)
+            build = median_ms(lambda o=options: build_docx(report, o), runs)
+            save = median_ms(lambda o=options: export_report(report, target, o), runs)
             print(f"{edition:6s} build in memory: median {build:.1f} ms; build + save (write_atomic): {save:.1f} ms")
         print(f"file size: {target.stat().st_size / 1024:.0f} KiB")
         _whole_process(work, report, max(5, runs // 3))

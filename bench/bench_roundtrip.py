@@ -7,30 +7,19 @@ Run: python bench/bench_roundtrip.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import sized_report  # noqa: E402
+from bench.common import median_ms, sized_report  # noqa: E402
 from models.report import SECTION  # noqa: E402
 from models.roundtrip.merge import plan_merge  # noqa: E402
 from models.roundtrip.package import make_package  # noqa: E402
 from models.roundtrip.review import make_review  # noqa: E402
 from models.store import Library  # noqa: E402
-
-
-def _median_ms(action, runs: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -47,12 +36,12 @@ def main() -> None:
             make_package(library, report_id, parts, "执法科", package)  # warm-up
             nodes = sum(1 for _ in report.walk())
             print(f"report: {nodes} nodes, {len(parts)} top-level parts")
-            made = _median_ms(lambda: make_package(library, report_id, parts, "执法科", package), runs)
+            made = median_ms(lambda: make_package(library, report_id, parts, "执法科", package), runs)
             print(f"填报文件 for every part: median {made:.0f} ms ({package.stat().st_size / 1024:.0f} KiB)")
-            made = _median_ms(lambda: make_review(library, report_id, review), runs)
+            made = median_ms(lambda: make_review(library, report_id, review), runs)
             print(f"审阅稿: median {made:.0f} ms ({review.stat().st_size / 1024:.0f} KiB)")
             for name, path in (("填报文件", package), ("审阅稿", review)):
-                planned = _median_ms(lambda p=path: plan_merge(library, report_id, p), runs)
+                planned = median_ms(lambda p=path: plan_merge(library, report_id, p), runs)
                 print(f"merge plan of the returned {name}: median {planned:.0f} ms")
 
 

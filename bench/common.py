@@ -30,6 +30,11 @@ def timings(action: Callable[[], object], runs: int) -> list[float]:
     return result
 
 
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    """The median time of ``runs`` calls, in milliseconds."""
+    return statistics.median(timings(action, runs)) * 1000
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
