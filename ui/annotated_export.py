@@ -35,16 +35,22 @@ def default_target(session: Session) -> Path:
 def ask_target(window: WindowPort, default: Path) -> Path | None:
     """The file to write, with .docx added when the clerk left it off; None when cancelled. Qt's own
     overwrite question is off: ours names the file and keeps 否 as the default."""
-    path, _ = QFileDialog.getSaveFileName(window.widget(), tr("导出审校稿"), str(default), tr(FILE_FILTER),
-                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    path, _ = QFileDialog.getSaveFileName(
+        window.widget(),
+        tr("导出审校稿"),
+        str(default),
+        tr(FILE_FILTER),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
     if not path:
         return None
     target = Path(path)
     return target if target.suffix.lower() == ".docx" else target.with_name(target.name + ".docx")
 
 
-def export_annotated_copy(window: WindowPort, session: Session, edition: str, disabled: Collection[str],
-                          ignored: Collection[tuple]) -> Path | None:
+def export_annotated_copy(
+    window: WindowPort, session: Session, edition: str, disabled: Collection[str], ignored: Collection[tuple]
+) -> Path | None:
     """Ask where, confirm an overwrite, check the report as it is now and write the 审校稿."""
     report = session.report
     if report is None or not session.flush():
@@ -67,6 +73,7 @@ def export_annotated_copy(window: WindowPort, session: Session, edition: str, di
         alerts.show_error(window.widget(), tr("审校稿没有导出：") + str(exc))
         return None
     session.settings.last_folder = str(target.parent)
-    window.show_message(tr("已导出审校稿：{0}（{1} 条批注）。").replace("{0}", str(target))
-                        .replace("{1}", str(len(findings))))
+    window.show_message(
+        tr("已导出审校稿：{0}（{1} 条批注）。").replace("{0}", str(target)).replace("{1}", str(len(findings)))
+    )
     return target

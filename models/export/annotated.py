@@ -45,8 +45,9 @@ def build_annotated(report: Report, findings: Sequence[Finding], options: Export
     return render(report, ".docx", dataclasses.replace(options, comments=comment_plan(report, findings, options)))
 
 
-def export_annotated(report: Report, target: Path, findings: Sequence[Finding],
-                     options: ExportOptions | None = None) -> Path:
+def export_annotated(
+    report: Report, target: Path, findings: Sequence[Finding], options: ExportOptions | None = None
+) -> Path:
     """Write the 审校稿 atomically (a failed export leaves the old file as it was)."""
     write_atomic(target, build_annotated(report, findings, options))
     return target
@@ -105,8 +106,11 @@ class _Places:
 
     def find(self, finding: Finding) -> tuple[BodySpan | ElementSpan | None, Finding | Place | None, str]:
         """(where, the finding or place the comment stands on, a note when it is not where it belongs)."""
-        candidates: list[Finding | Place] = [finding] if not finding.places else [
-            inner for place in finding.places for inner in (place.places or (place,))]
+        candidates: list[Finding | Place] = (
+            [finding]
+            if not finding.places
+            else [inner for place in finding.places for inner in (place.places or (place,))]
+        )
         for candidate in candidates:
             where = self._where(candidate)
             if where is not None:
@@ -167,12 +171,16 @@ class _Places:
         if not value and name != "issuer":
             return None
         elements = {
-            "title": "title", "signature": "signature", "date": "signature",
+            "title": "title",
+            "signature": "signature",
+            "date": "signature",
             "recipients": "recipients" if submit else None,
-            "doc_number": "masthead" if masthead else None, "signer": "masthead" if masthead else None,
+            "doc_number": "masthead" if masthead else None,
+            "signer": "masthead" if masthead else None,
             "issuer": "masthead" if masthead else "signature",
             "note": "note" if submit else None,
-            "cc": "imprint" if submit else None, "printed_by": "imprint" if submit else None,
+            "cc": "imprint" if submit else None,
+            "printed_by": "imprint" if submit else None,
             "printed_on": "imprint" if submit else None,
         }
         return elements.get(name)

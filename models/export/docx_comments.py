@@ -63,8 +63,10 @@ class CommentPlan:
 def add_comments_part(document: DocxDocument, plan: CommentPlan) -> list[int]:
     """The comments, in the plan's order, into the document's comments part; their ids."""
     _add_comment_styles(document)
-    return [document.comments.add_comment(c.text, author=plan.author, initials=plan.initials).comment_id
-            for c in plan.comments]
+    return [
+        document.comments.add_comment(c.text, author=plan.author, initials=plan.initials).comment_id
+        for c in plan.comments
+    ]
 
 
 def _add_comment_styles(document: DocxDocument) -> None:

@@ -16,8 +16,8 @@ import models.export.layout as L
 from models.edition import Edition
 from models.export.attachment import LABEL, LEDGER_TITLE, attachment_note, ledger_table
 from models.export.blocks import Block, body_blocks, clean, prune
-from models.export.docx_comments import CommentMarks, add_comments_part, marked_runs
 from models.export.document import new_document
+from models.export.docx_comments import CommentMarks, add_comments_part, marked_runs
 from models.export.docx_parts import (
     add_imprint,
     add_masthead,

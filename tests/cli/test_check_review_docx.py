@@ -27,8 +27,9 @@ def db(tmp_path: Path) -> tuple[Path, int]:
 def test_check_writes_the_annotated_copy_with_one_comment_per_finding(db, tmp_path, capsys, edition) -> None:
     path, report_id = db
     target = tmp_path / "报告-审校稿.docx"
-    code, out, err = run(capsys, "--db", str(path), "check", str(report_id), "--review-docx", str(target),
-                         "--edition", edition.value)
+    code, out, err = run(
+        capsys, "--db", str(path), "check", str(report_id), "--review-docx", str(target), "--edition", edition.value
+    )
     assert code == 0
     with Library(path) as lib:
         expected = run_checks(lib.load_report(report_id), edition=edition)
@@ -45,7 +46,8 @@ def test_check_refuses_to_overwrite_the_annotated_copy_unless_forced(db, tmp_pat
     target.write_bytes(b"the reviewer's own file")
     code, _, err = run(capsys, "--db", str(path), "check", str(report_id), "--review-docx", str(target))
     assert code != 0
-    assert "目标文件已存在" in err and "--force" in err
+    assert "目标文件已存在" in err
+    assert "--force" in err
     assert target.read_bytes() == b"the reviewer's own file"
     code, _, _ = run(capsys, "--db", str(path), "check", str(report_id), "--review-docx", str(target), "--force")
     assert code == 0

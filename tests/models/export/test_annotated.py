@@ -124,8 +124,15 @@ def test_the_body_text_and_every_characters_format_are_those_of_the_ordinary_exp
 
 
 def _report(*nodes: Node, **meta: str) -> Report:
-    fields = {"year": 2024, "issuer": "某区司法局", "title": "某区司法局关于2024年度法治政府建设情况的报告",
-              "recipients": "区委、区政府", "signature": "某区司法局", "date": "2025-01-20", **meta}
+    fields = {
+        "year": 2024,
+        "issuer": "某区司法局",
+        "title": "某区司法局关于2024年度法治政府建设情况的报告",
+        "recipients": "区委、区政府",
+        "signature": "某区司法局",
+        "date": "2025-01-20",
+        **meta,
+    }
     return with_ids(Report(meta=ReportMeta(**fields), body=list(nodes)))  # type: ignore[arg-type]
 
 
@@ -145,12 +152,14 @@ def test_spaces_trimmed_by_the_export_and_later_lines_of_a_text_keep_the_range_o
 
 
 def test_metadata_findings_sit_on_their_element_and_unprinted_ones_on_the_title() -> None:
-    report = _report(Node(SECTION, title="主要举措", text="全年办理行政复议案件35件。"),
-                     title="某区司法局2024年法治政府建设情况", recipients="区委,区政府")
+    report = _report(
+        Node(SECTION, title="主要举措", text="全年办理行政复议案件35件。"),
+        title="某区司法局2024年法治政府建设情况",
+        recipients="区委,区政府",
+    )
     findings, comments, anchored = _comments(report)
     by_field = {f.field: (f, c) for f, c in zip(findings, comments, strict=True)}
-    _, title_comment = next((f, c) for f, c in zip(findings, comments, strict=True)
-                                        if f.field == "meta.title")
+    _, title_comment = next((f, c) for f, c in zip(findings, comments, strict=True) if f.field == "meta.title")
     assert anchored[title_comment.comment_id] in report.meta.title
     recipients, comment = by_field["meta.recipients"]
     assert anchored[comment.comment_id] == recipients.excerpt
@@ -166,7 +175,8 @@ def test_metadata_findings_sit_on_their_element_and_unprinted_ones_on_the_title(
 def test_findings_on_left_out_template_parts_go_to_the_title_saying_why() -> None:
     report = with_ids(new_report(load_template("fzzf-annual"), 2024, "某区司法局"))
     findings, comments, anchored = _comments(report)
-    assert findings and len(comments) == len(findings)
+    assert findings
+    assert len(comments) == len(findings)
     title = clean(report.meta.title)
     for comment in comments:
         assert "未填写的模板部分" in comment.text
@@ -192,10 +202,14 @@ def test_a_finding_deep_in_a_paragraph_written_in_many_chunks_is_anchored() -> N
 
 def test_a_heading_range_starts_after_its_number_and_points_and_table_titles_are_marked() -> None:
     report = _report(
-        Node(SECTION, title="深入学习贯彻行政处罚法", children=[
-            Node(POINT, title="开展学法活动", text="学习行政复议法12次。"),
-            table_node([["项目", "数量"], ["案件", "3"]], title="依据行政强制法办理情况表"),
-        ]),
+        Node(
+            SECTION,
+            title="深入学习贯彻行政处罚法",
+            children=[
+                Node(POINT, title="开展学法活动", text="学习行政复议法12次。"),
+                table_node([["项目", "数量"], ["案件", "3"]], title="依据行政强制法办理情况表"),
+            ],
+        ),
     )
     findings, comments, anchored = _comments(report)
     bare = [(f, c) for f, c in zip(findings, comments, strict=True) if f.rule == "citation.bare-title"]

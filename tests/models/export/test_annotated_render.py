@@ -29,5 +29,6 @@ def test_libreoffice_opens_the_annotated_copy_and_prints_the_same_pages(tmp_path
     annotated_pages, plain_pages = read_pages(annotated_pdf), read_pages(plain_pdf)
     assert len(annotated_pages) >= 2
     assert [p.text for p in annotated_pages] == [p.text for p in plain_pages]
-    assert [[line.text for line in p.lines] for p in annotated_pages] == [[line.text for line in p.lines]
-                                                                           for p in plain_pages]
+    assert [[line.text for line in p.lines] for p in annotated_pages] == [
+        [line.text for line in p.lines] for p in plain_pages
+    ]

@@ -19,8 +19,9 @@ def test_the_reader_puts_each_comment_on_the_part_of_its_finding() -> None:
     report.id = 7
     findings = run_checks(report)
     options = ExportOptions()
-    options = dataclasses.replace(options, anchors=review_anchors(report, 3),
-                                  comments=comment_plan(report, findings, options))
+    options = dataclasses.replace(
+        options, anchors=review_anchors(report, 3), comments=comment_plan(report, findings, options)
+    )
     returned = read_docx_bytes(render(report, ".docx", options), "审校稿.docx")
     assert len(returned.comments) == len(findings)
     on_parts = 0
