@@ -31,7 +31,7 @@ from models.export import ExportOptions, left_out_parts, render
 from models.export.blocks import clean
 from models.export.docx_comments import BodySpan, CommentPlan, ElementSpan, Key, PlannedComment
 from models.fileio import write_atomic
-from models.report import TABLE, Node, Report
+from models.report import PARAGRAPH, TABLE, Node, Report
 
 AUTHOR = "年报助手体检"
 INITIALS = "体检"  # Word keeps at most 9 characters
@@ -90,7 +90,8 @@ def _other_places(finding: Finding, anchor: Finding | Place | None, labels: dict
         named = [f"「{short(p.excerpt, 10)}」" for p in others[:PLACES_LISTED]]
     more = "……" if len(others) > PLACES_LISTED else ""
     text = f"共 {total} 处，批注在第一处；其余：{'、'.join(named)}{more}" if named else f"共 {total} 处"
-    return text + ("。年报助手“体检”中可一次改好全部。" if finding.fixable else "。")
+    can_fix = finding.fixable and "一次" not in finding.message
+    return text + ("。年报助手“体检”中可一次改好全部。" if can_fix else "。")
 
 
 class _Places:
@@ -121,8 +122,8 @@ class _Places:
         if at.field.startswith("meta."):
             return self._meta(at)
         node = self.nodes.get(at.node_id) if at.node_id is not None else None
-        if node is None or at.field not in _ROLE:
-            return None
+        if node is None or at.field not in _ROLE or (node.kind == PARAGRAPH and at.field == "title"):
+            return None  # a paragraph's title is never printed
         if node.kind == TABLE:
             needle = clean(at.excerpt).replace("\n", "").strip()
             occurrence = clean(node.title)[: at.start].count(needle) if needle else 0

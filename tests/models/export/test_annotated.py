@@ -229,3 +229,13 @@ def test_the_plan_maps_a_span_across_lines_of_a_text() -> None:
     assert where.end == ((node_id, "t", 1), 2)
     document = open_docx(build_annotated(report, [finding]))
     assert anchored_texts(document)[0] == "文字第二"
+
+
+def test_a_finding_on_text_the_export_does_not_print_goes_to_the_title_saying_so() -> None:
+    report = _report(Node(PARAGRAPH, title="根据行政处罚法", text="全年办理行政复议案件35件。"))
+    findings, comments, anchored = _comments(report)
+    hidden = [(f, c) for f, c in zip(findings, comments, strict=True) if f.node_id and f.field == "title"]
+    assert hidden
+    for _, comment in hidden:
+        assert "原处的文字没有印出" in comment.text
+        assert anchored[comment.comment_id] == report.meta.title
