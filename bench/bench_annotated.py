@@ -53,9 +53,9 @@ def main() -> None:
     ids = itertools.count(1)
     for node in sample.walk():
         node.id = next(ids)
+    options = ExportOptions()
     for label, report in (("sample report as scraped", sample), ("150 nodes, planted", _planted(sized_report(150)))):
         findings = run_checks(report)
-        options = ExportOptions()
         build_annotated(report, findings, options)  # warm-up
         plain = _median_ms(lambda r=report: build_docx(r, options), runs)
         annotated = _median_ms(lambda r=report, f=findings: build_annotated(r, f, options), runs)

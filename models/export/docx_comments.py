@@ -76,8 +76,8 @@ def _add_comment_styles(document: DocxDocument) -> None:
     paragraph = sub(styles, "style", type="paragraph", styleId="CommentText")
     sub(paragraph, "name", val="annotation text")
     sub(paragraph, "basedOn", val="Normal")
-    sub(sub(paragraph, "pPr"), "spacing", after=0, line=240, lineRule="auto")
-    ppr = paragraph[-1]
+    ppr = sub(paragraph, "pPr")
+    sub(ppr, "spacing", after=0, line=240, lineRule="auto")
     sub(ppr, "jc", val="left")
     rpr = sub(paragraph, "rPr")
     sub(rpr, "rFonts", eastAsia="宋体")
@@ -184,8 +184,8 @@ class CommentMarks:
             self.placed.add(comment_id)
 
     def finish(self, body: etree._Element) -> None:
-        """Comments nothing took (a report with no text at all): empty ranges in the last
-        paragraph, a new empty one when there is none."""
+        """Comments nothing took (a report with no text at all, an element that printed empty):
+        empty ranges in the last paragraph held, a new empty one when there is none."""
         left = [cid for cid in self.all_ids if cid not in self.placed]
         if not left:
             return
