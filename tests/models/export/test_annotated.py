@@ -239,3 +239,36 @@ def test_a_finding_on_text_the_export_does_not_print_goes_to_the_title_saying_so
     for _, comment in hidden:
         assert "原处的文字没有印出" in comment.text
         assert anchored[comment.comment_id] == report.meta.title
+
+
+def test_masthead_and_imprint_findings_sit_on_their_characters_in_the_submit_edition() -> None:
+    report = with_ids(seed_report(repaired=True))
+    report.meta = seed_meta()
+    report.meta.doc_number = "九龙坡城管文[2024]12号"
+    report.meta.cc = "市城市管理局,区委依法治区办"
+    findings, comments, anchored = _comments(report)
+    fields = {f.field for f in findings}
+    assert {"meta.doc_number", "meta.cc"} <= fields
+    for finding, comment in zip(findings, comments, strict=True):
+        if finding.field in ("meta.doc_number", "meta.cc"):
+            assert anchored[comment.comment_id] == finding.excerpt
+    document = open_docx(build_annotated(report, findings))
+    imprint = document.tables[-1]._tbl
+    assert imprint.find(f".//{qn('w:commentRangeStart')}") is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end", "shown"),
+    [
+        ("本局办理案件", 2, 4, "办理"),  # plain
+        ("  本局办理案件  ", 4, 6, "办理"),  # leading spaces trimmed
+        ("本局办理案件  ", 6, 8, "件"),  # only trimmed spaces: the character before
+        ("本局办理案件", 6, 6, "件"),  # an insertion point at the end
+        ("本局\r\n办理\x01案件", 5, 9, "理案件"),  # CR LF and a control character the export drops
+    ],
+)
+def test_typed_positions_map_to_the_characters_the_file_shows(typed: str, start: int, end: int, shown: str) -> None:
+    report = _report(Node(PARAGRAPH, text=typed))
+    finding = Finding("test", "建议", report.body[0].id, "text", start, end, typed[start:end], "测试")
+    document = open_docx(build_annotated(report, [finding]))
+    assert anchored_texts(document)[0] == shown
