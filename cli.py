@@ -201,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="自动修正有确定改法的问题（先保存一个历史版本，可用 revisions 查看、恢复）")
     chk.add_argument("--rule", metavar="R",
                      help="只检查、修正这一条规则（如 punct.ascii）或这一类规则（如 punctuation）")
+    chk.add_argument("--review-docx", type=Path, metavar="FILE",
+                     help="另存审校稿（.docx）：每条检查结果作为 Word 批注标在原文处，按 --edition 的版本排版")
+    chk.add_argument("--force", action="store_true", help="审校稿文件已存在时覆盖它（不加时拒绝导出）")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=report_id)
     sub.add_parser("revisions", parents=[common], help="列出历史版本").add_argument("id", type=report_id)
@@ -453,6 +456,7 @@ def cmd_check(args: argparse.Namespace) -> None:
     from models.checks import run_checks
     from models.checks.ignores import load_disabled, load_ignored
 
+    _check_review_target(args)
     with open_library(args) as lib:
         report = lib.load_report(args.id)
         disabled = set(load_disabled(lib)) | _rules_left_out(args.rule)
@@ -460,6 +464,8 @@ def cmd_check(args: argparse.Namespace) -> None:
         if args.fix:
             report = _fix_report(lib, args, report, disabled, ignored)
     findings = run_checks(report, edition=args.edition, disabled=disabled, ignored=ignored)
+    if args.review_docx is not None:
+        _write_review_docx(args, report, findings)
     if args.json:
         write_utf8(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1) + "\n")
         return
@@ -467,6 +473,30 @@ def cmd_check(args: argparse.Namespace) -> None:
     errors = sum(1 for f in findings if f.severity == "错误")
     summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
     print(("修正后还有" if args.fix and findings else "") + summary, file=sys.stderr)
+
+
+def _check_review_target(args: argparse.Namespace) -> None:
+    """Refused before anything is checked or fixed: a 审校稿 that is not .docx, or would overwrite a file."""
+    target = args.review_docx
+    if target is None:
+        if args.force:
+            raise _usage_error("--force 只与 --review-docx 一起使用（覆盖已有的审校稿）")
+        return
+    if target.suffix.lower() != ".docx":
+        raise CliError("审校稿只能导出为 .docx 文件（批注要在 Word 或 WPS 中查看）。")
+    if target.exists() and not args.force:
+        raise CliError(f"目标文件已存在：{target}。要覆盖它，请加 --force。")
+
+
+def _write_review_docx(args: argparse.Namespace, report, findings) -> None:  # type: ignore[no-untyped-def]
+    """The 审校稿: the export in the checked edition, each finding a comment on its characters."""
+    from models.export import ExportOptions, left_out_notice
+    from models.export.annotated import export_annotated
+
+    if notice := left_out_notice(report):
+        print(f"提示：{notice}", file=sys.stderr)
+    export_annotated(report, args.review_docx, findings, ExportOptions(edition=args.edition))
+    print(f"已导出审校稿：{args.review_docx}（{len(findings)} 条批注）", file=sys.stderr)
 
 
 def _rules_left_out(rule: str | None) -> set[str]:

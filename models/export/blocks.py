@@ -23,6 +23,14 @@ class Piece:
     text: str
     level: int = TEXT  # heading level whose font the piece takes; 0 = body text
     anchor: tuple[int, str] | None = None  # (node id, "h" heading | "t" text) it begins, for a 审阅稿's bookmarks
+    line: int = 0  # which line of that field it shows (a text's later lines carry no anchor)
+    owner: tuple[int, str] | None = None  # (node id, "t") of a later line, for a 审校稿's comments
+
+    @property
+    def source(self) -> tuple[int, str, int] | None:
+        """(node id, role, line): the field line this piece shows, in an anchored build."""
+        owner = self.anchor or self.owner
+        return (*owner, self.line) if owner else None
 
 
 @dataclass
@@ -126,7 +134,8 @@ class _Builder:
         if not lines and anchor is not None and (start or self.blocks):
             (start or self.blocks[-1]).pieces.append(Piece("", anchor=anchor))
         for index, line in enumerate(lines):
-            piece = Piece(line, anchor=anchor if index == 0 else None)
+            piece = Piece(line, anchor=anchor if index == 0 else None, line=index,
+                          owner=anchor if index else None)
             if index == 0 and start is not None:
                 start.pieces.append(piece)
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import zipfile
@@ -16,6 +17,7 @@ from models.edition import Edition
 from models.export.attachment import LABEL, LEDGER_TITLE, attachment_note, ledger_table
 from models.export.blocks import Block, body_blocks, clean, prune
 from models.export.document import new_document
+from models.export.docx_comments import CommentMarks, add_comments_part, marked_runs
 from models.export.docx_parts import (
     add_imprint,
     add_masthead,
@@ -56,11 +58,12 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     faces = L.faces_for(options.fallback_fonts)
     document = new_document(faces)
     _set_properties(document, report)
+    marks = CommentMarks(options.comments, add_comments_part(document, options.comments)) if options.comments else None
     body = document.element.body
     body.find(f"{{{body.nsmap['w']}}}sectPr").addprevious(etree.Comment(_BODY_MARK))
     frame = io.BytesIO()
     document.save(frame)
-    return _with_body(frame, _body_chunks(report, options, faces, _Chunks(body.nsmap, _CHUNK_RUNS)))
+    return _with_body(frame, _body_chunks(report, options, faces, _Chunks(body.nsmap, _CHUNK_RUNS), marks))
 
 
 def build_body(report: Report, options: ExportOptions) -> etree._Element:
@@ -145,39 +148,55 @@ class _Chunks:
         return data[: -len(end)], sub(self.wrapper, tag)
 
 
-def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks) -> Iterator[bytes]:
+@contextlib.contextmanager
+def _element(chunks: _Chunks, marks: CommentMarks | None, name: str) -> Iterator[None]:
+    """A frame element built inside the block is given the 审校稿's comments on it."""
+    start = len(chunks.wrapper)
+    yield
+    if marks is not None:
+        marks.element(name, chunks.wrapper[start:])
+
+
+def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks,
+                 marks: CommentMarks | None = None) -> Iterator[bytes]:
     attached = ledger_table(report) if options.ledger_table else None  # prune keeps no ledger
     report = prune(report)
     meta = report.meta
     submit = options.edition == Edition.SUBMIT
     if submit and options.header:
-        add_masthead(chunks.wrapper, meta, faces)
+        with _element(chunks, marks, "masthead"):
+            add_masthead(chunks.wrapper, meta, faces)
     # The title, its blank line and 主送 keep with the body's first line: never alone at a page foot.
-    add_title(chunks.wrapper, clean(meta.title), clean(meta.issuer), faces)
+    with _element(chunks, marks, "title"):
+        add_title(chunks.wrapper, clean(meta.title), clean(meta.issuer), faces)
     recipients = clean(meta.recipients).strip()
     if clean(meta.title).strip():
         blank_line(chunks.wrapper, keep_next=True)  # one blank line between the title and 主送 or the body
     if submit and recipients:
-        add_recipients(chunks.wrapper, recipients, faces)
-    blocks = body_blocks(report, inline_points=options.points == "inline", anchored=options.anchors is not None)
+        with _element(chunks, marks, "recipients"):
+            add_recipients(chunks.wrapper, recipients, faces)
+    anchored = options.anchors is not None or marks is not None
+    blocks = body_blocks(report, inline_points=options.points == "inline", anchored=anchored)
     signed = any(signature_lines(meta))
     anchors = _numbered(options.anchors)
     for index, block in enumerate(blocks):
         if block.table is not None:
             keep = signed and index == len(blocks) - 1
-            yield from _table_chunks(chunks, block, faces, anchors, keep_next=keep)
+            yield from _table_chunks(chunks, block, faces, anchors, keep_next=keep, marks=marks)
             continue
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
-        yield from _block_chunks(chunks, block, faces, keep_next=keep, anchors=anchors)
+        yield from _block_chunks(chunks, block, faces, keep_next=keep, anchors=anchors, marks=marks)
     body_end = len(chunks.wrapper)  # nothing is written out between here and the bookmark below
     if attached is not None:
         add_attachment_note(chunks.wrapper, attachment_note(), faces)
     note = clean(meta.note).strip() if submit else ""
-    add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
+    with _element(chunks, marks, "signature"):
+        add_signature(chunks.wrapper, meta, faces, sealed=submit and options.sealed, note_follows=bool(note))
     if note:
-        add_note(chunks.wrapper, note, faces)
+        with _element(chunks, marks, "note"):
+            add_note(chunks.wrapper, note, faces)
     after_body = chunks.wrapper[body_end] if body_end < len(chunks.wrapper) else None
     if (0, "e") in anchors and after_body is not None and after_body.tag == w("p"):
         bookmark_at_start(after_body, *anchors[(0, "e")])  # what follows the body is no part's
@@ -185,14 +204,19 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks:
         add_attachment_heading(chunks.wrapper, LABEL, LEDGER_TITLE, faces)
         yield from write_table(chunks, attached, faces)
     if submit:  # the 版记 stands on its own: a report without 附注 still has 抄送 and 印发 (GB/T 9704 7.4)
-        add_imprint(chunks.wrapper, meta, faces)
+        with _element(chunks, marks, "imprint"):
+            add_imprint(chunks.wrapper, meta, faces)
+    if marks is not None:
+        marks.finish(chunks.wrapper)
     yield chunks.take()
 
 
 def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool,
-                  anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None) -> Iterator[bytes]:
+                  anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None,
+                  marks: CommentMarks | None = None) -> Iterator[bytes]:
     """A block's paragraph and runs, written out whenever enough runs are held. In a 审阅稿 each
-    piece that belongs to a part sits between that part's bookmark start and end."""
+    piece that belongs to a part sits between that part's bookmark start and end; in a 审校稿 a
+    piece's runs are cut where a comment's range starts or ends."""
     paragraph = block_paragraph(chunks.wrapper, block, keep_next)
     children = 1  # counted here: lxml's len() walks the children
     for piece in block.pieces:
@@ -201,8 +225,12 @@ def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool
         if mark:
             bookmark_start(paragraph, *mark)
             children += 1
-        for text, east_asian_hint in text_runs(piece.text):
-            add_run(paragraph, text, fmt, east_asian_hint)
+        events = marks.piece_events(piece.source, piece.text) if marks else None
+        for item in marked_runs(piece.text, events) if events else text_runs(piece.text):
+            if isinstance(item, tuple):
+                add_run(paragraph, item[0], fmt, item[1])
+            else:
+                paragraph.append(item)
             children += 1
             if chunks.full(children):
                 data, paragraph = chunks.take_open()
@@ -223,12 +251,15 @@ def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: b
 
 
 def _table_chunks(chunks: _Chunks, block: Block, faces: L.Faces,
-                  anchors: Mapping[tuple[int, str], tuple[int, str]], keep_next: bool = False) -> Iterator[bytes]:
+                  anchors: Mapping[tuple[int, str], tuple[int, str]], keep_next: bool = False,
+                  marks: CommentMarks | None = None) -> Iterator[bytes]:
     """A table block: its title centred above (a 审阅稿's bookmark around it), then the table."""
     assert block.table is not None
     title = block.pieces[0] if block.pieces else None
     if title is not None and title.text:
         table_title(chunks.wrapper, title.text, faces)
+        if marks is not None and title.anchor:
+            marks.element(f"table:{title.anchor[0]}", chunks.wrapper[-1:])
         mark = anchors.get(title.anchor) if title.anchor else None
         if mark:  # around the title's runs, as a heading's
             paragraph = chunks.wrapper[-1]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from models.edition import Edition
 from models.errors import NianbaoError
+
+if TYPE_CHECKING:
+    from models.export.docx_comments import CommentPlan
 
 POINT_STYLES = ("inline", "separate")
 
@@ -26,3 +30,5 @@ class ExportOptions:
     # A 审阅稿 (models.roundtrip.review): hidden bookmarks, (node id, "h"|"t") → name; the key
     # (0, "e") marks where the body ends. None for an ordinary export.
     anchors: Mapping[tuple[int, str], str] | None = field(default=None, compare=False, hash=False)
+    # A 审校稿 (models.export.annotated): Word comments on the characters of each finding.
+    comments: CommentPlan | None = field(default=None, compare=False, hash=False)

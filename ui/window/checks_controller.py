@@ -102,6 +102,7 @@ class ChecksController(QObject):
         panel = dock.panel
         panel.read_only = self.session.read_only
         dock.btn_recheck.clicked.connect(self.check_now)
+        dock.btn_annotated.clicked.connect(self.export_annotated)
         dock.cmb_edition.currentIndexChanged.connect(self._edition_changed)
         panel.finding_activated.connect(self.go_to)
         panel.fix_requested.connect(self.fix)
@@ -164,6 +165,16 @@ class ChecksController(QObject):
         dock.set_edition(edition)
         dock.cmb_edition.blockSignals(False)
         self.show_checks()
+
+    def export_annotated(self) -> None:
+        """导出审校稿…: the findings of the dock's edition as Word comments (ui.annotated_export)."""
+        if self.session.report is None:
+            return
+        self._load_choices()
+        from ui.annotated_export import export_annotated_copy
+
+        export_annotated_copy(self.window, self.session, self.scheduler.edition, self.scheduler.disabled,
+                              self.scheduler.ignored)
 
     def schedule(self, *_args: object) -> None:
         # before the choices are loaded, the check that follows their loading covers this edit
