@@ -148,7 +148,8 @@ def test_each_line_names_the_part_it_prints(pages):
     assert lines[0].node is None  # the 版头 belongs to no part
     assert next(line for line in lines if line.text.startswith("区城市管理局关于")).node is None  # nor the title
     signature = next(line for line in reversed(lines) if line.text.strip() == "重庆市九龙坡区城市管理局")
-    assert signature.node is None and lines[-1].node is None  # 署名 and 版记 are no part's
+    assert signature.node is None
+    assert lines[-1].node is None
     named = [order.index(line.node) for line in lines if line.node is not None]
     assert named == sorted(named)  # in reading order
     for node in report.walk():
