@@ -247,8 +247,11 @@ class PageDock(QDockWidget):
         if not self.pages:
             return 0
         page_height = self.pages[0].height * self.canvas.scale
+        bar = self.scroll.verticalScrollBar()
+        if bar.maximum() and bar.value() >= bar.maximum():  # scrolled to the end: the last page is in view
+            return len(self.pages) - 1
         reach = min(self.scroll.viewport().height(), page_height) / 3
-        return self.canvas.page_at_y(self.scroll.verticalScrollBar().value() + reach)
+        return self.canvas.page_at_y(bar.value() + reach)
 
     def show_page(self, index: int) -> None:
         if not self.pages:

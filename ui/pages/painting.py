@@ -80,14 +80,18 @@ def _paint_run(painter: QPainter, run: Run, glyphs: Glyphs) -> None:
     painter.setPen(_colour(run.color))
     raw = glyphs.raw_font(run.font, run.size)
     if raw is None:
-        _paint_fallback(painter, run)
+        _paint_fallback(painter, run, list(zip(run.text, run.xs, strict=False)))
         return
-    indexes, positions = [], []
+    indexes, positions, missing = [], [], []
     for char, x in zip(run.text, run.xs, strict=False):
         found = raw.glyphIndexesForString(char)
         if found and found[0]:
             indexes.append(found[0])
             positions.append(QPointF(x, run.baseline))
+        elif not char.isspace():
+            missing.append((char, x))
+    if missing:  # the face lacks them (so does the printout): Qt's font matching shows what it can
+        _paint_fallback(painter, run, missing)
     glyph_run = QGlyphRun()
     glyph_run.setRawFont(raw)
     glyph_run.setGlyphIndexes(indexes)
@@ -95,11 +99,11 @@ def _paint_run(painter: QPainter, run: Run, glyphs: Glyphs) -> None:
     painter.drawGlyphRun(QPointF(0, 0), glyph_run)
 
 
-def _paint_fallback(painter: QPainter, run: Run) -> None:
+def _paint_fallback(painter: QPainter, run: Run, chars: list[tuple[str, float]]) -> None:
     font = QFont(run.family)
     font.setPixelSize(max(1, round(run.size)))
     painter.setFont(font)
-    for char, x in zip(run.text, run.xs, strict=False):
+    for char, x in chars:
         painter.drawText(QPointF(x, run.baseline), char)
 
 

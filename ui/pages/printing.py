@@ -85,8 +85,12 @@ def print_with_dialog(parent: QWidget, pages: Pages) -> int:
     dialog.setMinMax(1, len(pages))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return 0
-    blank = duplex(printer) and len(pages) % 2 == 1 and alerts.ask_yes_no(parent, blank_page_note(pages))
-    return print_pages(printer, pages, blank_after=blank)
+    return print_pages(printer, pages, blank_after=blank_page_wanted(parent, duplex(printer), pages))
+
+
+def blank_page_wanted(parent: QWidget, double_sided: bool, pages: Pages) -> bool:
+    """Double-sided with an odd last page: ask whether to add a blank page (one-sided: never)."""
+    return double_sided and len(pages) % 2 == 1 and alerts.ask_yes_no(parent, blank_page_note(pages))
 
 
 def preview_dialog(parent: QWidget, pages: Pages) -> QPrintPreviewDialog:
