@@ -261,18 +261,20 @@ class PageDock(QDockWidget):
         self._show_page_number()
 
     def follow(self, node_id: int | None) -> None:
-        """Scroll to the first line of a part, unless it is in view already."""
+        """Bring a part's first line into the upper part of the view, unless it is there already."""
         if not self.pages or node_id is None:
             return
         for index, page in enumerate(self.pages):
             for line in page.lines:
                 if line.node == node_id:
-                    point = self.canvas.line_point(index, line)
-                    self.scroll.ensureVisible(
-                        round(point.x()), round(point.y()), 0, self.scroll.viewport().height() // 3
-                    )
-                    self._show_page_number()
+                    self._bring_into_view(self.canvas.line_point(index, line).y())
                     return
+
+    def _bring_into_view(self, y: float) -> None:
+        bar, height = self.scroll.verticalScrollBar(), self.scroll.viewport().height()
+        if not bar.value() + 8 <= y <= bar.value() + height * 2 / 3:
+            bar.setValue(round(y - height / 4))
+        self._show_page_number()
 
     def follow_current(self, *_args: object) -> None:
         node = self.window.current_node()
