@@ -64,7 +64,7 @@ class Actions:
         self.find_next = make("查找下一个", "F3")
         self.find_previous = make("查找上一个", "Shift+F3")
         self.full_text = make("全文", None, "按导出的样子从头到尾阅读全文，点击段落转到该部分")
-        self.page_view = make("页面", "Ctrl+Shift+V", "在编辑器旁按打印的样子查看各页，点击一行转到该部分")
+        self.page_view = make("页面", None, "在编辑器旁按打印的样子查看各页，点击一行转到该部分")
         self.page_view.setCheckable(True)
         self.print_ = make("打印…", "Ctrl+P", "按页面视图的排版打印（A4，页码单页在右、双页在左）")
         self.print_preview = make("打印预览", None, "打印前逐页查看")

@@ -58,6 +58,20 @@ def test_the_view_shows_the_pages_of_the_layout_and_says_which_page(seed_window:
     assert dock.lbl_page in window.statusBar().findChildren(type(dock.lbl_page))
 
 
+def test_the_view_closes_with_the_report_and_comes_back_with_the_next(seed_window: MainWindow, qtbot) -> None:
+    window = seed_window
+    dock = shown_dock(window, qtbot)
+    report_id = window.session.report.id
+    window.show_library()
+    assert not dock.isVisible()
+    assert dock.lbl_page.text() == ""
+    assert not window.actions_.page_view.isChecked()
+    window.open_report(report_id)
+    assert dock.isVisible()
+    qtbot.waitUntil(lambda: dock.pages is not None, timeout=10000)
+    assert dock.lbl_page.text().endswith(f"共 {len(dock.pages)} 页")
+
+
 def test_the_public_edition_has_no_masthead(seed_window: MainWindow, qtbot) -> None:
     dock = shown_dock(seed_window, qtbot)
     assert "重庆市九龙坡区城市管理局文件" in dock.pages[0].texts

@@ -73,6 +73,8 @@ class PageDock(QDockWidget):
         ):
             signal.connect(self.schedule)
         session.report_closed.connect(self._report_closed)
+        session.report_opened.connect(self._report_opened)
+        self._wanted = False  # shown when the last report was closed
 
     # --- building ---
 
@@ -184,7 +186,13 @@ class PageDock(QDockWidget):
         self._show_page_number()
         self.laid_out.emit()
 
+    def _report_opened(self) -> None:
+        if self._wanted and not self.isVisible():  # open again with the next report
+            self.show()
+
     def _report_closed(self) -> None:
+        self._wanted = self.isVisible()
+        self.hide()  # nothing to show over the library page
         self._timer.stop()
         self._generation += 1
         self.pages = None
