@@ -138,6 +138,10 @@ def test_zoom_steps_fits_and_ctrl_wheel(seed_window: MainWindow, qtbot) -> None:
     QApplication.sendEvent(dock.scroll.viewport(), down)
     QApplication.sendEvent(dock.scroll.viewport(), down)
     assert dock.cmb_zoom.currentText() == "75%"
+    dock.show_page(4)
+    for zoom in (2.0, FIT_PAGE, 0.5, FIT_WIDTH):  # zooming keeps the page being read
+        dock.set_zoom(zoom)
+        assert dock.lbl_page.text().startswith("第 5 页"), zoom
 
 
 def test_clicking_a_line_shows_its_part_with_the_cursor_there(seed_window: MainWindow, qtbot) -> None:

@@ -219,10 +219,18 @@ class PageDock(QDockWidget):
         return float(self.zoom) * self.logicalDpiX() / 72
 
     def _apply_zoom(self) -> None:
+        """Rescale, keeping the same place of the same page at the top of the view."""
+        if not self.pages:
+            self.canvas.set_scale(self.scale())
+            return
+        bar = self.scroll.verticalScrollBar()
         page = self._current_page()
+        before = self.canvas.page_rect(page)
+        within = (bar.value() - before.top()) / max(1, before.height())
         self.canvas.set_scale(self.scale())
-        if self.pages:
-            self.show_page(page)
+        after = self.canvas.page_rect(page)
+        bar.setValue(round(after.top() + within * after.height()))
+        self._show_page_number()
 
     def zoom_by(self, steps: int) -> None:
         """Ctrl+wheel: the next or previous step of the percentages."""
