@@ -219,6 +219,20 @@ def test_the_header_says_which_fonts_print(seed_window: MainWindow, qtbot) -> No
     assert "页面中显示用的字体" in details
 
 
+def test_with_only_fangsong_and_kaiti_here_the_view_prints_with_them(
+    seed_window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the export dialog offers: the _GB2312 faces missing, 仿宋 and 楷体 installed."""
+    monkeypatch.setattr(font_check, "installed_families", lambda: frozenset({"仿宋", "楷体", "黑体", "宋体"}))
+    dock = shown_dock(seed_window, qtbot)
+    assert dock.options().fallback_fonts is True
+    asked = {run.family for page in dock.pages for line in page.lines for run in line.runs}
+    assert "仿宋" in asked
+    assert "仿宋_GB2312" not in asked
+    assert "方正小标宋简体" in dock.lbl_fonts.text()  # still missing: said so
+    assert "✓ 正文、三级及以下标题、落款、版记：仿宋" in dock.lbl_fonts.toolTip()
+
+
 # --- printing ---
 
 

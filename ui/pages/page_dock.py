@@ -130,9 +130,16 @@ class PageDock(QDockWidget):
         self.setWidget(holder)
 
     def options(self) -> ExportOptions:
-        return ExportOptions(
-            edition=self.cmb_edition.currentData(), fallback_fonts=self.session.settings.fallback_fonts
-        )
+        """What 导出 writes by default: this report's edition, and 仿宋/楷体 for the _GB2312 faces
+        when the settings ask for them or this machine has only those (as the export dialog offers)."""
+        return ExportOptions(edition=self.cmb_edition.currentData(), fallback_fonts=self._fallback_fonts())
+
+    def _fallback_fonts(self) -> bool:
+        from models.export import font_check
+
+        installed = font_check.installed_families()
+        advised = installed is not None and font_check.fallback_advised(installed)
+        return self.session.settings.fallback_fonts or advised
 
     # --- laying out ---
 
