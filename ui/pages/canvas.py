@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -107,7 +107,3 @@ def fit_scale(page: Page, available: QSize, whole_page: bool) -> float:
     if not whole_page:
         return by_width
     return min(by_width, (available.height() - 2 * GAP) / page.height)
-
-
-def page_rect_points(page: Page) -> QRectF:
-    return QRectF(0, 0, page.width, page.height)
