@@ -202,6 +202,16 @@ def test_typing_lays_out_again_after_a_pause(seed_window: MainWindow, qtbot) -> 
     assert [page.texts for page in dock.pages] == [page.texts for page in typeset(report, ExportOptions())]
 
 
+def test_edits_made_while_a_layout_runs_are_laid_out_after_it(seed_window: MainWindow, qtbot) -> None:
+    window = seed_window
+    dock = shown_dock(window, qtbot)
+    node = next(node for node in window.session.report.walk() if node.text.strip())
+    dock.lay_out()  # runs on the worker thread; its result comes back through the event loop
+    window.session.edit_node(node.id, text=node.text + "晚到的一句。")
+    dock.lay_out()  # waits for the first
+    qtbot.waitUntil(lambda: any("晚到的一句" in text for page in dock.pages for text in page.texts), timeout=10000)
+
+
 def test_the_header_says_which_fonts_print(seed_window: MainWindow, qtbot) -> None:
     dock = shown_dock(seed_window, qtbot)
     installed = font_check.installed_families()

@@ -164,18 +164,22 @@ class PageDock(QDockWidget):
         self._pool.start(worker)
 
     def _laid_out(self, generation: int, pages: Pages) -> None:
+        """Show the pages (the report closed meanwhile: drop them), then lay out edits made since."""
         self._running = False
-        if self._pending:
-            self._pending = False
-            self.lay_out()
-        if generation != self._generation or self.session.report is None:
-            return
-        self.show_pages(pages)
+        if generation == self._generation and self.session.report is not None:
+            self.show_pages(pages)
+        self._next()
 
     def _failed(self, generation: int, message: str) -> None:
         self._running = False
         if generation == self._generation:
             self.window.show_message(message)
+        self._next()
+
+    def _next(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.lay_out()
 
     def show_pages(self, pages: Pages) -> None:
         """Show new pages, keeping the place the clerk was reading."""
