@@ -209,7 +209,7 @@ def test_edits_made_while_a_layout_runs_are_laid_out_after_it(seed_window: MainW
     dock.lay_out()  # runs on the worker thread; its result comes back through the event loop
     window.session.edit_node(node.id, text=node.text + "晚到的一句。")
     dock.lay_out()  # waits for the first
-    qtbot.waitUntil(lambda: any("晚到的一句" in text for page in dock.pages for text in page.texts), timeout=10000)
+    qtbot.waitUntil(lambda: "晚到的一句" in "".join(text for page in dock.pages for text in page.texts), timeout=10000)
 
 
 def test_the_header_says_which_fonts_print(seed_window: MainWindow, qtbot) -> None:
