@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         ):
             action.triggered.connect(run)
         acts.recent.aboutToShow.connect(lambda: self.dialogs.fill_recent())
-        acts.page_view.toggled.connect(lambda shown: self.page_dock.setVisible(shown))
+        # triggered, not toggled: the dock's own visibility changes (minimizing) only tick the menu
+        acts.page_view.triggered.connect(lambda shown: self.page_dock.setVisible(shown))
 
     @property
     def importer(self) -> ImportActions:
