@@ -70,6 +70,9 @@ def test_the_view_closes_with_the_report_and_comes_back_with_the_next(seed_windo
     assert dock.isVisible()
     qtbot.waitUntil(lambda: dock.pages is not None, timeout=10000)
     assert dock.lbl_page.text().endswith(f"共 {len(dock.pages)} 页")
+    window.actions_.page_view.trigger()  # 视图 › 页面 again: closed
+    assert not dock.isVisible()
+    assert not window.actions_.page_view.isChecked()
 
 
 def test_the_public_edition_has_no_masthead(seed_window: MainWindow, qtbot) -> None:
