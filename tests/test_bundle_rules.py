@@ -153,3 +153,14 @@ def test_opencc_datas_of_the_installed_package_exist(rules: ModuleType) -> None:
     datas = rules.opencc_datas(share)
     assert len(datas) >= 3
     assert all(Path(source).is_file() for source, _dest in datas)
+
+
+def test_printing_is_bundled(rules: ModuleType) -> None:
+    """打印 and 打印预览 (ui/pages/printing.py) need QtPrintSupport, its library and the print plugins."""
+    used = rules.with_dependencies(rules.qt_modules_imported(ROOT, ("ui", "models")))
+    assert "QtPrintSupport" in used
+    assert "QtPrintSupport" not in rules.excluded_qt_modules(used)
+    wanted = rules.entry_filter(used)
+    assert wanted(("PySide6/Qt6PrintSupport.dll", "/x", "BINARY"))
+    assert wanted(("PySide6/Qt/lib/libQt6PrintSupport.so.6", "/x", "BINARY"))
+    assert wanted(("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/x", "BINARY"))

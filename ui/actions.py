@@ -64,6 +64,10 @@ class Actions:
         self.find_next = make("查找下一个", "F3")
         self.find_previous = make("查找上一个", "Shift+F3")
         self.full_text = make("全文", None, "按导出的样子从头到尾阅读全文，点击段落转到该部分")
+        self.page_view = make("页面", None, "在编辑器旁按打印的样子查看各页，点击一行转到该部分")
+        self.page_view.setCheckable(True)
+        self.print_ = make("打印…", "Ctrl+P", "按页面视图的排版打印（A4，页码单页在右、双页在左）")
+        self.print_preview = make("打印预览", None, "打印前逐页查看")
         self.check = make("检查", "F7", "体检：法定内容、年份、标点、数字和文号")
         self.checklist = make("去年工作安排落实清单", None, "逐条填写去年“下一步工作打算”的落实情况")
         self.assign = make("分工…", None, "指定所选部分由哪个科室填写、何时交回")
@@ -84,7 +88,8 @@ class Actions:
         return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.add_table, self.rename, self.delete, self.move_up,
                 self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, self.find,
-                self.replace, self.find_next, self.find_previous, self.full_text, *self.collab_actions()]
+                self.replace, self.find_next, self.find_previous, self.full_text, self.page_view, self.print_,
+                self.print_preview, *self.collab_actions()]
 
     def collab_actions(self) -> list[QAction]:
         return [self.assign, self.assignments, self.make_package, self.import_returned, self.export_review,
@@ -94,7 +99,7 @@ class Actions:
         bar = window.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
         for item in (self.new, self.roll_forward, self.open, self.recent, None, self.import_, self.paste_import,
-                     self.export, None, self.snapshot,
+                     self.export, self.print_preview, self.print_, None, self.snapshot,
                      self.revisions, None, self.backup, self.open_backups, self.restore_backup, self.restore_library, None,
                      self.close_report, self.quit):
             _add(file_menu, item)
@@ -103,7 +108,9 @@ class Actions:
                      self.add_paragraph, self.add_table, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
                      self.indent, None, self.trash, None, self.find, self.replace, self.find_next, self.find_previous):
             _add(edit_menu, item)
-        _add(bar.addMenu(tr("视图(&V)")), self.full_text)
+        view_menu = bar.addMenu(tr("视图(&V)"))
+        for item in (self.page_view, self.full_text):
+            _add(view_menu, item)
         tools_menu = bar.addMenu(tr("工具(&T)"))
         for item in (self.check, self.checklist, None, self.settings):
             _add(tools_menu, item)

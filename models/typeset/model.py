@@ -46,6 +46,7 @@ class Line:
     top: float
     height: float
     block: int  # index of the paragraph (body element) it belongs to
+    node: int | None = None  # id of the report's part it prints (heading or text); None: title, 版头, 署名, 版记
 
     @property
     def text(self) -> str:

@@ -119,3 +119,29 @@ def fallback_advances(font: TTFont) -> Callable[[int], int | None]:
         return None if name is None else hmtx[name][0]
 
     return advance
+
+
+def face_data(path: str, index: int) -> bytes:
+    """One face of a font file as a font file of its own: the face itself for a plain .ttf/.otf,
+    a standalone sfnt (its table directory and tables copied out) for face ``index`` of a .ttc/.otc
+    collection. Drawers that load fonts from data without a face index (Qt's ``QRawFont``) need it."""
+    with open(path, "rb") as file:
+        data = file.read()
+    if data[:4] != b"ttcf":
+        return data
+    (count,) = struct.unpack_from(">L", data, 8)
+    if not 0 <= index < count:
+        raise ValueError(f"{path} has {count} faces, not face {index}")
+    (start,) = struct.unpack_from(">L", data, 12 + 4 * index)
+    version, tables = struct.unpack_from(">LH", data, start)
+    records = [struct.unpack_from(">4sLLL", data, start + 12 + 16 * i) for i in range(tables)]
+    head = struct.pack(">LHHHH", version, tables, *struct.unpack_from(">HHH", data, start + 6))
+    offset = 12 + 16 * tables
+    directory, bodies = [head], []
+    for tag, checksum, table_offset, length in records:
+        directory.append(struct.pack(">4sLLL", tag, checksum, offset, length))
+        body = data[table_offset : table_offset + length]
+        body += b"\0" * (-length % 4)  # tables start on 4-byte boundaries
+        bodies.append(body)
+        offset += len(body)
+    return b"".join(directory + bodies)

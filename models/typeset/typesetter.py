@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+
+from lxml import etree
 
 import models.export.layout as L
 from models.export.docx_writer import build_body
@@ -29,9 +32,57 @@ def typeset(report: Report, options: ExportOptions | None = None, settings: Type
     options = options or ExportOptions()
     settings = settings or TypesetSettings()
     fonts = Fonts(settings.resolver)
-    elements = read_body(build_body(report, options), L.SIZE_BODY / 2)
+    names = _part_anchors(report) if options.anchors is None else dict(options.anchors)
+    body = build_body(report, dataclasses.replace(options, anchors=names))  # bookmarks take no room
+    elements = read_body(body, L.SIZE_BODY / 2)
     set_elements = [_set(element, fonts, settings.rules) for element in elements]
-    return Pages(paginate(set_elements, fonts), settings.rules.name)
+    pages = Pages(paginate(set_elements, fonts), settings.rules.name)
+    _mark_nodes(pages, _element_marks(body, {name: key[0] or None for key, name in names.items()}))
+    return pages
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_BOOKMARK, _TEXT = f"{_W}bookmarkStart", f"{_W}t"
+
+
+def _part_anchors(report: Report) -> dict[tuple[int, str], str]:
+    """A bookmark for every part's heading and text (as a 审阅稿 has), and one where the body ends."""
+    names = {(node.id, role): f"n{node.id}{role}" for node in report.walk() if node.id is not None for role in "ht"}
+    names[(0, "e")] = "end"
+    return names
+
+
+def _element_marks(body: etree._Element, nodes: dict[str, int | None]) -> list[list[tuple[int, int | None]]]:
+    """Per body element (as ``read_body`` counts them): (character offset, node id) where a
+    part's bookmark starts; a table's marks all count from its start."""
+    marks: list[list[tuple[int, int | None]]] = []
+    for element in body:
+        if element.tag not in (f"{_W}p", f"{_W}tbl"):
+            continue
+        offset, found = 0, []
+        for child in element.iter(_BOOKMARK, _TEXT):
+            if child.tag == _TEXT and element.tag == f"{_W}p":
+                offset += len(child.text or "")
+            elif child.tag == _BOOKMARK and child.get(f"{_W}name") in nodes:
+                found.append((offset, nodes[child.get(f"{_W}name")]))
+        marks.append(found)
+    return marks
+
+
+def _mark_nodes(pages: Pages, marks: list[list[tuple[int, int | None]]]) -> None:
+    """Each line's part: the one whose bookmark starts last at or before the line's first
+    character, in reading order; lines before the first part (title, 版头) have none, and the
+    body's end mark gives none to what follows it (署名, 版记)."""
+    offsets: dict[int, int] = {}
+    current: int | None = None
+    for page in pages:
+        for line in page.lines:
+            start = offsets.get(line.block, 0)
+            offsets[line.block] = start + len(line.text)
+            for offset, node in marks[line.block] if line.block < len(marks) else ():
+                if offset <= start:
+                    current = node
+            line.node = current
 
 
 def _set(element: Para | FootTable, fonts: Fonts, rules: BreakRules) -> SetPara | SetTable:

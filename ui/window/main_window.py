@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from ui.editors.meta_form import MetaForm
     from ui.find_panel import FindDock
     from ui.full_text_view import FullTextView
+    from ui.pages.page_dock import PageDock
     from ui.start_page import StartPage
     from ui.undo_bar import UndoBar
     from ui.window.backup_actions import BackupActions
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self._collab: CollabCommands | None = None
         self._find_dock: FindDock | None = None
         self._full_text: FullTextView | None = None
+        self._page_dock: PageDock | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_library_page())
         self.pages.addWidget(self._build_editor_page())
@@ -160,9 +162,13 @@ class MainWindow(QMainWindow):
             (acts.find_next, lambda: self.find_dock.step(1)),
             (acts.find_previous, lambda: self.find_dock.step(-1)),
             (acts.full_text, lambda: self.full_text.show_view()),
+            (acts.print_, lambda: self.page_dock.print_report()),
+            (acts.print_preview, lambda: self.page_dock.preview()),
         ):
             action.triggered.connect(run)
         acts.recent.aboutToShow.connect(lambda: self.dialogs.fill_recent())
+        # triggered, not toggled: the dock's own visibility changes (minimizing) only tick the menu
+        acts.page_view.triggered.connect(lambda shown: self.page_dock.setVisible(shown))
 
     @property
     def importer(self) -> ImportActions:
@@ -222,6 +228,24 @@ class MainWindow(QMainWindow):
 
             self._full_text = FullTextView(self.session, self)
         return self._full_text
+
+    @property
+    def page_dock(self) -> PageDock:
+        """视图 › 页面, beside the editor; it follows the part shown and re-lays out after typing."""
+        if self._page_dock is None:
+            from ui.pages.page_dock import PageDock
+
+            dock = PageDock(self.session, self)
+            dock.hide()
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.visibilityChanged.connect(self.actions_.page_view.setChecked)
+            self.statusBar().insertPermanentWidget(0, dock.lbl_page)
+            dock.btn_preview.setDefaultAction(self.actions_.print_preview)
+            dock.btn_print.setDefaultAction(self.actions_.print_)
+            self.node_form.edited.connect(dock.schedule)
+            self.tree_view.selectionModel().currentChanged.connect(dock.follow_current)
+            self._page_dock = dock
+        return self._page_dock
 
     @property
     def meta_form(self) -> MetaForm:
@@ -650,7 +674,8 @@ class MainWindow(QMainWindow):
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
         return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist,
-                acts.assignments, acts.notes, acts.find, acts.find_next, acts.find_previous, acts.full_text)
+                acts.assignments, acts.notes, acts.find, acts.find_next, acts.find_previous, acts.full_text,
+                acts.page_view, acts.print_, acts.print_preview)
 
     # --- closing: never lose an edit ---
 

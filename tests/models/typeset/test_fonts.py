@@ -117,3 +117,24 @@ def test_raw_table_lookups_equal_fonttools(face):
         0x10FFFF,
     ]
     assert [fast(code) for code in codes] == [slow(code) for code in codes]
+
+
+def test_a_face_of_a_collection_becomes_a_font_file_of_its_own(tmp_path):
+    import io
+
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from models.typeset.sfnt import face_data
+
+    collection = next(p for p in Path("/usr/share/fonts").rglob("*.ttc"))  # the tests' Noto CJK
+    with TTCollection(str(collection), lazy=True) as faces:
+        names = [face["name"].getDebugName(4) for face in faces.fonts]
+        glyphs = [face["maxp"].numGlyphs for face in faces.fonts]
+    for index in (0, len(names) - 1):
+        face = TTFont(io.BytesIO(face_data(str(collection), index)))
+        assert face["name"].getDebugName(4) == names[index]
+        assert face["maxp"].numGlyphs == glyphs[index]
+    plain = next(p for p in Path("/usr/share/fonts").rglob("*.ttf"))
+    assert face_data(str(plain), 0) == plain.read_bytes()
+    with pytest.raises(ValueError, match="faces"):
+        face_data(str(collection), len(names))

@@ -139,3 +139,23 @@ def test_latin_text_digits_and_a_long_address_lose_nothing():
         for line in page.lines:
             for run in line.runs:
                 assert run.xs[-1] < TEXT_LEFT + TEXT_WIDTH
+
+
+def test_each_line_names_the_part_it_prints(pages):
+    report = seed_report(repaired=True)
+    order = [node.id for node in report.walk()]
+    lines = [line for page in pages for line in page.lines if line.text]
+    assert lines[0].node is None  # the 版头 belongs to no part
+    assert next(line for line in lines if line.text.startswith("区城市管理局关于")).node is None  # nor the title
+    signature = next(line for line in reversed(lines) if line.text.strip() == "重庆市九龙坡区城市管理局")
+    assert signature.node is None
+    assert lines[-1].node is None
+    named = [order.index(line.node) for line in lines if line.node is not None]
+    assert named == sorted(named)  # in reading order
+    for node in report.walk():
+        first = node.title or node.text
+        mine = [index for index, line in enumerate(lines) if line.node == node.id]
+        assert mine, first
+        # A run-in part (一是…) may start inside the line of the part before it.
+        text = "".join(lines[index].text for index in range(max(mine[0] - 1, 0), mine[-1] + 1))
+        assert first[:6] in text, (node.id, first[:10])
