@@ -234,6 +234,8 @@ class LedgerForm(QWidget):
 
     def commit(self, key: str, column: str) -> None:
         """The field was left: a changed, acceptable value becomes one undo step."""
+        if not self.session.library.is_open:  # the window is closing: commit_focused() ran already
+            return
         report, sheet = self.session.report, self.session.sheet()
         field = self.fields.get((key, column))
         if report is None or sheet is None or field is None or self.session.read_only:
@@ -245,6 +247,12 @@ class LedgerForm(QWidget):
         self._apply(
             LedgerChanges(figures=[(column, key, text)]), f"数据台账：{COLUMN_NAMES[column]}{name}", (key, column)
         )
+
+    def commit_focused(self) -> None:
+        """The window closes or another report opens: a figure still being typed is saved first."""
+        for (key, column), field in self.fields.items():
+            if field.hasFocus():
+                self.commit(key, column)
 
     def _apply(self, changes: LedgerChanges, label: str, place: tuple[str, str] | None = None) -> bool:
         try:

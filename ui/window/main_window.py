@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         self.tree_commands.finish_rename()
+        self._commit_ledger_typing()
         if not self.session.close_report():
             return
         self._remember_splitter()
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report_id: int) -> None:
         self.tree_commands.finish_rename()
+        self._commit_ledger_typing()
         self.session.open_report(report_id)
 
     def _report_opened(self) -> None:
@@ -573,6 +575,10 @@ class MainWindow(QMainWindow):
         self.side.show_for(report, None, [])
         self.update_counts()
 
+    def _commit_ledger_typing(self) -> None:
+        if self._ledger_form is not None:
+            self._ledger_form.commit_focused()
+
     def _ledger_replaced(self) -> None:
         """An edit of the ledger, or its undo: the page and every figure cited in the text follow."""
         if self._ledger_form is not None:
@@ -675,6 +681,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tree_commands.finish_rename()
+        self._commit_ledger_typing()
         saved = self._checklist_dock.panel.flush() if self._checklist_dock is not None else True
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):
