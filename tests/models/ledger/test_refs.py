@@ -106,3 +106,9 @@ def test_word_count_counts_the_number() -> None:
     report = make_report()
     shown = resolved_report(report).body[0].children[0].text
     assert count_chars(shown) == count_chars("全年共收到行政复议申请35件，上年为30件。")
+
+
+def test_the_plain_text_for_reading_shows_the_figures() -> None:
+    from models.report_text import plain_text
+
+    assert "全年共收到行政复议申请35件，上年为30件。" in plain_text(make_report())
