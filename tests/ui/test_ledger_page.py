@@ -220,3 +220,37 @@ def test_a_figure_still_being_typed_is_saved_when_the_report_closes(example_wind
     QTest.keyClicks(field, "12")
     window.show_library()
     assert window.session.library.load_report(report_id).ledger.get("recon_resp_cases") == 12
+
+
+def test_a_finding_after_a_figure_is_shown_at_its_place_in_the_editor(example_window: MainWindow) -> None:
+    window = example_window
+    window.show_ledger()
+    type_figure(window, *RECEIVED, "1234")
+    select(window, 2)
+    node = window.node_form.node
+    window.node_form.edt_body.setPlainText("共")
+    window.node_form.edt_body.moveCursor(QTextCursor.MoveOperation.End)
+    window.insert_reference(*RECEIVED)
+    window.node_form.edt_body.insertPlainText("，错字在此。")
+    printed = window.session.shown_text(node.text)
+    assert printed == "共1234件，错字在此。"
+    start = printed.index("错字")
+    window.reveal(node.id, "text", start, start + 2)
+    assert window.node_form.edt_body.textCursor().selectedText() == "错字"
+
+
+def test_copy_and_paste_keep_references_inside_and_print_figures_outside(example_window: MainWindow) -> None:
+    window = example_window
+    window.show_ledger()
+    type_figure(window, *RECEIVED, "35")
+    select(window, 2)
+    body = window.node_form.edt_body
+    body.setPlainText("共")
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    window.insert_reference(*RECEIVED)
+    body.selectAll()
+    data = body.createMimeDataFromSelection()
+    assert data.text() == "共35件"  # another program gets the printed figure
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    body.insertFromMimeData(data)
+    assert window.node_form.node.text == "共{{ledger:recon_resp_cases}}共{{ledger:recon_resp_cases}}"
