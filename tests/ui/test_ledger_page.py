@@ -254,3 +254,25 @@ def test_copy_and_paste_keep_references_inside_and_print_figures_outside(example
     body.moveCursor(QTextCursor.MoveOperation.End)
     body.insertFromMimeData(data)
     assert window.node_form.node.text == "共{{ledger:recon_resp_cases}}共{{ledger:recon_resp_cases}}"
+
+
+def test_a_refused_figure_stays_while_another_is_saved_and_the_same_figure_is_no_step(
+    example_window: MainWindow,
+) -> None:
+    window = example_window
+    window.show_ledger()
+    form = window.ledger_form
+    bad = form.fields[RECEIVED]
+    bad.setFocus()
+    bad.insert("很多")
+    type_figure(window, "recon_resp_corrected", CURRENT, "2")  # saved: the page is shown again
+    assert bad.text() == "很多"
+    assert "很多" in form.lbl_error.text()
+    steps = window.session.undo_stack.count()
+    field = form.fields[("recon_resp_corrected", CURRENT)]
+    field.setFocus()
+    field.selectAll()
+    field.insert("2件")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.session.undo_stack.count() == steps
+    assert form.fields[("recon_resp_corrected", CURRENT)].text() == "2"

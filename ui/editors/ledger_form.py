@@ -27,7 +27,7 @@ from models.errors import NianbaoError
 from models.ledger.definitions import OWN_PREFIX, Indicator, load_catalogue
 from models.ledger.editing import LedgerChanges, apply_changes
 from models.ledger.sheet import Sheet, describe_change
-from models.ledger.values import COLUMN_NAMES, CURRENT, PREVIOUS, format_value
+from models.ledger.values import COLUMN_NAMES, CURRENT, PREVIOUS, format_value, parse_value
 from ui.editors.text_edit import LineEdit
 from ui.label_roles import as_hint
 from ui.session import Session
@@ -58,7 +58,7 @@ class LedgerForm(QWidget):
         self.fields: dict[tuple[str, str], QLineEdit] = {}
         self.changes: dict[str, QLabel] = {}  # 同比 per key
         self._errors: dict[tuple[str, str], str] = {}  # typed values refused, still shown in their field
-        self._shape: tuple[str, tuple[str, ...]] = ("", ())
+        self._shape: tuple[int | None, str, tuple[str, ...]] = (None, "", ())
         self.cmb_kind = QComboBox()
         for indicator_set in load_catalogue().sets:
             self.cmb_kind.addItem(indicator_set.name, indicator_set.id)
@@ -118,13 +118,13 @@ class LedgerForm(QWidget):
         if sheet is None:
             return
         self.cmb_kind.setCurrentIndex(max(0, self.cmb_kind.findData(sheet.kind)))
-        shape = (sheet.kind, tuple(i.key for i in sheet.indicators))
-        if shape != self._shape:
+        shape = (self.session.report_id, sheet.kind, tuple(i.key for i in sheet.indicators))
+        if shape != self._shape:  # another report, another kind, an indicator added or taken away
             self._build_grid(sheet)
             self._shape = shape
-        self._errors.clear()
+            self._errors.clear()
         self._fill(sheet)
-        self.lbl_error.clear()
+        self.lbl_error.setText("\n".join(self._errors.values()))
 
     def _build_grid(self, sheet: Sheet) -> None:
         while self.grid.count():
@@ -188,6 +188,8 @@ class LedgerForm(QWidget):
     def _fill(self, sheet: Sheet) -> None:
         read_only = self.session.read_only
         for (key, column), field in self.fields.items():
+            if (key, column) in self._errors:
+                continue  # the refused text stays, marked, for the clerk to correct
             field.setText(format_value(sheet.value(key, column)))
             field.setStyleSheet(COMPUTED_STYLE if field.isReadOnly() else "")
             if read_only:
@@ -241,8 +243,15 @@ class LedgerForm(QWidget):
         if report is None or sheet is None or field is None or self.session.read_only:
             return
         text = field.text()
-        if text.strip() == format_value(report.ledger.get(key, column)):
-            return
+        if key in sheet.by_key and not sheet.by_key[key].formula:
+            try:
+                typed = parse_value(text, sheet.by_key[key])
+            except NianbaoError:
+                typed = None  # refused below, with the message
+            else:
+                if typed == report.ledger.get(key, column):  # the same figure (“35件” for 35): no step
+                    field.setText(format_value(typed))
+                    return
         name = sheet.by_key[key].name if key in sheet.by_key else key
         self._apply(
             LedgerChanges(figures=[(column, key, text)]), f"数据台账：{COLUMN_NAMES[column]}{name}", (key, column)
