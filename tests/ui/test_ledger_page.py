@@ -43,6 +43,7 @@ def test_the_page_is_reached_from_the_tree_and_lists_the_groups(example_window: 
     assert window.editors.currentWidget() is window._ledger_holder
     assert window.btn_ledger.isChecked()
     assert not window.btn_meta.isChecked()
+    assert window.guidance.plain_text().startswith("数据台账")
     assert RECEIVED in form.fields
     assert "代码：recon_resp_cases" in form.fields[RECEIVED].toolTip()
     rate = form.fields[("recon_resp_correction_rate", CURRENT)]

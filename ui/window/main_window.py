@@ -572,7 +572,8 @@ class MainWindow(QMainWindow):
         self.tree_view.selectionModel().clearSelection()
         self.ledger_form.load()
         self.editors.setCurrentWidget(self._ledger_holder)
-        self.side.show_for(report, None, [])
+        self.side.setCurrentIndex(0)
+        self.guidance.show_ledger()
         self.update_counts()
 
     def _commit_ledger_typing(self) -> None:
