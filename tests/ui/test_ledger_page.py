@@ -277,3 +277,26 @@ def test_a_refused_figure_stays_while_another_is_saved_and_the_same_figure_is_no
     QTest.keyClick(field, Qt.Key.Key_Return)
     assert window.session.undo_stack.count() == steps
     assert form.fields[("recon_resp_corrected", CURRENT)].text() == "2"
+
+
+def test_a_missing_figure_is_an_error_until_the_ledger_has_it(qtbot, example_window: MainWindow) -> None:
+    window = example_window
+    select(window, 2)
+    node = window.node_form.node
+    window.node_form.edt_body.setPlainText("全年被申请行政复议")
+    window.node_form.edt_body.moveCursor(QTextCursor.MoveOperation.End)
+    window.insert_reference(*RECEIVED)
+    panel = window.checks.panel
+    window.actions_.check.trigger()
+
+    def missing() -> list:
+        return [f for f in panel.findings() if f.rule == "data.missing-value"]
+
+    qtbot.waitUntil(lambda: bool(missing()), timeout=5000)
+    [finding] = missing()
+    assert (finding.node_id, finding.severity, finding.excerpt) == (node.id, "错误", "【待填：被申请行政复议案件】")
+    window.reveal(node.id, "text", finding.start, finding.end)  # the figure itself is selected
+    assert window.node_form.edt_body.textCursor().selectedText() == "\ufffc"
+    window.show_ledger()
+    type_figure(window, *RECEIVED, "9")
+    qtbot.waitUntil(lambda: not missing(), timeout=5000)
