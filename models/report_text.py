@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.ledger.refs import resolved_report
 from models.numbering import number_report
 from models.report import POINT, SECTION, TABLE, Node, Report
 
@@ -16,6 +17,8 @@ def node_line(node: Node, marker: str) -> str:
 
 
 def plain_text(report: Report) -> str:
+    """Ledger references are shown as their figures, as the exported report prints them."""
+    report = resolved_report(report)
     markers = number_report(report)
     lines = [report.meta.title, ""]
     for node in report.walk():

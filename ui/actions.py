@@ -47,6 +47,8 @@ class Actions:
         undo_stack.canUndoChanged.connect(self.undo.setEnabled)
         undo_stack.canRedoChanged.connect(self.redo.setEnabled)
         self.meta = make("报告信息", "Ctrl+I", "编辑标题、主送机关、文号、签发人、日期等")
+        self.ledger = make("数据台账", "Ctrl+L", "填写本年、上年的各项数据（行政复议、诉讼、规范性文件…）")
+        self.insert_data = make("插入数据…", "Ctrl+Shift+D", "在正文光标处插入数据台账中的数字，台账改动后正文随之更新")
         self.add_sibling = make("添加同级标题", "Insert", "在所选部分之后添加同一级的标题")
         self.add_child = make("添加下级标题", "Ctrl+Shift+N", "在所选标题之下添加下一级标题")
         self.add_point = make("添加要点", "Ctrl+Shift+P", "添加“一是、二是”式的要点")
@@ -85,7 +87,8 @@ class Actions:
 
     def report_actions(self) -> list[QAction]:
         """Actions that need an open, writable report."""
-        return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.add_sibling,
+        return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.ledger,
+                self.insert_data, self.add_sibling,
                 self.add_child, self.add_point, self.add_paragraph, self.add_table, self.rename, self.delete, self.move_up,
                 self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, self.find,
                 self.replace, self.find_next, self.find_previous, self.full_text, self.page_view, self.print_,
@@ -104,7 +107,7 @@ class Actions:
                      self.close_report, self.quit):
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
-        for item in (self.undo, self.redo, None, self.meta, None, self.add_sibling, self.add_child, self.add_point,
+        for item in (self.undo, self.redo, None, self.meta, self.ledger, self.insert_data, None, self.add_sibling, self.add_child, self.add_point,
                      self.add_paragraph, self.add_table, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
                      self.indent, None, self.trash, None, self.find, self.replace, self.find_next, self.find_previous):
             _add(edit_menu, item)

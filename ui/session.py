@@ -32,6 +32,7 @@ from ui.undo import (
     AssignCommand,
     EditTableCommand,
     EditTextCommand,
+    LedgerCommand,
     MetaFieldCommand,
     MoveNodeCommand,
     RenameCommand,
@@ -40,6 +41,9 @@ from ui.undo import (
 )
 
 if TYPE_CHECKING:
+    from models.ledger.editing import LedgerChanges
+    from models.ledger.sheet import Problem, Sheet
+    from models.ledger.values import Ledger
     from models.roundtrip.records import Note
     from models.store.backups import RestoreResult
 
@@ -80,6 +84,7 @@ class Session(QObject):
     revision_created = Signal(int)  # any revision made through the session (manual, export, automatic)
     assignment_changed = Signal(int)  # 分工 of a part set, cleared, undone or redone
     edited = Signal()  # add, delete, move, rename, fixes, and their undo/redo (not typing)
+    ledger_replaced = Signal()  # the 数据台账 changed (an edit, its undo or redo)
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -98,6 +103,8 @@ class Session(QObject):
             reshaped.connect(self._reshaped)
         self.node_replaced.connect(self._reshaped)
         self.meta_replaced.connect(self._reshaped)
+        self.ledger_replaced.connect(self._reshaped)  # the data. checks compare with the ledger
+        self._sheet: tuple[Ledger, str, Sheet | None] | None = None  # the ledger laid out, for references
         self._pending_nodes: dict[int, dict[str, str]] = {}
         self._pending_meta: dict[str, Any] = {}
         self._timer = QTimer(self)
@@ -314,9 +321,65 @@ class Session(QObject):
     def report_chars(self) -> int:
         if self.report is None:
             return 0
-        return sum(count_chars(n.title) + count_chars(n.text)
+        return sum(count_chars(self.shown_text(n.title)) + count_chars(self.shown_text(n.text))
                    + (sum(count_chars(cell) for cell in n.table.cell_texts()) if n.table else 0)
                    for n in self.report.walk())
+
+    # --- the 数据台账 and the figures the text cites from it ---
+
+    def sheet(self) -> Sheet | None:
+        """The open report's ledger laid out (derived figures, problems); built again only after a
+        change of the ledger or the issuer. None for a kind of ledger this program does not know."""
+        if self.report is None:
+            return None
+        ledger, issuer = self.report.ledger, self.report.meta.issuer
+        if self._sheet is None or self._sheet[0] is not ledger or self._sheet[1] != issuer:
+            from models.ledger.refs import report_sheet
+
+            self._sheet = (ledger, issuer, report_sheet(self.report))
+        return self._sheet[2]
+
+    def shown_value(self, key: str, column: str) -> str:
+        """What a reference to ``key`` prints: the figure with its unit, or 【待填：名称】."""
+        from models.ledger.refs import shown_value
+
+        return shown_value(self.sheet(), key, column)
+
+    def shown_text(self, text: str) -> str:
+        """``text`` as printed: ledger references replaced by their figures (字数 counts these)."""
+        if "{{ledger:" not in text:
+            return text
+        from models.ledger.refs import resolve_text
+
+        return resolve_text(text, self.sheet())
+
+    def change_ledger(self, changes: LedgerChanges, label: str) -> list[Problem]:
+        """Apply ``changes`` as one undo step; the remaining soft problems are returned.
+
+        Raises ``models.ledger.editing.LedgerEditError`` (a Chinese message) for a bad value or a new
+        contradiction: then nothing changes."""
+        from models.ledger.editing import apply_changes
+
+        if self.read_only or self.report is None:
+            return []
+        old = self.report.ledger
+        new, warnings = apply_changes(old, self.report.meta.issuer, changes)
+        self.commit_typing()
+        self.flush()
+        self.undo_stack.push(LedgerCommand(self, old, new, label))
+        return warnings
+
+    def set_ledger(self, ledger: Ledger) -> bool:
+        """The library first, then the open report; the ledger page and cited figures follow."""
+        if self.report is None or self.read_only:
+            return False
+        report = self.report
+
+        def step() -> None:
+            self.library.save_ledger(report.id, ledger)
+            report.ledger = ledger
+            self.ledger_replaced.emit()
+        return self._guarded("保存数据台账", step)
 
     # --- tree edits: public, undoable ---
 

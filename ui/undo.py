@@ -4,11 +4,14 @@ obsolete so it never sits on the stack."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from models.report import Node, TableData
+
+if TYPE_CHECKING:
+    from models.ledger.values import Ledger
 
 
 class EditTarget(Protocol):
@@ -24,6 +27,7 @@ class EditTarget(Protocol):
     def set_meta_field(self, name: str, value: str) -> bool: ...
     def set_assignment(self, node: Node, unit: str, due: str) -> bool: ...
     def set_table(self, node: Node, table: TableData) -> bool: ...
+    def set_ledger(self, ledger: Ledger) -> bool: ...
 
 
 class _SessionCommand(QUndoCommand):
@@ -165,3 +169,18 @@ class EditTableCommand(_SessionCommand):
 
     def undo(self) -> None:
         self.session.set_table(self.node, self.old)
+
+
+class LedgerCommand(_SessionCommand):
+    """The 数据台账 replaced by a checked copy (models.ledger.editing); sentences citing its figures
+    show the new ones, and undo brings the old figures back into them."""
+
+    def __init__(self, session: EditTarget, old: Ledger, new: Ledger, text: str) -> None:
+        super().__init__(session, text)
+        self.old, self.new = old, new
+
+    def apply(self) -> bool:
+        return self.session.set_ledger(self.new)
+
+    def undo(self) -> None:
+        self.session.set_ledger(self.old)

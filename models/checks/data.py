@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from models.checks.model import ADVICE, Context, Hit, Rule, Where
+from models.checks.model import ADVICE, ERROR, Context, Hit, Rule, Where
 from models.ledger.definitions import LedgerDefinitionError
 from models.ledger.extract import CLAUSE_ENDS, UNIT_SYNONYMS, Figure, sentence_bounds
+from models.ledger.refs import MISSING
 from models.ledger.sheet import Sheet, year_on_year
 from models.ledger.values import CURRENT, PREVIOUS, format_value
 from models.report import Report
@@ -312,7 +313,21 @@ def _rule(rule_id: str, source: str, explanation: str, check: FieldCheck, fixes:
     return Rule(rule_id, "data", ADVICE, source, explanation, over_nodes(check), scope="report", fixes_in_hits=fixes)
 
 
+def check_missing_value(text: str, where: Where) -> Iterator[Hit]:
+    """A sentence citing a ledger figure that has no value yet prints 【待填：名称】 (models.ledger.refs)."""
+    for m in MISSING.finditer(text):
+        yield Hit(m.start(), m.end(), f"句中引用的“{m.group('name')}”在数据台账中还没有填数，请在数据台账中填写。")
+
+
 RULES = (
+    Rule(
+        "data.missing-value",
+        "data",
+        ERROR,
+        SOURCE,
+        "正文引用了数据台账中还没有填写的数字（显示为【待填：名称】）。",
+        check_missing_value,
+    ),
     _rule("data.ledger-mismatch", SOURCE, "句中写出的数字与数据台账中的数字不一致。", check_ledger_mismatch),
     _rule(
         "data.last-year-figure",

@@ -23,6 +23,7 @@ import models.checks.years as years
 from models.checks.model import ERROR, Context, Finding, Fix, Hit, Place, Rule, Where
 from models.checks.structure import build_context
 from models.edition import Edition
+from models.ledger.refs import has_references, report_has_references, report_sheet, resolved_node, resolved_report
 from models.report import META_FIELDS, Node, Report
 
 RULES: tuple[Rule, ...] = (
@@ -43,7 +44,10 @@ _SEVERITY_ORDER = {"错误": 0, "建议": 1}
 
 def run_checks(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
                ignored: Collection[IgnoreKey] = frozenset()) -> list[Finding]:
-    """Every finding of every enabled rule, in reading order (report-wide, metadata, then nodes)."""
+    """Every finding of every enabled rule, in reading order (report-wide, metadata, then nodes).
+
+    The rules read the text as it is printed: ledger references resolved to their figures."""
+    stored, report = report, resolved_report(report)
     ctx = build_context(report, edition)
     rules = _active(edition, disabled)
     by_field = _field_rules(rules)
@@ -56,7 +60,7 @@ def run_checks(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: C
     for node in report.walk():
         findings.extend(_check_node_fields(by_field, ctx, node))
     findings = _drop_ignored(roll_up(_drop_ignored(findings, ignored)), ignored)
-    return _sorted(findings, report)
+    return _sorted(_no_fixes_over_references(findings, stored), report)
 
 
 def check_node(report: Report, node: Node, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
@@ -67,8 +71,23 @@ def check_node(report: Report, node: Node, *, edition: Edition = Edition.SUBMIT,
     Pass ``context`` when re-checking many nodes of an unchanged tree.
     """
     ctx = context or build_context(report, edition)
-    findings = list(_check_node_fields(_field_rules(_active(edition, disabled)), ctx, node))
-    return _drop_ignored(findings, ignored)
+    shown = resolved_node(node, report_sheet(report)) if has_references(node.text + node.title) else node
+    findings = list(_check_node_fields(_field_rules(_active(edition, disabled)), ctx, shown))
+    return _no_fixes_over_references(_drop_ignored(findings, ignored), report)
+
+
+def _no_fixes_over_references(findings: list[Finding], stored: Report) -> list[Finding]:
+    """A fix is worked out on the printed text; written back it would turn a live ledger reference
+    into a plain number, so a field holding references gets findings without fixes."""
+    if not report_has_references(stored):
+        return findings
+    with_refs = {(n.id, name) for n in stored.walk() for name in ("title", "text") if has_references(getattr(n, name))}
+    return [
+        replace(f, fix=None, places=tuple(replace(p, fix=None) for p in f.places))
+        if (f.node_id, f.field) in with_refs or any((p.node_id, p.field) in with_refs for p in f.places)
+        else f
+        for f in findings
+    ]
 
 
 def _active(edition: str, disabled: Collection[str]) -> list[Rule]:

@@ -17,6 +17,7 @@ from models.edition import Edition
 from models.errors import UnsupportedFormatError
 from models.export.options import POINT_STYLES, ExportError, ExportOptions
 from models.fileio import write_atomic
+from models.ledger.refs import resolved_report
 from models.report import Node, Report
 from models.text_chars import clean_text
 
@@ -44,6 +45,8 @@ def left_out_notice(report: Report) -> str:
 def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
     """The file's bytes for a target with this extension."""
     inline = options.points == "inline"
+    if suffix in (".docx", ".html", ".txt"):  # printed: ledger references become their figures
+        report = resolved_report(report)
     if suffix == ".docx":
         from models.export.docx_writer import build_docx
 

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from models.errors import NianbaoError
+from models.ledger.refs import resolved_report
 from models.numbering import number_report
 from models.report import Report
 from models.roundtrip.anchors import Anchor, digest, shown_text
@@ -117,7 +118,7 @@ class MergePlan:
 def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
     """What merging ``path`` into the report would do. Refuses (MergeError/ImportFileError, nothing
     changed) a file that is not a .docx, is damaged, or belongs to another report."""
-    report = library.load_report(report_id)
+    report = resolved_report(library.load_report(report_id))  # compared as the file printed it
     returned = read_returned(path)
     ours = [a for a in returned.anchors.values() if a.report_id == report_id]
     if not ours:

@@ -18,6 +18,7 @@ import models.export.layout as L
 from models.export.blocks import clean
 from models.export.document import new_document
 from models.export.ooxml import ParaFormat, RunFormat, add_text, bookmark_end, bookmark_start, paragraph_properties, sub
+from models.ledger.refs import resolved_report
 from models.numbering import number_report
 from models.report import TABLE, Node, Report
 from models.roundtrip.anchors import anchor_for, shown_text
@@ -167,7 +168,7 @@ def _properties(document: DocxDocument, report: Report, unit: str) -> None:
 def make_package(library: Library, report_id: int, parts: list[Node], unit: str, target: Path, due: str = "") -> int:
     """Write the 填报文件 and record it (with each area's text) in the library; returns its record id.
     A file that cannot be written leaves no record."""
-    report = library.load_report(report_id)
+    report = resolved_report(library.load_report(report_id))  # a 科室 sees figures, not references
     by_id = {node.id: node for node in report.walk()}
     chosen = [by_id[part.id] for part in parts]
     return send_file(library, report_id, PACKAGE, target, lambda file_id: build_package(report, file_id, chosen, unit, due),

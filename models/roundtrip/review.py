@@ -9,6 +9,7 @@ from pathlib import Path
 
 from models.export import ExportOptions, render
 from models.export.blocks import clean
+from models.ledger.refs import resolved_report
 from models.numbering import number_report
 from models.report import Report
 from models.roundtrip.anchors import anchor_for
@@ -35,6 +36,7 @@ def review_anchors(report: Report, file_id: int) -> dict[tuple[int, str], str]:
 
 
 def build_review(report: Report, file_id: int, options: ExportOptions) -> bytes:
+    report = resolved_report(report)  # the anchors hash the text the file shows: figures, not references
     return render(report, ".docx", dataclasses.replace(options, anchors=review_anchors(report, file_id)))
 
 

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Not needed to show the report last edited: each would cost start-up time (docs/architecture.md).
 NOT_AT_START = ("models.checks", "models.importing", "sqlite_utils", "logging.handlers", "ui.dialogs.crash",
-                "ui.start_page", "ui.editors.meta_form", "ui.checklist_panel", "ui.findings_dock", "ui.undo_bar",
+                "ui.start_page", "ui.editors.meta_form", "ui.editors.ledger_form", "models.ledger.refs",
+                "ui.checklist_panel", "ui.findings_dock", "ui.undo_bar",
                 "opencc", "ui.collab", "models.roundtrip.merge", "models.roundtrip.package", "ui.find_panel",
                 "ui.full_text_view", "models.search", "models.export.font_check", "ui.pages",
                 "models.typeset", "PySide6.QtPrintSupport")

@@ -98,6 +98,12 @@ class FindingMarks(QObject):
         edit.viewport().installEventFilter(self)  # hover and right-click arrive at the viewport
 
     def show(self, findings: list[Finding], node_id: int, field: str = "text") -> None:
+        has_references = getattr(self.edit, "has_references", None)
+        if has_references is not None and has_references():
+            # A cited figure is one character here but several in the checked text: marks would
+            # land beside their words, so this paragraph's findings stay in the 体检 panel only.
+            self.clear()
+            return
         text = self.edit.toPlainText()
         self.marks = marks_for(findings, node_id, field, text)
         selections = []

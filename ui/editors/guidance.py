@@ -17,6 +17,13 @@ META_GUIDANCE = (
     "公开版不含版头和版记，发布前请检查是否含有个人信息。"
 )
 
+LEDGER_GUIDANCE = (
+    "数据台账汇集本年度报告要用到的各项数字，本年、上年分列，同比自动计算。\n"
+    "数字请以各科室的统计台账为准（悬停在指标上可看口径和来源）；比率由分子、分母自动算出。\n"
+    "在正文中用“插入数据”（Ctrl+Shift+D）引用这里的数字：台账改了，正文里的数字随之更新，导出时是普通的数字。\n"
+    "体检会核对正文中写出的数字与台账是否一致、比率与件数是否相符、同比说法是否正确。"
+)
+
 
 def guidance_for(report: Report, node: Node | None, ancestors: list[Node]) -> tuple[str, str, str]:
     """(heading, statutory line, guidance text) for ``node`` (None = the metadata form)."""
@@ -58,7 +65,12 @@ class GuidancePanel(QWidget):
         layout.addWidget(self.txt_guidance)
 
     def show_for(self, report: Report, node: Node | None, ancestors: list[Node]) -> None:
-        heading, statutory, text = guidance_for(report, node, ancestors)
+        self.show_text(*guidance_for(report, node, ancestors))
+
+    def show_ledger(self) -> None:
+        self.show_text("数据台账", "", LEDGER_GUIDANCE)
+
+    def show_text(self, heading: str, statutory: str, text: str) -> None:
         paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
         statutory_html = f"<p style='color:#1d5fa8'>{html.escape(statutory)}</p>" if statutory else ""
         self.txt_guidance.setHtml(f"<h3>{html.escape(heading)}</h3>{statutory_html}{paragraphs}")

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
 from ui.editors.finding_marks import FindingMarks
+from ui.editors.reference_edit import ReferenceEdit
 from ui.editors.table_grid import TableGrid
-from ui.editors.text_edit import ProseEdit, WrappedLineEdit
+from ui.editors.text_edit import WrappedLineEdit
 from ui.label_roles import as_hint
 
 TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）", TABLE: "表格标题（可不填；居中排在表格上方）"}
@@ -62,7 +63,7 @@ class NodeForm(QWidget):
         self.lbl_title = QLabel()
         self.edt_title = WrappedLineEdit()
         self.lbl_body = QLabel()
-        self.edt_body = ProseEdit()
+        self.edt_body = ReferenceEdit()  # ledger references shown as their figures
         self.table_grid = TableGrid()
         self.table_grid.hide()  # shown for a table only; while shown it widens the window's minimum
         self.marks = FindingMarks(self.edt_body)
@@ -114,7 +115,7 @@ class NodeForm(QWidget):
         self.lbl_title.setText(self.tr(TITLE_LABELS.get(node.kind, "")))
         self.edt_title.setText(node.title)
         self.lbl_body.setText(self.tr(BODY_LABELS[node.kind]))
-        self.edt_body.setPlainText(node.text)
+        self.edt_body.set_stored_text(node.text)
         self.edt_body.document().clearUndoRedoStacks()
         is_table = node.kind == TABLE
         self.edt_body.setVisible(not is_table)
@@ -144,8 +145,8 @@ class NodeForm(QWidget):
         self._loading = True
         if self.edt_title.text() != self.node.title:
             self.edt_title.setText(self.node.title)
-        if self.edt_body.toPlainText() != self.node.text:
-            self.edt_body.setPlainText(self.node.text)
+        if self.edt_body.stored_text() != self.node.text:
+            self.edt_body.set_stored_text(self.node.text)
             self.edt_body.document().clearUndoRedoStacks()
         if self.node.kind == TABLE and self.node.table is not None and self.table_grid.table() != self.node.table:
             self.table_grid.load(self.node.table)
@@ -174,7 +175,13 @@ class NodeForm(QWidget):
 
     def _body_edited(self) -> None:
         if not self._loading and self.node is not None and self.node.id is not None:
-            self.edited.emit(self.node.id, None, self.edt_body.toPlainText())
+            self.edited.emit(self.node.id, None, self.edt_body.stored_text())
+
+    def insert_reference(self, key: str, column: str) -> None:
+        """插入数据: a live ledger figure at the cursor of the body text."""
+        if self.node is not None and not self.edt_body.isReadOnly():
+            self.edt_body.insert_reference(key, column)
+            self.edt_body.setFocus()
 
     def _table_edited(self, table: object) -> None:
         if not self._loading and self.node is not None and self.node.id is not None:

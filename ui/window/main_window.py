@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from ui.checklist_panel import ChecklistDock
     from ui.collab.commands import CollabCommands
+    from ui.editors.ledger_form import LedgerForm
     from ui.editors.meta_form import MetaForm
     from ui.find_panel import FindDock
     from ui.full_text_view import FullTextView
@@ -263,6 +264,16 @@ class MainWindow(QMainWindow):
         return self._meta_form
 
     @property
+    def ledger_form(self) -> LedgerForm:
+        """数据台账, built the first time it is shown."""
+        if self._ledger_form is None:
+            from ui.editors.ledger_form import LedgerForm
+
+            self._ledger_form = LedgerForm(self.session)
+            self._ledger_holder.layout().addWidget(self._ledger_form)
+        return self._ledger_form
+
+    @property
     def undo_bar(self) -> UndoBar:
         if self._undo_bar is None:
             from ui.undo_bar import UndoBar
@@ -279,6 +290,8 @@ class MainWindow(QMainWindow):
     def _build_editor_page(self) -> QWidget:
         self.btn_meta = QPushButton(self.tr("报告信息（标题、主送、文号、日期…）"))
         self.btn_meta.setCheckable(True)
+        self.btn_ledger = QPushButton(self.tr("数据台账（本年、上年的各项数字）"))
+        self.btn_ledger.setCheckable(True)
         self.tree_view = OutlineView(self.session.outline)  # dragging reorders; a heading's middle nests
         self.tree_view.setHeaderHidden(True)
         self.tree_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -287,17 +300,22 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.btn_meta)
+        left_layout.addWidget(self.btn_ledger)
         left_layout.addWidget(self.tree_view, 1)
         self._left_layout = left_layout
         self._undo_bar: UndoBar | None = None  # under the tree, from the first deletion of a part with text
         self._meta_form: MetaForm | None = None
         self._meta_scroll = QScrollArea()  # 报告信息, filled the first time it is shown
         self._meta_scroll.setWidgetResizable(True)
+        self._ledger_form: LedgerForm | None = None
+        self._ledger_holder = QWidget()  # 数据台账, filled the first time it is shown
+        QVBoxLayout(self._ledger_holder).setContentsMargins(0, 0, 0, 0)
         self.node_form = NodeForm()
+        self.node_form.edt_body.set_lookup(self.session.shown_value)  # references show the ledger's figures
         self.lbl_nothing = QLabel(self.tr("在左边的目录中选择要编辑的部分。"))
         self.lbl_nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editors = QStackedWidget()
-        for widget in (self.lbl_nothing, self._meta_scroll, self.node_form):
+        for widget in (self.lbl_nothing, self._meta_scroll, self.node_form, self._ledger_holder):
             self.editors.addWidget(widget)
         self.guidance = GuidancePanel()
         self.side = SidePanel(self.guidance)
@@ -323,6 +341,9 @@ class MainWindow(QMainWindow):
         acts.close_report.triggered.connect(self.show_library)
         acts.quit.triggered.connect(self.close)
         acts.meta.triggered.connect(self.show_meta)
+        acts.ledger.triggered.connect(self.show_ledger)
+        acts.insert_data.triggered.connect(self.insert_data)
+        self.btn_ledger.clicked.connect(self.show_ledger)
         acts.checklist.triggered.connect(self._show_checklist)
         acts.about.triggered.connect(self._show_about)
         acts.help.triggered.connect(self._show_help)
@@ -343,6 +364,7 @@ class MainWindow(QMainWindow):
         session.node_replaced.connect(self._node_replaced)
         session.report_opened.connect(self._report_opened)
         session.meta_replaced.connect(self._meta_replaced)
+        session.ledger_replaced.connect(self._ledger_replaced)
         session.edited.connect(self._tree_reshaped)  # a bound method: Qt drops it with the window
 
     def _connect_checks(self) -> None:
@@ -390,6 +412,7 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         self.tree_commands.finish_rename()
+        self._commit_ledger_typing()
         if not self.session.close_report():
             return
         self._remember_splitter()
@@ -404,6 +427,7 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report_id: int) -> None:
         self.tree_commands.finish_rename()
+        self._commit_ledger_typing()
         self.session.open_report(report_id)
 
     def _report_opened(self) -> None:
@@ -415,6 +439,8 @@ class MainWindow(QMainWindow):
         self._show_report_title()
         if self._meta_form is not None:
             self._meta_form.load(report.meta)
+        if self._ledger_form is not None:
+            self._ledger_form.load()
         self.side.set_report(report)
         start = self._part_to_reopen()
         if start.isValid() and self.tree_view.currentIndex() != start:
@@ -542,8 +568,10 @@ class MainWindow(QMainWindow):
     def _reveal_text(self, node: Node, start: int, end: int) -> None:
         body = self.node_form.edt_body
         cursor = body.textCursor()
-        cursor.setPosition(min(start, len(node.text)))
-        cursor.setPosition(min(end, len(node.text)), QTextCursor.MoveMode.KeepAnchor)
+        length = len(body.toPlainText())
+        start, end = body.editor_position(start, node.text), body.editor_position(end, node.text)
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
         body.setTextCursor(cursor)
         body.setFocus()
         body.ensureCursorVisible()
@@ -564,6 +592,7 @@ class MainWindow(QMainWindow):
                 self.editors.setCurrentWidget(self.lbl_nothing)
             return
         self.btn_meta.setChecked(False)
+        self.btn_ledger.setChecked(False)
         self.session.watch_node(node)
         self.node_form.load(node, *self._position(node))
         self.node_form.show_findings(self.checks.findings)
@@ -600,11 +629,60 @@ class MainWindow(QMainWindow):
         self.session.watch_node(None)
         self.session.flush()
         self.btn_meta.setChecked(True)
+        self.btn_ledger.setChecked(False)
         self.tree_view.selectionModel().clearSelection()
         self.meta_form.load(report.meta)
         self.editors.setCurrentIndex(1)
         self.side.show_for(report, None, [])
         self.meta_form.edt_issuer.setFocus()
+
+    def show_ledger(self) -> None:
+        """数据台账 in the editor's place, as 报告信息 is shown."""
+        report = self.session.report
+        if report is None:
+            return
+        self.session.watch_node(None)
+        self.session.flush()
+        self.btn_meta.setChecked(False)
+        self.btn_ledger.setChecked(True)
+        self.tree_view.selectionModel().clearSelection()
+        self.ledger_form.load()
+        self.editors.setCurrentWidget(self._ledger_holder)
+        self.side.setCurrentIndex(0)
+        self.guidance.show_ledger()
+        self.update_counts()
+
+    def _commit_ledger_typing(self) -> None:
+        if self._ledger_form is not None:
+            self._ledger_form.commit_focused()
+
+    def _ledger_replaced(self) -> None:
+        """An edit of the ledger, or its undo: the page and every figure cited in the text follow."""
+        if self._ledger_form is not None:
+            self._ledger_form.load()
+        self.node_form.edt_body.refresh_references()
+        self._schedule_counts()
+
+    def insert_data(self) -> None:
+        """插入数据: choose a figure of the ledger and put it at the cursor of the body text."""
+        if self.editors.currentWidget() is not self.node_form or self.node_form.node is None:
+            self.show_message(self.tr("先在目录中选择要写入数字的部分，把光标放在正文中，再插入数据。"))
+            return
+        from ui.editors.data_menu import data_menu
+
+        body = self.node_form.edt_body
+        menu = data_menu(self.session.sheet(), self.session.shown_value, self)
+        chosen = menu.exec(body.mapToGlobal(body.cursorRect().bottomLeft()))
+        if chosen is not None and chosen.data():
+            self.insert_reference(*chosen.data())
+
+    def insert_reference(self, key: str, column: str) -> None:
+        """The figure as its own undo step: the typing before it is committed first."""
+        if self.session.read_only:
+            return
+        self.session.commit_typing()
+        self.node_form.insert_reference(key, column)
+        self.session.commit_typing()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if self.session.library.is_open:
@@ -648,7 +726,8 @@ class MainWindow(QMainWindow):
             self.lbl_counts.clear()
             return
         node = self.node_form.node if self.editors.currentWidget() is self.node_form else None
-        node_chars = count_chars(node.title) + count_chars(node.text) if node is not None else 0
+        shown = self.session.shown_text
+        node_chars = count_chars(shown(node.title)) + count_chars(shown(node.text)) if node is not None else 0
         self.lbl_counts.setText(self.tr("本部分 {0} 字　全文 {1} 字").replace("{0}", str(node_chars))
                                 .replace("{1}", str(self.session.report_chars())))
 
@@ -673,7 +752,7 @@ class MainWindow(QMainWindow):
 
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
-        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.check, acts.checklist,
+        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.ledger, acts.check, acts.checklist,
                 acts.assignments, acts.notes, acts.find, acts.find_next, acts.find_previous, acts.full_text,
                 acts.page_view, acts.print_, acts.print_preview)
 
@@ -681,6 +760,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tree_commands.finish_rename()
+        self._commit_ledger_typing()
         saved = self._checklist_dock.panel.flush() if self._checklist_dock is not None else True
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
                 self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):

@@ -134,6 +134,15 @@ CASES = [
         "败诉率为6.88%，同比下降3.95个百分点。",
         {"litig_loss_rate": ("6.88", "10.83")},
     ),
+    # a live reference (models.ledger.refs) to a figure the ledger does not have yet
+    Case(
+        "data.missing-value",
+        "上年收到行政复议申请{{ledger:recon_received:previous}}。",
+        ("【待填：收到行政复议申请（上年）】",),
+        "全年共收到行政复议申请{{ledger:recon_received}}。",
+        {"recon_received": ("35", None)},
+        fixes=False,
+    ),
 ]
 
 
@@ -163,7 +172,7 @@ def _id(case: Case) -> str:
 def test_wrong_example_is_found(case: Case) -> None:
     _, node, found = _found(case, case.wrong)
     assert [(f.rule, f.excerpt, f.node_id) for f in found] == [(case.rule, e, node.id) for e in case.excerpts]
-    assert all(f.message and f.severity == "建议" for f in found)
+    assert all(f.message and f.severity == ("错误" if f.rule == "data.missing-value" else "建议") for f in found)
 
 
 @pytest.mark.parametrize("case", CASES, ids=_id)
@@ -181,7 +190,14 @@ def test_every_data_rule_has_cases() -> None:
     assert (
         {c.rule for c in CASES}
         == DATA_RULES
-        == {"data.ledger-mismatch", "data.last-year-figure", "data.rate-parts", "data.total-items", "data.yoy-claim"}
+        == {
+            "data.missing-value",
+            "data.ledger-mismatch",
+            "data.last-year-figure",
+            "data.rate-parts",
+            "data.total-items",
+            "data.yoy-claim",
+        }
     )
 
 

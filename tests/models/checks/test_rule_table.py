@@ -228,6 +228,8 @@ CASES = [
     Case("content.placeholder", "写本年度做了什么、做成了什么。每个小标题用一句话概括一方面的工作，下面用“一是、二是”分条写具体做法。",
          ("写本年度做了什么、做成了什么。", "每个小标题用一句话概括一方面的工作，下面用“一是、二是”分条写具体做法。"),
          "全年开展专项整治3次。", fixes=False),
+    Case("data.missing-value", "全年共收到行政复议申请{{ledger:recon_received}}。", ("【待填：收到行政复议申请】",),
+         "全年共收到行政复议申请35件。", fixes=False),
     Case("content.placeholder", "2023年，某局深入贯彻习近平法治思想，……现将有关情况报告如下。", ("……",),
          "2023年，某局深入贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下。", fixes=False),
     Case("content.empty-section", "加强组织领导", ("加强组织领导",), "加强组织领导", field="title", kind=SECTION,

@@ -235,3 +235,23 @@ def test_a_text_area_whose_bookmark_went_with_its_text_still_merges(
     plan = plan_merge(library, report_id, path)
     assert [(c.node_id, c.status, c.theirs) for c in plan.changes] == [(leader.id, CHANGED, "主持召开专题会议7次。")]
     assert plan.problems == []
+
+
+def test_a_package_shows_ledger_figures_and_an_untouched_one_keeps_the_reference(
+    library: Library, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from models.ledger.values import CURRENT
+    from tests.models.roundtrip.conftest import filled_report
+
+    report = filled_report()
+    report.body[2].text = "全年共办理行政复议案件{{ledger:recon_resp_cases}}。"
+    report.ledger.set("recon_resp_cases", CURRENT, Decimal(12))
+    report_id = library.create_report(report)
+    node = reload(library, report_id).body[2]
+    read = read_returned(package(library, report_id, tmp_path, "2"))
+    assert read.areas[(node.id, TEXT)].accepted == "全年共办理行政复议案件12件。"
+    plan = plan_merge(library, report_id, tmp_path / "执法科.docx")
+    assert (plan.changes, plan.problems) == ([], [])
+    assert reload(library, report_id).body[2].text == "全年共办理行政复议案件{{ledger:recon_resp_cases}}。"

@@ -182,3 +182,28 @@ def test_changes_can_be_accepted_one_by_one_and_the_revision_names_the_reviewer(
     assert after.find(study.id).text == "局党委会议专题学习习近平法治思想3次。\n举办法治培训2期，参训120人次。"
     assert library.list_revisions(report_id)[0].label.startswith("合并审阅稿前自动保存（李局长，")
     assert library.sent_files(report_id)[0].merged is None  # a part was not accepted: not settled
+
+
+def test_a_review_with_ledger_references_reads_back_unchanged(library: Library, tmp_path: Path) -> None:
+    """The 审阅稿 prints the figure; an untouched file proposes nothing (the reference is kept)."""
+    from decimal import Decimal
+
+    from models.ledger.values import CURRENT
+    from tests.models.roundtrip.conftest import filled_report
+
+    report = filled_report()
+    report.body[2].text = "全年共办理行政复议案件{{ledger:recon_resp_cases}}。"
+    report.ledger.set("recon_resp_cases", CURRENT, Decimal(12))
+    report_id = library.create_report(report)
+    target = tmp_path / "审阅稿.docx"
+    make_review(library, report_id, target, ExportOptions())
+    assert "全年共办理行政复议案件12件。" in read_returned(target).paragraphs
+    plan = plan_merge(library, report_id, target)
+    assert (plan.changes, plan.problems) == ([], [])
+    node = reload(library, report_id).body[2]
+    with editing(target) as document:
+        paragraph = anchored_paragraph(document, node.id, TEXT)
+        retype(paragraph, "全年共办理行政复议案件12件，均已审结。", runs_after_anchor(paragraph, node.id, TEXT))
+    [change] = plan_merge(library, report_id, target).changes
+    assert change.status == CHANGED  # the leader's edit, not a conflict with the reference
+    assert change.theirs == "全年共办理行政复议案件12件，均已审结。"
