@@ -83,6 +83,12 @@ def _embed_fonts(runs: list[Run]) -> dict[FontFace, EmbeddedFont]:
             fonts[face] = embed_font(face, used)
         except (OSError, TTLibError, KeyError, AssertionError) as exc:
             raise ExportError(f"字体文件 {face.path} 无法读取，无法生成 PDF：{exc}") from exc
+        if missing := [ch for ch in fonts[face].missing if not ch.isspace()]:
+            # A PDF with empty boxes for the clerk's words is worse than none.
+            raise ExportError(
+                f"本机的字体“{face.family}”中没有“{''.join(missing[:10])}”等 {len(missing)} 个字，"
+                "生成的 PDF 会显示为方框：请安装公文字体，或导出时选用替代字体。"
+            )
     return fonts
 
 
