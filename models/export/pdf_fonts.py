@@ -81,7 +81,6 @@ def embed_font(face: FontFace, chars: set[str]) -> EmbeddedFont:
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
-    options.recalc_bounds = True
     options.glyph_names = True
     options.desubroutinize = True
     options.prune_unicode_ranges = options.prune_codepage_ranges = False  # both read the dropped cmap
@@ -135,12 +134,13 @@ def _described(font: TTFont, old_names: dict[str, str], missing: list[str]) -> E
 
 
 def _program(font: TTFont, cff: bool) -> bytes:
+    # The bounds stay the whole font's: recomputing them means drawing every glyph again.
+    font.recalcBBoxes = font.recalcTimestamp = False
+    if cff:
+        return font["CFF "].compile(font)
     buffer = io.BytesIO()
     font.save(buffer)
-    if not cff:
-        return buffer.getvalue()
-    saved = TTFont(io.BytesIO(buffer.getvalue()), lazy=True)
-    return saved.reader["CFF "]
+    return buffer.getvalue()
 
 
 def _pdf_name(name: str) -> str:
