@@ -14,7 +14,7 @@ from models.export import ExportError, ExportOptions, export_report
 from models.export.pdf import build_pdf
 from models.export.web import build_text
 from models.importing import import_file
-from models.report import Report
+from models.report import Report, table_node
 from models.typeset import FontResolver, Pages, TypesetSettings, typeset
 from tests.models.export.pdf_layout import read_pages, render_pdfs, renderer_available
 from tests.models.typeset.agreement import REAL, TEST_FONTS
@@ -155,3 +155,14 @@ def test_a_machine_without_any_font_gets_a_message(tmp_path) -> None:
     settings = TypesetSettings(resolver=FontResolver(fontconfig_file=conf))
     with pytest.raises(ExportError, match="找不到"):
         build_pdf(seed_report(repaired=True), ExportOptions(), settings)
+
+
+def test_a_report_with_a_table_is_refused_rather_than_losing_cells(tmp_path) -> None:
+    report = seed_report(repaired=True)
+    report.body[1].children.insert(1, table_node([["项目", "数量"], ["行政复议", "12"]], title="表1 案件"))
+    target = tmp_path / "表格.pdf"
+    with pytest.raises(ExportError, match="表格"):
+        export_report(report, target, ExportOptions())
+    assert not target.exists()
+    with pytest.raises(ExportError, match="表格"):
+        export_report(seed_report(repaired=True), target, ExportOptions(ledger_table=True))
