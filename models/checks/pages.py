@@ -153,20 +153,29 @@ def check_signature_alone(report: Report, ctx: Context) -> Iterator[Hit]:
             return
 
 
-def check_imprint_on_last_page(report: Report, ctx: Context) -> Iterator[Hit]:
+def _imprint_pages(report: Report, ctx: Context) -> tuple[list[int], int] | None:
+    """The pages the 版记 stands on and the page count; ``None`` without a 版记 or a layout."""
     layout = laid_out(report, ctx)
     if layout is None or layout.imprint is None:
-        return
+        return None
     pages = [page.number for page in layout.pages if layout.imprint in {line.block for line in page.lines}]
-    last = len(layout.pages)
-    if pages and pages[-1] != last:
-        yield Hit(0, 0, field="body", message=f"版记排在第 {pages[-1]} 页，不在最后一页（共 {last} 页）。")
-    elif pages and last % 2 == 1:
+    return (pages, len(layout.pages)) if pages else None
+
+
+def check_imprint_on_last_page(report: Report, ctx: Context) -> Iterator[Hit]:
+    found = _imprint_pages(report, ctx)
+    if found and found[0][-1] != found[1]:
+        yield Hit(0, 0, field="body", message=f"版记排在第 {found[0][-1]} 页，不在最后一页（共 {found[1]} 页）。")
+
+
+def check_odd_last_page(report: Report, ctx: Context) -> Iterator[Hit]:
+    found = _imprint_pages(report, ctx)
+    if found and found[0][-1] == found[1] and found[1] % 2 == 1:
+        last = found[1]
         yield Hit(
             0,
             0,
             field="body",
-            severity=ADVICE,
             message=f"共 {last} 页，版记在第 {last} 页（单页）。双面印刷时版记应在最后一面（偶数页）："
             "请在版记页前加一页空白页（空白页和版记页不编页码），或删减正文使页数成为偶数。",
         )
@@ -196,8 +205,19 @@ RULES = (
         "layout",
         ERROR,
         f"{GB9704} 7.4、7.5",
-        "版记应在公文的最后一面；双面印刷时最后一面应是偶数页。",
+        "版记应在公文的最后一页。",
         check_imprint_on_last_page,
+        scope="report",
+        editions=frozenset({Edition.SUBMIT}),
+    ),
+    # A printing reminder any odd-paged 报送版 gets: clerks who print single-sided switch it off.
+    Rule(
+        "page.odd-last-page",
+        "layout",
+        ADVICE,
+        f"{GB9704} 7.4、7.5",
+        "双面印刷时版记应在最后一面（偶数页）；页数为奇数时在版记页前加一页空白页。",
+        check_odd_last_page,
         scope="report",
         editions=frozenset({Edition.SUBMIT}),
     ),

@@ -17,7 +17,8 @@ def test_the_clean_corpus_has_at_least_eight_reports() -> None:
 @pytest.mark.parametrize("name", clean_names())
 def test_clean_report_raises_no_error_and_little_advice(name: str, edition: str) -> None:
     report = imported_file(name)
-    findings = run_checks(report, edition=edition)
+    # page.odd-last-page: a printing reminder (blank page before the 版记) any odd-paged 报送版 gets.
+    findings = run_checks(report, edition=edition, disabled={"page.odd-last-page"})
     described = [f"{f.severity} {f.rule} {f.excerpt[:30]!r}" for f in findings]
     assert not [f for f in findings if f.severity == ERROR], described
     assert 1000 * len(findings) / chars(report) <= 1.0, described

@@ -82,13 +82,16 @@ def test_the_sample_report_has_no_page_findings() -> None:
 def test_an_odd_last_page_with_the_imprint_asks_for_a_blank_page() -> None:
     report = with_odd_pages()
     found = page_findings(report)
-    assert list(found) == ["page.imprint"]
-    (message,) = found["page.imprint"]
+    assert list(found) == ["page.odd-last-page"]
+    (message,) = found["page.odd-last-page"]
     assert f"共 {page_count(report)} 页" in message
     assert "空白页" in message
-    finding = next(f for f in run_checks(report) if f.rule == "page.imprint")
+    finding = next(f for f in run_checks(report) if f.rule == "page.odd-last-page")
     assert finding.severity == "建议"  # an advice: printing single-sided is fine
-    assert "page.imprint" not in page_findings(report, Edition.PUBLIC)  # no 版记 in the 公开版
+    public = page_findings(report, Edition.PUBLIC)
+    assert "page.odd-last-page" not in public  # no 版记 in the 公开版
+    # Cut this way, the 公开版's long last paragraph ends its page: the signature goes alone to the next.
+    assert list(public) == ["page.signature-alone"]
 
 
 def test_signature_alone_on_a_page_is_found() -> None:
