@@ -42,8 +42,10 @@ def main() -> None:
             start = time.perf_counter()
             size = len(build_pdf(report, options))
             times.append(time.perf_counter() - start)
-        print(f"{edition.value}: {len(pages)} pages, {size / 1024:.0f} KB; export median {statistics.median(times) * 1000:.0f} ms"
-              f" (min {min(times) * 1000:.0f}), of which layout {statistics.median(layout) * 1000:.0f} ms")
+        print(
+            f"{edition.value}: {len(pages)} pages, {size / 1024:.0f} KB; export median {statistics.median(times) * 1000:.0f} ms"
+            f" (min {min(times) * 1000:.0f}), of which layout {statistics.median(layout) * 1000:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

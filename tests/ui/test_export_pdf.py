@@ -41,8 +41,9 @@ def test_the_pdf_choice_names_the_file_with_its_edition(qtbot, example_window: M
     assert dialog.edt_path.text() == str(tmp_path / "给网站的.docx")
 
 
-def test_a_name_without_extension_takes_the_chosen_format(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                         test_fonts, shown) -> None:
+def test_a_name_without_extension_takes_the_chosen_format(
+    qtbot, example_window: MainWindow, tmp_path: Path, test_fonts, shown
+) -> None:
     dialog = default_dialog(qtbot, example_window, tmp_path)
     choose_format(dialog, ".pdf")
     dialog.edt_path.setText(str(tmp_path / "网站版"))
@@ -50,8 +51,9 @@ def test_a_name_without_extension_takes_the_chosen_format(qtbot, example_window:
     assert (tmp_path / "网站版.pdf").read_bytes().startswith(b"%PDF-1.7")
 
 
-def test_an_existing_pdf_is_replaced_only_after_a_yes(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                      test_fonts, shown) -> None:
+def test_an_existing_pdf_is_replaced_only_after_a_yes(
+    qtbot, example_window: MainWindow, tmp_path: Path, test_fonts, shown
+) -> None:
     target = tmp_path / "报告.pdf"
     target.write_bytes(b"the clerk's own file")
     dialog = default_dialog(qtbot, example_window, tmp_path)
