@@ -17,7 +17,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from models.typeset.fonts import FontFace
-from models.typeset.sfnt import raw_glyphs
+from models.typeset.sfnt import raw_advances, raw_glyphs
 
 # Tables a PDF reader never looks at in an embedded CID font (the codes are CIDs); dropping them before subsetting also
 # spares decompiling the large CJK layout tables.
@@ -72,8 +72,11 @@ def embed_font(face: FontFace, chars: set[str]) -> EmbeddedFont:
     glyph_of = _glyph_lookup(font)
     order = font.getGlyphOrder()
     old_names = {ch: order[gid] for ch in sorted(chars) if 0 < (gid := glyph_of(ord(ch))) < len(order)}
-    missing = sorted(chars - old_names.keys())
-    for tag in _UNUSED_TABLES:
+    described = _metrics(font, old_names)
+    cff = "CFF " in font
+    # A CFF font is embedded as its bare CFF table: the other tables need not be subset at all.
+    unused = [str(tag) for tag in font.reader.tables if tag not in ("CFF ", "head", "maxp")] if cff else _UNUSED_TABLES
+    for tag in unused:
         if tag in font:
             del font[tag]
     options = subset.Options()
@@ -87,7 +90,20 @@ def embed_font(face: FontFace, chars: set[str]) -> EmbeddedFont:
     subsetter = subset.Subsetter(options)
     subsetter.populate(glyphs=sorted(set(old_names.values())))
     subsetter.subset(font)
-    return _described(font, old_names, missing)
+    program = _program(font, cff)
+    new_order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+    cid_keyed = cff and hasattr(font["CFF "].cff.topDictIndex[0], "ROS")
+    codes = {}
+    for ch, name in old_names.items():
+        if name in new_order:
+            codes[ch] = int(name[3:]) if cid_keyed and name.startswith("cid") else new_order[name]
+    widths = {code: described.widths[ch] for ch, code in codes.items() if ch in described.widths}
+    widths[0] = described.widths.get("", 1000)
+    tag = "".join(chr(65 + b % 26) for b in hashlib.sha1(program).digest()[:6])
+    described.name = f"{tag}+{described.name}"
+    described.program, described.cff, described.codes, described.widths = program, cff, codes, widths
+    described.missing = sorted(chars - old_names.keys())
+    return described
 
 
 def _glyph_lookup(font: TTFont):  # type: ignore[no-untyped-def]
@@ -99,37 +115,31 @@ def _glyph_lookup(font: TTFont):  # type: ignore[no-untyped-def]
     return lambda code: ids.get(cmap.get(code, ""), 0)
 
 
-def _described(font: TTFont, old_names: dict[str, str], missing: list[str]) -> EmbeddedFont:
-    upm = font["head"].unitsPerEm
-    cff = "CFF " in font
-    new_order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
-    cid_keyed = cff and hasattr(font["CFF "].cff.topDictIndex[0], "ROS")
-    codes = {}
-    for ch, name in old_names.items():
-        if name not in new_order:
-            continue
-        codes[ch] = int(name[3:]) if cid_keyed and name.startswith("cid") else new_order[name]
-    hmtx = font["hmtx"]
-    widths = {
-        code: round(hmtx[name][0] * 1000 / upm) for ch, name in old_names.items() if (code := codes.get(ch)) is not None
-    }
-    widths[0] = round(hmtx[font.getGlyphOrder()[0]][0] * 1000 / upm)
+def _metrics(font: TTFont, old_names: dict[str, str]) -> EmbeddedFont:
+    """What the PDF says about the whole face, read before subsetting; widths by character
+    (``""``: .notdef) in 1/1000 em."""
     head, os2 = font["head"], font.get("OS/2")
+    scale = 1000 / head.unitsPerEm
     ascent, descent = (os2.sTypoAscender, os2.sTypoDescender) if os2 else (font["hhea"].ascent, font["hhea"].descent)
-    scale = 1000 / upm
-    program = _program(font, cff)
-    postscript = font["name"].getDebugName(6) or "Font"
-    tag = "".join(chr(65 + b % 26) for b in hashlib.sha1(program).digest()[:6])
+    advance = raw_advances(font)
+    if advance is None:
+        hmtx = font["hmtx"]
+        units = {ch: hmtx[name][0] for ch, name in old_names.items()}
+        notdef = hmtx[font.getGlyphOrder()[0]][0]
+    else:
+        units = {ch: advance(ord(ch)) or 0 for ch in old_names}
+        notdef = int(font.reader["hmtx"][0]) << 8 | int(font.reader["hmtx"][1])
+    widths = {ch: round(width * scale) for ch, width in units.items()}
+    widths[""] = round(notdef * scale)
     return EmbeddedFont(
-        name=f"{tag}+{_pdf_name(postscript)}",
-        program=program,
-        cff=cff,
-        codes=codes,
+        name=_pdf_name(font["name"].getDebugName(6) or "Font"),
+        program=b"",
+        cff=False,
+        codes={},
         widths=widths,
         ascent=round(ascent * scale),
         descent=round(descent * scale),
         bbox=(round(head.xMin * scale), round(head.yMin * scale), round(head.xMax * scale), round(head.yMax * scale)),
-        missing=missing,
     )
 
 
