@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     exp = sub.add_parser("export", parents=[common], help="导出报告")
     exp.add_argument("id", type=report_id)
-    exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.html/.txt/.json）")
+    exp.add_argument("-o", "--output", type=Path, required=True, help="目标文件（.docx/.pdf/.html/.txt/.json）")
     exp.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="报送版或公开版")
     exp.add_argument("--no-header", action="store_true", help="报送版不加版头（发文机关标志、发文字号、签发人）")
     exp.add_argument("--unsealed", action="store_true", help="署名和日期按不加盖印章的格式排")
@@ -189,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="一是、二是……接排在段中（inline）或各自成段（separate）")
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
     exp.add_argument("--ledger-table", action="store_true",
-                     help="把数据台账作为附件表格附在正文之后（.docx、.html、.txt）")
+                     help="把数据台账作为附件表格附在正文之后（.docx、.pdf、.html、.txt）")
     exp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它（不加时拒绝导出）")
     exp.add_argument("--review", action="store_true",
                      help="导出审阅稿（.docx）：带隐藏标记，领导修订、批注后可用 merge 合并回来")
@@ -321,7 +321,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     if args.review and args.output.suffix.lower() != ".docx":
         raise CliError("审阅稿只能导出为 .docx 文件（领导要在 Word 或 WPS 中修订）。")
     if args.ledger_table and args.output.suffix.lower() == ".json":
-        raise CliError("--ledger-table 只用于 .docx、.html、.txt：.json 文件本身已含数据台账。")
+        raise CliError("--ledger-table 只用于 .docx、.pdf、.html、.txt：.json 文件本身已含数据台账。")
     with open_library(args) as lib:
         report = lib.load_report(args.id)
         if args.output.suffix.lower() != ".json" and (notice := left_out_notice(report)):

@@ -32,6 +32,7 @@ FAMILIES: dict[str, str] = {
     "wording": "用字与网页残留",
     "data": "数据台账",
     "privacy": "公开前检查",
+    "layout": "版面",
 }
 
 # Node fields are "title"/"text"; metadata fields are "meta.<name>".

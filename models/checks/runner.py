@@ -15,6 +15,7 @@ import models.checks.hygiene as hygiene
 import models.checks.laws as laws
 import models.checks.numbering as numbering
 import models.checks.numbers as numbers
+import models.checks.pages as pages
 import models.checks.privacy as privacy
 import models.checks.punctuation as punctuation
 import models.checks.title as title
@@ -30,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     *content.RULES, *years.RULES, *numbering.RULES, *punctuation.RULES,
     *numbers.RULES, *citations.RULES, *genre.RULES, *privacy.RULES,
     *data.RULES,
-    *laws.RULES, *title.RULES, *hygiene.RULES, *typos.RULES,
+    *laws.RULES, *title.RULES, *hygiene.RULES, *typos.RULES, *pages.RULES,
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 assert len(RULES_BY_ID) == len(RULES), "duplicate rule id"

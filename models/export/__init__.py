@@ -1,6 +1,7 @@
 """Report → files. ``export_report`` picks the writer by the target's extension.
 
 - ``.docx``: GB/T 9704—2012 layout, 报送版 or 公开版 (:mod:`models.export.docx_writer`)
+- ``.pdf``: drawn from the same layout by :mod:`models.typeset` (:mod:`models.export.pdf`)
 - ``.html`` / ``.txt``: website text (:mod:`models.export.web`)
 - ``.json``: the interchange format (:mod:`models.interchange`)
 
@@ -24,7 +25,7 @@ from models.text_chars import clean_text
 __all__ = ["FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "left_out_notice",
            "left_out_parts", "render"]
 
-FORMATS = (".docx", ".html", ".txt", ".json")
+FORMATS = (".docx", ".pdf", ".html", ".txt", ".json")
 
 
 def left_out_parts(report: Report) -> list[Node]:
@@ -51,6 +52,10 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
         from models.export.docx_writer import build_docx
 
         return build_docx(report, options)
+    if suffix == ".pdf":
+        from models.export.pdf import build_pdf
+
+        return build_pdf(report, options)
     if suffix == ".html":
         from models.export.web import build_html
 
@@ -63,7 +68,7 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
         # Lone surrogates cannot be encoded; escaped control characters are dropped on import.
         return clean_text(interchange.dumps(report))[0].encode("utf-8")
     raise UnsupportedFormatError(
-        f"不支持导出为 {suffix or '无扩展名'} 文件：请选择 .docx、.html、.txt 或 .json。")
+        f"不支持导出为 {suffix or '无扩展名'} 文件：请选择 .docx、.pdf、.html、.txt 或 .json。")
 
 
 def export_report(report: Report, target: Path, options: ExportOptions | None = None) -> Path:

@@ -87,6 +87,14 @@ def _cmap_lookup(data: bytes) -> Callable[[int], int] | None:
     return None
 
 
+def raw_glyphs(font: TTFont) -> Callable[[int], int] | None:
+    """Code point → glyph index (0: none) from the raw cmap, ``None`` when no subtable is read here."""
+    try:
+        return _cmap_lookup(font.reader["cmap"])
+    except (KeyError, struct.error):
+        return None
+
+
 def raw_advances(font: TTFont) -> Callable[[int], int | None] | None:
     """Code point → advance in font units (``None``: no glyph), or ``None`` when the cmap has no
     subtable of a format read here."""

@@ -107,7 +107,7 @@ def test_check_clean_report_says_so(tmp_path: Path, capsys) -> None:
     path = tmp_path / "clean.db"
     with Library(path) as lib:
         report_id = lib.create_report(clean_report())
-    code, out, err = run(capsys, "--db", str(path), "check", str(report_id))
+    code, out, err = run(capsys, "--db", str(path), "check", str(report_id), "--edition", "public")
     assert (code, out) == (0, "")
     assert "未发现问题" in err
 

@@ -112,3 +112,21 @@ def test_export_says_in_one_line_which_faces_this_machine_lacks(tmp_path, capsys
     monkeypatch.setattr(font_check, "installed_families", lambda: windows | {"仿宋_GB2312", "楷体_GB2312", "FZXBSJW"})
     assert cli.main(["export", str(report_id), "-o", str(tmp_path / "d.docx"), "--db", db]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_export_pdf_with_the_edition(tmp_path, capsys, monkeypatch):
+    from models.typeset.fonts import DEFAULT_RESOLVER
+    from tests.models.export.pdf_layout import FONTS_CONF
+
+    monkeypatch.setattr(DEFAULT_RESOLVER, "fontconfig_file", FONTS_CONF)  # the tests' font set
+    monkeypatch.setattr(DEFAULT_RESOLVER, "_cache", {})
+    db, report_id = _library_with_seed(tmp_path)
+    target = tmp_path / "公开版.pdf"
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(target), "--edition", "public"]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-1.7")
+    assert b"/Title <FEFF" in data
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(target)]) != 0  # exists, no --force
+    assert "--force" in capsys.readouterr().err
+    assert target.read_bytes() == data

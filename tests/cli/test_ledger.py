@@ -179,4 +179,4 @@ def test_export_ledger_table_appends_the_figures_and_refuses_json(capsys: pytest
     assert "<td>收到行政复议申请</td><td>件</td><td>35</td><td>30</td><td>增长16.67%</td>" in page
     code, _, err = run(capsys, "export", report, "-o", str(tmp_path / "x.json"), "--ledger-table", "--db", db)
     assert code != 0
-    assert "--ledger-table 只用于 .docx、.html、.txt" in err
+    assert "--ledger-table 只用于 .docx、.pdf、.html、.txt" in err

@@ -32,7 +32,9 @@ from ui.workers import ExportWorker
 
 EDITIONS = ((Edition.SUBMIT, "报送版（上行文，含版头、版记）"), (Edition.PUBLIC, "公开版（网站发布用，不含版头、版记）"))
 POINT_STYLES = (("inline", "“一是……二是……”接排在同一段"), ("separate", "每个要点单独成段"))
-FILE_FILTER = "Word 文档 (*.docx);;交换文件 (*.json)"
+FILE_FORMATS = ((".docx", "Word 文档（.docx）"), (".pdf", "PDF（.pdf，网站发布、打印）"),
+                (".html", "网页（.html）"), (".txt", "纯文本（.txt）"))
+FILE_FILTER = "Word 文档 (*.docx);;PDF (*.pdf);;网页 (*.html);;纯文本 (*.txt);;交换文件 (*.json)"
 
 
 def safe_file_name(title: str) -> str:
@@ -77,6 +79,9 @@ class ExportDialog(QDialog):
             self.cmb_points.addItem(self.tr(label), key)
         self.chk_fallback = QCheckBox(self.tr("用仿宋、楷体代替仿宋_GB2312、楷体_GB2312（本机缺少 GB2312 字体时）"))
         self.chk_ledger = QCheckBox(self.tr("附上数据台账（作为附件表格排在正文之后，正文下注明“附件：数据台账”）"))
+        self.cmb_format = QComboBox()
+        for suffix, label in FILE_FORMATS:
+            self.cmb_format.addItem(self.tr(label), suffix)
         self.edt_path = QLineEdit()
         self.btn_browse = QPushButton(self.tr("浏览…"))
         path_row = QHBoxLayout()
@@ -92,6 +97,7 @@ class ExportDialog(QDialog):
         self.lbl_fonts = QLabel()  # per element: installed here, or what prints instead
         self.lbl_fonts.setWordWrap(True)
         form.addRow("", self.lbl_fonts)
+        form.addRow(self.tr("格式"), self.cmb_format)
         form.addRow(self.tr("保存到"), path_row)
         self.lbl_public_note = QLabel(self.tr("公开前请确认：报告中不含涉及党和国家秘密的内容，也不含个人隐私"
                                               "（《法治政府建设与责任落实督察工作规定》第二十四条）。"))
@@ -129,6 +135,8 @@ class ExportDialog(QDialog):
         self.btn_open_folder.clicked.connect(self.open_folder)
         self.cmb_edition.currentIndexChanged.connect(self._edition_changed)
         self.chk_fallback.toggled.connect(self._show_fonts)
+        self.cmb_format.currentIndexChanged.connect(self._format_changed)
+        self.edt_path.textChanged.connect(self._path_edited)
         for signal in (self.cmb_edition.currentIndexChanged, self.cmb_points.currentIndexChanged,
                        self.chk_header.toggled, self.chk_sealed.toggled, self.chk_fallback.toggled,
                        self.chk_ledger.toggled, self.edt_path.textChanged):
@@ -175,7 +183,7 @@ class ExportDialog(QDialog):
 
     def _default_target(self) -> Path:
         folder = Path(self.session.settings.last_folder) if self.session.settings.last_folder else documents_folder()
-        return folder / f"{self._default_stem(self.cmb_edition.currentData())}.docx"
+        return folder / f"{self._default_stem(self.cmb_edition.currentData())}{self.cmb_format.currentData()}"
 
     def _edition_changed(self) -> None:
         edition = self.cmb_edition.currentData()
@@ -188,6 +196,21 @@ class ExportDialog(QDialog):
         path = Path(text)
         if path.stem == self._default_stem(previous):  # still the default name: it follows the edition
             self.edt_path.setText(str(path.with_name(self._default_stem(edition) + path.suffix)))
+
+    def _format_changed(self) -> None:
+        """Another format chosen: the file name keeps its stem and takes the format's extension."""
+        text = self.edt_path.text().strip()
+        if text:
+            path = Path(text)
+            self.edt_path.setText(str(path.with_name(path.stem + self.cmb_format.currentData())))
+
+    def _path_edited(self, text: str) -> None:
+        """A name typed or chosen with a known extension: the format follows it."""
+        index = self.cmb_format.findData(Path(text.strip()).suffix.lower())
+        if index >= 0 and index != self.cmb_format.currentIndex():
+            self.cmb_format.blockSignals(True)
+            self.cmb_format.setCurrentIndex(index)
+            self.cmb_format.blockSignals(False)
 
     def _settings_changed(self) -> None:
         """Another export being prepared: the last one's 已导出 line (or failure) no longer applies."""
@@ -207,7 +230,7 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为"), self.edt_path.text(), FILE_FILTER)
         if path:
-            self.edt_path.setText(path if Path(path).suffix else path + ".docx")
+            self.edt_path.setText(path if Path(path).suffix else path + self.cmb_format.currentData())
 
     def start_export(self) -> None:
         report = self.session.report
@@ -219,7 +242,7 @@ class ExportDialog(QDialog):
         if target.is_dir() and not target.suffix:  # a folder: the report's title as the file name
             target = target / self._default_target().name
         elif not target.suffix:  # typed without one: what 浏览… would have made of it
-            target = target.with_name(target.name + ".docx")
+            target = target.with_name(target.name + self.cmb_format.currentData())
         self.edt_path.setText(str(target))
         if not self._export_despite_errors():
             return

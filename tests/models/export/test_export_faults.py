@@ -98,8 +98,8 @@ def test_report_without_body(tmp_path):
 
 
 def test_unknown_format_and_bad_options_are_refused(tmp_path):
-    with pytest.raises(UnsupportedFormatError, match=r"不支持导出为 \.pdf"):
-        export_report(seed_report(repaired=True), tmp_path / "out.pdf")
+    with pytest.raises(UnsupportedFormatError, match=r"不支持导出为 \.rtf"):
+        export_report(seed_report(repaired=True), tmp_path / "out.rtf")
     with pytest.raises(ExportError, match="未知的版本"):
         export_report(seed_report(repaired=True), tmp_path / "out.docx", ExportOptions(edition="draft"))
     with pytest.raises(ExportError, match="未知的分条方式"):
