@@ -93,3 +93,13 @@ def test_picking_a_date_forgets_the_form_the_imported_text_wrote_it_in(window: M
     form.dte_printed_on.edt_date.calendarWidget().clicked.emit(QDate(2025, 2, 21))
     window.session.flush()
     assert (stored(window).meta.printed_on, stored(window).meta.printed_on_typed) == ("2025-02-21", "")
+
+
+def test_a_finding_on_the_typed_form_points_at_the_date_field(example_window: MainWindow, qtbot) -> None:
+    example_window.show()
+    qtbot.waitExposed(example_window)
+    example_window.activateWindow()
+    example_window.reveal(None, "meta.date_typed", 0, 4)
+    form = example_window.meta_form
+    assert form.isVisible()
+    qtbot.waitUntil(lambda: form.dte_date.edt_date.hasFocus())
