@@ -13,8 +13,11 @@ from models.checks.runner import apply_all
 from models.edition import Edition
 from models.errors import InterchangeError
 from models.export import ExportOptions, render
+from models.export.annotated import build_annotated
 from models.importing import import_text
 from models.importing.roll import roll_forward
+from tests.models.export.test_annotated import anchored_texts, open_docx
+from tests.seed_report import with_ids
 
 TITLE = "某局关于2023年度法治政府建设情况的报告"
 DATE_RULES = {"number.date-form", "number.date-leading-zero"}
@@ -112,3 +115,12 @@ def test_the_public_edition_reports_it_too() -> None:
     assert [f.rule for f in run_checks(report, edition=Edition.PUBLIC) if f.field == "meta.date_typed"] == [
         "number.date-leading-zero"
     ]
+
+
+def test_the_review_copy_comments_on_the_printed_date() -> None:
+    report = with_ids(imported("2024年03月06日"))
+    findings = [f for f in run_checks(report) if f.field == "meta.date_typed"]
+    document = open_docx(build_annotated(report, findings, ExportOptions()))
+    [comment] = list(document.comments)
+    assert "2024年03月06日" in comment.text
+    assert anchored_texts(document)[comment.comment_id] == "2024年3月6日"
