@@ -77,19 +77,40 @@ def iso_form(parts: Parts) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def typed_date_note(text: str) -> str:
-    """A note for the clerk when a 成文日期 was typed in another form than 2024年3月6日; '' otherwise.
-
-    The importer stores the date as a date, so the checks never see how it was typed: this says it."""
+def typed_fault(text: str) -> tuple[str, Parts] | None:
+    """Why a date typed as ``text`` is not in the printed form 2024年3月6日, and its parts;
+    None when it is in that form or is not a date."""
     typed = text.strip().replace(" ", "")
     parts = digit_date(typed) or word_date(typed)
     if not parts or _PRINTED_FORM.fullmatch(typed):
-        return ""
+        return None
     if word_date(typed):
-        why = "用了汉字"
-    elif re.search(r"[-/.]", typed):
-        why = "用了“-”“/”“.”分隔"
-    else:
-        why = "月、日编了虚位（前面加了0）"
-    return (f"成文日期原文写作“{typed}”，{why}；GB/T 9704—2012 7.3.5.4 要求用阿拉伯数字写作"
+        return "用了汉字", parts
+    if re.search(r"[-/.]", typed):
+        return "用了“-”“/”“.”分隔", parts
+    return "月、日编了虚位（前面加了0）", parts
+
+
+def typed_form(text: str) -> str:
+    """What the clerk typed, kept beside the stored date when it is not the printed form; '' otherwise.
+
+    The date itself is stored as ``2024-03-06``; this keeps ``2024年03月06日`` or ``二〇二四年三月六日``
+    so the checks can still see how it was written."""
+    return text.strip() if typed_fault(text) else ""
+
+
+def typed_date_message(text: str, label: str = "成文日期") -> str:
+    """How a date typed as ``text`` breaks GB/T 9704—2012 7.3.5.4, and that export prints it right; '' if it does not."""
+    fault = typed_fault(text)
+    if fault is None:
+        return ""
+    why, parts = fault
+    return (f"{label}原文写作“{text.strip().replace(' ', '')}”，{why}；GB/T 9704—2012 7.3.5.4 要求用阿拉伯数字写作"
             f"“{chinese_form(parts)}”，导出时已按此格式书写。")
+
+
+def typed_date_note(text: str) -> str:
+    """A note for the clerk when a 成文日期 was typed in another form than 2024年3月6日; '' otherwise.
+
+    The importer stores the date as a date and keeps the typed form (``ReportMeta.date_typed``) for 体检."""
+    return typed_date_message(text)

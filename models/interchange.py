@@ -29,6 +29,7 @@ from models.report import (
     NODE_KINDS,
     SECTION,
     TABLE,
+    TYPED_DATE_FIELDS,
     ChecklistItem,
     Node,
     Report,
@@ -45,7 +46,9 @@ _NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "unit", "
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    data = {"format": FORMAT, "version": VERSION, "meta": report.meta.as_dict(),
+    meta = {name: value for name, value in report.meta.as_dict().items()
+            if value or name not in TYPED_DATE_FIELDS.values()}  # optional: written only when kept
+    data = {"format": FORMAT, "version": VERSION, "meta": meta,
             "body": [_node_to_dict(n) for n in report.body]}
     if report.checklist:  # optional: last year's plans after a roll-forward
         data["checklist"] = [{"text": i.text, "done": i.done, "note": i.note} for i in report.checklist]

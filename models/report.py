@@ -34,8 +34,10 @@ def valid_year(year: int) -> bool:
 
 META_FIELDS = (
     "template", "year", "issuer", "title", "recipients", "doc_number", "signer", "signature",
-    "date", "note", "cc", "printed_by", "printed_on", "disclosure",
+    "date", "note", "cc", "printed_by", "printed_on", "disclosure", "date_typed", "printed_on_typed",
 )
+# The dates as the source wrote them, when not in the printed form 2024年3月6日 (see models.dates.typed_form).
+TYPED_DATE_FIELDS = {"date": "date_typed", "printed_on": "printed_on_typed"}
 
 
 @dataclass
@@ -54,6 +56,10 @@ class ReportMeta:
     printed_by: str = ""
     printed_on: str = ""  # ISO yyyy-mm-dd or empty
     disclosure: str = "主动公开"
+    # 成文日期 / 印发日期 as imported (2024年03月06日, 二〇二四年三月六日), kept only when not in the
+    # printed form, so 体检 can report it; cleared when the clerk picks the date. Export never prints it.
+    date_typed: str = ""
+    printed_on_typed: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

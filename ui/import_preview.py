@@ -201,7 +201,8 @@ class ImportPreviewDialog(QDialog):
             )
             self.meta_date.setText(self.report.meta.date)
             return
-        self.report.meta.date = parsed
+        if parsed != self.report.meta.date:  # a date the clerk typed here: the source's form no longer applies
+            self.report.meta.date, self.report.meta.date_typed = parsed, ""
         self.meta_date.setText(parsed)
 
     def _on_year(self, year: int) -> None:

@@ -10,6 +10,7 @@ FIELD_NAMES = {
     "title": "标题", "text": "正文", "body": "全文",
     "meta.title": "报告标题", "meta.recipients": "主送机关", "meta.doc_number": "发文字号", "meta.date": "成文日期",
     "meta.note": "附注", "meta.cc": "抄送", "meta.signature": "署名", "meta.printed_on": "印发日期",
+    "meta.date_typed": "成文日期", "meta.printed_on_typed": "印发日期",
 }
 
 

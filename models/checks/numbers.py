@@ -9,7 +9,16 @@ from decimal import Decimal, InvalidOperation
 from models.checks.model import ADVICE, ERROR, HYGIENE, NAME, NODE_FIELDS, PROSE_FIELDS, Group, Hit, Rule, Where
 from models.checks.patterns import lines_with_offsets, regex_hits
 from models.checks.sources import GBT9704, GBT15834, GBT15835
-from models.dates import ISO_IN_TEXT, WORD_DATE_IN_TEXT, chinese_form, is_calendar_date, is_date_line, word_date
+from models.dates import (
+    ISO_IN_TEXT,
+    WORD_DATE_IN_TEXT,
+    chinese_form,
+    is_calendar_date,
+    is_date_line,
+    typed_date_message,
+    typed_fault,
+    word_date,
+)
 
 _LEADING_ZERO = re.compile(r"(?<=\d年)0[1-9](?=月)|(?<=\d月)0[1-9](?=日)")
 _SHORT_YEAR = re.compile(r"(?<![\d〔—～~\-./:])[’']?(\d{2})年(?=度|底|初|末|上半年|下半年|[1-9]\d?月)")
@@ -46,8 +55,27 @@ def cn_date_to_arabic(excerpt: str) -> str | None:
     return chinese_form(parts) if parts and is_calendar_date(parts) else None
 
 
+# The dates as the source typed them (ReportMeta.date_typed…), with the name of the date for messages.
+TYPED_DATE_LABELS = {"meta.date_typed": "成文日期", "meta.printed_on_typed": "印发日期"}
+DATE_FIELDS = PROSE_FIELDS | frozenset(TYPED_DATE_LABELS)
+
+
+def check_typed_date(text: str, where: Where, leading_zero: bool) -> Iterator[Hit]:
+    """A 成文日期 or 印发日期 the source typed as 2024年03月06日 (``leading_zero``) or 二〇二四年三月六日 /
+    2024-03-06 (not): one finding on the whole date; its fix forgets the typed form, since the
+    date is stored as a date and export already prints 2024年3月6日."""
+    fault = typed_fault(text)
+    if fault is None or (fault[0].startswith("月、日编了虚位") != leading_zero):
+        return
+    message = typed_date_message(text, TYPED_DATE_LABELS[where.field]) + "修正后不再保留原文写法，日期不变。"
+    yield Hit(0, len(text), message, replacement="")
+
+
 def check_date_form(text: str, where: Where) -> Iterator[Hit]:
     """A 成文日期 line (GB/T 9704 7.3.5.4) is 错误; a date in the running text is practice (建议)."""
+    if where.field in TYPED_DATE_LABELS:
+        yield from check_typed_date(text, where, leading_zero=False)
+        return
     date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
     for m in ISO_IN_TEXT.finditer(text):
         if iso_to_chinese(m.group(0)):
@@ -62,6 +90,9 @@ def check_date_form(text: str, where: Where) -> Iterator[Hit]:
 
 def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
     """错误 on a 成文日期 line (GB/T 9704 7.3.5.4: 月、日不编虚位); 建议 in the running text."""
+    if where.field in TYPED_DATE_LABELS:
+        yield from check_typed_date(text, where, leading_zero=True)
+        return
     if "年0" not in text and "月0" not in text:
         return
     date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
@@ -123,10 +154,10 @@ def mixed_units(excerpt: str) -> str | None:
 RULES = (
     Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
-         check_leading_zero, fields=PROSE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
+         check_leading_zero, fields=DATE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
     Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
          "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
-         fields=PROSE_FIELDS, fix=iso_to_chinese, specificity=NAME),
+         fields=DATE_FIELDS, fix=iso_to_chinese, specificity=NAME),
     Rule("number.short-year", "numbers", ADVICE, f"{GBT15835}（年份一般不用简写）",
          "年份应写全四位，如“2023年”，不写“23年”。", check_short_year, fields=NODE_FIELDS, fixes_in_hits=True),
     Rule("number.hao-for-ri", "numbers", ADVICE, "实务（公文日期用“日”）",

@@ -2,7 +2,9 @@
 
 Every entry is a whole wrong form (never a single character), so matching is a plain search;
 an entry may name characters that must not stand before or after it, where the wrong form
-could also be two correct words side by side. Text inside 《》 is a cited title and is left as cited.
+could also be two correct words side by side, or words one of which must stand next to it, where
+the wrong form is a correct word elsewhere (行驶职权 is wrong, 车辆行驶 is right). Text inside 《》
+is a cited title and is left as cited.
 """
 
 from __future__ import annotations
@@ -25,20 +27,44 @@ class Typo:
     kind: str
     not_after: str = ""  # the character before the wrong form is none of these
     not_before: str = ""  # the character after the wrong form is none of these
+    # A wrong form only in context: one of these words ends right before it, or one of
+    # ``only_before`` starts right after it. Both empty: wrong everywhere.
+    only_after: tuple[str, ...] = ()
+    only_before: tuple[str, ...] = ()
+
+    @property
+    def in_context_only(self) -> bool:
+        return bool(self.only_after or self.only_before)
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        """Whether the wrong form at ``text[start:end]`` is wrong there, by the entry's guards."""
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (before and before in self.not_after) or (after and after in self.not_before):
+            return False
+        if not self.in_context_only:
+            return True
+        return text.startswith(self.only_before, end) or text[:start].endswith(self.only_after)
 
 
 def parse_entry(line: str, source: str, kind: str) -> Typo:
-    """``"按装 安装 -后:修配"`` → a Typo; raises ValueError on a malformed line."""
+    """``"按装 安装 -后:修配"`` or ``"行驶 行使 +后:职权|权力"`` → a Typo; raises ValueError on a malformed line."""
     wrong, right, *guards = line.split()
     not_after = not_before = ""
+    only_after: tuple[str, ...] = ()
+    only_before: tuple[str, ...] = ()
     for guard in guards:
         if guard.startswith("-前:"):
             not_after = guard[3:]
         elif guard.startswith("-后:"):
             not_before = guard[3:]
+        elif guard.startswith("+前:") and all(guard[3:].split("|")):
+            only_after = tuple(guard[3:].split("|"))
+        elif guard.startswith("+后:") and all(guard[3:].split("|")):
+            only_before = tuple(guard[3:].split("|"))
         else:
             raise ValueError(f"typos.toml: unknown guard {guard!r} in {line!r}")
-    return Typo(wrong, right, source, kind, not_after, not_before)
+    return Typo(wrong, right, source, kind, not_after, not_before, only_after, only_before)
 
 
 @cache
@@ -65,9 +91,7 @@ def find_typos(text: str) -> Iterator[tuple[int, int, Typo]]:
     entries = typos()
     for m in _pattern().finditer(text):
         typo = entries[m.group(0)]
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if (before and before in typo.not_after) or (after and after in typo.not_before):
+        if not typo.applies(text, m.start(), m.end()):
             continue
         if titles and inside(m.start(), titles):
             continue

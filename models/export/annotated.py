@@ -31,7 +31,7 @@ from models.export import ExportOptions, left_out_parts, render
 from models.export.blocks import clean
 from models.export.docx_comments import BodySpan, CommentPlan, ElementSpan, Key, PlannedComment
 from models.fileio import write_atomic
-from models.report import PARAGRAPH, TABLE, Node, Report
+from models.report import PARAGRAPH, TABLE, TYPED_DATE_FIELDS, Node, Report
 
 AUTHOR = "年报助手体检"
 INITIALS = "体检"  # Word keeps at most 9 characters
@@ -149,6 +149,8 @@ class _Places:
     def _meta(self, at: Finding | Place) -> ElementSpan | None:
         meta = self.report.meta
         name = at.field.removeprefix("meta.")
+        # The form the source typed a date in is not printed: its finding goes on the printed date.
+        name = next((date for date, typed in TYPED_DATE_FIELDS.items() if typed == name), name)
         value = getattr(meta, name, "")
         if not isinstance(value, str):
             return None

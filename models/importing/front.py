@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from models.dates import digit_date, iso_form, typed_date_note, word_date
+from models.dates import digit_date, iso_form, typed_date_note, typed_form, word_date
 from models.importing.markers import leading_marker, point_at
 from models.importing.sources import Para
 from models.report import ReportMeta, valid_year
@@ -248,6 +248,7 @@ def _meta_run(meta: ReportMeta, body: list[Para], start: int, head: Head) -> Non
             meta.doc_number = meta.doc_number or text
         elif bracketed and parse_date(bracketed[1]) and not meta.date:
             meta.date = parse_date(bracketed[1])  # （2024年3月6日） under the title
+            meta.date_typed = typed_form(bracketed[1])
             head.notes.extend(filter(None, [typed_date_note(bracketed[1])]))
         elif parse_date(text):
             head.date = head.date or parse_date(text)

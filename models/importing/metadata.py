@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.dates import typed_date_note as _typed_date_note
+from models.dates import typed_form
 from models.importing.front import ORG_END, is_body_line, parse_date, read_head
 from models.importing.sources import Para
 from models.report import ReportMeta
@@ -75,6 +76,7 @@ def _tail(result: MetaResult) -> None:
         elif _PRINTED.match(text) and parse_date(_PRINTED.match(text)[2]):
             found = _PRINTED.match(text)
             meta.printed_by, meta.printed_on = found[1].strip(), parse_date(found[2])
+            meta.printed_on_typed = typed_form(found[2])
             result.notes.append(f"版记中的印发机关“{meta.printed_by}”和印发日期 {meta.printed_on} 已移入报告信息。")
         elif _SUBJECT_WORDS.match(text):
             result.notes.append(f"版记中的“{_short(text)}”已略去（报告信息中没有主题词一项）。")
@@ -83,7 +85,7 @@ def _tail(result: MetaResult) -> None:
         elif _NOTE.match(text) and (meta.date or (len(body) > 1 and parse_date(body[-2].text))):
             meta.note = _NOTE.match(text)[1]
         elif parse_date(text) and not meta.date:
-            meta.date = parse_date(text)
+            meta.date, meta.date_typed = parse_date(text), typed_form(text)
             result.notes.extend(filter(None, [_typed_date_note(text)]))
             result.removed.append(body.pop().text)
             _signature(result)

@@ -37,7 +37,8 @@ def roll_forward(report: Report, year: int) -> Report:
         raise RollForwardError(f"新报告的年度（{year}）应晚于原报告的年度（{old}）。")
     plans = find_plans(report)
     meta = replace(report.meta, year=year, title=shift_years(report.meta.title, old, year),
-                   date="", printed_on="", doc_number="")
+                   date="", printed_on="", doc_number="", date_typed="",
+                   printed_on_typed="")
     body = [_roll(node, old, year, node is plans) for node in report.body]
     items = [ChecklistItem(text) for text in plan_texts(plans)] if plans is not None else []
     return Report(meta=meta, body=body, checklist=items, ledger=rolled(report.ledger))

@@ -184,12 +184,22 @@ def _v5_tables(db: Database) -> None:
     """)
 
 
+def _v6_typed_dates(db: Database) -> None:
+    """The 成文日期 and 印发日期 as the source wrote them (``2024年03月06日``), beside the ISO dates."""
+    reports = db.table("reports")
+    reports.add_column("date_typed", str, not_null_default="")
+    reports.add_column("printed_on_typed", str, not_null_default="")
+
+
 # The round-trip step is kept apart from the others so that a merge with another branch's new
 # version only has to reorder this list and change ROUNDTRIP_VERSION (tests build a library
 # one version older and upgrade it).
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger, _roundtrip, _v5_tables]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger, _roundtrip, _v5_tables,
+                                                  _v6_typed_dates]
 ROUNDTRIP_VERSION = 4
 TABLES_VERSION = 5
+TYPED_DATES_VERSION = 6
 SCHEMA_VERSION = len(MIGRATIONS)
 assert MIGRATIONS[ROUNDTRIP_VERSION - 1] is _roundtrip
 assert MIGRATIONS[TABLES_VERSION - 1] is _v5_tables
+assert MIGRATIONS[TYPED_DATES_VERSION - 1] is _v6_typed_dates

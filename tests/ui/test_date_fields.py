@@ -76,3 +76,30 @@ def test_a_filled_date_opens_at_its_own_month(example_window: MainWindow) -> Non
     assert open_calendar(form.dte_date) == (2025, 2)
     close_calendar(form.dte_date)
     assert form.dte_date.value() == "2025-02-20"
+
+
+def test_picking_a_date_forgets_the_form_the_imported_text_wrote_it_in(window: MainWindow, monkeypatch) -> None:
+    form = new_report_window(window, monkeypatch, 2024).meta_form
+    report = window.session.report
+    window.session.library.update_meta(report.id, date="2025-02-18", date_typed="2025年02月18日",
+                                       printed_on="2025-02-19", printed_on_typed="二〇二五年二月十九日")
+    report.meta.date_typed, report.meta.printed_on_typed = "2025年02月18日", "二〇二五年二月十九日"
+    open_calendar(form.dte_date)
+    form.dte_date.edt_date.calendarWidget().clicked.emit(QDate(2025, 2, 20))
+    window.session.flush()
+    meta = stored(window).meta
+    assert (meta.date, meta.date_typed, meta.printed_on_typed) == ("2025-02-20", "", "二〇二五年二月十九日")
+    open_calendar(form.dte_printed_on)
+    form.dte_printed_on.edt_date.calendarWidget().clicked.emit(QDate(2025, 2, 21))
+    window.session.flush()
+    assert (stored(window).meta.printed_on, stored(window).meta.printed_on_typed) == ("2025-02-21", "")
+
+
+def test_a_finding_on_the_typed_form_points_at_the_date_field(example_window: MainWindow, qtbot) -> None:
+    example_window.show()
+    qtbot.waitExposed(example_window)
+    example_window.activateWindow()
+    example_window.reveal(None, "meta.date_typed", 0, 4)
+    form = example_window.meta_form
+    assert form.isVisible()
+    qtbot.waitUntil(lambda: form.dte_date.edt_date.hasFocus())

@@ -142,8 +142,10 @@ class MetaForm(QWidget):
                   "printed_by": self.edt_printed_by}
         for name, widget in simple.items():
             widget.textEdited.connect(lambda text, name=name: self._emit(**{name: text}))
-        self.dte_date.changed.connect(lambda: self._emit(date=self.dte_date.value()))
-        self.dte_printed_on.changed.connect(lambda: self._emit(printed_on=self.dte_printed_on.value()))
+        # A date picked here replaces the form the imported text had written it in.
+        self.dte_date.changed.connect(lambda: self._emit(date=self.dte_date.value(), date_typed=""))
+        self.dte_printed_on.changed.connect(
+            lambda: self._emit(printed_on=self.dte_printed_on.value(), printed_on_typed=""))
         self.cmb_disclosure.currentTextChanged.connect(lambda text: self._emit(disclosure=text))
 
     def load(self, meta: ReportMeta) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from models import APP_NAME
 from models.errors import NianbaoError
-from models.report import POINT, Node
+from models.report import POINT, TYPED_DATE_FIELDS, Node
 from models.text_chars import count_chars
 from ui.actions import Actions
 from ui.dialogs import alerts
@@ -560,6 +560,12 @@ class MainWindow(QMainWindow):
 
     def _reveal_meta(self, name: str, start: int, end: int) -> None:
         self.show_meta()
+        # A date as the source typed it is not shown: its finding points at the date itself.
+        name = next((date for date, typed in TYPED_DATE_FIELDS.items() if typed == name), name)
+        date_field = getattr(self.meta_form, "dte_" + name, None)
+        if date_field is not None:
+            date_field.edt_date.setFocus()
+            return
         editor = getattr(self.meta_form, "edt_" + name, None)
         if isinstance(editor, QLineEdit):
             editor.setFocus()

@@ -55,3 +55,15 @@ def test_recall_is_at_least_ninety_percent_per_kind(recall) -> None:
 def test_known_gaps_are_still_gaps(recall) -> None:
     """When a rule starts to see one, move it out of KNOWN_GAPS so the 90% floor applies."""
     assert all(recall[kind][0] < 0.9 * recall[kind][1] for kind in KNOWN_GAPS)
+
+
+def test_the_checks_alone_reach_ninety_percent_per_kind() -> None:
+    """体检 finds the defects by itself, without the import preview's notes: a report imported
+    long ago is checked again later, when those notes are gone (a 成文日期 typed 2024年03月06日)."""
+    alone = recall_by_kind(notes=False)
+    low = {
+        kind: f"{found}/{total}: " + "; ".join(d.text[:30] for d in missed)
+        for kind, (found, total, missed) in alone.items()
+        if kind not in KNOWN_GAPS and found < 0.9 * total
+    }
+    assert not low, low

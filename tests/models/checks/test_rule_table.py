@@ -113,6 +113,13 @@ CASES = [
     Case("number.date-form", "于2024-03-06印发。", ("2024-03-06",), "于2024年3月6日印发。"),
     Case("number.date-form", "九龙坡区城市管理局\n二〇二四年三月六日", ("二〇二四年三月六日",), "九龙坡区城市管理局\n2024年3月6日"),
     Case("number.date-form", "开展“3.19”主题宣传周活动。", (), "开展“3.19”主题宣传周活动。"),
+    # the 成文日期 / 印发日期 as the source typed them (ReportMeta.date_typed): the fix forgets the form
+    Case("number.date-leading-zero", "2024年03月06日", ("2024年03月06日",), "", field="meta.date_typed"),
+    Case("number.date-leading-zero", "2024年3月06日", ("2024年3月06日",), "", field="meta.printed_on_typed"),
+    Case("number.date-leading-zero", "二〇二四年三月六日", (), "", field="meta.date_typed"),
+    Case("number.date-form", "二〇二四年三月六日", ("二〇二四年三月六日",), "", field="meta.date_typed"),
+    Case("number.date-form", "2024.3.6", ("2024.3.6",), "", field="meta.printed_on_typed"),
+    Case("number.date-form", "2024年03月06日", (), "", field="meta.date_typed"),
     Case("number.short-year", "23年底前完成整改。", ("23年",), "2023年底前完成整改。"),
     Case("number.short-year", "从事执法工作13年。", (), "从事执法工作13年。"),
     Case("number.hao-for-ri", "4月1号前向社会公开。", ("4月1号",), "4月1日前向社会公开。"),

@@ -36,15 +36,22 @@ def test_no_right_form_holds_a_wrong_form() -> None:
         assert list(find_typos(f"，{entry.right}，")) == [], entry
 
 
+def in_context(entry, form: str) -> str:
+    """A sentence where the entry applies: next to the first word it needs, if it needs one."""
+    if entry.only_before:
+        return f"我们要{form}{entry.only_before[0]}。"
+    return f"我们要{entry.only_after[0] if entry.only_after else ''}{form}。"
+
+
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.wrong)
 def test_each_wrong_form_is_found_and_fixed(entry) -> None:
-    report, node = one_node_report(f"我们要{entry.wrong}。")
+    report, node = one_node_report(in_context(entry, entry.wrong))
     found = run_checks(report, disabled=OTHER_RULES)
     assert [(f.rule, f.excerpt) for f in found] == [("text.typo", entry.wrong)]
     assert entry.right in found[0].message
     assert entry.source in found[0].message
     fixed = apply_all(report, found)
-    assert fixed.find(node.id).text == f"我们要{entry.right}。"
+    assert fixed.find(node.id).text == in_context(entry, entry.right)
 
 
 @pytest.mark.parametrize("line", CONTEXTS)
@@ -76,3 +83,28 @@ def test_the_real_corpus_has_no_typo(path: Path) -> None:
 def test_a_malformed_entry_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown guard"):
         parse_entry("按装 安装 后:修", "source", "别字")
+    with pytest.raises(ValueError, match="unknown guard"):
+        parse_entry("行驶 行使 +后:职权||权力", "source", "别字")
+
+
+XINGSHI = [
+    ("依法行驶职权，自觉接受监督。", ["行驶"]),
+    ("将132项行政执法事项依法赋予乡镇行驶。", ["行驶"]),
+    ("人大常委会行驶监督权，政府依法行驶行政处罚权。", ["行驶", "行驶"]),
+    ("主要负责人正确行驶权力。", ["行驶"]),
+    ("规范执法车辆行驶路线，严禁超速行驶。", []),
+    ("开展渣土车辆行驶秩序专项整治。", []),
+    ("机动车在道路上行驶应当遵守交通信号。", []),
+    ("依法行使职权，将执法事项赋予乡镇行使。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), XINGSHI)
+def test_xingshi_is_wrong_only_next_to_powers_and_duties(text: str, found: list[str]) -> None:
+    """行驶 is a vehicle's; 行使 is a power's: the entry applies only next to the words of powers."""
+    assert [t.wrong for _, _, t in find_typos(text)] == found
+    fixed = text
+    for start, end, typo in sorted(find_typos(text), reverse=True):
+        fixed = fixed[:start] + typo.right + fixed[end:]
+    assert list(find_typos(fixed)) == []
+    assert "行驶" not in fixed or not found

@@ -139,7 +139,7 @@ def test_a_v2_library_gains_an_empty_ledger(tmp_path: Path) -> None:
     with Library(old) as upgraded, Library(tmp_path / "new.db") as fresh:
         schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
         assert upgraded.conn.execute(schema).fetchall() == fresh.conn.execute(schema).fetchall()
-        assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert upgraded.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         report = upgraded.load_report(1)
         assert report.ledger == Ledger()
         assert report.body[0].text == "正文"
