@@ -1,8 +1,9 @@
 """Which top-level part is which statutory item, and which 纲要 sub-topics part 1 covers.
 
-Template parts carry ``Node.key``; imported reports have no keys, so their top-level
-headings are classified by keywords (the order of the tests matters: "主要负责人履行…职责情况"
-also contains "情况", so 第一责任人 is tested before 工作情况).
+Template parts carry ``Node.key``, and so do imported ones (models/importing/parts.py maps thematic
+titles to the item they serve, and the clerk can change it in the import preview); a part without a
+key (typed by hand, or from an older library) is classified by keywords (the order of the tests
+matters: "主要负责人履行…职责情况" also contains "情况", so 第一责任人 is tested before 工作情况).
 """
 
 from __future__ import annotations
