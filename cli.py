@@ -535,7 +535,8 @@ def _print_findings(report, findings) -> None:  # type: ignore[no-untyped-def]
     """Findings by family (法定内容, 标点符号 …), each on one line; a grouped finding's places
     (the paragraphs, or the marks in one paragraph) indented below it."""
     from models.checks import FAMILIES
-    from models.checks.labels import finding_line, location, node_labels, short
+    from models.checks.labels import finding_line, location, node_labels
+    from models.text_chars import shorten
 
     labels = node_labels(report)
     for family, name in FAMILIES.items():
@@ -548,7 +549,7 @@ def _print_findings(report, findings) -> None:  # type: ignore[no-untyped-def]
             for place in finding.places[:_PLACES_SHOWN]:
                 where = location(place, labels)  # type: ignore[arg-type]
                 count = f"{len(place.places)} 处 " if place.places else ""
-                print(f"    · {where}：{count}「{short(place.excerpt, 30)}」")
+                print(f"    · {where}：{count}「{shorten(place.excerpt, 30, one_line=True)}」")
             if len(finding.places) > _PLACES_SHOWN:
                 print(f"    · ……另有 {len(finding.places) - _PLACES_SHOWN} 处（--json 列出全部）")
 

@@ -201,7 +201,7 @@ def _write(document, line: _Line, features: frozenset[str], num_id: str) -> str:
     else:
         paragraph.add_run(text)
     if numbered and not (level and "linked-numpr" in features):  # a linked list numbers through the style
-        _number(paragraph, num_id, line.level - 1)
+        number_paragraph(paragraph, num_id, line.level - 1)
     if level:
         _style_heading(document, paragraph, level, features)
     return text
@@ -331,30 +331,41 @@ def _table(document) -> str:
 
 def _numbering(document, linked: bool) -> str:
     """A list 一、 / （一） as Word defines it, linked to Heading 1 and 2 when ``linked``; its numId."""
-    numbering = document.part.numbering_part.element
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="77">'
-        '<w:multiLevelType w:val="multilevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
-        "</w:abstractNum>"
-    )
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    num_id = add_list(document, "77", [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
     if linked:
         for level in (1, 2):
             ppr = document.styles[f"Heading {level}"].element.get_or_add_pPr()
             ppr.insert(
                 0, parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="77"/></w:numPr>')
             )
-    return "77"
+    return num_id
 
 
-def _number(paragraph, num_id: str, level: int) -> None:
+def add_list(document, num_id: str, levels: list[tuple[str, str]]) -> str:
+    """Define a multilevel Word list, each level a (numFmt, lvlText) counted from 1, as abstract
+    list and list ``num_id`` (both); return ``num_id``. Shared with the import tests' .docx builders."""
+    numbering = document.part.numbering_part.element
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for ilvl, (fmt, text) in enumerate(levels)
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>'
+    )
+    first_num = numbering.find(qn("w:num"))  # Word wants every abstractNum before the first num
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+    )
+    return num_id
+
+
+def number_paragraph(paragraph, num_id: str, level: int) -> None:
+    """Make ``paragraph`` an item of list ``num_id`` at ``level`` (0 = top)."""
     paragraph._p.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from models.numbering import number_report
+from models.part_labels import NODE_FIELD_NAMES
 from models.report import PARAGRAPH, Report
 
 # The metadata fields a clerk types words into, in the 报告信息 form's order (dates, the year and
@@ -31,7 +31,6 @@ META_LABELS: dict[str, str] = {
     "cc": "抄送机关",
     "printed_by": "印发机关",
 }
-FIELD_LABELS = {"title": "标题", "text": "正文"}
 QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 
 
@@ -208,23 +207,11 @@ def replacements(
     return changes
 
 
-def part_labels(report: Report, limit: int = 16) -> dict[int, str]:
-    """node id → the part as the tree shows it: its number and the start of its title or text."""
-    markers = number_report(report)
-    labels = {}
-    for node in report.walk():
-        if node.id is not None:
-            words = " ".join((node.title if node.kind != PARAGRAPH else node.text).split())
-            words = words if len(words) <= limit else words[:limit] + "…"
-            labels[node.id] = markers[id(node)] + words if words or markers[id(node)] else "（空白段落）"
-    return labels
-
-
 def where(hit: Hit, labels: dict[int, str]) -> str:
     """Where a hit is, as the clerk reads it: （三）严格执法 · 正文, or 报告信息 · 主送机关."""
     if hit.node_id is None:
         return f"报告信息 · {META_LABELS.get(hit.field.removeprefix('meta.'), hit.field)}"
-    return f"{labels.get(hit.node_id, '（已删除的部分）')} · {FIELD_LABELS.get(hit.field, hit.field)}"
+    return f"{labels.get(hit.node_id, '（已删除的部分）')} · {NODE_FIELD_NAMES.get(hit.field, hit.field)}"
 
 
 def context(value: str, hit: Hit, width: int = 14) -> tuple[str, str, str]:

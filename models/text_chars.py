@@ -24,3 +24,11 @@ def count_chars(value: str) -> int:
     # str.split() drops exactly the characters str.isspace() calls whitespace, in C: the count
     # runs after every keystroke over the whole report.
     return len("".join(value.split()))
+
+
+def shorten(text: str, limit: int, *, one_line: bool = False) -> str:
+    """The first ``limit`` characters of ``text``, with "…" if there were more: a text quoted in a message.
+    ``one_line`` first turns each run of whitespace (line breaks too) into one space."""
+    if one_line:
+        text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"

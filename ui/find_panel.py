@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.part_labels import part_labels
 from models.search import (
     Hit,
     SearchOptions,
     context,
     find,
-    part_labels,
     replacements,
     searched_fields,
     where,

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.text_chars import shorten
+
 if TYPE_CHECKING:
     from models.checks import Finding
     from models.checks.model import Place
@@ -112,13 +114,11 @@ class FindingsPanel(QWidget):
         self.tree.expandToDepth(0)  # the families open, a finding's places folded until asked for
 
     def _add_family(self, name: str, findings: list[Finding], labels: Mapping[int, str]) -> None:
-        from models.checks.labels import short
-
         group = QTreeWidgetItem(self.tree, [self.tr("%1（%2）").replace("%1", name).replace("%2", str(len(findings)))])
         for finding in findings:
             text = f"[{finding.severity}] {finding.message}"
             if finding.excerpt:
-                text += f" 「{short(finding.excerpt, 24)}」"
+                text += f" 「{shorten(finding.excerpt, 24, one_line=True)}」"
             item = QTreeWidgetItem(group, [text, self._location(finding, labels)])
             item.setData(0, FINDING_ROLE, finding)
             item.setToolTip(0, finding.message)
@@ -126,12 +126,10 @@ class FindingsPanel(QWidget):
 
     def _add_places(self, parent: QTreeWidgetItem, finding: Finding, places: Sequence[Place],
                     labels: Mapping[int, str]) -> None:
-        from models.checks.labels import short
-
         for place in places:
-            text = place.message or self.tr("「%1」").replace("%1", short(place.excerpt, 24))
+            text = place.message or self.tr("「%1」").replace("%1", shorten(place.excerpt, 24, one_line=True))
             if place.fix is not None and not place.places:
-                text += self.tr(" → 「%1」").replace("%1", short(place.fix.replacement, 24))
+                text += self.tr(" → 「%1」").replace("%1", shorten(place.fix.replacement, 24, one_line=True))
             item = QTreeWidgetItem(parent, [text, self._place_location(place, labels)])
             item.setData(0, FINDING_ROLE, finding)  # the buttons act on the finding the place belongs to
             item.setData(0, PLACE_ROLE, place)

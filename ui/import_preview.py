@@ -50,6 +50,7 @@ from models.ledger.sheet import Sheet
 from models.ledger.values import CURRENT
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, YEAR_MAX, YEAR_MIN, Node, Report, ReportMeta
+from models.text_chars import shorten
 from ui.dialogs import alerts
 from ui.dialogs.buttons import ok_cancel_buttons
 
@@ -312,7 +313,7 @@ class ImportPreviewDialog(QDialog):
         if node.kind == TABLE:
             words = node.title or node.cells_text.split("\n")[0]
         words = words.replace("\n", " ").replace("\t", " ")
-        return marker + (words if len(words) <= _LABEL_CHARS else words[:_LABEL_CHARS] + "…")
+        return marker + shorten(words, _LABEL_CHARS)
 
     def _part_label(self, node: Node) -> str:
         if node.kind != SECTION:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.numbering import number_report
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report
-from models.text_chars import clean_text, count_chars
+from models.text_chars import clean_text, count_chars, shorten
 
 MIME_TYPE = "application/x-nianbao-node-ids"
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -160,7 +160,7 @@ class OutlineModel(QAbstractItemModel):
             preview = node.text.strip().replace("\n", " ")
             if not preview:
                 return "（空段落）"
-            return preview[:PARAGRAPH_PREVIEW] + ("…" if len(preview) > PARAGRAPH_PREVIEW else "")
+            return shorten(preview, PARAGRAPH_PREVIEW)
         if node.kind == TABLE:
             size = f"{len(node.table.rows)}×{node.table.column_count}" if node.table else ""
             return f"表格{size}：{node.title}" if node.title else f"表格{size}"

@@ -41,9 +41,8 @@ def check_statutory_parts(report: Report, ctx: Context) -> Iterator[Hit]:
 def check_empty_parts(report: Report, ctx: Context) -> Iterator[Hit]:
     for part, nodes in parts(report).items():
         if part in REQUIRED_PARTS and not any(has_written_text(n, report) for n in nodes):
-            node = nodes[0]
-            yield Hit(0, len(node.title), f"“{node.title or PART_NAMES[part]}”部分还没有内容，这是法定报告内容，必须填写。",
-                      node=node, field="title")
+            title = nodes[0].title
+            yield _on_title(nodes[0], f"“{title or PART_NAMES[part]}”部分还没有内容，这是法定报告内容，必须填写。")
 
 
 def written_under(part: Node, report: Report) -> str:
@@ -58,36 +57,36 @@ def written_under(part: Node, report: Report) -> str:
     return "\n".join(pieces)
 
 
+def _written_part(report: Report, part: int) -> list[Node]:
+    """The nodes of statutory part ``part``, or [] while nothing is written in it (nothing to judge yet)."""
+    nodes = parts(report).get(part, [])
+    return nodes if any(has_written_text(n, report) for n in nodes) else []
+
+
+def _on_title(node: Node, message: str) -> Hit:
+    return Hit(0, len(node.title), message, node=node, field="title")
+
+
 def check_causes(report: Report, ctx: Context) -> Iterator[Hit]:
-    nodes = parts(report).get(SHORTCOMINGS, [])
-    if not nodes or not any(has_written_text(n, report) for n in nodes):
-        return
-    if not any(_CAUSES.search(written_under(node, report)) for node in nodes):
-        node = nodes[0]
-        yield Hit(0, len(node.title), "这一部分只列了问题，没有分析原因。督察规定要求写“存在的不足和原因”，"
-                  "请补写原因（如“究其原因，主观上……客观上……”）。", node=node, field="title")
+    nodes = _written_part(report, SHORTCOMINGS)
+    if nodes and not any(_CAUSES.search(written_under(node, report)) for node in nodes):
+        yield _on_title(nodes[0], "这一部分只列了问题，没有分析原因。督察规定要求写“存在的不足和原因”，"
+                        "请补写原因（如“究其原因，主观上……客观上……”）。")
 
 
 def check_leader_acts(report: Report, ctx: Context) -> Iterator[Hit]:
-    nodes = parts(report).get(LEADER, [])
-    if not nodes or not any(has_written_text(n, report) for n in nodes):
-        return
-    if not any(_LEADER_ACTS.search(written_under(node, report)) for node in nodes):
-        node = nodes[0]
-        yield Hit(0, len(node.title), "这一部分没有写主要负责人具体做了什么。请写明主要负责人如何履职，"
-                  "如主持召开专题会议研究部署法治建设、带头学法、年终述法、督促班子成员依法履职等。",
-                  node=node, field="title")
+    nodes = _written_part(report, LEADER)
+    if nodes and not any(_LEADER_ACTS.search(written_under(node, report)) for node in nodes):
+        yield _on_title(nodes[0], "这一部分没有写主要负责人具体做了什么。请写明主要负责人如何履职，"
+                        "如主持召开专题会议研究部署法治建设、带头学法、年终述法、督促班子成员依法履职等。")
 
 
 def check_coverage(report: Report, ctx: Context) -> Iterator[Hit]:
-    nodes = parts(report).get(MEASURES, [])
-    if not nodes or not any(has_written_text(n, report) for n in nodes):
-        return
-    missing = [row.name for row in coverage_table(report) if not row.covered]
+    nodes = _written_part(report, MEASURES)
+    missing = [row.name for row in coverage_table(report) if not row.covered] if nodes else []
     if missing:
         names = "".join(f"“{name}”" for name in missing)  # GB/T 15834 4.5.3.5: no 顿号 between quotes
-        yield Hit(0, len(nodes[0].title), f"“主要举措和成效”中没有写到纲要的{names}方面，如有相关工作请补充。",
-                  node=nodes[0], field="title")
+        yield _on_title(nodes[0], f"“主要举措和成效”中没有写到纲要的{names}方面，如有相关工作请补充。")
 
 
 def check_empty_section(text: str, where: Where) -> Iterator[Hit]:

@@ -101,6 +101,12 @@ def _ledger_figures(text: str, where: Where) -> Iterator[tuple[Sheet, Figure, st
             yield sheet, figure, column
 
 
+def _figure_hit(figure: Figure, message: str, ledger_value: Decimal | None = None) -> Hit:
+    """A hit on ``figure``'s number, fixed to ``ledger_value`` (when given) written in the figure's style."""
+    fix = _written(ledger_value, figure.number) if ledger_value is not None and _exact_number(figure) else None
+    return Hit(figure.start, figure.start + len(figure.number), message, replacement=fix)
+
+
 def _exact_number(figure: Figure) -> bool:
     """The figure is written as its value (no 万 scaling), so its digits can be replaced."""
     return Decimal(figure.number) == figure.value
@@ -115,12 +121,11 @@ def check_ledger_mismatch(text: str, where: Where) -> Iterator[Hit]:
         if column == CURRENT and other is not None and _agrees(figure, other, indicator.is_rate):
             continue  # data.last-year-figure says it better
         label = "本年" if column == CURRENT else "上年"
-        yield Hit(
-            figure.start,
-            figure.start + len(figure.number),
+        yield _figure_hit(
+            figure,
             f"台账中{label}“{indicator.name}”为{format_value(value)}{indicator.unit}，"
             f"这里写的是{figure.number}{indicator.unit if indicator.is_rate else ''}，请核对。",
-            replacement=_written(value, figure.number) if _exact_number(figure) else None,
+            value,
         )
 
 
@@ -131,12 +136,11 @@ def check_last_year_figure(text: str, where: Where) -> Iterator[Hit]:
         if column != CURRENT or current is None or previous is None:
             continue
         if _agrees(figure, previous, indicator.is_rate) and not _agrees(figure, current, indicator.is_rate):
-            yield Hit(
-                figure.start,
-                figure.start + len(figure.number),
+            yield _figure_hit(
+                figure,
                 f"{figure.number}是台账中上年“{indicator.name}”的数字，本年为{format_value(current)}"
                 f"{indicator.unit}：是否沿用了去年的数字？",
-                replacement=_written(current, figure.number) if _exact_number(figure) else None,
+                current,
             )
     yield from _copied_from_reference(text, where)
 
@@ -155,9 +159,8 @@ def _copied_from_reference(text: str, where: Where) -> Iterator[Hit]:
             and _column(text, figure, where.ctx.year) == CURRENT
         ):
             indicator = sheet.by_key[figure.key]
-            yield Hit(
-                figure.start,
-                figure.start + len(figure.number),
+            yield _figure_hit(
+                figure,
                 f"去年报告的这一部分也写“{indicator.name}”{figure.number}{indicator.unit}："
                 "请核对是否已换成本年的数字（可在数据台账中填写本年数）。",
             )

@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 from models.checks.model import Finding
-from models.numbering import number_report
+from models.part_labels import NODE_FIELD_NAMES, part_labels
 from models.report import Report
+from models.text_chars import shorten
 
 FIELD_NAMES = {
-    "title": "标题", "text": "正文", "body": "全文",
+    **NODE_FIELD_NAMES, "body": "全文",
     "meta.title": "报告标题", "meta.recipients": "主送机关", "meta.doc_number": "发文字号", "meta.date": "成文日期",
     "meta.note": "附注", "meta.cc": "抄送", "meta.signature": "署名", "meta.printed_on": "印发日期",
     "meta.date_typed": "成文日期", "meta.printed_on_typed": "印发日期",
 }
 
 
-def short(text: str, limit: int = 16) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
 def node_labels(report: Report, limit: int = 16) -> dict[int, str]:
-    """node id → numbering + the start of its title (or of its text, for a paragraph)."""
-    markers = number_report(report)
-    labels = {}
-    for node in report.walk():
-        if node.id is not None:
-            labels[node.id] = markers[id(node)] + short(node.title or node.text, limit) or "（空白段落）"
-    return labels
+    """node id → numbering + the start of its title (or of its text, when it has no title)."""
+    return part_labels(report, limit, text_if_untitled=True)
 
 
 def location(finding: Finding, labels: dict[int, str]) -> str:
@@ -43,10 +34,10 @@ def location(finding: Finding, labels: dict[int, str]) -> str:
 
 
 def finding_line(finding: Finding, labels: dict[int, str]) -> str:
-    excerpt = f"「{short(finding.excerpt, 30)}」" if finding.excerpt else ""
+    excerpt = f"「{shorten(finding.excerpt, 30, one_line=True)}」" if finding.excerpt else ""
     fix = ""
     if finding.places and finding.fixable:
         fix = f" → 可一次改好全部 {len(finding.places)} 处"
     elif finding.fix is not None:
-        fix = f" → 可改为「{short(finding.fix.replacement, 30)}」" if finding.fix.replacement else " → 可删除"
+        fix = f" → 可改为「{shorten(finding.fix.replacement, 30, one_line=True)}」" if finding.fix.replacement else " → 可删除"
     return f"[{finding.severity}] {location(finding, labels)}：{finding.message} {excerpt}{fix}（{finding.rule}）"

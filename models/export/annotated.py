@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.checks.labels import FIELD_NAMES, location, node_labels, short
+from models.checks.labels import FIELD_NAMES, location, node_labels
 from models.checks.model import Finding, Place
 from models.dates import chinese_date
 from models.edition import Edition
@@ -32,6 +32,7 @@ from models.export.blocks import clean
 from models.export.docx_comments import BodySpan, CommentPlan, ElementSpan, Key, PlannedComment
 from models.fileio import write_atomic
 from models.report import PARAGRAPH, TABLE, TYPED_DATE_FIELDS, Node, Report
+from models.text_chars import shorten
 
 AUTHOR = "年报助手体检"
 INITIALS = "体检"  # Word keeps at most 9 characters
@@ -87,7 +88,7 @@ def _other_places(finding: Finding, anchor: Finding | Place | None, labels: dict
     if finding.field == "body":  # places are paragraphs
         named = [f"{location(p, labels)}（{len(p.places) or 1} 处）" for p in others[:PLACES_LISTED]]  # type: ignore[arg-type]
     else:
-        named = [f"「{short(p.excerpt, 10)}」" for p in others[:PLACES_LISTED]]
+        named = [f"「{shorten(p.excerpt, 10, one_line=True)}」" for p in others[:PLACES_LISTED]]
     more = "……" if len(others) > PLACES_LISTED else ""
     text = f"共 {total} 处，批注在第一处；其余：{'、'.join(named)}{more}" if named else f"共 {total} 处"
     can_fix = finding.fixable and "一次" not in finding.message
@@ -196,7 +197,7 @@ class _Places:
             return f"（{FIELD_NAMES.get(finding.field, finding.field)}不印在这份{edition}中，批注放在文首。）"
         node = self.left_out.get(finding.node_id) if finding.node_id is not None else None
         if node is not None:
-            return f"（所在部分“{short(node.title)}”是未填写的模板部分，导出时略去，批注放在文首。）"
+            return f"（所在部分“{shorten(node.title, 16, one_line=True)}”是未填写的模板部分，导出时略去，批注放在文首。）"
         return "（原处的文字没有印出，批注放在文首。）"
 
 

@@ -26,7 +26,7 @@ from models.importing.traditional import to_simplified
 from models.importing.year import detect_year
 from models.ledger.extract import Proposal
 from models.report import SECTION, Node, Report
-from models.text_chars import clean_text
+from models.text_chars import clean_text, shorten
 
 __all__ = [
     "STATUTORY_LABELS", "ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text",
@@ -96,7 +96,7 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     notes.extend(to_simplified(paras))
     cleaned = strip_clutter(paras)
     if cleaned.removed:
-        shown = "、".join(f"“{_short(t.strip())}”" for t in cleaned.removed[:6])
+        shown = "、".join(f"“{shorten(t.strip(), 16)}”" for t in cleaned.removed[:6])
         more = f"等 {len(cleaned.removed)} 行" if len(cleaned.removed) > 6 else ""
         notes.append(f"已略去网页上的无关内容：{shown}{more}。")
     found = extract_meta(cleaned.body, cleaned.web_date, cleaned.web_doc_number)
@@ -119,7 +119,3 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
     removed = cleaned.removed + found.removed + builder.removed
     return ImportResult(report, notes, removed, source_text, year_found=bool(year.year),
                         figures=propose_figures(report))
-
-
-def _short(text: str, limit: int = 16) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -27,6 +27,7 @@ from models.importing.markers import leading_marker
 from models.importing.sources import ImportFileError, Para, check_size, limited
 from models.numerals import CIRCLED, chinese_numeral
 from models.report import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, TableData
+from models.text_chars import shorten
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +237,7 @@ def _paragraphs(document) -> tuple[list[Para], list[str]]:
             result.extend(_table_paras(Table(child, document), notes))
     notes.extend(_text_box_notes(document.element.body))
     if joined:
-        shown = "、".join(f"“{_short(text)}”" for text in joined[:3])
+        shown = "、".join(f"“{shorten(text, 20)}”" for text in joined[:3])
         more = f"等 {len(joined)} 处" if len(joined) > 3 else ""
         notes.append(f"标题{shown}{more}中有手动换行，已合为一行（没有拆成几段）。")
     return [p for p in _split_breaks(result) if p.text.strip() or p.auto_marker or p.table], notes
@@ -292,7 +293,7 @@ def _text_box_notes(body) -> list[str]:
             texts.append(text)
     if not texts:
         return []
-    shown = "、".join(f"“{_short(text)}”" for text in texts[:3])
+    shown = "、".join(f"“{shorten(text, 20)}”" for text in texts[:3])
     more = f"等 {len(texts)} 处" if len(texts) > 3 else ""
     return [f"文档的文本框中有文字{shown}{more}，没有导入，请检查是否需要补入正文或报告信息。"]
 
@@ -342,10 +343,6 @@ def _is_heading_paragraph(para: Para, bold: bool) -> bool:
     if para.heading_level is not None or para.auto_marker or is_title(text):
         return True
     return leading_marker(text) is not None and (bold or len(lines[0]) >= BROKEN_LINE_MIN_CHARS)
-
-
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _table_text(table) -> list[str]:

@@ -16,6 +16,7 @@ from models.dates import digit_date, iso_form, typed_date_note, typed_form, word
 from models.importing.markers import leading_marker, point_at
 from models.importing.sources import Para
 from models.report import ReportMeta, valid_year
+from models.text_chars import shorten
 
 TITLE = re.compile(r"^.{0,60}?(报告|報告)(?:[（(][^）)]{1,20}[）)])?$")
 # Some units title theirs 某单位2025年法治政府建设工作情况 / …总结: the unit's name before the year tells
@@ -201,7 +202,7 @@ def _title_notes(chosen: _Candidate, candidates: list[_Candidate], head: Head) -
         head.notes.append(f"标题“{chosen.text}”不以“报告”结尾，已作为报告标题，请核对。")
     others = list(dict.fromkeys(c.text for c in candidates if c is not chosen and c.text != chosen.text))
     if others:
-        shown = "、".join(f"“{_short(t)}”" for t in others)
+        shown = "、".join(f"“{shorten(t, 20)}”" for t in others)
         head.notes.append(f"标题出现了 {len(candidates)} 次，已采用最完整的“{chosen.text}”，略去了{shown}。")
     elif len(candidates) > 1:
         head.notes.append(f"标题“{chosen.text}”重复出现了 {len(candidates)} 次，已只保留一个。")
@@ -224,7 +225,7 @@ def _front_line(meta: ReportMeta, text: str, head: Head) -> None:
     elif 2 <= len(text) <= 30 and ORG_END.search(text) and not is_body_line(text):
         head.signature = head.signature or text
     elif text:
-        head.notes.append(f"正文前的“{_short(text)}”不是报告的内容，已略去。")
+        head.notes.append(f"正文前的“{shorten(text, 20)}”不是报告的内容，已略去。")
 
 
 def _is_recipients(text: str) -> bool:
@@ -309,7 +310,3 @@ def is_front_line(text: str) -> bool:
 
 def _front_meta(text: str) -> bool:
     return bool(SIGNER.match(text) or DOC_NUMBER.match(text) or issuer_mark(text) or _is_recipients(text))
-
-
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -15,6 +15,7 @@ from models.dates import typed_form
 from models.importing.front import ORG_END, is_body_line, parse_date, read_head
 from models.importing.sources import Para
 from models.report import ReportMeta
+from models.text_chars import shorten
 
 __all__ = ["MetaResult", "extract_meta", "parse_date"]
 
@@ -72,14 +73,14 @@ def _tail(result: MetaResult) -> None:
         text = body[-1].text.strip()
         if _CC.match(text):
             meta.cc = _CC.match(text)[1]
-            result.notes.append(f"版记中的抄送“{_short(meta.cc)}”已移入报告信息。")
+            result.notes.append(f"版记中的抄送“{shorten(meta.cc, 20)}”已移入报告信息。")
         elif _PRINTED.match(text) and parse_date(_PRINTED.match(text)[2]):
             found = _PRINTED.match(text)
             meta.printed_by, meta.printed_on = found[1].strip(), parse_date(found[2])
             meta.printed_on_typed = typed_form(found[2])
             result.notes.append(f"版记中的印发机关“{meta.printed_by}”和印发日期 {meta.printed_on} 已移入报告信息。")
         elif _SUBJECT_WORDS.match(text):
-            result.notes.append(f"版记中的“{_short(text)}”已略去（报告信息中没有主题词一项）。")
+            result.notes.append(f"版记中的“{shorten(text, 20)}”已略去（报告信息中没有主题词一项）。")
         elif _DISCLOSURE.match(text):
             meta.disclosure = text.strip("（）()")
         elif _NOTE.match(text) and (meta.date or (len(body) > 1 and parse_date(body[-2].text))):
@@ -116,7 +117,3 @@ def _issuer(meta: ReportMeta, body: list[Para]) -> str:
         if fuller:
             issuer = fuller[1] + issuer
     return issuer
-
-
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -13,6 +13,7 @@ import re
 
 from models.importing.roll import PLAN_WORDS
 from models.report import PARAGRAPH, SECTION, Node, Report
+from models.text_chars import shorten
 
 MEASURES = "measures"
 # key → the short name the preview shows; "" is a part that serves none of them
@@ -56,7 +57,7 @@ def assign_keys(report: Report) -> list[str]:
         else:
             key = previous
             notes.append(
-                f"“{_short(node.title)}”的标题没有写明是哪一项法定报告内容，已归入“{STATUTORY_LABELS[key]}”，"
+                f"“{shorten(node.title, 16)}”的标题没有写明是哪一项法定报告内容，已归入“{STATUTORY_LABELS[key]}”，"
                 "可在预览中更改。"
             )
         node.key = previous = key
@@ -72,7 +73,3 @@ def _by_words(title: str, used: set[str]) -> str:
         if words.search(title) and not (key in _ONCE and key in used):
             return key
     return ""
-
-
-def _short(text: str, limit: int = 16) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"

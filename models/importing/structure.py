@@ -28,6 +28,7 @@ from models.importing.sources import Para
 from models.numbering import point_marker, section_marker
 from models.numerals import CN_DIGITS, chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
+from models.text_chars import shorten
 
 RUNON_MIN_CHARS = 1000  # a paragraph this long may be several paragraphs run together
 _END = "。！？；;!?”’」』）)】%％0123456789"
@@ -134,7 +135,7 @@ class Builder:
             end = _runin_title_end(title)
             if end:
                 title, rest = segment[:end], segment[end:]
-                self.notes.append(f"标题“{_short(title)}”与正文连在一起（原文没有标点），已在此分开，请检查。")
+                self.notes.append(f"标题“{shorten(title, 20)}”与正文连在一起（原文没有标点），已在此分开，请检查。")
         node.title = title.strip()
         self.content(rest)
 
@@ -270,10 +271,6 @@ class Builder:
             section.text = f"{section.text}\n{text}" if section.text else text
         else:
             section.children.append(Node(PARAGRAPH, text=text))
-
-
-def _short(text: str, limit: int = 20) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _runin_title_end(sentence: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from models.importing.sources import Para
+from models.text_chars import shorten
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_SHARE = 0.1  # of the Han characters outside GB2312: a third or more in 繁体 text, near none in 简体
@@ -52,12 +53,7 @@ def to_simplified(paras: list[Para]) -> list[str]:
     for para in paras:
         simplified = converter.convert(para.text)
         if simplified != para.text and len(examples) < 2:
-            examples.append(f"“{_short(para.text)}”→“{_short(simplified)}”")
+            examples.append(f"“{shorten(para.text.strip(), 16)}”→“{shorten(simplified.strip(), 16)}”")
         para.text = simplified
     shown = "，如" + "；".join(examples) if examples else ""
     return [f"原文是繁体字，已用 OpenCC 转换为简体字{shown}。转换前的原文保留在预览的“原文”栏中。"]
-
-
-def _short(text: str, limit: int = 16) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit] + "…"

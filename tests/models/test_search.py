@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from models.part_labels import part_labels
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report, ReportMeta
 from models.search import (
     Change,
@@ -9,7 +10,6 @@ from models.search import (
     find,
     find_in,
     fold,
-    part_labels,
     replacements,
     where,
 )

@@ -6,9 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import docx
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 
+from bench.corpus_docx import add_list, number_paragraph
 from models.importing import ImportResult
 from models.report import Node, Report
 
@@ -49,27 +48,8 @@ def shape(nodes: list[Node]) -> list[tuple]:
 
 def _numbering_definition(document: docx.document.Document) -> str:
     """Add a four-level list (一、 / （一） / 1. / （1）) to the numbering part; return its numId."""
-    numbering = document.part.numbering_part.element
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:multiLevelType w:val="multilevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
-        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
-        '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%4）"/></w:lvl>'
-        '</w:abstractNum>')
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    return "90"
-
-
-def number_paragraph(paragraph, num_id: str, level: int) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
+    return add_list(document, "90", levels)
 
 
 def write_structured_docx(report: Report, path: Path, mode: str) -> str:
