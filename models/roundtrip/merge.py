@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -90,23 +90,36 @@ class MergePlan:
         return [c for c in self.changes if c.status == CONFLICT]
 
     def to_apply(
-        self, conflicts: str = SKIP, proposals: bool = False, only: Collection[tuple[int, str]] | None = None
+        self,
+        conflicts: str = SKIP,
+        proposals: bool | Collection[int] = False,
+        only: Collection[tuple[int, str]] | None = None,
+        resolved: Mapping[tuple[int, str], str] | None = None,
     ) -> list[tuple[int, str, str]]:
-        """``(node_id, field, value)`` to write. A conflict is skipped unless ``conflicts`` is
-        THEIRS (the file wins) or OURS (the library's text is kept: nothing to write). ``only``:
-        the ``(node_id, field)`` the clerk accepted one by one (the window's 接受 / 不接受)."""
-        chosen = {
-            (c.node_id, c.field): c.theirs
-            for c in self.changes
-            if c.status == CHANGED or (c.status == CONFLICT and conflicts == THEIRS)
-        }
-        if proposals:  # a proposal already includes the part's returned text
-            chosen.update({(p.node_id, "text"): p.text for p in self.proposals})
-        return [
-            (node_id, name, value)
-            for (node_id, name), value in chosen.items()
-            if only is None or (node_id, name) in only
-        ]
+        """``(node_id, field, value)`` to write: the one rule for the command line and the window.
+
+        A plain change is taken unless ``only`` (the ``(node_id, field)`` the clerk accepted one by
+        one) leaves it out. A conflict is skipped unless ``resolved`` holds the text the clerk chose
+        for it, or ``conflicts`` is THEIRS (the file wins; OURS keeps the library's text: nothing to
+        write). ``proposals``: all (True), none (False) or the node ids whose proposal was ticked;
+        a proposal never touches a conflict's part, whatever was chosen for the conflict."""
+        resolved = resolved or {}
+        chosen: dict[tuple[int, str], str] = {}
+        for change in self.changes:
+            key = (change.node_id, change.field)
+            if key in resolved and change.status == CONFLICT:
+                chosen[key] = resolved[key]
+            elif (only is None or key in only) and (
+                change.status == CHANGED or (change.status == CONFLICT and conflicts == THEIRS)
+            ):
+                chosen[key] = change.theirs
+        conflicted = {(c.node_id, c.field) for c in self.conflicts}
+        for proposal in self.proposals:  # a proposal already includes the part's returned text
+            key = (proposal.node_id, "text")
+            taken = proposals if isinstance(proposals, bool) else proposal.node_id in proposals
+            if taken and key not in conflicted:
+                chosen[key] = proposal.text
+        return [(node_id, name, value) for (node_id, name), value in chosen.items()]
 
     def label(self, today: datetime.date | None = None) -> str:
         """The revision saved before applying: who sent the file back, and when."""
@@ -327,6 +340,12 @@ class _Planner:
             if node_id not in self.nodes or not lines:
                 continue
             change = next((c for c in self.plan.changes if c.node_id == node_id and c.field == "text"), None)
+            if change is not None and change.status == CONFLICT:  # no guess may override the clerk's choice
+                self.plan.problems.append(
+                    f"{self.label(node_id)}：这一部分有冲突，灰色文字里多出的“{_short(' '.join(lines))}”"
+                    "没有列为建议；处理冲突时如需要，请手工加入。"
+                )
+                continue
             text = change.theirs if change else shown_text(self.nodes[node_id].text)
             self.plan.proposals.append(
                 Proposal(

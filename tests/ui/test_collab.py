@@ -411,3 +411,25 @@ def test_a_rewritten_phrase_reads_as_one_change_not_interleaved_characters() -> 
     changes = [op for op, _ in pieces if op != "="]
     assert changes == ["-", "+"]  # one deletion, one insertion
     assert readable("第一段\n第二段", "第一段\n第二段改") == [("=", "第一段\n第二段"), ("+", "改")]
+
+
+def test_a_proposal_never_overrides_keeping_the_clerks_text_in_a_conflict(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, study_id, _decisions = returned_package(filled, tmp_path)
+    with editing(path) as document:
+        anchored_paragraph(document, study_id, GUIDANCE).add_run("另：专题讲座1次。")
+    study = session.report.find(study_id)
+    session.apply_changes([_Change(study_id, "text", study.text, "局党委会议专题学习4次。")], "改")
+
+    def decide(dialog: MergeDialog) -> None:
+        for row, entry in enumerate(dialog.entries):
+            if entry.proposal:
+                dialog.set_accepted(row, True)
+        assert not any(e.accepted for e in dialog.entries if e.conflict)  # 保留年报助手中的文字
+        assert all(key[0] != study_id for key in dialog.chosen())
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    assert session.library.load_report(session.report_id).find(study_id).text == "局党委会议专题学习4次。"

@@ -268,14 +268,12 @@ class MergeDialog(QDialog):
                 self.choose(row, EDITED if entry.choice == EDITED else THEIRS)
 
     def chosen(self) -> list[tuple[int, str, str]]:
-        values: dict[tuple[int, str], str] = {}
-        for entry in self.entries:
-            if entry.accepted and not entry.proposal:
-                values[(entry.node_id, entry.field)] = entry.value
-        for entry in self.entries:  # a proposal already holds the part's whole returned text
-            if entry.accepted and entry.proposal:
-                values[(entry.node_id, entry.field)] = entry.value
-        return [(node_id, name, value) for (node_id, name), value in values.items()]
+        """What the ticks and choices write, by the same rule as ``merge --accept`` (MergePlan.to_apply)."""
+        return self.plan.to_apply(
+            proposals={e.node_id for e in self.entries if e.proposal and e.accepted},
+            only={(e.node_id, e.field) for e in self.entries if not e.conflict and not e.proposal and e.accepted},
+            resolved={(e.node_id, e.field): e.value for e in self.entries if e.conflict and e.accepted},
+        )
 
     def settled(self) -> bool:
         """The file counts as 已交回 when every plain change was accepted (conflicts were decided here)."""
