@@ -22,9 +22,9 @@ from pathlib import Path
 from models.errors import NianbaoError
 from models.ledger.refs import resolved_report
 from models.numbering import number_report
-from models.report import Report
+from models.report import TABLE, Report
 from models.roundtrip.anchors import Anchor, digest, shown_text
-from models.roundtrip.diff import added_text
+from models.roundtrip.diff import added_text, diff_lines
 from models.roundtrip.parts import part_labels
 from models.roundtrip.reading import AreaText, ReturnedFile, TrackedChange, read_returned
 from models.roundtrip.records import (
@@ -34,6 +34,7 @@ from models.roundtrip.records import (
     PACKAGE,
     REVIEW,
     ROLE_NAMES,
+    TABLE_CELLS,
     TEXT,
     Area,
     Note,
@@ -203,6 +204,11 @@ class _Planner:
         for key in keys:
             node_id, role = key
             found = self.returned.areas.get(key)
+            if role == TABLE_CELLS:
+                self._table(node_id, found)
+                continue
+            if role == TEXT and node_id in self.nodes and self.nodes[node_id].kind == TABLE:
+                continue  # a table has no text of its own; its cells are compared as a table
             if node_id in lost or role == INSTRUCTIONS:
                 if role == INSTRUCTIONS and found is not None and found.accepted != self._base_text(key, found):
                     self.plan.problems.append("文件开头的填报说明被改动了；说明不会合并进报告。")
@@ -221,14 +227,33 @@ class _Planner:
 
     def _lost_nodes(self, keys: list[tuple[int, str]]) -> set[int]:
         """Parts none of whose anchors came back (bookmarks deleted with their text)."""
-        node_ids = {node_id for node_id, role in keys if node_id}
-        found = {node_id for node_id, _ in self.returned.areas if node_id} | {k[0] for k in self.returned.anchors}
+        node_ids = {node_id for node_id, role in keys if node_id and role != TABLE_CELLS}
+        found = {node_id for node_id, role in self.returned.areas if node_id and role != TABLE_CELLS}
+        found |= {k[0] for k in self.returned.anchors}
         lost = node_ids - found
         for node_id in sorted(lost, key=lambda n: keys.index((n, HEADING)) if (n, HEADING) in keys else 0):
             self.plan.problems.append(
                 f"{self.label(node_id)}：文件中这一部分的隐藏标记被删除了，按标题文字查找它的正文。"
             )
         return lost
+
+    def _table(self, index: int, found: AreaText | None) -> None:
+        """Edits inside a table are shown to the clerk, never merged: a part's text cannot hold cells."""
+        base = self.base.get((index, TABLE_CELLS))
+        theirs = found.accepted if found is not None else ""
+        if base is None or theirs == base.text:
+            return
+        owner = self.returned.table_owners.get(index)
+        node = self.nodes.get(owner) if owner is not None else None
+        where = f"表格“{node.title}”" if node is not None and node.kind == TABLE and node.title else ""
+        where = where or f"第 {index + 1} 个表格" + (f"（{self.label(owner)}之后）" if node is not None else "")
+        detail = (
+            "；".join(line for line in diff_lines(base.text, theirs) if not line.startswith("（另有"))
+            or f"改为“{_short(theirs)}”"
+        )
+        self.plan.problems.append(
+            f"{where}中有修改，没有合并：表格中的修改请在年报助手中手动修改。{_short(detail, 200)}"
+        )
 
     def _base_text(self, key: tuple[int, str], found: AreaText) -> str | None:
         area = self.base.get(key)
@@ -386,7 +411,10 @@ class _Planner:
     def _notes(self) -> None:
         file_id = self.plan.file.id if self.plan.file else None
         for comment in self.returned.comments:
-            node_id = comment.area[0] if comment.area and comment.area[0] in self.nodes else None
+            area = comment.area
+            if area and area[1] == TABLE_CELLS:  # a comment in a table: on the table (or what it follows)
+                area = (self.returned.table_owners.get(area[0]) or 0, TEXT)
+            node_id = area[0] if area and area[0] in self.nodes else None
             self.plan.notes.append(
                 Note(
                     text=comment.text,
