@@ -150,6 +150,14 @@ def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
             "资料库中没有这个文件的生成记录（可能生成后恢复过备份），只能按文件内的校验值判断哪些部分被改过。"
         )
     _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}).run()
+    stored = {note.identity for note in library.notes(report_id)}
+    plan.notes = [note for note in plan.notes if note.identity not in stored]
+    if record is not None and record.merged:
+        plan.problems.insert(
+            0,
+            f"此文件已于 {record.merged.replace('T', ' ')[:16]} 合并过；这里只列出还没有合并的修改，"
+            "已收入的批注不再重复收入。",
+        )
     if plan.kind == REVIEW and not plan.unit:  # who marked it up, for the revision's label
         plan.unit = "、".join(_reviewers(returned))
     return plan

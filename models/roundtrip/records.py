@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.text_chars import clean_text
+
 PACKAGE = "package"  # 填报文件 for a 科室
 REVIEW = "review"  # 审阅稿 for a leader
 
@@ -56,3 +58,14 @@ class Note:
     id: int | None = None
     report_id: int | None = None
     created: str = ""
+
+    @property
+    def identity(self) -> tuple[int | None, str, str, str, str]:
+        """What makes a 批注 the same one again: its file, author, date, quote and words (as stored)."""
+        return (
+            self.file_id,
+            clean_text(self.author)[0],
+            self.written,
+            clean_text(self.quote)[0],
+            clean_text(self.text)[0],
+        )

@@ -433,3 +433,21 @@ def test_a_proposal_never_overrides_keeping_the_clerks_text_in_a_conflict(
 
     merge_with(monkeypatch, filled, path, decide)
     assert session.library.load_report(session.report_id).find(study_id).text == "局党委会议专题学习4次。"
+
+
+def test_a_file_merged_before_says_so_and_a_second_merge_saves_nothing(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, _study, _decisions = returned_package(filled, tmp_path)
+    merge_with(monkeypatch, filled, path, lambda d: (d.btn_all.click(), d.btn_apply.click()))
+    before = texts(session.library, session.report_id), len(session.revisions())
+
+    def decide(dialog: MergeDialog) -> None:
+        assert "此文件已于" in dialog.lbl_problems.text()
+        assert dialog.entries == []
+        assert not dialog.btn_apply.isEnabled()
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    assert (texts(session.library, session.report_id), len(session.revisions())) == before
