@@ -451,3 +451,24 @@ def test_a_file_merged_before_says_so_and_a_second_merge_saves_nothing(
 
     merge_with(monkeypatch, filled, path, decide)
     assert (texts(session.library, session.report_id), len(session.revisions())) == before
+
+
+def test_accept_all_ticks_plain_changes_and_leaves_each_conflict_to_the_clerk(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, study_id, decisions_id = returned_package(filled, tmp_path)
+    study = session.report.find(study_id)
+    session.apply_changes([_Change(study_id, "text", study.text, "局党委会议专题学习4次。")], "改")
+
+    def decide(dialog: MergeDialog) -> None:
+        dialog.btn_all.click()
+        conflict = next(e for e in dialog.entries if e.conflict)
+        assert conflict.choice == "ours"  # 保留年报助手中的文字 until the clerk chooses otherwise
+        assert all(e.accepted for e in dialog.entries if not e.conflict and not e.proposal)
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    after = session.library.load_report(session.report_id)
+    assert after.find(study_id).text == "局党委会议专题学习4次。"
+    assert after.find(decisions_id).text == "重大决策全部经过合法性审查。\n公开征求意见3次。"

@@ -213,6 +213,7 @@ class MergeDialog(QDialog):
         split.addWidget(self.pages)
         split.setSizes([380, 620])
         self.btn_all = QPushButton(self.tr("全部接受"))
+        self.btn_all.setToolTip(self.tr("接受全部修改；冲突仍按各自的选择（默认保留年报助手中的文字），建议需逐条勾选"))
         self.btn_apply = QPushButton(self.tr("合并"))
         self.btn_apply.setDefault(True)
         self.btn_cancel = QPushButton(self.tr("取消"))
@@ -260,12 +261,12 @@ class MergeDialog(QDialog):
         self.entries[row].edited = self.editors[row].toPlainText()
 
     def accept_all(self) -> None:
-        """Every change taken; a conflict takes the file's text unless edited. Proposals are guesses
-        (found by heading, typed into grey text): each is ticked by hand, as ``--proposals`` on the
-        command line."""
+        """Every plain change taken. A conflict keeps the clerk's own choice (保留 until chosen
+        otherwise): never a silent overwrite either way. Proposals are guesses (found by heading,
+        typed into grey text): each is ticked by hand, as ``--proposals`` on the command line."""
         for row, entry in enumerate(self.entries):
-            if not entry.proposal:
-                self.choose(row, EDITED if entry.choice == EDITED else THEIRS)
+            if not entry.proposal and not entry.conflict:
+                self.choose(row, THEIRS)
 
     def chosen(self) -> list[tuple[int, str, str]]:
         """What the ticks and choices write, by the same rule as ``merge --accept`` (MergePlan.to_apply)."""
