@@ -472,3 +472,27 @@ def test_accept_all_ticks_plain_changes_and_leaves_each_conflict_to_the_clerk(
     after = session.library.load_report(session.report_id)
     assert after.find(study_id).text == "局党委会议专题学习4次。"
     assert after.find(decisions_id).text == "重大决策全部经过合法性审查。\n公开征求意见3次。"
+
+
+def test_a_proposal_is_shown_against_the_text_as_the_file_showed_it(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    """Blank lines and indents the clerk typed are no 删除 in the proposal's diff."""
+    session = filled.session
+    report = session.report
+    study = report.body[1].children[0]
+    typed = "  局党委会议专题学习5次。\n\n  举办法治培训2期。"
+    session.apply_changes([_Change(study.id, "text", study.text, typed)], "改")
+    path = tmp_path / "执法科.docx"
+    make_package(session.library, report.id, [report.body[1]], "执法科", path)
+    with editing(path) as document:
+        anchored_paragraph(document, study.id, GUIDANCE).add_run("另：专题讲座1次。")
+
+    def decide(dialog: MergeDialog) -> None:
+        row = next(i for i, e in enumerate(dialog.entries) if e.proposal)
+        html_text = " ".join(b.toHtml() for b in dialog.pages.widget(row).findChildren(type(_browser())))
+        assert "line-through" not in html_text  # nothing shown as deleted
+        assert "另：专题讲座1次。" in html_text
+        dialog.btn_cancel.click()
+
+    merge_with(monkeypatch, filled, path, decide)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.ledger.refs import report_sheet, resolve_text
+from models.roundtrip.anchors import shown_text
 from models.roundtrip.merge import CONFLICT, FIELD_NAMES, MergePlan, PartChange, Proposal
 from models.roundtrip.records import PACKAGE
 from ui.collab.diff_view import diff_html
@@ -181,9 +183,17 @@ class MergeDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("建议（{0}）：勾选后，这一部分的正文换成下面的文字：").replace("{0}", proposal.reason))
         )
-        node = self.session.report.find(proposal.node_id) if self.session.report else None
-        layout.addWidget(_browser(diff_html(node.text if node is not None else "", proposal.text)), 1)
+        layout.addWidget(_browser(diff_html(self._shown_now(proposal.node_id), proposal.text)), 1)
         return page
+
+    def _shown_now(self, node_id: int) -> str:
+        """The part's text now as the file would show it (figures, no blank lines or indents),
+        like the proposal: the diff compares like with like."""
+        report = self.session.report
+        node = report.find(node_id) if report is not None else None
+        if report is None or node is None:
+            return ""
+        return shown_text(resolve_text(node.text, report_sheet(report)))
 
     def _build(self) -> None:
         unit = self.plan.unit or self.tr("未注明")
