@@ -20,12 +20,13 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from models.errors import NianbaoError
-from models.ledger.refs import resolved_report
+from models.ledger.refs import report_sheet, resolve_text, resolved_report
 from models.numbering import number_report
 from models.report import TABLE, Report
 from models.roundtrip.anchors import Anchor, digest, shown_text
 from models.roundtrip.diff import added_text, diff_lines
 from models.roundtrip.parts import part_labels
+from models.roundtrip.patching import patched
 from models.roundtrip.reading import AreaText, ReturnedFile, TrackedChange, read_returned
 from models.roundtrip.records import (
     GUIDANCE,
@@ -63,6 +64,11 @@ class PartChange:
     status: str  # CHANGED, CONFLICT or SAME (both sides made the same change)
     tracked: list[TrackedChange] = field(default_factory=list)
     untracked: bool = False  # edited without 修订 (the file's text before its tracked changes ≠ base)
+    written: str | None = None  # what taking it writes: theirs applied onto the stored text (None: theirs)
+
+    @property
+    def value(self) -> str:
+        return self.theirs if self.written is None else self.written
 
 
 @dataclass
@@ -71,8 +77,9 @@ class Proposal:
 
     node_id: int
     label: str
-    text: str  # the part's text if the proposal is taken
+    text: str  # the part's text if the proposal is taken, as the file shows it
     reason: str
+    written: str | None = None  # ``text`` applied onto the stored text (None: ``text`` itself)
 
 
 @dataclass
@@ -113,13 +120,13 @@ class MergePlan:
             elif (only is None or key in only) and (
                 change.status == CHANGED or (change.status == CONFLICT and conflicts == THEIRS)
             ):
-                chosen[key] = change.theirs
+                chosen[key] = change.value
         conflicted = {(c.node_id, c.field) for c in self.conflicts}
         for proposal in self.proposals:  # a proposal already includes the part's returned text
             key = (proposal.node_id, "text")
             taken = proposals if isinstance(proposals, bool) else proposal.node_id in proposals
             if taken and key not in conflicted:
-                chosen[key] = proposal.text
+                chosen[key] = proposal.text if proposal.written is None else proposal.written
         return [(node_id, name, value) for (node_id, name), value in chosen.items()]
 
     def label(self, today: datetime.date | None = None) -> str:
@@ -132,7 +139,8 @@ class MergePlan:
 def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
     """What merging ``path`` into the report would do. Refuses (MergeError/ImportFileError, nothing
     changed) a file that is not a .docx, is damaged, or belongs to another report."""
-    report = resolved_report(library.load_report(report_id))  # compared as the file printed it
+    stored = library.load_report(report_id)
+    report = resolved_report(stored)  # compared as the file printed it
     returned = read_returned(path)
     ours = [a for a in returned.anchors.values() if a.report_id == report_id]
     if not ours:
@@ -149,7 +157,7 @@ def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
         plan.problems.append(
             "资料库中没有这个文件的生成记录（可能生成后恢复过备份），只能按文件内的校验值判断哪些部分被改过。"
         )
-    _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}).run()
+    _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}, stored).run()
     stored = {note.identity for note in library.notes(report_id)}
     plan.notes = [note for note in plan.notes if note.identity not in stored]
     if record is not None and record.merged:
@@ -189,9 +197,16 @@ def apply_plan(
 
 class _Planner:
     def __init__(
-        self, plan: MergePlan, report: Report, returned: ReturnedFile, anchors: dict[tuple[int, str], Anchor]
+        self,
+        plan: MergePlan,
+        report: Report,
+        returned: ReturnedFile,
+        anchors: dict[tuple[int, str], Anchor],
+        stored: Report,
     ) -> None:
         self.plan = plan
+        self.stored = {node.id: node for node in stored.walk()}  # as kept: references, blank lines, indents
+        self.sheet = report_sheet(stored)
         self.report = report
         self.returned = returned
         self.anchors = anchors
@@ -318,6 +333,7 @@ class _Planner:
             status = SAME if theirs == ours else CONFLICT
         if status == SAME:
             return
+        kept = self.stored[node_id].title if name == "title" else self.stored[node_id].text
         self.plan.changes.append(
             PartChange(
                 node_id,
@@ -329,6 +345,7 @@ class _Planner:
                 status,
                 found.changes,
                 untracked=base is not None and original != base,
+                written=self._written(kept, theirs),
             )
         )
 
@@ -368,7 +385,7 @@ class _Planner:
                     f"{self.label(node_id)}：按标题也没有找到这一部分的正文，请对照文件手工核对。"
                 )
             elif node_id in self.nodes and "\n".join(lines) != shown_text(self.nodes[node_id].text):
-                self.plan.proposals.append(Proposal(node_id, self.label(node_id), "\n".join(lines), "按标题文字找到"))
+                self._propose(node_id, "\n".join(lines), "按标题文字找到")
         for node_id, lines in extras.items():
             if node_id not in self.nodes or not lines:
                 continue
@@ -380,14 +397,18 @@ class _Planner:
                 )
                 continue
             text = change.theirs if change else shown_text(self.nodes[node_id].text)
-            self.plan.proposals.append(
-                Proposal(
-                    node_id,
-                    self.label(node_id),
-                    shown_text(text + "\n" + "\n".join(lines)),
-                    "正文之外（灰色文字里）多出的文字，接在正文后",
-                )
+            self._propose(
+                node_id, shown_text(text + "\n" + "\n".join(lines)), "正文之外（灰色文字里）多出的文字，接在正文后"
             )
+
+    def _propose(self, node_id: int, text: str, reason: str) -> None:
+        written = self._written(self.stored[node_id].text, text)
+        self.plan.proposals.append(Proposal(node_id, self.label(node_id), text, reason, written))
+
+    def _written(self, kept: str, theirs: str) -> str | None:
+        """``theirs`` applied onto the stored text, or None when that would not read as ``theirs``."""
+        written = patched(kept, theirs, self.sheet)
+        return written if shown_text(resolve_text(written, self.sheet)) == theirs else None
 
     def _split(self, text: str, headings: dict[int, str]) -> tuple[list[str], dict[int, list[str]]]:
         own: list[str] = []

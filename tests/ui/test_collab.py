@@ -496,3 +496,18 @@ def test_a_proposal_is_shown_against_the_text_as_the_file_showed_it(
         dialog.btn_cancel.click()
 
     merge_with(monkeypatch, filled, path, decide)
+
+
+def test_accepting_a_change_keeps_blank_lines_and_indents_typed_elsewhere_in_the_part(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    report = session.report
+    study = report.body[1].children[0]
+    session.apply_changes([_Change(study.id, "text", study.text, "  学习5次。\n\n  举办法治培训2期。")], "改")
+    path = tmp_path / "执法科.docx"
+    make_package(session.library, report.id, [report.body[1]], "执法科", path)
+    with editing(path) as document:
+        retype(next(p for p in document.paragraphs if p.text.strip() == "举办法治培训2期。"), "举办法治培训3期。")
+    merge_with(monkeypatch, filled, path, lambda d: (d.btn_all.click(), d.btn_apply.click()))
+    assert session.library.load_report(report.id).find(study.id).text == "  学习5次。\n\n  举办法治培训3期。"

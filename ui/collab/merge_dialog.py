@@ -113,12 +113,12 @@ class MergeDialog(QDialog):
                 change.node_id,
                 change.field,
                 f"【冲突】{change.label} · {name}",
-                change.theirs,
+                change.value,  # the file's text applied onto the stored one (references, blank lines kept)
                 conflict=True,
                 choice=OURS,
                 edited=change.theirs,
             )
-        return Entry(change.node_id, change.field, f"【修改】{change.label} · {name}", change.theirs)
+        return Entry(change.node_id, change.field, f"【修改】{change.label} · {name}", change.value)
 
     def _add(self, entry: Entry, page: QWidget) -> None:
         item = QListWidgetItem(entry.title)
