@@ -76,3 +76,17 @@ def test_a_cell_edited_in_a_review_is_a_problem_for_the_clerk_never_node_text(li
     assert apply_plan(library, plan) is None
     after = library.load_report(report_id)
     assert [(n.text, n.table) for n in after.walk()] == [(n.text, n.table) for n in before.walk()]
+
+
+def test_a_comment_in_a_table_cell_is_a_note_on_the_table(library: Library, tmp_path: Path) -> None:
+    report_id = _report_id(library)
+    target = tmp_path / "审阅稿.docx"
+    make_review(library, report_id, target)
+    document = docx.Document(str(target))
+    cell = document.tables[0].cell(1, 1).paragraphs[0]
+    document.add_comment(cell.runs, text="请核对件数。", author="王主任")
+    document.save(str(target))
+    plan = plan_merge(library, report_id, target)
+    table = library.load_report(report_id).body[0].children[0]
+    assert [(n.node_id, n.quote, n.text) for n in plan.notes] == [(table.id, "28", "请核对件数。")]
+    assert plan.changes == []
