@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from models.errors import NianbaoError
-from models.ledger.refs import resolved_report
+from models.ledger.refs import report_sheet, resolve_text, resolved_report
 from models.numbering import number_report
-from models.report import Report
+from models.report import TABLE, Report
 from models.roundtrip.anchors import Anchor, digest, shown_text
-from models.roundtrip.diff import added_text
+from models.roundtrip.diff import added_text, diff_lines
 from models.roundtrip.parts import part_labels
+from models.roundtrip.patching import patched
 from models.roundtrip.reading import AreaText, ReturnedFile, TrackedChange, read_returned
 from models.roundtrip.records import (
     GUIDANCE,
@@ -34,6 +35,7 @@ from models.roundtrip.records import (
     PACKAGE,
     REVIEW,
     ROLE_NAMES,
+    TABLE_CELLS,
     TEXT,
     Area,
     Note,
@@ -62,6 +64,11 @@ class PartChange:
     status: str  # CHANGED, CONFLICT or SAME (both sides made the same change)
     tracked: list[TrackedChange] = field(default_factory=list)
     untracked: bool = False  # edited without 修订 (the file's text before its tracked changes ≠ base)
+    written: str | None = None  # what taking it writes: theirs applied onto the stored text (None: theirs)
+
+    @property
+    def value(self) -> str:
+        return self.theirs if self.written is None else self.written
 
 
 @dataclass
@@ -70,8 +77,9 @@ class Proposal:
 
     node_id: int
     label: str
-    text: str  # the part's text if the proposal is taken
+    text: str  # the part's text if the proposal is taken, as the file shows it
     reason: str
+    written: str | None = None  # ``text`` applied onto the stored text (None: ``text`` itself)
 
 
 @dataclass
@@ -90,23 +98,36 @@ class MergePlan:
         return [c for c in self.changes if c.status == CONFLICT]
 
     def to_apply(
-        self, conflicts: str = SKIP, proposals: bool = False, only: Collection[tuple[int, str]] | None = None
+        self,
+        conflicts: str = SKIP,
+        proposals: bool | Collection[int] = False,
+        only: Collection[tuple[int, str]] | None = None,
+        resolved: Mapping[tuple[int, str], str] | None = None,
     ) -> list[tuple[int, str, str]]:
-        """``(node_id, field, value)`` to write. A conflict is skipped unless ``conflicts`` is
-        THEIRS (the file wins) or OURS (the library's text is kept: nothing to write). ``only``:
-        the ``(node_id, field)`` the clerk accepted one by one (the window's 接受 / 不接受)."""
-        chosen = {
-            (c.node_id, c.field): c.theirs
-            for c in self.changes
-            if c.status == CHANGED or (c.status == CONFLICT and conflicts == THEIRS)
-        }
-        if proposals:  # a proposal already includes the part's returned text
-            chosen.update({(p.node_id, "text"): p.text for p in self.proposals})
-        return [
-            (node_id, name, value)
-            for (node_id, name), value in chosen.items()
-            if only is None or (node_id, name) in only
-        ]
+        """``(node_id, field, value)`` to write: the one rule for the command line and the window.
+
+        A plain change is taken unless ``only`` (the ``(node_id, field)`` the clerk accepted one by
+        one) leaves it out. A conflict is skipped unless ``resolved`` holds the text the clerk chose
+        for it, or ``conflicts`` is THEIRS (the file wins; OURS keeps the library's text: nothing to
+        write). ``proposals``: all (True), none (False) or the node ids whose proposal was ticked;
+        a proposal never touches a conflict's part, whatever was chosen for the conflict."""
+        resolved = resolved or {}
+        chosen: dict[tuple[int, str], str] = {}
+        for change in self.changes:
+            key = (change.node_id, change.field)
+            if key in resolved and change.status == CONFLICT:
+                chosen[key] = resolved[key]
+            elif (only is None or key in only) and (
+                change.status == CHANGED or (change.status == CONFLICT and conflicts == THEIRS)
+            ):
+                chosen[key] = change.value
+        conflicted = {(c.node_id, c.field) for c in self.conflicts}
+        for proposal in self.proposals:  # a proposal already includes the part's returned text
+            key = (proposal.node_id, "text")
+            taken = proposals if isinstance(proposals, bool) else proposal.node_id in proposals
+            if taken and key not in conflicted:
+                chosen[key] = proposal.text if proposal.written is None else proposal.written
+        return [(node_id, name, value) for (node_id, name), value in chosen.items()]
 
     def label(self, today: datetime.date | None = None) -> str:
         """The revision saved before applying: who sent the file back, and when."""
@@ -118,7 +139,8 @@ class MergePlan:
 def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
     """What merging ``path`` into the report would do. Refuses (MergeError/ImportFileError, nothing
     changed) a file that is not a .docx, is damaged, or belongs to another report."""
-    report = resolved_report(library.load_report(report_id))  # compared as the file printed it
+    stored = library.load_report(report_id)
+    report = resolved_report(stored)  # compared as the file printed it
     returned = read_returned(path)
     ours = [a for a in returned.anchors.values() if a.report_id == report_id]
     if not ours:
@@ -135,7 +157,15 @@ def plan_merge(library: Library, report_id: int, path: Path) -> MergePlan:
         plan.problems.append(
             "资料库中没有这个文件的生成记录（可能生成后恢复过备份），只能按文件内的校验值判断哪些部分被改过。"
         )
-    _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}).run()
+    _Planner(plan, report, returned, {a.key: a for a in ours if a.file_id == min(file_ids)}, stored).run()
+    stored = {note.identity for note in library.notes(report_id)}
+    plan.notes = [note for note in plan.notes if note.identity not in stored]
+    if record is not None and record.merged:
+        plan.problems.insert(
+            0,
+            f"此文件已于 {record.merged.replace('T', ' ')[:16]} 合并过；这里只列出还没有合并的修改，"
+            "已收入的批注不再重复收入。",
+        )
     if plan.kind == REVIEW and not plan.unit:  # who marked it up, for the revision's label
         plan.unit = "、".join(_reviewers(returned))
     return plan
@@ -167,9 +197,16 @@ def apply_plan(
 
 class _Planner:
     def __init__(
-        self, plan: MergePlan, report: Report, returned: ReturnedFile, anchors: dict[tuple[int, str], Anchor]
+        self,
+        plan: MergePlan,
+        report: Report,
+        returned: ReturnedFile,
+        anchors: dict[tuple[int, str], Anchor],
+        stored: Report,
     ) -> None:
         self.plan = plan
+        self.stored = {node.id: node for node in stored.walk()}  # as kept: references, blank lines, indents
+        self.sheet = report_sheet(stored)
         self.report = report
         self.returned = returned
         self.anchors = anchors
@@ -190,6 +227,11 @@ class _Planner:
         for key in keys:
             node_id, role = key
             found = self.returned.areas.get(key)
+            if role == TABLE_CELLS:
+                self._table(node_id, found)
+                continue
+            if role == TEXT and node_id in self.nodes and self.nodes[node_id].kind == TABLE:
+                continue  # a table has no text of its own; its cells are compared as a table
             if node_id in lost or role == INSTRUCTIONS:
                 if role == INSTRUCTIONS and found is not None and found.accepted != self._base_text(key, found):
                     self.plan.problems.append("文件开头的填报说明被改动了；说明不会合并进报告。")
@@ -208,14 +250,33 @@ class _Planner:
 
     def _lost_nodes(self, keys: list[tuple[int, str]]) -> set[int]:
         """Parts none of whose anchors came back (bookmarks deleted with their text)."""
-        node_ids = {node_id for node_id, role in keys if node_id}
-        found = {node_id for node_id, _ in self.returned.areas if node_id} | {k[0] for k in self.returned.anchors}
+        node_ids = {node_id for node_id, role in keys if node_id and role != TABLE_CELLS}
+        found = {node_id for node_id, role in self.returned.areas if node_id and role != TABLE_CELLS}
+        found |= {k[0] for k in self.returned.anchors}
         lost = node_ids - found
         for node_id in sorted(lost, key=lambda n: keys.index((n, HEADING)) if (n, HEADING) in keys else 0):
             self.plan.problems.append(
                 f"{self.label(node_id)}：文件中这一部分的隐藏标记被删除了，按标题文字查找它的正文。"
             )
         return lost
+
+    def _table(self, index: int, found: AreaText | None) -> None:
+        """Edits inside a table are shown to the clerk, never merged: a part's text cannot hold cells."""
+        base = self.base.get((index, TABLE_CELLS))
+        theirs = found.accepted if found is not None else ""
+        if base is None or theirs == base.text:
+            return
+        owner = self.returned.table_owners.get(index)
+        node = self.nodes.get(owner) if owner is not None else None
+        where = f"表格“{node.title}”" if node is not None and node.kind == TABLE and node.title else ""
+        where = where or f"第 {index + 1} 个表格" + (f"（{self.label(owner)}之后）" if node is not None else "")
+        detail = (
+            "；".join(line for line in diff_lines(base.text, theirs) if not line.startswith("（另有"))
+            or f"改为“{_short(theirs)}”"
+        )
+        self.plan.problems.append(
+            f"{where}中有修改，没有合并：表格中的修改请在年报助手中手动修改。{_short(detail, 200)}"
+        )
 
     def _base_text(self, key: tuple[int, str], found: AreaText) -> str | None:
         area = self.base.get(key)
@@ -272,6 +333,7 @@ class _Planner:
             status = SAME if theirs == ours else CONFLICT
         if status == SAME:
             return
+        kept = self.stored[node_id].title if name == "title" else self.stored[node_id].text
         self.plan.changes.append(
             PartChange(
                 node_id,
@@ -283,6 +345,7 @@ class _Planner:
                 status,
                 found.changes,
                 untracked=base is not None and original != base,
+                written=self._written(kept, theirs),
             )
         )
 
@@ -322,20 +385,30 @@ class _Planner:
                     f"{self.label(node_id)}：按标题也没有找到这一部分的正文，请对照文件手工核对。"
                 )
             elif node_id in self.nodes and "\n".join(lines) != shown_text(self.nodes[node_id].text):
-                self.plan.proposals.append(Proposal(node_id, self.label(node_id), "\n".join(lines), "按标题文字找到"))
+                self._propose(node_id, "\n".join(lines), "按标题文字找到")
         for node_id, lines in extras.items():
             if node_id not in self.nodes or not lines:
                 continue
             change = next((c for c in self.plan.changes if c.node_id == node_id and c.field == "text"), None)
-            text = change.theirs if change else shown_text(self.nodes[node_id].text)
-            self.plan.proposals.append(
-                Proposal(
-                    node_id,
-                    self.label(node_id),
-                    shown_text(text + "\n" + "\n".join(lines)),
-                    "正文之外（灰色文字里）多出的文字，接在正文后",
+            if change is not None and change.status == CONFLICT:  # no guess may override the clerk's choice
+                self.plan.problems.append(
+                    f"{self.label(node_id)}：这一部分有冲突，灰色文字里多出的“{_short(' '.join(lines))}”"
+                    "没有列为建议；处理冲突时如需要，请手工加入。"
                 )
+                continue
+            text = change.theirs if change else shown_text(self.nodes[node_id].text)
+            self._propose(
+                node_id, shown_text(text + "\n" + "\n".join(lines)), "正文之外（灰色文字里）多出的文字，接在正文后"
             )
+
+    def _propose(self, node_id: int, text: str, reason: str) -> None:
+        written = self._written(self.stored[node_id].text, text)
+        self.plan.proposals.append(Proposal(node_id, self.label(node_id), text, reason, written))
+
+    def _written(self, kept: str, theirs: str) -> str | None:
+        """``theirs`` applied onto the stored text, or None when that would not read as ``theirs``."""
+        written = patched(kept, theirs, self.sheet)
+        return written if shown_text(resolve_text(written, self.sheet)) == theirs else None
 
     def _split(self, text: str, headings: dict[int, str]) -> tuple[list[str], dict[int, list[str]]]:
         own: list[str] = []
@@ -367,7 +440,10 @@ class _Planner:
     def _notes(self) -> None:
         file_id = self.plan.file.id if self.plan.file else None
         for comment in self.returned.comments:
-            node_id = comment.area[0] if comment.area and comment.area[0] in self.nodes else None
+            area = comment.area
+            if area and area[1] == TABLE_CELLS:  # a comment in a table: on the table (or what it follows)
+                area = (self.returned.table_owners.get(area[0]) or 0, TEXT)
+            node_id = area[0] if area and area[0] in self.nodes else None
             self.plan.notes.append(
                 Note(
                     text=comment.text,

@@ -27,7 +27,7 @@ from models.fileio import os_error_reason
 from models.importing.docx_source import DOCUMENT_PART, check_docx
 from models.importing.sources import ImportFileError
 from models.roundtrip.anchors import Anchor, parse, shown_text
-from models.roundtrip.records import END, GUIDANCE, HEADING, INSTRUCTIONS, TEXT
+from models.roundtrip.records import END, GUIDANCE, HEADING, INSTRUCTIONS, TABLE_CELLS, TEXT
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _INSERTED = {f"{{{W}}}ins", f"{{{W}}}moveTo"}
 _DELETED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
+_TABLE = f"{{{W}}}tbl"
 _SKIPPED = {f"{{{W}}}instrText", f"{{{W}}}delInstrText", MC_FALLBACK}  # field codes; a drawing's second copy
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
@@ -90,6 +91,8 @@ class ReturnedFile:
     comments: list[Comment] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)  # the body's paragraphs, changes accepted
     other_bookmarks: int = 0
+    # table's place in the file → the node whose area it follows (the table itself when it has a title)
+    table_owners: dict[int, int | None] = field(default_factory=dict)
 
     @property
     def has_tracked_changes(self) -> bool:
@@ -116,6 +119,8 @@ class _Walker:
         self.buffers: dict[tuple[int, str] | None, _Area] = {}
         self.inserted = self.deleted = 0
         self.change: TrackedChange | None = None
+        self.table_depth = 0
+        self.before_table: tuple[int, str] | None = None
         self.quotes: dict[str, list[str]] = {}  # comment id → quoted text so far (open ranges)
         self.quoted: dict[str, str] = {}
         self.comment_areas: dict[str, tuple[int, str] | None] = {}
@@ -138,7 +143,9 @@ class _Walker:
 
     def start(self, element: etree._Element) -> None:
         tag = element.tag
-        if tag == _BOOKMARK_START:
+        if tag == _TABLE:
+            self.table_start()
+        elif tag == _BOOKMARK_START:
             self.bookmark_start(element)
         elif tag == _BOOKMARK_END:
             anchor = self.open_ranges.pop(element.get(_ID, ""), None)
@@ -189,9 +196,22 @@ class _Walker:
             self.change = TrackedChange(kind, "", element.get(w("author"), ""), element.get(w("date"), ""))
             self.buffer().changes.append(self.change)
 
+    def table_start(self) -> None:
+        """A table's cells are an area of their own, never a part's text (a merge cannot write cells)."""
+        self.table_depth += 1
+        if self.table_depth > 1:  # a table inside a cell belongs to the outer table
+            return
+        index = len(self.found.table_owners)
+        self.found.table_owners[index] = self.owner[0] if self.owner and self.owner[1] != TABLE_CELLS else None
+        self.before_table, self.owner = self.owner, (index, TABLE_CELLS)
+
     def end(self, element: etree._Element) -> None:
         tag = element.tag
-        if tag in _INSERTED:
+        if tag == _TABLE:
+            self.table_depth -= 1
+            if not self.table_depth:
+                self.owner = self.before_table
+        elif tag in _INSERTED:
             self.inserted -= 1
             self.close_change()
         elif tag in _DELETED:

@@ -11,7 +11,7 @@ from models.export import ExportOptions, render
 from models.export.blocks import clean
 from models.ledger.refs import resolved_report
 from models.numbering import number_report
-from models.report import Report
+from models.report import TABLE, Report
 from models.roundtrip.anchors import anchor_for
 from models.roundtrip.records import END, HEADING, REVIEW, TEXT
 from models.roundtrip.sending import send_file
@@ -30,7 +30,8 @@ def review_anchors(report: Report, file_id: int) -> dict[tuple[int, str], str]:
         title = clean(node.title).strip()
         if title:
             names[(node.id, HEADING)] = anchor_for(report.id, file_id, node.id, HEADING, markers[id(node)] + title).name
-        names[(node.id, TEXT)] = anchor_for(report.id, file_id, node.id, TEXT, node.text).name
+        if node.kind != TABLE:  # a table's cells are no text area (reading keeps them apart)
+            names[(node.id, TEXT)] = anchor_for(report.id, file_id, node.id, TEXT, node.text).name
     names[(0, END)] = anchor_for(report.id, file_id, 0, END, "").name
     return names
 

@@ -68,8 +68,12 @@ def mark_merged(conn: sqlite3.Connection, file_id: int) -> None:
 
 
 def add_notes(conn: sqlite3.Connection, report_id: int, notes: list[Note]) -> None:
+    """Store the 批注 not stored yet: the same file merged again adds none twice."""
     stamp = now()
+    stored = {note.identity for note in read_notes(conn, report_id)}
     for note in notes:
+        if note.identity in stored:
+            continue
         cursor = conn.execute(
             "INSERT INTO notes (report_id, node_id, file_id, author, written, quote, text, resolved, created) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -115,3 +115,42 @@ def test_round_trip_usage_errors_are_chinese(db, tmp_path, capsys) -> None:
     for args, message in cases:
         code, _, err = run(capsys, "--db", path, *args)
         assert (code, message in err, err.startswith("错误：")) == (1, True, True), (args, err)
+
+
+def test_merging_a_review_twice_says_so_and_changes_nothing(db, tmp_path, capsys) -> None:
+    path, report_id = db
+    rid = str(report_id)
+    target = tmp_path / "审阅稿.docx"
+    run(capsys, "--db", path, "export", rid, "-o", str(target), "--review")
+    leader = _node_id(path, report_id, "2")
+    with editing(target) as document:
+        paragraph = anchored_paragraph(document, leader, "t")
+        runs = [r for r in paragraph.runs if r._r in runs_after_anchor(paragraph, leader, "t")]
+        document.add_comment(runs, text="请补充会议主题。", author="王主任")
+    run(capsys, "--db", path, "merge", rid, str(target), "--accept")
+    with Library(path) as library:
+        revisions = len(library.list_revisions(report_id))
+    code, out, err = run(capsys, "--db", path, "merge", rid, str(target), "--accept")
+    assert code == 0
+    assert "【提示】此文件已于" in out
+    assert "没有需要合并的修改，报告没有改动。" in err
+    with Library(path) as library:
+        assert len(library.notes(report_id)) == 1
+        assert len(library.list_revisions(report_id)) == revisions
+
+
+def test_merge_ours_with_proposals_keeps_the_clerks_text(db, tmp_path, capsys) -> None:
+    path, report_id = db
+    rid = str(report_id)
+    target = tmp_path / "p.docx"
+    run(capsys, "--db", path, "package", rid, "--part", "2", "--unit", "办公室", "-o", str(target))
+    leader = _node_id(path, report_id, "2")
+    with editing(target) as document:
+        retype(anchored_paragraph(document, leader, "t"), "文件里的文字。")
+        anchored_paragraph(document, leader, "g").add_run("写在要点里的文字。")
+    with Library(path) as library:
+        library.update_node(leader, text="库里的文字。")
+    _code, out, _err = run(capsys, "--db", path, "merge", rid, str(target), "--accept", "--ours", "--proposals")
+    assert "写在要点里的文字。" in out  # reported for the clerk to add by hand
+    with Library(path) as library:
+        assert library.load_report(report_id).find(leader).text == "库里的文字。"

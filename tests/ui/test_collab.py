@@ -411,3 +411,103 @@ def test_a_rewritten_phrase_reads_as_one_change_not_interleaved_characters() -> 
     changes = [op for op, _ in pieces if op != "="]
     assert changes == ["-", "+"]  # one deletion, one insertion
     assert readable("第一段\n第二段", "第一段\n第二段改") == [("=", "第一段\n第二段"), ("+", "改")]
+
+
+def test_a_proposal_never_overrides_keeping_the_clerks_text_in_a_conflict(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, study_id, _decisions = returned_package(filled, tmp_path)
+    with editing(path) as document:
+        anchored_paragraph(document, study_id, GUIDANCE).add_run("另：专题讲座1次。")
+    study = session.report.find(study_id)
+    session.apply_changes([_Change(study_id, "text", study.text, "局党委会议专题学习4次。")], "改")
+
+    def decide(dialog: MergeDialog) -> None:
+        for row, entry in enumerate(dialog.entries):
+            if entry.proposal:
+                dialog.set_accepted(row, True)
+        assert not any(e.accepted for e in dialog.entries if e.conflict)  # 保留年报助手中的文字
+        assert all(key[0] != study_id for key in dialog.chosen())
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    assert session.library.load_report(session.report_id).find(study_id).text == "局党委会议专题学习4次。"
+
+
+def test_a_file_merged_before_says_so_and_a_second_merge_saves_nothing(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, _study, _decisions = returned_package(filled, tmp_path)
+    merge_with(monkeypatch, filled, path, lambda d: (d.btn_all.click(), d.btn_apply.click()))
+    before = texts(session.library, session.report_id), len(session.revisions())
+
+    def decide(dialog: MergeDialog) -> None:
+        assert "此文件已于" in dialog.lbl_problems.text()
+        assert dialog.entries == []
+        assert not dialog.btn_apply.isEnabled()
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    assert (texts(session.library, session.report_id), len(session.revisions())) == before
+
+
+def test_accept_all_ticks_plain_changes_and_leaves_each_conflict_to_the_clerk(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    path, study_id, decisions_id = returned_package(filled, tmp_path)
+    study = session.report.find(study_id)
+    session.apply_changes([_Change(study_id, "text", study.text, "局党委会议专题学习4次。")], "改")
+
+    def decide(dialog: MergeDialog) -> None:
+        dialog.btn_all.click()
+        conflict = next(e for e in dialog.entries if e.conflict)
+        assert conflict.choice == "ours"  # 保留年报助手中的文字 until the clerk chooses otherwise
+        assert all(e.accepted for e in dialog.entries if not e.conflict and not e.proposal)
+        dialog.btn_apply.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+    after = session.library.load_report(session.report_id)
+    assert after.find(study_id).text == "局党委会议专题学习4次。"
+    assert after.find(decisions_id).text == "重大决策全部经过合法性审查。\n公开征求意见3次。"
+
+
+def test_a_proposal_is_shown_against_the_text_as_the_file_showed_it(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    """Blank lines and indents the clerk typed are no 删除 in the proposal's diff."""
+    session = filled.session
+    report = session.report
+    study = report.body[1].children[0]
+    typed = "  局党委会议专题学习5次。\n\n  举办法治培训2期。"
+    session.apply_changes([_Change(study.id, "text", study.text, typed)], "改")
+    path = tmp_path / "执法科.docx"
+    make_package(session.library, report.id, [report.body[1]], "执法科", path)
+    with editing(path) as document:
+        anchored_paragraph(document, study.id, GUIDANCE).add_run("另：专题讲座1次。")
+
+    def decide(dialog: MergeDialog) -> None:
+        row = next(i for i, e in enumerate(dialog.entries) if e.proposal)
+        html_text = " ".join(b.toHtml() for b in dialog.pages.widget(row).findChildren(type(_browser())))
+        assert "line-through" not in html_text  # nothing shown as deleted
+        assert "另：专题讲座1次。" in html_text
+        dialog.btn_cancel.click()
+
+    merge_with(monkeypatch, filled, path, decide)
+
+
+def test_accepting_a_change_keeps_blank_lines_and_indents_typed_elsewhere_in_the_part(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path
+) -> None:
+    session = filled.session
+    report = session.report
+    study = report.body[1].children[0]
+    session.apply_changes([_Change(study.id, "text", study.text, "  学习5次。\n\n  举办法治培训2期。")], "改")
+    path = tmp_path / "执法科.docx"
+    make_package(session.library, report.id, [report.body[1]], "执法科", path)
+    with editing(path) as document:
+        retype(next(p for p in document.paragraphs if p.text.strip() == "举办法治培训2期。"), "举办法治培训3期。")
+    merge_with(monkeypatch, filled, path, lambda d: (d.btn_all.click(), d.btn_apply.click()))
+    assert session.library.load_report(report.id).find(study.id).text == "  学习5次。\n\n  举办法治培训3期。"

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.ledger.refs import report_sheet, resolve_text
+from models.roundtrip.anchors import shown_text
 from models.roundtrip.merge import CONFLICT, FIELD_NAMES, MergePlan, PartChange, Proposal
 from models.roundtrip.records import PACKAGE
 from ui.collab.diff_view import diff_html
@@ -111,12 +113,12 @@ class MergeDialog(QDialog):
                 change.node_id,
                 change.field,
                 f"【冲突】{change.label} · {name}",
-                change.theirs,
+                change.value,  # the file's text applied onto the stored one (references, blank lines kept)
                 conflict=True,
                 choice=OURS,
                 edited=change.theirs,
             )
-        return Entry(change.node_id, change.field, f"【修改】{change.label} · {name}", change.theirs)
+        return Entry(change.node_id, change.field, f"【修改】{change.label} · {name}", change.value)
 
     def _add(self, entry: Entry, page: QWidget) -> None:
         item = QListWidgetItem(entry.title)
@@ -181,9 +183,17 @@ class MergeDialog(QDialog):
         layout.addWidget(
             QLabel(self.tr("建议（{0}）：勾选后，这一部分的正文换成下面的文字：").replace("{0}", proposal.reason))
         )
-        node = self.session.report.find(proposal.node_id) if self.session.report else None
-        layout.addWidget(_browser(diff_html(node.text if node is not None else "", proposal.text)), 1)
+        layout.addWidget(_browser(diff_html(self._shown_now(proposal.node_id), proposal.text)), 1)
         return page
+
+    def _shown_now(self, node_id: int) -> str:
+        """The part's text now as the file would show it (figures, no blank lines or indents),
+        like the proposal: the diff compares like with like."""
+        report = self.session.report
+        node = report.find(node_id) if report is not None else None
+        if report is None or node is None:
+            return ""
+        return shown_text(resolve_text(node.text, report_sheet(report)))
 
     def _build(self) -> None:
         unit = self.plan.unit or self.tr("未注明")
@@ -213,6 +223,7 @@ class MergeDialog(QDialog):
         split.addWidget(self.pages)
         split.setSizes([380, 620])
         self.btn_all = QPushButton(self.tr("全部接受"))
+        self.btn_all.setToolTip(self.tr("接受全部修改；冲突仍按各自的选择（默认保留年报助手中的文字），建议需逐条勾选"))
         self.btn_apply = QPushButton(self.tr("合并"))
         self.btn_apply.setDefault(True)
         self.btn_cancel = QPushButton(self.tr("取消"))
@@ -260,22 +271,20 @@ class MergeDialog(QDialog):
         self.entries[row].edited = self.editors[row].toPlainText()
 
     def accept_all(self) -> None:
-        """Every change taken; a conflict takes the file's text unless edited. Proposals are guesses
-        (found by heading, typed into grey text): each is ticked by hand, as ``--proposals`` on the
-        command line."""
+        """Every plain change taken. A conflict keeps the clerk's own choice (保留 until chosen
+        otherwise): never a silent overwrite either way. Proposals are guesses (found by heading,
+        typed into grey text): each is ticked by hand, as ``--proposals`` on the command line."""
         for row, entry in enumerate(self.entries):
-            if not entry.proposal:
-                self.choose(row, EDITED if entry.choice == EDITED else THEIRS)
+            if not entry.proposal and not entry.conflict:
+                self.choose(row, THEIRS)
 
     def chosen(self) -> list[tuple[int, str, str]]:
-        values: dict[tuple[int, str], str] = {}
-        for entry in self.entries:
-            if entry.accepted and not entry.proposal:
-                values[(entry.node_id, entry.field)] = entry.value
-        for entry in self.entries:  # a proposal already holds the part's whole returned text
-            if entry.accepted and entry.proposal:
-                values[(entry.node_id, entry.field)] = entry.value
-        return [(node_id, name, value) for (node_id, name), value in values.items()]
+        """What the ticks and choices write, by the same rule as ``merge --accept`` (MergePlan.to_apply)."""
+        return self.plan.to_apply(
+            proposals={e.node_id for e in self.entries if e.proposal and e.accepted},
+            only={(e.node_id, e.field) for e in self.entries if not e.conflict and not e.proposal and e.accepted},
+            resolved={(e.node_id, e.field): e.value for e in self.entries if e.conflict and e.accepted},
+        )
 
     def settled(self) -> bool:
         """The file counts as 已交回 when every plain change was accepted (conflicts were decided here)."""

@@ -255,3 +255,74 @@ def test_a_package_shows_ledger_figures_and_an_untouched_one_keeps_the_reference
     plan = plan_merge(library, report_id, tmp_path / "执法科.docx")
     assert (plan.changes, plan.problems) == ([], [])
     assert reload(library, report_id).body[2].text == "全年共办理行政复议案件{{ledger:recon_resp_cases}}。"
+
+
+def test_a_proposal_never_overrides_the_choice_made_for_a_conflict(
+    library: Library, report_id: int, tmp_path: Path
+) -> None:
+    """--ours --proposals: the 科室 retyped the text AND typed into the grey 写作要点 of a part the
+    clerk changed since: the clerk's text stays; the extra words are left to the clerk, not applied."""
+    path = package(library, report_id, tmp_path, "2")
+    leader = find_part(reload(library, report_id), "2")
+    with editing(path) as document:
+        retype(anchored_paragraph(document, leader.id, TEXT), "局主要负责人主持召开专题会议6次。")
+        anchored_paragraph(document, leader.id, GUIDANCE).add_run("另：听取汇报3次。")
+    library.update_node(leader.id, text="局主要负责人主持召开专题会议5次，听取汇报2次。")
+    plan = plan_merge(library, report_id, path)
+    assert [c.status for c in plan.changes] == [CONFLICT]
+    assert plan.to_apply(OURS, proposals=True) == []
+    apply_plan(library, plan, OURS, proposals=True)
+    assert reload(library, report_id).find(leader.id).text == "局主要负责人主持召开专题会议5次，听取汇报2次。"
+    assert any("另：听取汇报3次。" in p and "冲突" in p for p in plan.problems)
+    apply_plan(library, plan, THEIRS, proposals=True)  # the file's text, without the grey extra guessed in
+    assert reload(library, report_id).find(leader.id).text == "局主要负责人主持召开专题会议6次。"
+
+
+def test_an_accepted_change_keeps_the_clerks_blank_lines_indents_and_live_references(
+    library: Library, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from models.ledger.values import CURRENT
+    from tests.models.roundtrip.conftest import filled_report
+
+    report = filled_report()
+    typed = "  全年共办理行政复议案件{{ledger:recon_resp_cases}}。\n\n  另有听证1次。\n\n  完善制度2项。"
+    report.body[2].text = typed
+    report.ledger.set("recon_resp_cases", CURRENT, Decimal(12))
+    report_id = library.create_report(report)
+    node = reload(library, report_id).body[2]
+    path = package(library, report_id, tmp_path, "2")
+    with editing(path) as document:
+        second = next(p for p in document.paragraphs if p.text.strip() == "另有听证1次。")
+        retype(second, "另有听证2次，旁听庭审1次。")
+    plan = plan_merge(library, report_id, path)
+    [change] = plan.changes
+    assert change.theirs == "全年共办理行政复议案件12件。\n另有听证2次，旁听庭审1次。\n完善制度2项。"
+    apply_plan(library, plan)
+    assert reload(library, report_id).find(node.id).text == (
+        "  全年共办理行政复议案件{{ledger:recon_resp_cases}}。\n\n  另有听证2次，旁听庭审1次。\n\n  完善制度2项。"
+    )
+
+
+def test_a_figure_edited_in_the_file_replaces_its_reference_and_nothing_else(library: Library, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from models.ledger.values import CURRENT
+    from tests.models.roundtrip.conftest import filled_report
+
+    report = filled_report()
+    report.body[
+        2
+    ].text = "全年办理复议案件{{ledger:recon_resp_cases}}，其中{{ledger:recon_resp_cases:previous}}为上年。"
+    report.ledger.set("recon_resp_cases", CURRENT, Decimal(12))
+    report_id = library.create_report(report)
+    node = reload(library, report_id).body[2]
+    path = package(library, report_id, tmp_path, "2")
+    shown = read_returned(path).areas[(node.id, TEXT)].accepted
+    with editing(path) as document:
+        retype(anchored_paragraph(document, node.id, TEXT), shown.replace("12件", "15件"))
+    apply_plan(library, plan_merge(library, report_id, path))
+    assert reload(library, report_id).find(node.id).text == (
+        "全年办理复议案件15件，其中{{ledger:recon_resp_cases:previous}}为上年。"
+    )

@@ -207,3 +207,39 @@ def test_a_review_with_ledger_references_reads_back_unchanged(library: Library, 
     [change] = plan_merge(library, report_id, target).changes
     assert change.status == CHANGED  # the leader's edit, not a conflict with the reference
     assert change.theirs == "全年共办理行政复议案件12件，均已审结。"
+
+
+def test_merging_the_same_review_twice_stores_nothing_twice(library: Library, report_id: int, review: Path) -> None:
+    leader_text = reload(library, report_id).body[2]
+    with editing(review) as document:
+        paragraph = anchored_paragraph(document, leader_text.id, TEXT)
+        runs = [r for r in paragraph.runs if r.text]
+        document.add_comment(runs, text="次数请与会议纪要核对。", author="王主任", initials="王")
+        retype(paragraph, "局主要负责人主持召开专题会议6次。")
+    first = plan_merge(library, report_id, review)
+    assert not any("合并过" in p for p in first.problems)
+    assert apply_plan(library, first) is not None
+    merged = library.sent_files(report_id)[0].merged
+    assert merged
+    before = state(library, report_id)
+    again = plan_merge(library, report_id, review)
+    assert f"此文件已于 {merged[:16].replace('T', ' ')} 合并过" in "\n".join(again.problems)
+    assert (again.changes, again.notes) == ([], [])
+    assert apply_plan(library, again) is None
+    assert state(library, report_id) == before  # no second note, no second revision
+    assert "合并过" in "\n".join(plan_lines(again))
+
+
+def test_a_note_stored_once_is_not_stored_again_for_the_same_file(
+    library: Library, report_id: int, review: Path
+) -> None:
+    """Even when a plan made before the first merge is applied again (two windows, a repeated command)."""
+    leader_text = reload(library, report_id).body[2]
+    with editing(review) as document:
+        runs = [r for r in anchored_paragraph(document, leader_text.id, TEXT).runs if r.text]
+        document.add_comment(runs, text="请核对。", author="王主任", initials="王")
+        document.add_comment(runs, text="请核对。", author="李局长", initials="李")
+    plan = plan_merge(library, report_id, review)
+    apply_plan(library, plan)
+    library.apply_round_trip(report_id, [], "再次合并", plan.file.id if plan.file else None, plan.notes)
+    assert sorted(n.author for n in library.notes(report_id)) == ["李局长", "王主任"]

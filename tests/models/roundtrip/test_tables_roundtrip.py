@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta, TableData, table_node
-from models.roundtrip.merge import plan_merge
+from models.roundtrip.merge import apply_plan, plan_merge
 from models.roundtrip.package import make_package, package_parts
 from models.roundtrip.review import make_review
 from models.store import Library
@@ -49,3 +49,44 @@ def test_a_package_leaves_tables_out(library: Library, tmp_path: Path) -> None:
     assert document.tables == []
     assert "复议案件表" not in "".join(p.text for p in document.paragraphs)
     assert library.load_report(report_id).body[0].children[0].table == TableData([["项目", "件数"], ["受理", "28"]])
+
+
+def _edit_cell(target: Path, table: int, row: int, column: int, text: str) -> None:
+    document = docx.Document(str(target))
+    document.tables[table].cell(row, column).paragraphs[0].runs[0].text = text
+    document.save(str(target))
+
+
+def test_a_cell_edited_in_a_review_is_a_problem_for_the_clerk_never_node_text(library: Library, tmp_path: Path) -> None:
+    report_id = _report_id(library)
+    target = tmp_path / "审阅稿.docx"
+    make_review(library, report_id, target)
+    _edit_cell(target, 0, 1, 1, "30")
+    _edit_cell(target, 1, 0, 0, "乙")  # the table without a title
+    before = library.load_report(report_id)
+    plan = plan_merge(library, report_id, target)
+    assert plan.changes == []
+    assert plan.proposals == []
+    assert len(plan.problems) == 2
+    first, second = plan.problems
+    assert first.startswith("表格“复议案件表”中有修改，没有合并：表格中的修改请在年报助手中手动修改。")
+    assert first.endswith("删：28；增：30")
+    assert second.startswith("第 2 个表格（一、正文段落之后）中有修改")
+    assert second.endswith("删：甲；增：乙")
+    assert apply_plan(library, plan) is None
+    after = library.load_report(report_id)
+    assert [(n.text, n.table) for n in after.walk()] == [(n.text, n.table) for n in before.walk()]
+
+
+def test_a_comment_in_a_table_cell_is_a_note_on_the_table(library: Library, tmp_path: Path) -> None:
+    report_id = _report_id(library)
+    target = tmp_path / "审阅稿.docx"
+    make_review(library, report_id, target)
+    document = docx.Document(str(target))
+    cell = document.tables[0].cell(1, 1).paragraphs[0]
+    document.add_comment(cell.runs, text="请核对件数。", author="王主任")
+    document.save(str(target))
+    plan = plan_merge(library, report_id, target)
+    table = library.load_report(report_id).body[0].children[0]
+    assert [(n.node_id, n.quote, n.text) for n in plan.notes] == [(table.id, "28", "请核对件数。")]
+    assert plan.changes == []
