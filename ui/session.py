@@ -85,6 +85,7 @@ class Session(QObject):
     assignment_changed = Signal(int)  # 分工 of a part set, cleared, undone or redone
     edited = Signal()  # add, delete, move, rename, fixes, and their undo/redo (not typing)
     ledger_replaced = Signal()  # the 数据台账 changed (an edit, its undo or redo)
+    library_lost = Signal()  # the library could not be reopened and the clerk chose not to: the program ends
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -194,13 +195,33 @@ class Session(QObject):
         self.library.close()
         try:
             return restore_backup(path, backup)
-        finally:
-            self.library = Library(path)  # the restored library, or the old one put back
+        finally:  # reopening never raises: the restore's own result or error is what the caller sees
+            self._reopen(path)  # the restored library, or the old one put back
+
+    def _reopen(self, path: Path) -> None:
+        """Open the library again after it was released; when it cannot be opened (its lock taken
+        meanwhile, damaged, newer), the clerk gets what the start offers: read-only, 从备份恢复, or
+        the program ends (library_lost) rather than working on a closed library."""
+        try:
+            self.library = Library(path)
+            return
+        except NianbaoError as exc:
+            log.warning("library not reopened after a restore: %s", exc)
+        from ui.library_open import open_library
+
+        opened = open_library(path)
+        if opened is None:
+            self.library_lost.emit()
+            return
+        self.library, read_only = opened
+        self.read_only = self.outline.read_only = read_only
 
     def shutdown(self) -> str | None:
         """Final flush, the day's backup, and release of the library (window close).
 
         Returns what the clerk must be told when the day's backup failed, else None."""
+        if not self.library.is_open:  # lost (not reopened after a restore): nothing to save or back up
+            return None
         self.flush()
         self._remember_part()
         save_settings(self.settings)

@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         session.meta_replaced.connect(self._meta_replaced)
         session.ledger_replaced.connect(self._ledger_replaced)
         session.edited.connect(self._tree_reshaped)  # a bound method: Qt drops it with the window
+        session.library_lost.connect(self._library_lost)
 
     def _connect_checks(self) -> None:
         """Typing is checked again after a pause; 设置 may switch rules on or off."""
@@ -763,6 +764,11 @@ class MainWindow(QMainWindow):
                 acts.page_view, acts.print_, acts.print_preview)
 
     # --- closing: never lose an edit ---
+
+    def _library_lost(self) -> None:
+        """The library could not be reopened (after a restore) and the clerk chose to quit: close
+        once the dialog that asked has returned; everything was saved before the library was released."""
+        QTimer.singleShot(0, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tree_commands.finish_rename()
