@@ -646,7 +646,7 @@ class Library:
                                if p != target and (m := pattern.fullmatch(p.stem)) and m.group(1) is None
                                and looks_whole(p))
             for old in automatic[:max(0, len(automatic) - (max(keep, 1) - 1))]:  # the copy just made is the other one kept
-                old.unlink(missing_ok=True)
+                _remove_quietly(old)  # held open (antivirus on Windows): the new copy still counts
         return target
 
     def get_setting(self, key: str, default: Any = None) -> Any:
