@@ -10,12 +10,13 @@ from models.errors import LibraryLockedError
 from models.paths import backup_dir
 from models.report import SECTION, Node, Report, ReportMeta
 from models.store import Library
-from models.store.backups import list_backups
+from models.store.backups import list_backups, restore_backup
 from tests.models.store.files import digest
 from tests.models.store.test_restore import crashed_library
 from ui import app as app_module
 from ui import library_open
 from ui import session as session_module
+from ui.dialogs import restore_library
 from ui.dialogs.restore_library import RestoreLibraryDialog
 from ui.window.main_window import MainWindow
 
@@ -127,7 +128,7 @@ def test_whole_library_restore_in_the_program(make_window, library_path: Path, s
         assert issuers(library) == ["丙", "甲"]
 
 
-def test_damaged_backups_cannot_be_chosen_and_the_library_stays(
+def test_damaged_backup_is_refused_when_chosen_and_the_library_stays(
     make_window, library_path: Path, shown, clerk_picks_first
 ) -> None:
     backup = library_with_backup(library_path)
@@ -137,10 +138,35 @@ def test_damaged_backups_cannot_be_chosen_and_the_library_stays(
     (dialog,) = clerk_picks_first
     assert "已损坏，不能恢复" in dialog.lst_backups.item(0).text()
     assert not dialog.btn_restore.isEnabled()
-    assert "没有完好的备份" in dialog.lbl_error.text()
-    assert shown.questions == []
+    assert f"备份 {backup.name} 已损坏，不能用来恢复" in dialog.lbl_error.text()
+    assert shown.questions == []  # refused before the confirmation
     assert issuers(window.session.library) == ["乙", "甲"]
     assert list(library_path.parent.glob("library-replaced-*")) == []
+
+
+def test_backups_are_listed_unchecked_and_only_the_chosen_one_is_checked(
+    qtbot, library_path: Path, shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = library_with_backup(library_path)
+    older.write_bytes(older.read_bytes()[:2000])  # damaged, but never chosen
+    with Library(library_path) as library:
+        newer = library.backup(label="manual")
+    checked: list[Path] = []
+    real_check = restore_library.check_backup
+    monkeypatch.setattr(restore_library, "check_backup", lambda b: checked.append(b.path) or real_check(b))
+    restored: list[Path] = []
+    dialog = RestoreLibraryDialog(library_path, lambda b: restored.append(b) or restore_backup(library_path, b))
+    qtbot.addWidget(dialog)
+    assert checked == []  # opening the dialog reads no backup
+    assert [dialog.lst_backups.item(row).text().split("　")[1] for row in range(2)] == ["手动备份", "自动备份"]
+    assert all("份报告" not in dialog.lst_backups.item(row).text() for row in range(2))
+    dialog.btn_restore.click()
+    assert checked == [newer]
+    assert "2 份报告" in dialog.lst_backups.item(0).text()
+    assert "已损坏" not in dialog.lst_backups.item(1).text()
+    assert restored == [newer]
+    with Library(library_path) as library:
+        assert issuers(library) == ["乙", "甲"]
 
 
 def test_refused_restore_reopens_the_library_as_it_was(
