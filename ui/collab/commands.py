@@ -161,7 +161,7 @@ class CollabCommands(QObject):
             self.tr("「{0}」已经存在。用新导出的审阅稿替换它吗？\n选“否”则保留原文件。").replace("{0}", target.name),
         ):
             return
-        if self.session.create_revision("导出审阅稿前自动保存") is None:
+        if self.session.create_revision(self.tr("导出审阅稿前自动保存")) is None:
             return
         edition = self.session.report_setting("export_edition", settings.default_edition)
         known = edition in {e.value for e in Edition}
