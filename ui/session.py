@@ -19,7 +19,6 @@ from PySide6.QtGui import QUndoStack
 
 from models.errors import LibraryError, NianbaoError, ReadOnlyLibraryError
 from models.fileio import os_error_reason
-from models.interchange import read_file
 from models.paths import backup_dir, resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report, TableData
 from models.store import Library, RevisionInfo
@@ -56,6 +55,8 @@ LAST_PART_SETTING = "last_part"  # per report, in the library: it travels with t
 
 def example_report() -> Report:
     """The built-in example (fictional issuer), for a first look at an empty library."""
+    from models.interchange import read_file  # with the ledger and notes it reads: not at start
+
     return read_file(resource_dir() / EXAMPLE_REPORT)[0]
 NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: "", TABLE: ""}
 NEW_TABLE_SIZE = (3, 3)  # rows, columns of an inserted table

@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         if app is not None:  # any focus change (another field, another window) saves at once
             app.focusChanged.connect(self._focus_changed)
         self.node_form.table_edited.connect(session.request_table_edit)
-        self.node_form.table_grid.refused.connect(self.show_message)
+        self.node_form.table_refused.connect(self.show_message)
         self.node_form.shift_requested.connect(session.request_shift)
         self.node_form.add_point_requested.connect(self._add_point)
         session.saved.connect(self._saved)
