@@ -488,11 +488,37 @@ class Session(QObject):
             return False
         self.commit_typing()  # before the macro: undoing the fix must not also undo the typing
         self.flush()
+        from models.search import cell_position  # a table cell's change: "cell.<row>.<column>"
+
+        cells: dict[int, list[tuple[tuple[int, int], FieldChange]]] = {}
         self.undo_stack.beginMacro(label)
         for change in changes:
-            self.undo_stack.push(self._change_command(change, label))
+            position = cell_position(change.field)
+            if position is not None and change.node_id is not None:
+                cells.setdefault(change.node_id, []).append((position, change))
+            else:
+                self.undo_stack.push(self._change_command(change, label))
+        for node_id, node_cells in cells.items():
+            command = self._table_command(node_id, node_cells, label)
+            if command is not None:
+                self.undo_stack.push(command)
         self.undo_stack.endMacro()
         return True
+
+    def _table_command(self, node_id: int, cells: list[tuple[tuple[int, int], FieldChange]],
+                       label: str) -> EditTableCommand | None:
+        """The changes of one table's cells as one table edit; a cell no longer as it was is left alone."""
+        assert self.report is not None
+        node = self.report.find(node_id)
+        if node.table is None:
+            return None
+        table = node.table.copy()
+        for (row, column), change in cells:
+            if row < len(table.rows) and column < len(table.rows[row]) and table.rows[row][column] == change.old:
+                table.rows[row][column] = change.new
+        if table == node.table:
+            return None
+        return EditTableCommand(self, node, node.table, table, label)
 
     def request_assign(self, node_ids: Sequence[int], unit: str, due: str) -> bool:
         """分工 of some parts (``unit`` "" clears it) as one undo step."""

@@ -557,6 +557,14 @@ class MainWindow(QMainWindow):
             self.node_form.edt_title.setFocus()
             self.node_form.edt_title.setSelection(start, end - start)
             return
+        if field.startswith("cell."):  # a table cell found by 查找
+            from models.search import cell_position
+
+            row, column = cell_position(field) or (0, 0)
+            grid = self.node_form.table_grid.grid
+            grid.setCurrentCell(row, column)
+            grid.setFocus()
+            return
         self._reveal_text(node, start, end)
 
     def _reveal_meta(self, name: str, start: int, end: int) -> None:
