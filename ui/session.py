@@ -242,7 +242,7 @@ class Session(QObject):
                 self.library.set_setting("last_backup", today)
         except NianbaoError as exc:
             reason = str(exc)
-        except OSError as exc:  # removing an old backup from the rotation
+        except OSError as exc:  # a file error not already worded by the library (defensive)
             reason = os_error_reason(exc)
         else:
             return None
