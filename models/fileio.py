@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -82,3 +83,11 @@ def os_error_reason(exc: OSError) -> str:
 def _discard(name: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(name)
+
+
+def text_format_fault(exc: ValueError) -> str:
+    """Where a TOML file (or its encoding) is wrong, in Chinese; the parser's English stays in the log."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "不是 UTF-8 编码的文本"
+    found = re.search(r"line (\d+)", str(exc))
+    return f"第 {found.group(1)} 行附近写法不对" if found else "写法不对"

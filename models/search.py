@@ -1,4 +1,5 @@
-"""Find and replace across a report: every part's title and text, and the metadata's text fields.
+"""Find and replace across a report: every part's title and text, each table cell, and the
+metadata's text fields.
 
 Matching folds characters one for one (never changing a text's length); the query becomes a
 pattern in which each character also matches the characters that fold like it, so a hit's
@@ -31,6 +32,7 @@ META_LABELS: dict[str, str] = {
     "cc": "抄送机关",
     "printed_by": "印发机关",
 }
+CELL_PREFIX = "cell."  # a table's cell: "cell.<row>.<column>", counted from 0
 QUOTES = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 
 
@@ -43,8 +45,8 @@ class SearchOptions:
 
 @dataclass(frozen=True)
 class Hit:
-    """Characters ``start:end`` of one field: ``title``/``text`` of node ``node_id``, or
-    ``meta.<name>`` of the report (``node_id`` None)."""
+    """Characters ``start:end`` of one field: ``title``/``text`` of node ``node_id``, a cell
+    ``cell.<row>.<column>`` of its table, or ``meta.<name>`` of the report (``node_id`` None)."""
 
     node_id: int | None
     field: str
@@ -159,14 +161,31 @@ def find_in(
     return spans
 
 
+def cell_field(row: int, column: int) -> str:
+    return f"{CELL_PREFIX}{row}.{column}"
+
+
+def cell_position(field: str) -> tuple[int, int] | None:
+    """(row, column) of a ``cell.<row>.<column>`` field, else None."""
+    if not field.startswith(CELL_PREFIX):
+        return None
+    row, _, column = field.removeprefix(CELL_PREFIX).partition(".")
+    return int(row), int(column)
+
+
 def searched_fields(report: Report) -> Iterator[tuple[int | None, str, str]]:
-    """``(node id, field, value)`` in reading order: the metadata, then each part's title and text."""
+    """``(node id, field, value)`` in reading order: the metadata, then each part's title and text,
+    and a table's cells row by row."""
     for name in META_LABELS:
         yield None, f"meta.{name}", getattr(report.meta, name)
     for node in report.walk():
         if node.kind != PARAGRAPH:
             yield node.id, "title", node.title
         yield node.id, "text", node.text
+        if node.table is not None:
+            for r, row in enumerate(node.table.rows):
+                for c, cell in enumerate(row):
+                    yield node.id, cell_field(r, c), cell
 
 
 def find(report: Report, query: str, options: SearchOptions | None = None) -> list[Hit]:
@@ -211,7 +230,15 @@ def where(hit: Hit, labels: dict[int, str]) -> str:
     """Where a hit is, as the clerk reads it: （三）严格执法 · 正文, or 报告信息 · 主送机关."""
     if hit.node_id is None:
         return f"报告信息 · {META_LABELS.get(hit.field.removeprefix('meta.'), hit.field)}"
-    return f"{labels.get(hit.node_id, '（已删除的部分）')} · {NODE_FIELD_NAMES.get(hit.field, hit.field)}"
+    return f"{labels.get(hit.node_id, '（已删除的部分）')} · {field_label(hit.field)}"
+
+
+def field_label(field: str) -> str:
+    """标题, 正文, or 第 2 行第 3 列 for a table cell."""
+    cell = cell_position(field)
+    if cell is not None:
+        return f"第 {cell[0] + 1} 行第 {cell[1] + 1} 列"
+    return NODE_FIELD_NAMES.get(field, field)
 
 
 def context(value: str, hit: Hit, width: int = 14) -> tuple[str, str, str]:

@@ -7,17 +7,15 @@ from collections.abc import Collection
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
 
 from models.edition import Edition
 from models.errors import NianbaoError
 from models.export import ExportOptions
 from ui.dialogs import alerts
 from ui.dialogs.export_dialog import documents_folder, safe_file_name
+from ui.dialogs.save_docx import ask_docx_target
 from ui.session import Session
 from ui.window.port import WindowPort
-
-FILE_FILTER = "Word 文档 (*.docx)"
 
 
 def tr(text: str) -> str:
@@ -32,22 +30,6 @@ def default_target(session: Session) -> Path:
     return folder / f"{safe_file_name(report.meta.title)}-审校稿.docx"
 
 
-def ask_target(window: WindowPort, default: Path) -> Path | None:
-    """The file to write, with .docx added when the clerk left it off; None when cancelled. Qt's own
-    overwrite question is off: ours names the file and keeps 否 as the default."""
-    path, _ = QFileDialog.getSaveFileName(
-        window.widget(),
-        tr("导出审校稿"),
-        str(default),
-        tr(FILE_FILTER),
-        options=QFileDialog.Option.DontConfirmOverwrite,
-    )
-    if not path:
-        return None
-    target = Path(path)
-    return target if target.suffix.lower() == ".docx" else target.with_name(target.name + ".docx")
-
-
 def export_annotated_copy(
     window: WindowPort, session: Session, edition: str, disabled: Collection[str], ignored: Collection[tuple]
 ) -> Path | None:
@@ -55,11 +37,8 @@ def export_annotated_copy(
     report = session.report
     if report is None or not session.flush():
         return None
-    target = ask_target(window, default_target(session))
+    target = ask_docx_target(window.widget(), tr("导出审校稿"), default_target(session), tr("审校稿"))
     if target is None:
-        return None
-    question = tr("「{0}」已经存在。用新导出的审校稿替换它吗？\n选“否”则保留原文件。").replace("{0}", target.name)
-    if target.exists() and not alerts.ask_yes_no(window.widget(), question):
         return None
     from models.checks import run_checks
     from models.export.annotated import export_annotated

@@ -1,4 +1,4 @@
-"""查找和替换 (Ctrl+F / Ctrl+H): a dock listing every hit in the parts' titles and text and in the
+"""查找和替换 (Ctrl+F / Ctrl+H): a dock listing every hit in the parts' titles and text, in table cells and in the
 报告信息, with its part as the tree numbers it and the words around it.
 
 F3 / Shift+F3 select the next / previous hit in its editor. 替换 and 全部替换 go through the

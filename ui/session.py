@@ -19,7 +19,6 @@ from PySide6.QtGui import QUndoStack
 
 from models.errors import LibraryError, NianbaoError, ReadOnlyLibraryError
 from models.fileio import os_error_reason
-from models.interchange import read_file
 from models.paths import backup_dir, resource_dir
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report, TableData
 from models.store import Library, RevisionInfo
@@ -56,6 +55,8 @@ LAST_PART_SETTING = "last_part"  # per report, in the library: it travels with t
 
 def example_report() -> Report:
     """The built-in example (fictional issuer), for a first look at an empty library."""
+    from models.interchange import read_file  # with the ledger and notes it reads: not at start
+
     return read_file(resource_dir() / EXAMPLE_REPORT)[0]
 NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: "", TABLE: ""}
 NEW_TABLE_SIZE = (3, 3)  # rows, columns of an inserted table
@@ -85,6 +86,7 @@ class Session(QObject):
     assignment_changed = Signal(int)  # 分工 of a part set, cleared, undone or redone
     edited = Signal()  # add, delete, move, rename, fixes, and their undo/redo (not typing)
     ledger_replaced = Signal()  # the 数据台账 changed (an edit, its undo or redo)
+    library_lost = Signal()  # the library could not be reopened and the clerk chose not to: the program ends
 
     def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
                  parent: QObject | None = None) -> None:
@@ -194,13 +196,33 @@ class Session(QObject):
         self.library.close()
         try:
             return restore_backup(path, backup)
-        finally:
-            self.library = Library(path)  # the restored library, or the old one put back
+        finally:  # reopening never raises: the restore's own result or error is what the caller sees
+            self._reopen(path)  # the restored library, or the old one put back
+
+    def _reopen(self, path: Path) -> None:
+        """Open the library again after it was released; when it cannot be opened (its lock taken
+        meanwhile, damaged, newer), the clerk gets what the start offers: read-only, 从备份恢复, or
+        the program ends (library_lost) rather than working on a closed library."""
+        try:
+            self.library = Library(path)
+            return
+        except NianbaoError as exc:
+            log.warning("library not reopened after a restore: %s", exc)
+        from ui.library_open import open_library
+
+        opened = open_library(path)
+        if opened is None:
+            self.library_lost.emit()
+            return
+        self.library, read_only = opened
+        self.read_only = self.outline.read_only = read_only
 
     def shutdown(self) -> str | None:
         """Final flush, the day's backup, and release of the library (window close).
 
         Returns what the clerk must be told when the day's backup failed, else None."""
+        if not self.library.is_open:  # lost (not reopened after a restore): nothing to save or back up
+            return None
         self.flush()
         self._remember_part()
         save_settings(self.settings)
@@ -220,7 +242,7 @@ class Session(QObject):
                 self.library.set_setting("last_backup", today)
         except NianbaoError as exc:
             reason = str(exc)
-        except OSError as exc:  # removing an old backup from the rotation
+        except OSError as exc:  # a file error not already worded by the library (defensive)
             reason = os_error_reason(exc)
         else:
             return None
@@ -466,11 +488,37 @@ class Session(QObject):
             return False
         self.commit_typing()  # before the macro: undoing the fix must not also undo the typing
         self.flush()
+        from models.search import cell_position  # a table cell's change: "cell.<row>.<column>"
+
+        cells: dict[int, list[tuple[tuple[int, int], FieldChange]]] = {}
         self.undo_stack.beginMacro(label)
         for change in changes:
-            self.undo_stack.push(self._change_command(change, label))
+            position = cell_position(change.field)
+            if position is not None and change.node_id is not None:
+                cells.setdefault(change.node_id, []).append((position, change))
+            else:
+                self.undo_stack.push(self._change_command(change, label))
+        for node_id, node_cells in cells.items():
+            command = self._table_command(node_id, node_cells, label)
+            if command is not None:
+                self.undo_stack.push(command)
         self.undo_stack.endMacro()
         return True
+
+    def _table_command(self, node_id: int, cells: list[tuple[tuple[int, int], FieldChange]],
+                       label: str) -> EditTableCommand | None:
+        """The changes of one table's cells as one table edit; a cell no longer as it was is left alone."""
+        assert self.report is not None
+        node = self.report.find(node_id)
+        if node.table is None:
+            return None
+        table = node.table.copy()
+        for (row, column), change in cells:
+            if row < len(table.rows) and column < len(table.rows[row]) and table.rows[row][column] == change.old:
+                table.rows[row][column] = change.new
+        if table == node.table:
+            return None
+        return EditTableCommand(self, node, node.table, table, label)
 
     def request_assign(self, node_ids: Sequence[int], unit: str, due: str) -> bool:
         """分工 of some parts (``unit`` "" clears it) as one undo step."""

@@ -7,6 +7,7 @@ undoable step (or typing, which becomes one), so 撤销 always undoes this delet
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
@@ -16,6 +17,10 @@ from ui.session import NEW_NODE_TITLES, Session
 
 NAME_CHARS = 16
 BAR_COLOUR = "#fff4d6"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("UndoBar", text)
 
 
 def written_chars(node: Node) -> int:
@@ -32,8 +37,10 @@ def deleted_summary(name: str, node: Node) -> str:
     chars = written_chars(node)
     parts = sum(1 for _ in node.walk()) - 1
     name = name if len(name) <= NAME_CHARS else name[:NAME_CHARS] + "…"
-    held = f"含 {parts} 个下级部分，共 {chars} 字" if parts else f"含 {chars} 字"
-    return f"已删除“{name}”（{held}）"
+    held = (tr("含 %1 个下级部分，共 %2 字").replace("%1", str(parts)) if parts else tr("含 %2 字")).replace(
+        "%2", str(chars)
+    )
+    return tr("已删除“%1”（%2）").replace("%2", held).replace("%1", name)
 
 
 class UndoBar(QFrame):
@@ -68,12 +75,27 @@ class UndoBar(QFrame):
         """Call right after the deletion was pushed on the undo stack."""
         self._index = self.session.undo_stack.index()
         self.label.setText(summary)
+        self.btn_undo.setEnabled(True)
         self.show()
 
     def undo(self) -> None:
-        if self.isVisible() and self.session.undo_stack.index() == self._index:
-            self.session.undo()
+        """Undo the deletion shown, and nothing else: typing not yet an undo step is made one first,
+        and when that (or anything) came after the deletion, nothing is undone and the bar says why."""
+        deletion = self._index
+        if not self.isVisible() or deletion < 0:
+            self.dismiss()
+            return
+        self.session.commit_typing()
+        stack = self.session.undo_stack
+        if stack.index() == deletion:
+            stack.undo()
+            self.dismiss()
+            return
         self.dismiss()
+        self._index = stack.index()  # the next step closes the note
+        self.label.setText(self.tr("删除之后又有了修改，这里不能只撤销那次删除；需要时可按 Ctrl+Z 逐步撤销。"))
+        self.btn_undo.setEnabled(False)
+        self.show()
 
     def dismiss(self, *_args: object) -> None:
         self._index = -1

@@ -37,8 +37,8 @@ class ExportWorker(QRunnable):
             self.signals.failed.emit(str(exc), True)
         except NianbaoError as exc:
             self.signals.failed.emit(str(exc), False)
-        except Exception as exc:  # a writer bug must not kill the program; it is logged in full
+        except Exception:  # a writer bug must not kill the program; it is logged in full
             log.exception("export to %s failed", self.target)
-            self.signals.failed.emit(f"导出失败（程序内部错误：{type(exc).__name__}），详情已写入日志。", False)
+            self.signals.failed.emit("导出失败（程序内部错误），详情已写入日志。", False)
         else:
             self.signals.finished.emit(str(written))

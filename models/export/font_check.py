@@ -92,6 +92,12 @@ def fallback_advised(installed: Iterable[str]) -> bool:
     return any(not is_installed(face, names) and is_installed(fallback, names) for face, fallback in FALLBACKS.items())
 
 
+def use_fallback(preferred: bool, installed: Iterable[str] | None) -> bool:
+    """Whether an export writes the stand-in faces: the clerk's setting, or advised on this machine
+    (``installed`` None: the fonts could not be listed, so nothing is advised)."""
+    return preferred or (installed is not None and fallback_advised(installed))
+
+
 def missing_notice(statuses: Iterable[FaceStatus], fallback_used: bool) -> str:
     """One Chinese line for the command line ("" when every face is installed)."""
     missing = [s for s in statuses if not s.found]

@@ -9,14 +9,18 @@ start with ``x_``, which no standard key may, so a catalogue grown later never c
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from models.errors import NianbaoError
+from models.fileio import os_error_reason, text_format_fault
 from models.ledger.formula import Formula, FormulaError, parse
 from models.paths import resource_dir
+
+log = logging.getLogger(__name__)
 
 PERCENT = "%"
 AMOUNT_UNITS = ("万元", "元", "亿元", "万")
@@ -149,9 +153,10 @@ def _load_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LedgerDefinitionError(f"无法读取台账定义文件 {path}：{exc.strerror or exc}") from exc
+        raise LedgerDefinitionError(f"无法读取台账定义文件 {path}：{os_error_reason(exc)}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LedgerDefinitionError(f"台账定义文件 {path.name} 格式有误：{exc}") from exc
+        log.warning("ledger definition %s: %s", path, exc)
+        raise LedgerDefinitionError(f"台账定义文件 {path.name} 格式有误：{text_format_fault(exc)}") from exc
 
 
 def _read_group(path: Path) -> Group:

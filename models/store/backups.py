@@ -70,6 +70,12 @@ def list_backups(library_path: Path, *, check: bool = False) -> list[BackupFile]
         return [_checked(backup, Path(folder)) for backup in found]
 
 
+def check_backup(backup: BackupFile) -> BackupFile:
+    """One backup checked as ``list_backups(check=True)`` checks each (read from a temporary copy)."""
+    with tempfile.TemporaryDirectory(prefix="nianbao-check-") as folder:
+        return _checked(backup, Path(folder))
+
+
 def _checked(backup: BackupFile, folder: Path) -> BackupFile:
     copy = folder / backup.path.name
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from decimal import Decimal
 
-from models.ledger.definitions import CUSTOM_GROUP, Indicator
 from models.ledger.values import Ledger, LedgerEntry, format_value
 from models.text_chars import clean_text
 
@@ -24,13 +23,18 @@ def read_ledger(conn: sqlite3.Connection, report_id: int) -> Ledger:
             "SELECT key, current, previous FROM ledger_values WHERE report_id = ? ORDER BY rowid", (report_id,)
         )
     }
-    custom = [
-        Indicator(row["key"], row["name"], row["unit"], CUSTOM_GROUP, definition=row["definition"], custom=True)
-        for row in conn.execute(
-            "SELECT key, name, unit, definition FROM ledger_indicators WHERE report_id = ? ORDER BY position",
-            (report_id,),
-        )
-    ]
+    rows = conn.execute(
+        "SELECT key, name, unit, definition FROM ledger_indicators WHERE report_id = ? ORDER BY position",
+        (report_id,),
+    ).fetchall()
+    custom = []
+    if rows:  # the definitions (and their formulas) only for a ledger with the unit's own indicators
+        from models.ledger.definitions import CUSTOM_GROUP, Indicator
+
+        custom = [
+            Indicator(row["key"], row["name"], row["unit"], CUSTOM_GROUP, definition=row["definition"], custom=True)
+            for row in rows
+        ]
     return Ledger(kind=kind_row["ledger_kind"] if kind_row else "", entries=entries, custom=custom)
 
 

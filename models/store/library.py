@@ -39,7 +39,6 @@ from models.fileio import os_error_reason
 from models.ledger.values import Ledger
 from models.paths import backup_dir
 from models.report import META_FIELDS, SECTION, TABLE, ChecklistItem, Node, Report, ReportMeta, TableData
-from models.roundtrip.records import Area, Note, SentFile
 from models.store.dbfile import (
     backup_hint,
     backup_stem_pattern,
@@ -56,6 +55,8 @@ from models.text_chars import clean_text
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from models.roundtrip.records import Area, Note, SentFile
 
 log = logging.getLogger(__name__)
 
@@ -646,7 +647,7 @@ class Library:
                                if p != target and (m := pattern.fullmatch(p.stem)) and m.group(1) is None
                                and looks_whole(p))
             for old in automatic[:max(0, len(automatic) - (max(keep, 1) - 1))]:  # the copy just made is the other one kept
-                old.unlink(missing_ok=True)
+                _remove_quietly(old)  # held open (antivirus on Windows): the new copy still counts
         return target
 
     def get_setting(self, key: str, default: Any = None) -> Any:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
 from models.errors import NotFoundError
-from models.roundtrip.records import Area, Note, SentFile
 from models.store.dbfile import now
 from models.text_chars import clean_text
+
+if TYPE_CHECKING:
+    from models.roundtrip.records import Area, Note, SentFile
 
 _FILE_COLUMNS = "id, report_id, kind, unit, created, base, merged"
 _NOTE_COLUMNS = "id, report_id, node_id, file_id, author, written, quote, text, resolved, created"
@@ -37,6 +40,8 @@ def delete_file(conn: sqlite3.Connection, file_id: int) -> None:
 
 
 def _file(row: sqlite3.Row) -> SentFile:
+    from models.roundtrip.records import Area, SentFile  # not at start: no file is read to open a report
+
     base = json.loads(row["base"])
     areas = [Area(node_id, role, text, marker) for node_id, role, text, marker in base.get("areas", [])]
     return SentFile(
@@ -93,6 +98,8 @@ def add_notes(conn: sqlite3.Connection, report_id: int, notes: list[Note]) -> No
 
 
 def read_notes(conn: sqlite3.Connection, report_id: int) -> list[Note]:
+    from models.roundtrip.records import Note
+
     rows = conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
     return [
         Note(

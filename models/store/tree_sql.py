@@ -11,7 +11,6 @@ import sqlite3
 import zlib
 from typing import Any
 
-from models import interchange
 from models.errors import TreeError
 from models.report import TABLE, Node, Report, TableData
 from models.store.dbfile import last_id
@@ -49,6 +48,8 @@ def stored_height(conn: sqlite3.Connection, node_id: int) -> int:
 
 def check_depth(conn: sqlite3.Connection, parent_id: int | None, height: int) -> None:
     """Revisions and the report file hold at most MAX_DEPTH levels: deeper, and they could not be read back."""
+    from models import interchange  # (and the ledger definitions) not at start
+
     parent_depth = len(ancestors(conn, parent_id, include_self=True)) if parent_id is not None else 0
     if parent_depth + height > interchange.MAX_DEPTH:
         raise TreeError(f"层级太深：报告最多 {interchange.MAX_DEPTH} 级标题。")
@@ -73,6 +74,8 @@ CHARS = ("(length(title) + length(text) + coalesce((SELECT sum(length(value)) FR
 
 def cells_json(table: TableData) -> tuple[str, int]:
     """A table's cells as stored in ``nodes.cells``, cleaned; and how many characters were cleaned out."""
+    from models import interchange  # (and the ledger definitions) not at start
+
     removed = 0
     rows: list[list[str]] = []
     for row in table.rows:
@@ -152,6 +155,8 @@ def _existing_ids(conn: sqlite3.Connection, ids: list[int | None]) -> set[int]:
 
 
 def pack(report: Report) -> bytes:
+    from models import interchange  # (and the ledger definitions) not at start
+
     data = interchange.report_to_dict(report)
     data["ids"] = [node.id for node in report.walk()]
     data["ledger"] = interchange.ledger_to_dict(report.ledger)  # even empty: see snapshot_has_ledger
@@ -159,6 +164,8 @@ def pack(report: Report) -> bytes:
 
 
 def unpack(blob: bytes) -> Report:
+    from models import interchange  # (and the ledger definitions) not at start
+
     data = json.loads(zlib.decompress(blob).decode("utf-8"))
     ids = data.pop("ids", [])
     report = interchange.report_from_dict(data)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from models.part_labels import part_labels
-from models.report import PARAGRAPH, POINT, SECTION, Node, Report, ReportMeta
+from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node, Report, ReportMeta, TableData
 from models.search import (
     Change,
     Hit,
     SearchOptions,
+    cell_position,
     context,
     find,
     find_in,
@@ -132,3 +133,36 @@ def test_every_hit_folds_to_the_query() -> None:
                 assert fold(text[start:end], options) == fold(query, options)
     assert len(find_in(text, "oa", SearchOptions())) == 4
     assert find_in(text, '"办公"', SearchOptions()) == [(12, 16), (23, 27)]
+
+
+def with_table() -> Report:
+    report = sample()
+    table = Node(
+        TABLE, "执法检查情况", table=TableData([["项目", "次数"], ["执法检查", "12"], ["专项执法检查", "3"]]), id=5
+    )
+    report.body[0].children.append(table)
+    return report
+
+
+def test_table_cells_are_searched_row_by_row_after_the_tables_title() -> None:
+    hits = find(with_table(), "执法检查")
+    assert [(h.node_id, h.field, h.start) for h in hits if h.node_id == 5] == [
+        (5, "title", 0),
+        (5, "cell.1.0", 0),
+        (5, "cell.2.0", 2),
+    ]
+    assert find(with_table(), "12") == [Hit(2, "text", 7, 9), Hit(5, "cell.1.1", 0, 2)]
+    labels = part_labels(with_table())
+    assert where(Hit(5, "cell.2.0", 2, 6), labels).endswith(" · 第 3 行第 1 列")
+    assert cell_position("cell.2.0") == (2, 0)
+    assert cell_position("text") is None
+
+
+def test_a_cell_is_replaced_as_its_own_field() -> None:
+    report = with_table()
+    changes = replacements(report, find(report, "12", EXACT), "13", "12", EXACT)
+    assert Change(5, "cell.1.1", "12", "13") in changes
+    assert (
+        Change(2, "text", "全年执法检查 12 次，执法检查（专项）3 次。", "全年执法检查 13 次，执法检查（专项）3 次。")
+        in changes
+    )

@@ -206,3 +206,25 @@ def test_backup_folder_that_cannot_be_made_is_explained_in_chinese(example_windo
     folder.write_text("一个挡路的文件", encoding="utf-8")
     example_window.actions_.open_backups.trigger()
     assert shown.errors == [f"无法创建备份文件夹 {folder}：同名的文件或文件夹已存在"]  # not "File exists"
+
+
+def test_old_backup_that_cannot_be_removed_does_not_fail_the_daily_backup(
+    example_window: MainWindow, shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: an antivirus holding an old copy open makes removing it fail; the new copy was made."""
+    library = example_window.session.library
+    older = [library.backup() for _ in range(10)]
+    real_unlink = Path.unlink
+
+    def held_open(path: Path, missing_ok: bool = False) -> None:
+        if path in older:
+            raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held_open)
+    example_window.close()
+    assert shown.errors == []
+    assert len(list_backups(library.path)) == 11  # the oldest is left where it is, the new copy made
+    monkeypatch.undo()
+    with Library(library.path) as reopened:
+        assert reopened.get_setting("last_backup") is not None  # not repeated at every close

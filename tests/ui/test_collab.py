@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from models.roundtrip.package import make_package
 from models.roundtrip.records import GUIDANCE, TEXT
@@ -337,7 +338,8 @@ def test_review_comes_back_with_a_tracked_change_and_a_comment_in_the_notes_dock
     session = filled.session
     leader = session.report.body[2]
     target = tmp_path / "审阅稿.docx"
-    monkeypatch.setattr(CollabCommands, "ask_review_target", lambda self, default: target)
+    answer = str(target.with_suffix(""))  # .docx added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (answer, "")))
     filled.actions_.export_review.trigger()
     assert target.exists()
     assert any(r.label == "导出审阅稿前自动保存" for r in session.revisions())
@@ -511,3 +513,19 @@ def test_accepting_a_change_keeps_blank_lines_and_indents_typed_elsewhere_in_the
         retype(next(p for p in document.paragraphs if p.text.strip() == "举办法治培训2期。"), "举办法治培训3期。")
     merge_with(monkeypatch, filled, path, lambda d: (d.btn_all.click(), d.btn_apply.click()))
     assert session.library.load_report(report.id).find(study.id).text == "  学习5次。\n\n  举办法治培训3期。"
+
+
+def test_an_existing_review_file_is_replaced_only_after_a_yes(
+    monkeypatch: pytest.MonkeyPatch, filled: MainWindow, tmp_path: Path, shown: Alerts
+) -> None:
+    target = tmp_path / "审阅稿.docx"
+    target.write_bytes(b"kept")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    shown.answer = False
+    filled.actions_.export_review.trigger()
+    assert shown.questions == ["「审阅稿.docx」已经存在。用新导出的审阅稿替换它吗？\n选“否”则保留原文件。"]
+    assert target.read_bytes() == b"kept"
+    assert all(r.label != "导出审阅稿前自动保存" for r in filled.session.revisions())
+    shown.answer = True
+    filled.actions_.export_review.trigger()
+    assert target.read_bytes() != b"kept"

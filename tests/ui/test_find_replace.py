@@ -7,6 +7,7 @@ import copy
 
 from PySide6.QtCore import Qt
 
+from models.report import TABLE, TableData
 from models.search import Hit, find
 from ui.window.main_window import MainWindow
 
@@ -183,3 +184,50 @@ def test_replace_after_typing_first_selects_the_words_where_they_now_are(example
     dock.btn_replace.click()
     assert node.title == "（新）全面落实执法工作“三项制度”。"
     assert "行政执法" not in node.title
+
+
+def add_table(window: MainWindow, rows: list[list[str]]) -> int:
+    session = window.session
+    section = session.report.body[1]
+    node = session.request_add(TABLE, section.id)
+    assert node is not None
+    assert session.request_table_edit(node.id, TableData(rows))
+    return node.id
+
+
+def test_a_figure_in_a_table_cell_is_found_shown_and_replaced_in_the_same_step(example_window: MainWindow) -> None:
+    window = example_window
+    table_id = add_table(window, [["单位", "名称"], ["某市某区示范局", "示范局执法大队"]])
+    open_find(window, "示范局", replace=True)
+    dock = window.find_dock
+    cells = [h for h in dock.hits if h.node_id == table_id]
+    assert [h.field for h in cells] == ["cell.1.0", "cell.1.1"]
+    places = [dock.results.topLevelItem(i).text(0) for i in range(dock.results.topLevelItemCount())]
+    assert any(place.endswith(" · 第 2 行第 2 列") for place in places)
+    dock.go_to(cells[1])
+    assert window.current_node().id == table_id
+    grid = window.node_form.table_grid.grid
+    assert (grid.currentRow(), grid.currentColumn()) == (1, 1)
+    steps = window.session.undo_stack.count()
+    dock.edt_replace.setText("试点局")
+    dock.btn_replace_all.click()
+    assert find(window.session.report, "示范局") == []
+    assert window.session.undo_stack.count() == steps + 1  # text, metadata and cells: one step
+    stored = window.session.library.load_report(window.session.report.id).find(table_id).table
+    assert stored.rows[1] == ["某市某区试点局", "试点局执法大队"]
+    assert grid.item(1, 1).text() == "试点局执法大队"  # the grid shows it
+    window.actions_.undo.trigger()
+    assert window.session.report.find(table_id).table.rows[1] == ["某市某区示范局", "示范局执法大队"]
+    assert window.session.report.meta.issuer == "某市某区示范局"
+
+
+def test_replace_one_in_a_cell_changes_only_that_hit(example_window: MainWindow) -> None:
+    window = example_window
+    table_id = add_table(window, [["项目", "次数"], ["检查乙丙", "乙丙乙丙"]])
+    open_find(window, "乙丙", replace=True)
+    dock = window.find_dock
+    dock.go_to(next(h for h in dock.hits if h.field == "cell.1.1" and h.start == 2))
+    dock.edt_replace.setText("丁")
+    dock.btn_replace.click()
+    assert window.session.report.find(table_id).table.rows[1] == ["检查乙丙", "乙丙丁"]
+    assert window.session.undo_stack.undoText() == "替换“乙丙”为“丁”"

@@ -25,7 +25,9 @@ NOT_AT_START = ("models.checks", "models.importing", "sqlite_utils", "logging.ha
                 "ui.checklist_panel", "ui.findings_dock", "ui.undo_bar",
                 "opencc", "ui.collab", "models.roundtrip.merge", "models.roundtrip.package", "ui.find_panel",
                 "ui.full_text_view", "models.search", "models.export.font_check", "ui.pages",
-                "models.typeset", "PySide6.QtPrintSupport")
+                "models.typeset", "PySide6.QtPrintSupport", "models.interchange", "models.ledger.definitions",
+                "models.ledger.formula", "models.ledger.sheet", "models.ledger.extract",
+                "models.roundtrip.records", "ui.editors.table_grid")
 
 CHILD = """
 import sys

@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from models.errors import LibraryLockedError
 from models.paths import backup_dir
 from models.report import SECTION, Node, Report, ReportMeta
 from models.store import Library
-from models.store.backups import list_backups
+from models.store.backups import list_backups, restore_backup
 from tests.models.store.files import digest
 from tests.models.store.test_restore import crashed_library
 from ui import app as app_module
+from ui import library_open
+from ui import session as session_module
+from ui.dialogs import restore_library
 from ui.dialogs.restore_library import RestoreLibraryDialog
 from ui.window.main_window import MainWindow
 
@@ -124,7 +128,7 @@ def test_whole_library_restore_in_the_program(make_window, library_path: Path, s
         assert issuers(library) == ["丙", "甲"]
 
 
-def test_damaged_backups_cannot_be_chosen_and_the_library_stays(
+def test_damaged_backup_is_refused_when_chosen_and_the_library_stays(
     make_window, library_path: Path, shown, clerk_picks_first
 ) -> None:
     backup = library_with_backup(library_path)
@@ -134,10 +138,35 @@ def test_damaged_backups_cannot_be_chosen_and_the_library_stays(
     (dialog,) = clerk_picks_first
     assert "已损坏，不能恢复" in dialog.lst_backups.item(0).text()
     assert not dialog.btn_restore.isEnabled()
-    assert "没有完好的备份" in dialog.lbl_error.text()
-    assert shown.questions == []
+    assert f"备份 {backup.name} 已损坏，不能用来恢复" in dialog.lbl_error.text()
+    assert shown.questions == []  # refused before the confirmation
     assert issuers(window.session.library) == ["乙", "甲"]
     assert list(library_path.parent.glob("library-replaced-*")) == []
+
+
+def test_backups_are_listed_unchecked_and_only_the_chosen_one_is_checked(
+    qtbot, library_path: Path, shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older = library_with_backup(library_path)
+    older.write_bytes(older.read_bytes()[:2000])  # damaged, but never chosen
+    with Library(library_path) as library:
+        newer = library.backup(label="manual")
+    checked: list[Path] = []
+    real_check = restore_library.check_backup
+    monkeypatch.setattr(restore_library, "check_backup", lambda b: checked.append(b.path) or real_check(b))
+    restored: list[Path] = []
+    dialog = RestoreLibraryDialog(library_path, lambda b: restored.append(b) or restore_backup(library_path, b))
+    qtbot.addWidget(dialog)
+    assert checked == []  # opening the dialog reads no backup
+    assert [dialog.lst_backups.item(row).text().split("　")[1] for row in range(2)] == ["手动备份", "自动备份"]
+    assert all("份报告" not in dialog.lst_backups.item(row).text() for row in range(2))
+    dialog.btn_restore.click()
+    assert checked == [newer]
+    assert "2 份报告" in dialog.lst_backups.item(0).text()
+    assert "已损坏" not in dialog.lst_backups.item(1).text()
+    assert restored == [newer]
+    with Library(library_path) as library:
+        assert issuers(library) == ["乙", "甲"]
 
 
 def test_refused_restore_reopens_the_library_as_it_was(
@@ -177,3 +206,83 @@ def test_restore_in_the_program_after_a_crash(make_window, library_path: Path, s
     with Library(kept) as old:
         assert issuers(old) == ["乙", "甲"]
         assert old.integrity_ok()
+
+
+@pytest.fixture
+def lock_taken_after_restore(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program takes the library's lock while it is released for the restore."""
+    real = Library
+
+    def locked(path: Path, *, lock: bool = True, lock_wait: float = 0.0) -> Library:
+        if lock:
+            raise LibraryLockedError("资料库正被另一个程序使用。")
+        return real(path, lock=False)
+
+    monkeypatch.setattr(session_module, "Library", locked)
+    monkeypatch.setattr(library_open, "Library", locked)
+
+
+def test_lock_taken_during_the_restore_offers_read_only(
+    make_window, library_path: Path, shown, clerk_picks_first, lock_taken_after_restore
+) -> None:
+    backup = library_with_backup(library_path)
+    window: MainWindow = make_window()
+    window.actions_.restore_library.trigger()
+    (dialog,) = clerk_picks_first
+    assert dialog.result_ is not None
+    assert dialog.result_.backup == backup
+    assert "只读方式打开" in shown.questions[-1]  # what the start offers for a lock held elsewhere
+    assert window.session.read_only
+    assert window.session.library.is_open
+    assert issuers(window.session.library) == ["甲"]  # the restored library, readable
+    assert f"已用备份 {backup.name} 恢复整个资料库" in window.statusBar().currentMessage()
+    assert shown.errors == []
+
+
+def test_library_not_reopened_and_read_only_declined_ends_the_program(
+    qtbot, make_window, library_path: Path, shown, clerk_picks_first, lock_taken_after_restore
+) -> None:
+    library_with_backup(library_path)
+    window: MainWindow = make_window()
+    failures: list[str] = []
+    window.session.failed.connect(failures.append)
+    shown.answer = True  # 恢复 confirmed ...
+    answers = iter([True, False])  # ... then 以只读方式打开 declined
+    alerts_ask = shown.questions
+    from ui.dialogs import alerts
+
+    def ask(parent: object, text: str, **labels: str) -> bool:
+        alerts_ask.append(text)
+        return next(answers)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(alerts, "ask_yes_no", ask)
+        window.actions_.restore_library.trigger()
+    assert clerk_picks_first[0].result_ is not None  # the restore itself was done
+    assert not window.session.library.is_open
+    qtbot.waitUntil(lambda: not window.isVisible())  # closed, not left working on a closed library
+    assert shown.errors == []
+    assert failures == []
+    with Library(library_path) as library:
+        assert issuers(library) == ["甲"]
+
+
+def test_refused_restore_keeps_its_error_when_the_library_is_not_reopened(
+    make_window, library_path: Path, shown, monkeypatch: pytest.MonkeyPatch, lock_taken_after_restore
+) -> None:
+    library_with_backup(library_path)
+    window: MainWindow = make_window()
+    dialogs: list[RestoreLibraryDialog] = []
+
+    def run(dialog: RestoreLibraryDialog) -> int:
+        dialogs.append(dialog)
+        for backup in list_backups(library_path):
+            backup.path.unlink()
+        dialog.btn_restore.click()
+        return dialog.result()
+
+    monkeypatch.setattr(RestoreLibraryDialog, "exec", run)
+    window.actions_.restore_library.trigger()
+    assert "找不到备份文件" in dialogs[0].lbl_error.text()  # the refusal, not the reopening's trouble
+    assert window.session.read_only
+    assert issuers(window.session.library) == ["乙", "甲"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableWidgetItem
 
-from models.report import MAX_TABLE_COLUMNS, TABLE, TableData
+from models.report import MAX_TABLE_COLUMNS, TABLE, Node, TableData
 from tests.ui.test_main_window import select, stored
 from ui.window.main_window import MainWindow
 
@@ -201,3 +201,22 @@ def test_ctrl_v_in_the_grid_pastes_cells_and_a_read_only_grid_takes_nothing(qtbo
     qtbot.keyClick(grid.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(changes) == 1
     assert grid.table() == TableData([["项目", "件数"], ["受理", "28"]])
+
+
+def test_the_grid_made_on_the_first_table_is_placed_read_only_and_its_refusals_reach_the_status_bar(qtbot) -> None:
+    from ui.editors.node_form import NodeForm
+
+    form = NodeForm()
+    qtbot.addWidget(form)
+    form.set_read_only(True)  # before any table was shown: no grid yet
+    assert form._table_grid is None
+    refused: list[str] = []
+    form.table_refused.connect(refused.append)
+    table = TableData([["甲", "乙"]])
+    form.load(Node(TABLE, "", table=table, id=5), "", [], 1)
+    grid = form.table_grid
+    assert grid._read_only
+    assert form._box.indexOf(grid) == form._box.indexOf(form.edt_body) + 1  # under the body, above the buttons
+    assert grid.table() == table
+    grid.refused.emit("说明")
+    assert refused == ["说明"]

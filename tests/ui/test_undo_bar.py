@@ -86,3 +86,25 @@ def test_deleting_an_empty_new_part_shows_no_bar(example_window: MainWindow) -> 
     assert model.rowCount() == rows
     assert bar.isHidden()
     assert window.statusBar().currentMessage() == "已删除，可按 Ctrl+Z 撤销"
+
+
+def test_typing_the_bar_did_not_see_is_never_what_its_undo_undoes(example_window: MainWindow) -> None:
+    """Typing reaches the session without the form's signal (not yet an undo step): 撤销 makes it one
+    and then undoes neither it nor the deletion behind it, and says so."""
+    window = example_window
+    session, bar = window.session, window.undo_bar
+    _delete(window, 3)
+    select(window, 2)
+    node = session.report.body[2]
+    session.edit_node(node.id, title=node.title + "X")  # pending typing, the bar still shown
+    assert bar.isVisible()
+    bar.undo()
+    assert window.session.outline.index(2, 0).data().endswith("X")
+    assert stored(window).body[2].title.endswith("X")
+    assert all(n.title != "存在的不足和原因" for n in stored(window).body)
+    assert bar.isVisible()
+    assert not bar.btn_undo.isEnabled()
+    assert "不能只撤销那次删除" in bar.label.text()
+    window.actions_.undo.trigger()  # Ctrl+Z still works step by step: the typing first
+    assert not window.session.outline.index(2, 0).data().endswith("X")
+    assert bar.isHidden()

@@ -16,6 +16,7 @@ from ui.collab.assignments_panel import AssignmentsDock
 from ui.collab.notes_panel import NotesDock
 from ui.dialogs import alerts
 from ui.dialogs.export_dialog import documents_folder, safe_file_name
+from ui.dialogs.save_docx import ask_docx_target
 from ui.session import Session
 from ui.window.port import WindowPort
 
@@ -131,19 +132,6 @@ class CollabCommands(QObject):
 
     # --- 审阅稿 ---
 
-    def ask_review_target(self, default: Path) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window.widget(),
-            self.tr("导出审阅稿"),
-            str(default),
-            self.tr(OPEN_FILTER),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not path:
-            return None
-        target = Path(path)
-        return target if target.suffix.lower() == ".docx" else target.with_name(target.name + ".docx")
-
     def export_review(self) -> None:
         """The .docx with hidden part anchors, for a leader to mark up with 修订 and 批注."""
         from models.roundtrip.review import make_review
@@ -153,15 +141,11 @@ class CollabCommands(QObject):
             return
         settings = self.session.settings
         folder = Path(settings.last_folder) if settings.last_folder else documents_folder()
-        target = self.ask_review_target(folder / f"{safe_file_name(report.meta.title)}-审阅稿.docx")
+        default = folder / f"{safe_file_name(report.meta.title)}-审阅稿.docx"
+        target = ask_docx_target(self.window.widget(), self.tr("导出审阅稿"), default, self.tr("审阅稿"))
         if target is None:
             return
-        if target.exists() and not alerts.ask_yes_no(
-            self.window.widget(),
-            self.tr("「{0}」已经存在。用新导出的审阅稿替换它吗？\n选“否”则保留原文件。").replace("{0}", target.name),
-        ):
-            return
-        if self.session.create_revision("导出审阅稿前自动保存") is None:
+        if self.session.create_revision(self.tr("导出审阅稿前自动保存")) is None:
             return
         edition = self.session.report_setting("export_edition", settings.default_edition)
         known = edition in {e.value for e in Edition}

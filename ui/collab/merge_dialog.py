@@ -156,12 +156,13 @@ class MergeDialog(QDialog):
         layout.addWidget(_browser(diff_html(base, change.ours)), 1)
         group = QButtonGroup(page)
         row = QHBoxLayout()
-        for choice, label in (
-            (OURS, "保留年报助手中的文字"),
-            (THEIRS, "采用文件中的文字"),
-            (EDITED, "采用下面编辑后的文字"),
-        ):
-            button = QRadioButton(self.tr(label))
+        labels = {
+            OURS: self.tr("保留年报助手中的文字"),
+            THEIRS: self.tr("采用文件中的文字"),
+            EDITED: self.tr("采用下面编辑后的文字"),
+        }
+        for choice, label in labels.items():
+            button = QRadioButton(label)
             button.setProperty("choice", choice)
             button.setChecked(choice == OURS)
             group.addButton(button)
@@ -205,7 +206,7 @@ class MergeDialog(QDialog):
             .replace("{2}", made)
         )
         head.setWordWrap(True)
-        self.lbl_problems = QLabel("\n".join(f"提示：{p}" for p in self.plan.problems))
+        self.lbl_problems = QLabel("\n".join(self.tr("提示：") + p for p in self.plan.problems))
         self.lbl_problems.setWordWrap(True)
         self.lbl_problems.setStyleSheet("color:#8a4b00")
         self.lbl_problems.setVisible(bool(self.plan.problems))

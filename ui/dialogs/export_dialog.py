@@ -27,6 +27,7 @@ from models.edition import Edition
 from models.export import ExportOptions, font_check
 from models.export.layout import faces_for
 from ui.dialogs import alerts
+from ui.pages.fonts_note import face_lines
 from ui.session import Session
 from ui.workers import ExportWorker
 
@@ -150,8 +151,7 @@ class ExportDialog(QDialog):
         self.chk_sealed.setChecked(True)
         self._installed = font_check.installed_families()
         # The _GB2312 faces missing and 仿宋/楷体 here: their stand-ins are the choice offered.
-        advised = self._installed is not None and font_check.fallback_advised(self._installed)
-        self.chk_fallback.setChecked(settings.fallback_fonts or advised)
+        self.chk_fallback.setChecked(font_check.use_fallback(settings.fallback_fonts, self._installed))
         self._show_fonts()
         self.edt_path.setText(self.session.report_setting("export_path", "") or str(self._default_target()))
         self._edition_changed()
@@ -162,14 +162,7 @@ class ExportDialog(QDialog):
             self.lbl_fonts.setText(self.tr("无法查看本机安装了哪些字体。"))
             return
         fallback = self.chk_fallback.isChecked()
-        lines = []
-        for status in font_check.check_faces(faces_for(fallback), self._installed):
-            if status.found:
-                line = self.tr("✓ {0}：{1}").replace("{0}", status.element).replace("{1}", status.face)
-            else:
-                line = (self.tr("✗ {0}：本机没有{1} → 打印时换用{2}，{3}").replace("{0}", status.element)
-                        .replace("{1}", status.face).replace("{2}", status.prints_as).replace("{3}", status.effect))
-            lines.append(line)
+        lines = face_lines(font_check.check_faces(faces_for(fallback), self._installed))
         rare = font_check.outside_gb2312(self.session.report) if self.session.report and not fallback else []
         if rare:
             lines.append(self.tr("有 {0} 个字不在 GB2312 字符集中（{1}），_GB2312 字体没有这些字，打印时换用其他字体。")

@@ -3,7 +3,8 @@
 Used in the running program (文件 › 从备份恢复整个资料库…) and at start when the library cannot be
 opened at all. The work is models.store.backups.restore_backup, handed in as ``restore`` (the
 running program closes its library around it): the current library is renamed aside as a dated
-copy, never deleted. Each backup is checked (a temporary copy, read-only) before it is offered.
+copy, never deleted. Backups are listed unchecked (checking each means copying it); the chosen one
+is checked (a temporary copy, read-only) before the clerk is asked to confirm, and refused if damaged.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import NianbaoError
 from models.paths import backup_dir
-from models.store.backups import BackupFile, RestoreResult, list_backups
+from models.store.backups import BackupFile, RestoreResult, check_backup, list_backups
 from ui.dialogs import alerts
 from ui.dialogs.restore_backup import backup_kind, backup_size
 
@@ -37,19 +38,31 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 Restore = Callable[[Path], RestoreResult]
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RestoreLibraryDialog", text)
+
+
 def backup_label(backup: BackupFile) -> str:
     taken = backup.taken.strftime("%Y-%m-%d %H:%M:%S") if backup.taken else backup.path.name
-    state = f"{backup.reports} 份报告" if backup.intact else "已损坏，不能恢复"
-    return f"{taken}　{backup_kind(backup.path)}　{backup_size(backup.size)}　{state}"
+    label = f"{taken}　{backup_kind(backup.path)}　{backup_size(backup.size)}"
+    if backup.intact is None:  # not checked yet: checked when chosen
+        return label
+    state = tr("%1 份报告").replace("%1", str(backup.reports)) if backup.intact else tr("已损坏，不能恢复")
+    return f"{label}　{state}"
 
 
 def confirmation(library: Path, backup: Path) -> str:
     return (
-        f"用备份 {backup.name} 替换整个资料库吗？\n\n"
-        f"现在的资料库不会删除：它会改名保留在原处，名为 {library.stem}-replaced-日期时间{library.suffix}"
-        f"（在文件夹 {library.parent} 中），需要时还能找回。\n\n"
-        "恢复后，资料库里只有这个备份中的报告；备份之后写的内容不在其中，"
-        "可以之后用「从备份恢复报告…」从改名保留的文件中取回。"
+        tr("用备份 %1 替换整个资料库吗？").replace("%1", backup.name)
+        + "\n\n"
+        + tr("现在的资料库不会删除：它会改名保留在原处，名为 %1（在文件夹 %2 中），需要时还能找回。")
+        .replace("%1", f"{library.stem}-replaced-{tr('日期时间')}{library.suffix}")
+        .replace("%2", str(library.parent))
+        + "\n\n"
+        + tr(
+            "恢复后，资料库里只有这个备份中的报告；备份之后写的内容不在其中，"
+            "可以之后用「从备份恢复报告…」从改名保留的文件中取回。"
+        )
     )
 
 
@@ -59,6 +72,7 @@ class RestoreLibraryDialog(QDialog):
         self.library = library
         self._restore = restore
         self.result_: RestoreResult | None = None
+        self._backups: dict[Path, BackupFile] = {}
         self.setWindowTitle(self.tr("从备份恢复整个资料库"))
         self.setMinimumSize(760, 440)
         intro = QLabel(self.tr("选择一个完好的备份，用它替换整个资料库。现在的资料库会改名保留，不会删除。"))
@@ -90,23 +104,17 @@ class RestoreLibraryDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # each backup is copied and checked
-        try:
-            backups = list_backups(self.library, check=True)
-        finally:
-            QApplication.restoreOverrideCursor()
+        backups = list_backups(self.library)  # unchecked: the chosen one is checked before restoring
         for backup in backups:
             item = QListWidgetItem(backup_label(backup))
             item.setData(PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
-            if not backup.intact:
-                item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
             self.lst_backups.addItem(item)
-        whole = [row for row, backup in enumerate(backups) if backup.intact]
-        if whole:
-            self.lst_backups.setCurrentRow(whole[0])
+        self._backups = {backup.path: backup for backup in backups}
+        if backups:
+            self.lst_backups.setCurrentRow(0)
         else:
-            self.lbl_error.setText(self.tr("备份文件夹中没有完好的备份，无法恢复整个资料库。"))
+            self.lbl_error.setText(self.tr("备份文件夹中没有备份，无法恢复整个资料库。"))
         self._update_button()
 
     def chosen(self) -> Path | None:
@@ -120,9 +128,9 @@ class RestoreLibraryDialog(QDialog):
 
     def restore(self) -> None:
         backup = self.chosen()
-        if backup is None:
+        if backup is None or not self._check_chosen():
             return
-        if not alerts.ask_yes_no(self, confirmation(self.library, backup), yes="恢复", no="取消"):
+        if not alerts.ask_yes_no(self, confirmation(self.library, backup), yes=self.tr("恢复"), no=self.tr("取消")):
             return
         self.lbl_error.clear()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -135,3 +143,28 @@ class RestoreLibraryDialog(QDialog):
             QApplication.restoreOverrideCursor()
         log.info("whole library restored from %s", backup)
         self.accept()
+
+    def _check_chosen(self) -> bool:
+        """Check the chosen backup (copied and read, so a moment); a damaged one is marked and refused."""
+        item = self.lst_backups.currentItem()
+        backup = self._backups.get(Path(item.data(PATH_ROLE)))
+        if backup is None:
+            return False
+        if not backup.path.is_file():  # gone since listed: the restore refuses it and says so
+            return True
+        if backup.intact is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                backup = check_backup(backup)
+            finally:
+                QApplication.restoreOverrideCursor()
+            self._backups[backup.path] = backup
+            item.setText(backup_label(backup))
+        if backup.intact:
+            return True
+        item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
+        self.lbl_error.setText(
+            self.tr("备份 %1 已损坏，不能用来恢复。请选择另一个备份。").replace("%1", backup.path.name)
+        )
+        self._update_button()
+        return False

@@ -5,6 +5,8 @@ a grid, :mod:`ui.editors.table_grid`). Last year's text
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,9 +21,11 @@ from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, TABLE, Node
 from ui.editors.finding_marks import FindingMarks
 from ui.editors.reference_edit import ReferenceEdit
-from ui.editors.table_grid import TableGrid
 from ui.editors.text_edit import WrappedLineEdit
 from ui.label_roles import as_hint
+
+if TYPE_CHECKING:
+    from ui.editors.table_grid import TableGrid
 
 TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）", TABLE: "表格标题（可不填；居中排在表格上方）"}
 BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文",
@@ -46,6 +50,7 @@ class NodeForm(QWidget):
     shift_requested = Signal(int, int)  # node id, -1 up / +1 down
     add_point_requested = Signal(int)  # the section to hold it
     fix_requested = Signal(object)  # a Finding underlined in the body, whose fix the clerk chose
+    table_refused = Signal(str)  # the table grid's message for the clerk (a paste too large…)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,8 +69,8 @@ class NodeForm(QWidget):
         self.edt_title = WrappedLineEdit()
         self.lbl_body = QLabel()
         self.edt_body = ReferenceEdit()  # ledger references shown as their figures
-        self.table_grid = TableGrid()
-        self.table_grid.hide()  # shown for a table only; while shown it widens the window's minimum
+        self._table_grid: TableGrid | None = None  # made when a table is first shown
+        self._read_only = False
         self.marks = FindingMarks(self.edt_body)
         self.title_marks = FindingMarks(self.edt_title)  # a WrappedLineEdit is a QPlainTextEdit too
         self.btn_up = QPushButton(self.tr("上移要点"))
@@ -82,14 +87,13 @@ class NodeForm(QWidget):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = self._box = QVBoxLayout(self)
         layout.addWidget(self.lbl_path)
         layout.addWidget(self.lbl_heading)
         layout.addWidget(self.lbl_title)
         layout.addWidget(self.edt_title)
         layout.addWidget(self.lbl_body)
         layout.addWidget(self.edt_body, 1)
-        layout.addWidget(self.table_grid, 1)
         layout.addLayout(buttons)
 
     def _connect(self) -> None:
@@ -100,9 +104,23 @@ class NodeForm(QWidget):
         self.btn_up.clicked.connect(lambda: self._shift(-1))
         self.btn_down.clicked.connect(lambda: self._shift(+1))
         self.btn_add_point.clicked.connect(self._add_point)
-        self.table_grid.changed.connect(self._table_edited)
         self.marks.fix_requested.connect(self.fix_requested)
         self.title_marks.fix_requested.connect(self.fix_requested)
+
+    @property
+    def table_grid(self) -> TableGrid:
+        """The grid for a table, made on first use: most reports have no table, and start-up skips it."""
+        if self._table_grid is None:
+            from ui.editors.table_grid import TableGrid
+
+            grid = TableGrid()
+            grid.hide()  # shown for a table only; while shown it widens the window's minimum
+            grid.set_read_only(self._read_only)
+            grid.changed.connect(self._table_edited)
+            grid.refused.connect(self.table_refused)
+            self._box.insertWidget(self._box.indexOf(self.edt_body) + 1, grid, 1)
+            self._table_grid = grid
+        return self._table_grid
 
     def load(self, node: Node, marker: str, path: list[str], depth: int) -> None:
         """``path``: the ancestors' numbered headings; ``depth``: 1 for a top-level node."""
@@ -119,7 +137,8 @@ class NodeForm(QWidget):
         self.edt_body.document().clearUndoRedoStacks()
         is_table = node.kind == TABLE
         self.edt_body.setVisible(not is_table)
-        self.table_grid.setVisible(is_table)
+        if is_table or self._table_grid is not None:
+            self.table_grid.setVisible(is_table)
         if is_table and node.table is not None:
             self.table_grid.load(node.table)
         self.marks.clear()
@@ -165,7 +184,9 @@ class NodeForm(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.edt_title.setReadOnly(read_only)
         self.edt_body.setReadOnly(read_only)
-        self.table_grid.set_read_only(read_only)
+        self._read_only = read_only
+        if self._table_grid is not None:
+            self._table_grid.set_read_only(read_only)
         for button in (self.btn_up, self.btn_down, self.btn_add_point):
             button.setEnabled(not read_only)
 

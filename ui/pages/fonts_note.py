@@ -3,24 +3,25 @@ Word/WPS puts in its place (:mod:`models.export.font_check`), and which file the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from models.export import font_check
 from models.export.layout import faces_for
-from models.typeset import Pages
+
+if TYPE_CHECKING:
+    from models.typeset import Pages
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PageFonts", text)
 
 
-def fonts_note(pages: Pages, fallback: bool) -> tuple[str, str]:
-    """(one line for the header, the details for its tooltip)."""
-    installed = font_check.installed_families()
-    drawn = _drawn_with(pages)
-    if installed is None:
-        return tr("字体：无法查看本机安装了哪些字体"), drawn
-    statuses = font_check.check_faces(faces_for(fallback), installed)
+def face_lines(statuses: Iterable[font_check.FaceStatus]) -> list[str]:
+    """「✓ 正文：仿宋_GB2312」 or 「✗ 正文：本机没有… → 打印时换用…」, one per element (the page view's
+    tooltip and the export dialog say it alike)."""
     lines = []
     for status in statuses:
         if status.found:
@@ -33,6 +34,17 @@ def fonts_note(pages: Pages, fallback: bool) -> tuple[str, str]:
                 .replace("{2}", status.prints_as)
                 .replace("{3}", status.effect)
             )
+    return lines
+
+
+def fonts_note(pages: Pages, fallback: bool) -> tuple[str, str]:
+    """(one line for the header, the details for its tooltip)."""
+    installed = font_check.installed_families()
+    drawn = _drawn_with(pages)
+    if installed is None:
+        return tr("字体：无法查看本机安装了哪些字体"), drawn
+    statuses = font_check.check_faces(faces_for(fallback), installed)
+    lines = face_lines(statuses)
     missing = [status.face for status in statuses if not status.found]
     if missing:
         names = list(dict.fromkeys(missing))

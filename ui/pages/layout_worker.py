@@ -34,10 +34,10 @@ class LayoutWorker(QRunnable):
             pages = typeset(self.report, self.options)
         except NianbaoError as exc:
             self.signals.failed.emit(self.generation, str(exc))
-        except Exception as exc:  # a layout bug must not kill the program; it is logged in full
+        except Exception:  # a layout bug must not kill the program; it is logged in full
             log.exception("page layout failed")
             self.signals.failed.emit(
-                self.generation, f"排版失败（程序内部错误：{type(exc).__name__}），详情已写入日志。"
+                self.generation, "排版失败（程序内部错误），详情已写入日志。"
             )
         else:
             self.signals.finished.emit(self.generation, pages)

@@ -137,9 +137,7 @@ class PageDock(QDockWidget):
     def _fallback_fonts(self) -> bool:
         from models.export import font_check
 
-        installed = font_check.installed_families()
-        advised = installed is not None and font_check.fallback_advised(installed)
-        return self.session.settings.fallback_fonts or advised
+        return font_check.use_fallback(self.session.settings.fallback_fonts, font_check.installed_families())
 
     # --- laying out ---
 

@@ -71,6 +71,8 @@ class BackupActions(QObject):
         dialog = RestoreLibraryDialog(self.session.library.path, self.session.restore_whole_backup,
                                       self.window.widget())
         accepted = dialog.exec()
+        if not self.session.library.is_open:  # not reopened and the clerk chose to quit: the window closes
+            return None
         if self.session.report is None:  # closed for a restore (done or refused): show the library
             self.window.show_library()
         result = dialog.result_

@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         if app is not None:  # any focus change (another field, another window) saves at once
             app.focusChanged.connect(self._focus_changed)
         self.node_form.table_edited.connect(session.request_table_edit)
-        self.node_form.table_grid.refused.connect(self.show_message)
+        self.node_form.table_refused.connect(self.show_message)
         self.node_form.shift_requested.connect(session.request_shift)
         self.node_form.add_point_requested.connect(self._add_point)
         session.saved.connect(self._saved)
@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         session.meta_replaced.connect(self._meta_replaced)
         session.ledger_replaced.connect(self._ledger_replaced)
         session.edited.connect(self._tree_reshaped)  # a bound method: Qt drops it with the window
+        session.library_lost.connect(self._library_lost)
 
     def _connect_checks(self) -> None:
         """Typing is checked again after a pause; 设置 may switch rules on or off."""
@@ -555,6 +556,14 @@ class MainWindow(QMainWindow):
         if field == "title":
             self.node_form.edt_title.setFocus()
             self.node_form.edt_title.setSelection(start, end - start)
+            return
+        if field.startswith("cell."):  # a table cell found by 查找
+            from models.search import cell_position
+
+            row, column = cell_position(field) or (0, 0)
+            grid = self.node_form.table_grid.grid
+            grid.setCurrentCell(row, column)
+            grid.setFocus()
             return
         self._reveal_text(node, start, end)
 
@@ -763,6 +772,11 @@ class MainWindow(QMainWindow):
                 acts.page_view, acts.print_, acts.print_preview)
 
     # --- closing: never lose an edit ---
+
+    def _library_lost(self) -> None:
+        """The library could not be reopened (after a restore) and the clerk chose to quit: close
+        once the dialog that asked has returned; everything was saved before the library was released."""
+        QTimer.singleShot(0, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tree_commands.finish_rename()

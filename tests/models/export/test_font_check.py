@@ -124,3 +124,12 @@ def test_windows_reads_the_registry_and_both_font_folders(tmp_path: Path, monkey
     assert families == {"simhei", "FZXBSJW", "仿宋_GB2312"}
     found = {s.face for s in check_faces(STANDARD_FACES, families) if s.found}
     assert found == {"方正小标宋简体", "仿宋_GB2312", "黑体"}
+
+
+def test_the_stand_in_faces_are_used_when_set_or_advised_here() -> None:
+    everything = PLAIN_WINDOWS | {"仿宋_GB2312", "KaiTi_GB2312", "FZXBSJW"}
+    assert font_check.use_fallback(False, PLAIN_WINDOWS)  # advised: the _GB2312 faces missing, 仿宋 here
+    assert not font_check.use_fallback(False, everything)
+    assert font_check.use_fallback(True, everything)  # the clerk's setting
+    assert not font_check.use_fallback(False, None)  # fonts not listed: nothing advised
+    assert font_check.use_fallback(True, None)

@@ -123,3 +123,20 @@ def test_an_own_indicator() -> None:
         True,
         None,
     )
+
+
+def test_a_catalogue_file_that_cannot_be_read_is_named_in_chinese(tmp_path: Path) -> None:
+    folder = _copy_catalogue(tmp_path)
+    broken = folder / "norms.toml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("[group]", "[group", 1), encoding="utf-8")
+    with pytest.raises(LedgerDefinitionError) as caught:
+        load_catalogue(folder)
+    assert str(caught.value) == "台账定义文件 norms.toml 格式有误：第 1 行附近写法不对"
+    broken.write_bytes("[group]\nname = '规范'".encode("gbk"))
+    with pytest.raises(LedgerDefinitionError, match=r"格式有误：不是 UTF-8 编码的文本$"):
+        load_catalogue(folder)
+    broken.unlink()
+    broken.mkdir()  # a folder where the file should be: the system's English is not shown
+    with pytest.raises(LedgerDefinitionError) as caught:
+        load_catalogue(folder)
+    assert str(caught.value).endswith("：这是一个文件夹，不是文件")
