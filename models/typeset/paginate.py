@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import models.export.layout as L
 from models.typeset.compose import Fonts, SetLine
-from models.typeset.model import Line, Page, Rule, Run
+from models.typeset.model import Box, Line, Page, Rule, Run
 from models.typeset.paragraphs import TWIP
 
 PAGE_WIDTH = L.PAGE_WIDTH * TWIP
@@ -32,11 +32,33 @@ class SetPara:
     before: float = 0.0
     keep_next: bool = False
     rule: tuple[float, str] | None = None  # bottom border (width, colour): adds its width below
+    page_break_before: bool = False
 
 
 @dataclass
 class SetTable:
     rows: list[tuple[list[SetLine], float, float, float]]  # lines, row height, top rule, bottom rule
+
+
+@dataclass
+class SetCell:
+    lines: list[SetLine]  # x relative to the text area's left edge, before ``text_x``
+    x: float  # the cell's left edge from the text area's
+    width: float
+    text_x: float  # where its lines start (the cell's left margin in)
+
+
+@dataclass
+class SetRow:
+    cells: list[SetCell]
+    height: float
+    header: bool
+
+
+@dataclass
+class SetBodyTable:
+    rows: list[SetRow]
+    border: float
 
 
 class Flow:
@@ -62,10 +84,7 @@ class Flow:
     def place(self, line: SetLine, block: int) -> None:
         if line.height > self.room() + FIT and not self.at_top():
             self._new_page()
-        runs = [
-            replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=self.y + run.baseline) for run in line.runs
-        ]
-        self.page.lines.append(Line(runs, self.y, line.height, block))
+        self.page.lines.append(_line_at(line, TEXT_LEFT, self.y, block))
         self.y += line.height
 
     def skip(self, height: float) -> None:
@@ -76,12 +95,22 @@ class Flow:
             self._new_page()
 
 
-def paginate(elements: list[SetPara | SetTable], fonts: Fonts) -> list[Page]:
+def _line_at(line: SetLine, left: float, top: float, block: int) -> Line:
+    runs = [replace(run, xs=tuple(left + x for x in run.xs), baseline=top + run.baseline) for run in line.runs]
+    return Line(runs, top, line.height, block)
+
+
+def paginate(elements: list[SetPara | SetTable | SetBodyTable], fonts: Fonts) -> list[Page]:
     flow = Flow()
     for index, element in enumerate(elements):
         if isinstance(element, SetTable):
             _place_table(flow, element, index)
             continue
+        if isinstance(element, SetBodyTable):
+            _place_body_table(flow, element, index)
+            continue
+        if element.page_break_before:
+            flow.break_page()
         if element.keep_next and not flow.at_top():
             group = _kept_height(elements, index)
             if group > flow.room() + FIT and group <= FLOW_BOTTOM - FLOW_TOP:
@@ -101,10 +130,14 @@ def paginate(elements: list[SetPara | SetTable], fonts: Fonts) -> list[Page]:
     return flow.pages
 
 
-def _kept_height(elements: list[SetPara | SetTable], index: int) -> float:
-    """Height of a keep-with-next chain from ``index`` with the first line of the paragraph after it."""
+def _kept_height(elements: list[SetPara | SetTable | SetBodyTable], index: int) -> float:
+    """Height of a keep-with-next chain from ``index`` with the first line of the paragraph after it
+    (or the first row of the table after it: a table title keeps with its table)."""
     height = 0.0
     for element in elements[index:]:
+        if isinstance(element, SetBodyTable):
+            height += element.rows[0].height if element.rows else 0.0
+            break
         if isinstance(element, SetTable):
             break
         if not element.keep_next:
@@ -140,6 +173,35 @@ def _place_table(flow: Flow, table: SetTable, index: int) -> None:
         top += row_height
         if bottom_rule:
             page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, bottom_rule))
+
+
+def _place_body_table(flow: Flow, table: SetBodyTable, index: int) -> None:
+    """Rows in the flow; a row that does not fit goes whole to the next page (``cantSplit``), which
+    starts with the header rows again (``tblHeader``)."""
+    header = []
+    for row in table.rows:
+        if not row.header:
+            break
+        header.append(row)
+    for number, row in enumerate(table.rows):
+        if row.height > flow.room() + FIT and not flow.at_top():
+            flow.break_page()
+            if number >= len(header):
+                for repeated in header:
+                    _place_row(flow, repeated, table.border, index)
+        _place_row(flow, row, table.border, index)
+
+
+def _place_row(flow: Flow, row: SetRow, border: float, block: int) -> None:
+    top, page = flow.y, flow.page
+    for cell in row.cells:
+        if border:
+            page.boxes.append(Box(TEXT_LEFT + cell.x, top, TEXT_LEFT + cell.x + cell.width, top + row.height, border))
+        line_top = top + (row.height - sum(line.height for line in cell.lines)) / 2  # vAlign center
+        for line in cell.lines:
+            page.lines.append(_line_at(line, TEXT_LEFT + cell.text_x, line_top, block))
+            line_top += line.height
+    flow.skip(row.height)
 
 
 def folio_text(number: int) -> str:

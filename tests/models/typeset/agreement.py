@@ -18,7 +18,7 @@ from pathlib import Path
 
 from models.export import ExportOptions, export_report
 from models.importing import import_file
-from models.report import Report
+from models.report import Report, table_node
 from models.typeset import FontResolver, Pages, TypesetSettings, typeset
 from tests.models.export.pdf_layout import FONTS_CONF, MM, read_pages, render_pdfs
 from tests.models.export.sample_report import generated_report, stepped_report
@@ -61,6 +61,23 @@ def _seed_long_cc() -> Report:
     return report
 
 
+def _seed_with_table(rows: int) -> Callable[[], Report]:
+    """The sample report with a table (header row and ``rows`` rows) in its second part: a small
+    one, or one long enough to cross pages and repeat its header."""
+
+    def make() -> Report:
+        report = seed_report(repaired=True)
+        cells = [["指标名称", "2024年", "2023年", "备注"]]
+        cells += [
+            [f"第{i}项行政执法案件办理情况指标", str(i * 7), str(i * 5), "无" if i % 3 else "同比增长"]
+            for i in range(1, rows + 1)
+        ]
+        report.body[1].children.insert(1, table_node(cells, title="表1 行政执法案件情况"))
+        return report
+
+    return make
+
+
 def _real(name: str) -> Callable[[], Report]:
     return lambda: import_file(REAL / f"{name}.txt").report
 
@@ -74,6 +91,13 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     # headings on every line of a page (keep-with-next), a long generated report
     "stepped-submit": (stepped_report, ExportOptions()),
     "generated-unsealed": (generated_report, ExportOptions(sealed=False, points="separate")),
+    # body tables: a small one, a long one crossing pages (header repeated), the 数据台账 附件
+    "table-small-submit": (_seed_with_table(3), ExportOptions()),
+    "table-small-public": (_seed_with_table(3), ExportOptions(edition="public")),
+    "table-long-submit": (_seed_with_table(45), ExportOptions()),
+    "table-long-public": (_seed_with_table(45), ExportOptions(edition="public")),
+    "ledger-submit": (_seed, ExportOptions(ledger_table=True)),
+    "ledger-public": (_seed, ExportOptions(edition="public", ledger_table=True)),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }
