@@ -50,6 +50,7 @@ class Para:
     border_bottom: tuple[float, str] | None = None  # (width in points, colour)
     tabs: list[tuple[str, float]] = field(default_factory=list)
     size: float = 16.0  # of the paragraph mark: an empty paragraph's line
+    mark_family: str = ""  # the document default's East Asian family: an empty paragraph's font
 
     @property
     def text(self) -> str:
@@ -91,11 +92,11 @@ class BodyTable:
 Element = Para | FootTable | BodyTable
 
 
-def read_body(container: etree._Element, default_size: float) -> list[Element]:
+def read_body(container: etree._Element, default_size: float, default_family: str = "") -> list[Element]:
     elements: list[Element] = []
     for child in container:
         if child.tag == _w("p"):
-            elements.append(read_paragraph(child, default_size))
+            elements.append(read_paragraph(child, default_size, default_family))
         elif child.tag == _w("tbl"):
             elements.append(_read_table(child, default_size))
     return elements
@@ -106,10 +107,10 @@ _RFONTS, _SZ, _SPACING, _COLOR = (_w(tag) for tag in ("rFonts", "sz", "spacing",
 _VAL, _EAST_ASIA, _ASCII = _w("val"), _w("eastAsia"), _w("ascii")
 
 
-def read_paragraph(p: etree._Element, default_size: float) -> Para:
+def read_paragraph(p: etree._Element, default_size: float, default_family: str = "") -> Para:
     """A paragraph's properties and its text runs; neighbouring runs of one format become one, as
     a renderer sees them (LibreOffice measures per stretch of equal attributes)."""
-    para = Para(size=default_size)
+    para = Para(size=default_size, mark_family=default_family)
     ppr = p.find(_PPR)
     if ppr is not None:
         _read_properties(ppr, para)

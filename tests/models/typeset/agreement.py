@@ -14,12 +14,14 @@ import tempfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from models.export import ExportOptions, export_report
 from models.importing import import_file
+from models.ledger.values import CURRENT, PREVIOUS, Ledger
 from models.report import Report, table_node
-from models.typeset import FontResolver, Pages, TypesetSettings, typeset
+from models.typeset import FontResolver, Line, Pages, TypesetSettings, typeset
 from tests.models.export.pdf_layout import FONTS_CONF, MM, read_pages, render_pdfs
 from tests.models.export.sample_report import generated_report, stepped_report
 from tests.seed_report import seed_report
@@ -78,6 +80,18 @@ def _seed_with_table(rows: int) -> Callable[[], Report]:
     return make
 
 
+def _seed_with_ledger() -> Report:
+    """The sample report with a department's 数据台账 filled in (for the 附件 table)."""
+    report = seed_report(repaired=True)
+    report.ledger = Ledger(kind="department")
+    keys = ("exec_meeting_law_study", "law_trainings", "law_trainees", "norm_issued", "norm_reviewed")
+    keys += ("major_decisions", "contracts_reviewed", "legal_opinions", "litig_cases", "enf_cases_total")
+    for number, key in enumerate(keys, 1):
+        report.ledger.set(key, CURRENT, Decimal(number * 3))
+        report.ledger.set(key, PREVIOUS, Decimal(number * 2))
+    return report
+
+
 def _real(name: str) -> Callable[[], Report]:
     return lambda: import_file(REAL / f"{name}.txt").report
 
@@ -96,8 +110,8 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     "table-small-public": (_seed_with_table(3), ExportOptions(edition="public")),
     "table-long-submit": (_seed_with_table(45), ExportOptions()),
     "table-long-public": (_seed_with_table(45), ExportOptions(edition="public")),
-    "ledger-submit": (_seed, ExportOptions(ledger_table=True)),
-    "ledger-public": (_seed, ExportOptions(edition="public", ledger_table=True)),
+    "ledger-submit": (_seed_with_ledger, ExportOptions(ledger_table=True)),
+    "ledger-public": (_seed_with_ledger, ExportOptions(edition="public", ledger_table=True)),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }
@@ -113,12 +127,38 @@ class Box:
 def our_lines(pages: Pages) -> tuple[Lines, list[Box]]:
     lines, boxes = [], []
     for page in pages:
-        for line in page.lines:
-            if text := _squeeze(line.text):
+        for row in _visual_lines(page.lines):
+            if text := _squeeze("".join(line.text for line in row)):
                 lines.append((page.number, text))
-                first = line.runs[0]
+                first = row[0].runs[0]
                 boxes.append(Box(first.x, first.baseline, first.size))
     return lines, boxes
+
+
+def _visual_lines(lines: list[Line]) -> list[list[Line]]:
+    """Lines side by side (a table row's cells) read as one line, left to right, as pdftotext reads
+    LibreOffice's PDF; every other line stands alone."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        baseline = line.runs[0].baseline if line.runs else None
+        row = next(
+            (
+                row
+                for row in reversed(rows)
+                if row[0].block == line.block
+                and row[0].runs
+                and baseline is not None
+                and abs(row[0].runs[0].baseline - baseline) < 1
+            ),
+            None,
+        )
+        if row is None:
+            rows.append([line])
+        else:
+            row.append(line)
+            row.sort(key=lambda cell: cell.x0)
+    rows.sort(key=lambda row: row[0].runs[0].baseline if row[0].runs else row[0].top)
+    return rows
 
 
 def our_origins(pages: Pages) -> list[list[tuple[str, float, float]]]:
