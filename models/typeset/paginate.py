@@ -104,7 +104,9 @@ def paginate(elements: list[SetPara | SetTable | SetBodyTable], fonts: Fonts) ->
     flow = Flow()
     for index, element in enumerate(elements):
         if isinstance(element, SetTable):
-            _place_table(flow, element, index)
+            after = elements[index + 1] if index + 1 < len(elements) else None
+            anchor = sum(line.height for line in after.lines) if isinstance(after, SetPara) else 0.0
+            _place_table(flow, element, index, anchor)
             continue
         if isinstance(element, SetBodyTable):
             _place_body_table(flow, element, index)
@@ -147,12 +149,14 @@ def _kept_height(elements: list[SetPara | SetTable | SetBodyTable], index: int) 
     return height
 
 
-def _place_table(flow: Flow, table: SetTable, index: int) -> None:
+def _place_table(flow: Flow, table: SetTable, index: int, anchor: float = 0.0) -> None:
     """The 版记 floats at the foot of the text area, its last rule on the 版心's lower edge; it goes
-    to a new page when the text above reaches into it."""
+    to a new page when the text above, with the (tiny) paragraph it is anchored to, reaches into
+    its first rule's stroke (LibreOffice: 1.15 pt left above the 版记 is not enough for the 1 pt
+    paragraph and the half of a 1 pt rule)."""
     height = sum(row_height for _, row_height, _, _ in table.rows)
     bottom = TEXT_BOTTOM - table.rows[-1][3] / 2  # the last rule's stroke ends on the edge
-    if flow.y > bottom - height + FIT:
+    if flow.y + anchor > bottom - height - table.rows[0][2] / 2 + FIT:
         flow.break_page()
     top = bottom - height
     page = flow.page

@@ -80,7 +80,7 @@ def _seed_with_table(rows: int) -> Callable[[], Report]:
     return make
 
 
-def _seed_with_ledger() -> Report:
+def seed_with_ledger() -> Report:
     """The sample report with a department's 数据台账 filled in (for the 附件 table)."""
     report = seed_report(repaired=True)
     report.ledger = Ledger(kind="department")
@@ -110,8 +110,8 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     "table-small-public": (_seed_with_table(3), ExportOptions(edition="public")),
     "table-long-submit": (_seed_with_table(45), ExportOptions()),
     "table-long-public": (_seed_with_table(45), ExportOptions(edition="public")),
-    "ledger-submit": (_seed_with_ledger, ExportOptions(ledger_table=True)),
-    "ledger-public": (_seed_with_ledger, ExportOptions(edition="public", ledger_table=True)),
+    "ledger-submit": (seed_with_ledger, ExportOptions(ledger_table=True)),
+    "ledger-public": (seed_with_ledger, ExportOptions(edition="public", ledger_table=True)),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }
