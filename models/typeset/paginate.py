@@ -59,6 +59,11 @@ class SetRow:
 class SetBodyTable:
     rows: list[SetRow]
     border: float
+    keep_next: bool = False
+
+    @property
+    def height(self) -> float:
+        return sum(row.height for row in self.rows)
 
 
 class Flow:
@@ -109,6 +114,8 @@ def paginate(elements: list[SetPara | SetTable | SetBodyTable], fonts: Fonts) ->
             _place_table(flow, element, index, anchor)
             continue
         if isinstance(element, SetBodyTable):
+            if _table_moves(flow, elements, index):
+                flow.break_page()  # LibreOffice moves a kept table whole, not the heading above it
             _place_body_table(flow, element, index)
             continue
         if element.page_break_before:
@@ -149,6 +156,37 @@ def _kept_height(elements: list[SetPara | SetTable | SetBodyTable], index: int) 
     return height
 
 
+def _table_moves(flow: Flow, elements: list[SetPara | SetTable | SetBodyTable], index: int) -> bool:
+    """A table kept with what follows goes whole to the next page when that does not fit below it.
+    LibreOffice keeps a table ending just before the 版记 (its tail paragraph between) with the
+    版记 too, though nothing asks it to (measured with the 数据台账 附件)."""
+    table = elements[index]
+    assert isinstance(table, SetBodyTable)
+    before_imprint = index + 2 < len(elements) and isinstance(elements[index + 2], SetTable)
+    if not (table.keep_next or before_imprint) or flow.at_top() or table.height > FLOW_BOTTOM - FLOW_TOP:
+        return False
+    kept = table.height + _kept_height(elements, index + 1)
+    limit = _imprint_top(elements[index + 2]) if before_imprint else _kept_limit(elements, index + 1)
+    return flow.y + kept > limit + FIT
+
+
+def _kept_limit(elements: list[SetPara | SetTable | SetBodyTable], index: int) -> float:
+    """How far down a keep-with-next chain from ``index`` may reach: the foot of the text area, or
+    the top of the 版记 the chain ends at (its anchor paragraph is part of the chain)."""
+    for element in elements[index:]:
+        if isinstance(element, SetTable):
+            return _imprint_top(element)
+        if not isinstance(element, SetPara) or not element.keep_next:
+            break
+    return FLOW_BOTTOM
+
+
+def _imprint_top(imprint: SetTable) -> float:
+    """The top of the 版记's first rule: its last rule's stroke ends on the 版心's lower edge."""
+    rows = imprint.rows
+    return TEXT_BOTTOM - rows[-1][3] / 2 - sum(row[1] for row in rows) - rows[0][2] / 2
+
+
 def _place_table(flow: Flow, table: SetTable, index: int, anchor: float = 0.0) -> None:
     """The 版记 floats at the foot of the text area, its last rule on the 版心's lower edge; it goes
     to a new page when the text above, with the (tiny) paragraph it is anchored to, reaches into
@@ -156,7 +194,7 @@ def _place_table(flow: Flow, table: SetTable, index: int, anchor: float = 0.0) -
     paragraph and the half of a 1 pt rule)."""
     height = sum(row_height for _, row_height, _, _ in table.rows)
     bottom = TEXT_BOTTOM - table.rows[-1][3] / 2  # the last rule's stroke ends on the edge
-    if flow.y + anchor > bottom - height - table.rows[0][2] / 2 + FIT:
+    if flow.y + anchor > _imprint_top(table) + FIT:
         flow.break_page()
     top = bottom - height
     page = flow.page

@@ -87,6 +87,7 @@ class BodyTable:
     margin_side: float  # cell margins, points
     margin_end: float
     border: float  # width of every border line, points
+    keep_next: bool = False  # its last row keeps with what follows: LibreOffice moves the whole table
 
 
 Element = Para | FootTable | BodyTable
@@ -214,8 +215,9 @@ def _read_body_table(table: etree._Element, default_size: float) -> BodyTable:
         )
         for tr in table.iterfind(_w("tr"))
     ]
+    keep = bool(rows) and any(para.keep_next for cell in rows[-1].cells for para in cell)
     return BodyTable(
-        columns, rows, _margin(margins, "left"), _margin(margins, "top"), _border_width(borders, "insideH")
+        columns, rows, _margin(margins, "left"), _margin(margins, "top"), _border_width(borders, "insideH"), keep
     )
 
 

@@ -120,4 +120,4 @@ def _set_body_table(table: BodyTable, fonts: Fonts, rules: BreakRules) -> SetBod
         content = max((sum(line.height for line in cell.lines) for cell in cells), default=0.0)
         # LibreOffice adds a border's width to every row (measured: 23.4 pt a 4号 row, not 22.9)
         rows.append(SetRow(cells, content + 2 * table.margin_end + table.border, row.header))
-    return SetBodyTable(rows, table.border)
+    return SetBodyTable(rows, table.border, table.keep_next)
