@@ -225,25 +225,36 @@ def _place_body_table(flow: Flow, table: SetBodyTable, index: int) -> None:
         if not row.header:
             break
         header.append(row)
+    # LibreOffice (measured): half the outer border above the rows on each page and below the last.
+    edge = table.border / 2
+    first = True
     for number, row in enumerate(table.rows):
-        if row.height > flow.room() + FIT and not flow.at_top():
+        if row.height + edge > flow.room() + FIT and not flow.at_top():
             flow.break_page()
+            first = True
             if number >= len(header):
                 for repeated in header:
-                    _place_row(flow, repeated, table.border, index)
-        _place_row(flow, row, table.border, index)
+                    first = _place_row(flow, repeated, table.border, index, first)
+        first = _place_row(flow, row, table.border, index, first)
+    flow.skip(edge)
 
 
-def _place_row(flow: Flow, row: SetRow, border: float, block: int) -> None:
+def _place_row(flow: Flow, row: SetRow, border: float, block: int, first: bool = False) -> bool:
+    """One row's cells; ``first`` on the page: the table's top border's half above it.
+    Returns ``False``: the next row is not the first on its page."""
+    if first:
+        flow.skip(border / 2)
     top, page = flow.y, flow.page
+    bottom = top + row.height
     for cell in row.cells:
         if border:
-            page.boxes.append(Box(TEXT_LEFT + cell.x, top, TEXT_LEFT + cell.x + cell.width, top + row.height, border))
+            page.boxes.append(Box(TEXT_LEFT + cell.x, top, TEXT_LEFT + cell.x + cell.width, bottom, border))
         line_top = top + (row.height - sum(line.height for line in cell.lines)) / 2  # vAlign center
         for line in cell.lines:
             page.lines.append(_line_at(line, TEXT_LEFT + cell.text_x, line_top, block))
             line_top += line.height
-    flow.skip(row.height)
+    flow.skip(bottom - top)
+    return False
 
 
 def folio_text(number: int) -> str:

@@ -11,12 +11,12 @@ import models.export.layout as L
 from models.export.docx_writer import build_body
 from models.export.options import ExportOptions
 from models.report import Report
-from models.typeset.compose import Fonts, compose
+from models.typeset.compose import Fonts, SetLine, compose
 from models.typeset.fonts import DEFAULT_RESOLVER, FontResolver
 from models.typeset.linebreak import LIBREOFFICE, BreakRules
 from models.typeset.model import Pages
 from models.typeset.paginate import TEXT_WIDTH, SetBodyTable, SetCell, SetPara, SetRow, SetTable, paginate
-from models.typeset.paragraphs import BodyTable, FootTable, Para, read_body
+from models.typeset.paragraphs import TWIP, BodyTable, FootTable, Para, read_body
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,11 @@ def _set(element: Para | FootTable | BodyTable, fonts: Fonts, rules: BreakRules)
     )
 
 
+def _in_twips(line: SetLine) -> SetLine:
+    """LibreOffice sizes a table's lines in whole twips (a 4号 line 20.1 pt, not 20.118: measured)."""
+    return SetLine(line.runs, round(line.height / TWIP) * TWIP)
+
+
 def _set_body_table(table: BodyTable, fonts: Fonts, rules: BreakRules) -> SetBodyTable:
     """Each cell's paragraphs broken within the cell less its side margins; a row as tall as its
     tallest cell with the margins above and below and one border line."""
@@ -114,7 +119,7 @@ def _set_body_table(table: BodyTable, fonts: Fonts, rules: BreakRules) -> SetBod
         cells, x = [], left
         for paragraphs, width in zip(row.cells, table.columns, strict=False):
             inner = width - 2 * table.margin_side
-            lines = [line for para in paragraphs for line in compose(para, inner, fonts, rules)]
+            lines = [_in_twips(line) for para in paragraphs for line in compose(para, inner, fonts, rules)]
             cells.append(SetCell(lines, x, width, x + table.margin_side))
             x += width
         content = max((sum(line.height for line in cell.lines) for cell in cells), default=0.0)

@@ -250,6 +250,9 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+TABLE_BORDER = 0.5  # width of a body table's borders (models/export/docx_table.py)
+
+
 @dataclass
 class Agreement:
     name: str
@@ -266,11 +269,18 @@ class Agreement:
     our_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
     our_runs: list[list[tuple[str, float, float]]] = field(default_factory=list)
     their_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
+    our_table_edges: list[list[float]] = field(default_factory=list)  # per page: y of each row border
 
     def misdrawn_rules(self, tolerance: float = 0.2) -> list[str]:
-        """Pages whose rules (the red line, the 版记 lines) differ from LibreOffice's."""
+        """Pages whose rules (the red line, the 版记 lines, a table's horizontal borders: at the
+        height of our cells' edges) differ from LibreOffice's."""
         out = []
-        for number, (ours, theirs) in enumerate(zip(self.our_rules, self.their_rules, strict=True), 1):
+        for number, (ours, drawn) in enumerate(zip(self.our_rules, self.their_rules, strict=True), 1):
+            edges = self.our_table_edges[number - 1] if self.our_table_edges else []
+            theirs = [rule for rule in drawn if not (edges and rule[3] == TABLE_BORDER)]
+            table = sorted(rule[2] for rule in drawn if edges and rule[3] == TABLE_BORDER)
+            if len(table) != len(edges) or any(abs(a - b) >= tolerance for a, b in zip(table, edges, strict=True)):
+                out.append(f"page {number}: table edges {edges} | LibreOffice {table}")
             same = len(ours) == len(theirs) and all(
                 all(abs(a - b) < tolerance for a, b in zip(mine, its, strict=True))
                 for mine, its in zip(ours, theirs, strict=True)
@@ -347,6 +357,9 @@ def compare(names: list[str], folder: Path) -> list[Agreement]:
                 our_rules=[[(rule.x0, rule.x1, rule.y, rule.width) for rule in page.rules] for page in pages],
                 our_runs=our_run_starts(pages),
                 their_rules=theirs.rules,
+                our_table_edges=[
+                    sorted({round(y, 3) for box in page.boxes for y in (box.y0, box.y1)}) for page in pages
+                ],
             )
         )
     return results
