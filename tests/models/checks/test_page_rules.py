@@ -159,7 +159,8 @@ def test_a_body_table_is_laid_out_for_the_page_rules() -> None:
             together = together or report
         if alone and together:
             break
-    assert alone is not None and together is not None
+    assert alone is not None
+    assert together is not None
     assert "page.signature-alone" in page_findings(alone)
     assert "page.signature-alone" not in page_findings(together)
     assert any(page.boxes for page in typeset(alone, ExportOptions()))

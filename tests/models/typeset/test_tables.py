@@ -3,6 +3,8 @@ repeated on each page the table continues on, the 版记 still floating, each li
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from models.export import ExportOptions
@@ -45,7 +47,7 @@ def test_cells_span_the_text_area_in_the_writers_columns(long_table):
         assert len(row) == 4
         assert row[0].x0 == pytest.approx(TEXT_LEFT)
         assert row[-1].x1 == pytest.approx(TEXT_LEFT + TEXT_WIDTH)
-        assert all(left.x1 == pytest.approx(right.x0) for left, right in zip(row, row[1:], strict=False))
+        assert all(left.x1 == pytest.approx(right.x0) for left, right in itertools.pairwise(row))
         assert all(box.width == 0.5 for box in row)
 
 
@@ -80,13 +82,15 @@ def test_table_lines_belong_to_the_table_node(long_table):
     report, pages = long_table
     table = next(node for node in report.walk() if node.kind == "table")
     cells = [line for page in pages for line in page.lines if line.text.startswith("第") and "项行政" in line.text]
-    assert cells and {line.node for line in cells} == {table.id}
+    assert cells
+    assert {line.node for line in cells} == {table.id}
 
 
 def test_the_imprint_still_floats_at_the_foot_of_the_last_page():
     pages = typeset(_with_table(3), ExportOptions(), TEST_FONTS)
     last = pages[-1]
-    assert last.rules and max(rule.y for rule in last.rules) > FLOW_BOTTOM - 2
+    assert last.rules
+    assert max(rule.y for rule in last.rules) > FLOW_BOTTOM - 2
     assert not last.boxes
 
 
