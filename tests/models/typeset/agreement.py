@@ -223,7 +223,7 @@ def _page_streams(pdf: Path) -> list[str]:
             content = zlib.decompress(data[match.end() : end]).decode("latin-1")
         except zlib.error:
             continue  # fonts, images
-        if " Tf" in content:
+        if " Tf" in content and "/FontName" not in content:  # a Type 1 font program may hold " Tf"
             pages.append(content)
     return pages
 
