@@ -161,8 +161,7 @@ def test_a_report_with_a_table_exports_its_cells_and_borders(tmp_path) -> None:
     report = seed_report(repaired=True)
     cells = [["项目", "数量"], ["行政复议", "12"], ["行政应诉", "7"]]
     report.body[1].children.insert(1, table_node(cells, title="表1 案件"))
-    target = export_report(report, tmp_path / "表格.pdf", ExportOptions())
-    pages = typeset(report, ExportOptions(), TEST_FONTS)
+    target, pages = _export(report, ExportOptions(), tmp_path, "表格")
     [page] = [page for page in pages if page.boxes]
     text = _squeeze(_tool("pdftotext", "-layout", "-f", str(page.number), "-l", str(page.number), str(target), "-"))
     for row in cells:
