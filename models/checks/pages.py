@@ -19,7 +19,7 @@ from models.edition import Edition
 from models.export.docx_parts import signature_lines
 from models.export.docx_writer import build_body
 from models.export.options import ExportOptions
-from models.report import TABLE, Node, Report
+from models.report import Node, Report
 from models.typeset import Page, Pages, typeset
 
 GB9704 = "GB/T 9704—2012"
@@ -42,11 +42,8 @@ class LaidOut:
 _local = threading.local()  # the last layout per thread (the 体检 runs in a worker thread)
 
 
-def laid_out(report: Report, ctx: Context) -> LaidOut | None:
-    """The layout of ``report`` for this check run, made once for all page rules; ``None`` for a
-    report with tables in its body, which the typesetter does not lay out yet."""
-    if any(node.kind == TABLE for node in report.walk()):
-        return None
+def laid_out(report: Report, ctx: Context) -> LaidOut:
+    """The layout of ``report`` for this check run, made once for all page rules."""
     cached = getattr(_local, "last", None)
     if cached is not None and cached[0] is ctx:
         return cached[1]
@@ -67,8 +64,8 @@ def _lay_out(report: Report, edition: Edition) -> LaidOut:
     result.body_end = len(elements)
     for index, element in enumerate(elements):
         if element.tag == f"{_W}tbl":
-            if index > result.body_end:
-                result.imprint = index  # the last table after the body: the 版记 (附件 tables come before it)
+            if element.find(f"{_W}tblPr/{_W}tblpPr") is not None:
+                result.imprint = index  # the 版记 floats; body and 附件 tables flow
             continue
         keys = [names.get(mark.get(f"{_W}name")) for mark in element.iter(f"{_W}bookmarkStart")]
         if _END in keys:
@@ -82,8 +79,8 @@ def _lay_out(report: Report, edition: Edition) -> LaidOut:
                 result.headings.add(index)
         if index >= result.body_end and _text(element) and _text(element) in (name, date):
             result.signature.add(index)
-    if elements and result.body_end == len(elements) and edition == Edition.SUBMIT and elements[-1].tag == f"{_W}tbl":
-        result.body_end = result.imprint = len(elements) - 1  # no 署名: the 版记 follows the body
+    if result.body_end == len(elements) and result.imprint is not None:
+        result.body_end = result.imprint  # no 署名: the 版记 follows the body
     return result
 
 
@@ -116,8 +113,6 @@ def _text_lines(page: Page) -> Iterator[int]:
 
 def check_heading_at_foot(report: Report, ctx: Context) -> Iterator[Hit]:
     layout = laid_out(report, ctx)
-    if layout is None:
-        return
     for page in layout.pages.pages[:-1]:
         blocks = list(_text_lines(page))
         if not blocks or blocks[-1] not in layout.headings:
@@ -136,8 +131,6 @@ def check_heading_at_foot(report: Report, ctx: Context) -> Iterator[Hit]:
 
 def check_signature_alone(report: Report, ctx: Context) -> Iterator[Hit]:
     layout = laid_out(report, ctx)
-    if layout is None:
-        return
     for page in layout.pages:
         blocks = set(_text_lines(page))
         if blocks & layout.signature and not any(block < layout.body_end for block in blocks):
@@ -156,7 +149,7 @@ def check_signature_alone(report: Report, ctx: Context) -> Iterator[Hit]:
 def _imprint_pages(report: Report, ctx: Context) -> tuple[list[int], int] | None:
     """The pages the 版记 stands on and the page count; ``None`` without a 版记 or a layout."""
     layout = laid_out(report, ctx)
-    if layout is None or layout.imprint is None:
+    if layout.imprint is None:
         return None
     pages = [page.number for page in layout.pages if layout.imprint in {line.block for line in page.lines}]
     return (pages, len(layout.pages)) if pages else None

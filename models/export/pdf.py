@@ -16,7 +16,7 @@ from fontTools.ttLib import TTLibError
 
 from models.export.options import ExportError, ExportOptions
 from models.export.pdf_fonts import EmbeddedFont, embed_font, to_unicode_cmap
-from models.report import TABLE, Report
+from models.report import Report
 from models.text_chars import clean_text
 from models.typeset import Page, Pages, Run, TypesetSettings, typeset
 from models.typeset.fonts import FontFace
@@ -25,9 +25,6 @@ PRODUCER = "年报助手"
 
 
 def build_pdf(report: Report, options: ExportOptions, settings: TypesetSettings | None = None) -> bytes:
-    if options.ledger_table or any(node.kind == TABLE for node in report.walk()):
-        # The typesetter lays out only the 版记 table: a body table would lose its cells.
-        raise ExportError("报告中有表格，PDF 暂时排不了表格：请导出 .docx，再用 Word 或 WPS 另存为 PDF。")
     pages = typeset(report, options, settings)
     title = clean_text(report.meta.title.replace("\n", ""))[0]
     return write_pdf(pages, title=title, author=clean_text(report.meta.issuer)[0])
@@ -100,6 +97,9 @@ def _content(page: Page, fonts: dict[FontFace, EmbeddedFont], names: dict[FontFa
     for rule in page.rules:
         y = page.height - rule.y
         ops.append(f"{_rgb(rule.color)} RG {_n(rule.width)} w {_n(rule.x0)} {_n(y)} m {_n(rule.x1)} {_n(y)} l S")
+    for box in page.boxes:  # table cells
+        corner = f"{_n(box.x0)} {_n(page.height - box.y1)} {_n(box.x1 - box.x0)} {_n(box.y1 - box.y0)}"
+        ops.append(f"{_rgb(box.color)} RG {_n(box.width)} w {corner} re S")
     for run in _runs(page):
         if not run.text or run.font is None:
             continue

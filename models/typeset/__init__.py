@@ -8,13 +8,14 @@ printing and the PDF draw from this one result.
 
 from models.typeset.fonts import FontFace, FontResolver
 from models.typeset.linebreak import LIBREOFFICE, WORD, BreakRules
-from models.typeset.model import MM, Line, Page, Pages, Rule, Run
+from models.typeset.model import MM, Box, Line, Page, Pages, Rule, Run
 from models.typeset.typesetter import TypesetSettings, typeset
 
 __all__ = [
     "LIBREOFFICE",
     "MM",
     "WORD",
+    "Box",
     "BreakRules",
     "FontFace",
     "FontResolver",

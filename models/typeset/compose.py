@@ -155,7 +155,7 @@ def _line_box(para: Para, chars: list[_Char], fonts: Fonts) -> tuple[float, floa
     line off the grid puts the baseline at four fifths of the height, a single line is as tall as
     its fonts."""
     ascent = descent = 0.0
-    for family, size in {(c.family, c.run.size) for c in chars} or {("", para.size)}:
+    for family, size in {(c.family, c.run.size) for c in chars} or {(para.mark_family, para.size)}:
         _, metrics = fonts.get(family)
         ascent, descent = max(ascent, metrics.ascent * size), max(descent, metrics.descent * size)
     if para.line is None:

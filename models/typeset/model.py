@@ -40,6 +40,18 @@ class Rule:
     color: str = "000000"
 
 
+@dataclass(frozen=True)
+class Box:
+    """A stroked rectangle: a body table's cell borders (neighbouring cells share their edges)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+    color: str = "000000"
+
+
 @dataclass
 class Line:
     runs: list[Run]
@@ -64,6 +76,7 @@ class Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)  # table cells
     folio: Line | None = None  # the page number "— N —"
 
     @property

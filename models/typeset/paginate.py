@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import models.export.layout as L
 from models.typeset.compose import Fonts, SetLine
-from models.typeset.model import Line, Page, Rule, Run
+from models.typeset.model import Box, Line, Page, Rule, Run
 from models.typeset.paragraphs import TWIP
 
 PAGE_WIDTH = L.PAGE_WIDTH * TWIP
@@ -32,11 +32,38 @@ class SetPara:
     before: float = 0.0
     keep_next: bool = False
     rule: tuple[float, str] | None = None  # bottom border (width, colour): adds its width below
+    page_break_before: bool = False
 
 
 @dataclass
 class SetTable:
     rows: list[tuple[list[SetLine], float, float, float]]  # lines, row height, top rule, bottom rule
+
+
+@dataclass
+class SetCell:
+    lines: list[SetLine]  # x relative to the text area's left edge, before ``text_x``
+    x: float  # the cell's left edge from the text area's
+    width: float
+    text_x: float  # where its lines start (the cell's left margin in)
+
+
+@dataclass
+class SetRow:
+    cells: list[SetCell]
+    height: float
+    header: bool
+
+
+@dataclass
+class SetBodyTable:
+    rows: list[SetRow]
+    border: float
+    keep_next: bool = False
+
+    @property
+    def height(self) -> float:
+        return sum(row.height for row in self.rows)
 
 
 class Flow:
@@ -62,10 +89,7 @@ class Flow:
     def place(self, line: SetLine, block: int) -> None:
         if line.height > self.room() + FIT and not self.at_top():
             self._new_page()
-        runs = [
-            replace(run, xs=tuple(TEXT_LEFT + x for x in run.xs), baseline=self.y + run.baseline) for run in line.runs
-        ]
-        self.page.lines.append(Line(runs, self.y, line.height, block))
+        self.page.lines.append(_line_at(line, TEXT_LEFT, self.y, block))
         self.y += line.height
 
     def skip(self, height: float) -> None:
@@ -76,12 +100,26 @@ class Flow:
             self._new_page()
 
 
-def paginate(elements: list[SetPara | SetTable], fonts: Fonts) -> list[Page]:
+def _line_at(line: SetLine, left: float, top: float, block: int) -> Line:
+    runs = [replace(run, xs=tuple(left + x for x in run.xs), baseline=top + run.baseline) for run in line.runs]
+    return Line(runs, top, line.height, block)
+
+
+def paginate(elements: list[SetPara | SetTable | SetBodyTable], fonts: Fonts) -> list[Page]:
     flow = Flow()
     for index, element in enumerate(elements):
         if isinstance(element, SetTable):
-            _place_table(flow, element, index)
+            after = elements[index + 1] if index + 1 < len(elements) else None
+            anchor = sum(line.height for line in after.lines) if isinstance(after, SetPara) else 0.0
+            _place_table(flow, element, index, anchor)
             continue
+        if isinstance(element, SetBodyTable):
+            if _table_moves(flow, elements, index):
+                flow.break_page()  # LibreOffice moves a kept table whole, not the heading above it
+            _place_body_table(flow, element, index)
+            continue
+        if element.page_break_before:
+            flow.break_page()
         if element.keep_next and not flow.at_top():
             group = _kept_height(elements, index)
             if group > flow.room() + FIT and group <= FLOW_BOTTOM - FLOW_TOP:
@@ -101,10 +139,14 @@ def paginate(elements: list[SetPara | SetTable], fonts: Fonts) -> list[Page]:
     return flow.pages
 
 
-def _kept_height(elements: list[SetPara | SetTable], index: int) -> float:
-    """Height of a keep-with-next chain from ``index`` with the first line of the paragraph after it."""
+def _kept_height(elements: list[SetPara | SetTable | SetBodyTable], index: int) -> float:
+    """Height of a keep-with-next chain from ``index`` with the first line of the paragraph after it
+    (or the first row of the table after it: a table title keeps with its table)."""
     height = 0.0
     for element in elements[index:]:
+        if isinstance(element, SetBodyTable):
+            height += element.rows[0].height if element.rows else 0.0
+            break
         if isinstance(element, SetTable):
             break
         if not element.keep_next:
@@ -114,12 +156,45 @@ def _kept_height(elements: list[SetPara | SetTable], index: int) -> float:
     return height
 
 
-def _place_table(flow: Flow, table: SetTable, index: int) -> None:
+def _table_moves(flow: Flow, elements: list[SetPara | SetTable | SetBodyTable], index: int) -> bool:
+    """A table kept with what follows goes whole to the next page when that does not fit below it.
+    LibreOffice keeps a table ending just before the 版记 (its tail paragraph between) with the
+    版记 too, though nothing asks it to (measured with the 数据台账 附件)."""
+    table = elements[index]
+    assert isinstance(table, SetBodyTable)
+    before_imprint = index + 2 < len(elements) and isinstance(elements[index + 2], SetTable)
+    if not (table.keep_next or before_imprint) or flow.at_top() or table.height > FLOW_BOTTOM - FLOW_TOP:
+        return False
+    kept = table.height + _kept_height(elements, index + 1)
+    limit = _imprint_top(elements[index + 2]) if before_imprint else _kept_limit(elements, index + 1)
+    return flow.y + kept > limit + FIT
+
+
+def _kept_limit(elements: list[SetPara | SetTable | SetBodyTable], index: int) -> float:
+    """How far down a keep-with-next chain from ``index`` may reach: the foot of the text area, or
+    the top of the 版记 the chain ends at (its anchor paragraph is part of the chain)."""
+    for element in elements[index:]:
+        if isinstance(element, SetTable):
+            return _imprint_top(element)
+        if not isinstance(element, SetPara) or not element.keep_next:
+            break
+    return FLOW_BOTTOM
+
+
+def _imprint_top(imprint: SetTable) -> float:
+    """The top of the 版记's first rule: its last rule's stroke ends on the 版心's lower edge."""
+    rows = imprint.rows
+    return TEXT_BOTTOM - rows[-1][3] / 2 - sum(row[1] for row in rows) - rows[0][2] / 2
+
+
+def _place_table(flow: Flow, table: SetTable, index: int, anchor: float = 0.0) -> None:
     """The 版记 floats at the foot of the text area, its last rule on the 版心's lower edge; it goes
-    to a new page when the text above reaches into it."""
+    to a new page when the text above, with the (tiny) paragraph it is anchored to, reaches into
+    its first rule's stroke (LibreOffice: 1.15 pt left above the 版记 is not enough for the 1 pt
+    paragraph and the half of a 1 pt rule)."""
     height = sum(row_height for _, row_height, _, _ in table.rows)
     bottom = TEXT_BOTTOM - table.rows[-1][3] / 2  # the last rule's stroke ends on the edge
-    if flow.y > bottom - height + FIT:
+    if flow.y + anchor > _imprint_top(table) + FIT:
         flow.break_page()
     top = bottom - height
     page = flow.page
@@ -140,6 +215,46 @@ def _place_table(flow: Flow, table: SetTable, index: int) -> None:
         top += row_height
         if bottom_rule:
             page.rules.append(Rule(TEXT_LEFT, TEXT_LEFT + TEXT_WIDTH, top, bottom_rule))
+
+
+def _place_body_table(flow: Flow, table: SetBodyTable, index: int) -> None:
+    """Rows in the flow; a row that does not fit goes whole to the next page (``cantSplit``), which
+    starts with the header rows again (``tblHeader``)."""
+    header = []
+    for row in table.rows:
+        if not row.header:
+            break
+        header.append(row)
+    # LibreOffice (measured): half the outer border above the rows on each page and below the last.
+    edge = table.border / 2
+    first = True
+    for number, row in enumerate(table.rows):
+        if row.height + edge > flow.room() + FIT and not flow.at_top():
+            flow.break_page()
+            first = True
+            if number >= len(header):
+                for repeated in header:
+                    first = _place_row(flow, repeated, table.border, index, first)
+        first = _place_row(flow, row, table.border, index, first)
+    flow.skip(edge)
+
+
+def _place_row(flow: Flow, row: SetRow, border: float, block: int, first: bool = False) -> bool:
+    """One row's cells; ``first`` on the page: the table's top border's half above it.
+    Returns ``False``: the next row is not the first on its page."""
+    if first:
+        flow.skip(border / 2)
+    top, page = flow.y, flow.page
+    bottom = top + row.height
+    for cell in row.cells:
+        if border:
+            page.boxes.append(Box(TEXT_LEFT + cell.x, top, TEXT_LEFT + cell.x + cell.width, bottom, border))
+        line_top = top + (row.height - sum(line.height for line in cell.lines)) / 2  # vAlign center
+        for line in cell.lines:
+            page.lines.append(_line_at(line, TEXT_LEFT + cell.text_x, line_top, block))
+            line_top += line.height
+    flow.skip(bottom - top)
+    return False
 
 
 def folio_text(number: int) -> str:

@@ -45,10 +45,12 @@ class Para:
     line: float | None = None  # exact line height; None: single spacing
     before: float = 0.0
     keep_next: bool = False
+    page_break_before: bool = False
     snap_to_grid: bool = True  # exact lines on the document grid (the title and 版头 are off it)
     border_bottom: tuple[float, str] | None = None  # (width in points, colour)
     tabs: list[tuple[str, float]] = field(default_factory=list)
     size: float = 16.0  # of the paragraph mark: an empty paragraph's line
+    mark_family: str = ""  # the document default's East Asian family: an empty paragraph's font
 
     @property
     def text(self) -> str:
@@ -70,14 +72,32 @@ class FootTable:
     rows: list[Row]
 
 
-Element = Para | FootTable
+@dataclass
+class BodyRow:
+    cells: list[list[Para]]  # each cell's paragraphs
+    header: bool  # repeated at the top of each page the table continues on (tblHeader)
 
 
-def read_body(container: etree._Element, default_size: float) -> list[Element]:
+@dataclass
+class BodyTable:
+    """A table in the body's flow: columns from ``gridCol``, rows never split (``cantSplit``)."""
+
+    columns: list[float]  # widths, points
+    rows: list[BodyRow]
+    margin_side: float  # cell margins, points
+    margin_end: float
+    border: float  # width of every border line, points
+    keep_next: bool = False  # its last row keeps with what follows: LibreOffice moves the whole table
+
+
+Element = Para | FootTable | BodyTable
+
+
+def read_body(container: etree._Element, default_size: float, default_family: str = "") -> list[Element]:
     elements: list[Element] = []
     for child in container:
         if child.tag == _w("p"):
-            elements.append(read_paragraph(child, default_size))
+            elements.append(read_paragraph(child, default_size, default_family))
         elif child.tag == _w("tbl"):
             elements.append(_read_table(child, default_size))
     return elements
@@ -88,10 +108,10 @@ _RFONTS, _SZ, _SPACING, _COLOR = (_w(tag) for tag in ("rFonts", "sz", "spacing",
 _VAL, _EAST_ASIA, _ASCII = _w("val"), _w("eastAsia"), _w("ascii")
 
 
-def read_paragraph(p: etree._Element, default_size: float) -> Para:
+def read_paragraph(p: etree._Element, default_size: float, default_family: str = "") -> Para:
     """A paragraph's properties and its text runs; neighbouring runs of one format become one, as
     a renderer sees them (LibreOffice measures per stretch of equal attributes)."""
-    para = Para(size=default_size)
+    para = Para(size=default_size, mark_family=default_family)
     ppr = p.find(_PPR)
     if ppr is not None:
         _read_properties(ppr, para)
@@ -127,6 +147,7 @@ def _append(runs: list[TextRun], text: str, fmt: tuple[str, str, float, float, s
 
 def _read_properties(ppr: etree._Element, para: Para) -> None:
     para.keep_next = ppr.find(_w("keepNext")) is not None
+    para.page_break_before = ppr.find(_w("pageBreakBefore")) is not None
     snap = ppr.find(_w("snapToGrid"))
     para.snap_to_grid = snap is None or snap.get(_w("val")) not in ("0", "false")
     jc = ppr.find(_w("jc"))
@@ -167,7 +188,10 @@ def _run_format(rpr: etree._Element | None, default_size: float) -> tuple[str, s
     return east_asian, latin, size, spacing, color
 
 
-def _read_table(table: etree._Element, default_size: float) -> FootTable:
+def _read_table(table: etree._Element, default_size: float) -> FootTable | BodyTable:
+    """The 版记 floats (``tblpPr``); every other table flows with the body."""
+    if table.find(f"{_w('tblPr')}/{_w('tblpPr')}") is None:
+        return _read_body_table(table, default_size)
     rows: list[Row] = []
     for tr in table.iterfind(_w("tr")):
         height_el = tr.find(f"{_w('trPr')}/{_w('trHeight')}")
@@ -177,6 +201,29 @@ def _read_table(table: etree._Element, default_size: float) -> FootTable:
         top, bottom = (_border_width(borders, side) for side in ("top", "bottom"))
         rows.append(Row(read_paragraph(cell.find(_w("p")), default_size), height, top, bottom))
     return FootTable(rows)
+
+
+def _read_body_table(table: etree._Element, default_size: float) -> BodyTable:
+    columns = [int(col.get(_w("w"), "0")) * TWIP for col in table.iterfind(f"{_w('tblGrid')}/{_w('gridCol')}")]
+    props = table.find(_w("tblPr"))
+    margins = props.find(_w("tblCellMar")) if props is not None else None
+    borders = props.find(_w("tblBorders")) if props is not None else None
+    rows = [
+        BodyRow(
+            [[read_paragraph(p, default_size) for p in tc.iterfind(_w("p"))] for tc in tr.iterfind(_w("tc"))],
+            tr.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None,
+        )
+        for tr in table.iterfind(_w("tr"))
+    ]
+    keep = bool(rows) and any(para.keep_next for cell in rows[-1].cells for para in cell)
+    return BodyTable(
+        columns, rows, _margin(margins, "left"), _margin(margins, "top"), _border_width(borders, "insideH"), keep
+    )
+
+
+def _margin(margins: etree._Element | None, side: str) -> float:
+    element = margins.find(_w(side)) if margins is not None else None
+    return int(element.get(_w("w"), "0")) * TWIP if element is not None else 0.0
 
 
 def _border_width(borders: etree._Element | None, side: str) -> float:

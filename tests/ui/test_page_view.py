@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 
 from models.export import ExportOptions, font_check
+from models.report import table_node
 from models.typeset import typeset
 from tests.seed_report import seed_report
 from ui.pages import printing
@@ -348,3 +349,23 @@ def test_print_preview_draws_the_same_pages(seed_window: MainWindow, qtbot) -> N
     assert dialog.windowTitle() == "打印预览"
     file_menu = next(a.menu() for a in seed_window.menuBar().actions() if a.text().startswith("文件"))
     assert seed_window.actions_.print_preview in file_menu.actions()
+
+
+def test_a_table_is_drawn_with_its_cell_borders(window: MainWindow, qtbot) -> None:
+    report = seed_report(repaired=True)
+    report.body[1].children.insert(1, table_node([["项目", "数量"], ["行政复议", "12"]], title="表1 案件"))
+    window.open_report(window.session.library.create_report(report))
+    dock = shown_dock(window, qtbot)
+    dock.set_zoom(1.0)
+    index, page = next((i, page) for i, page in enumerate(dock.pages) if page.boxes)
+    image = dock.canvas.grab().toImage()
+    rect = dock.canvas.page_rect(index)
+    scale = dock.canvas.scale
+    left = min(box.x0 for box in page.boxes)
+    top, bottom = min(box.y0 for box in page.boxes), max(box.y1 for box in page.boxes)
+    x = round(rect.left() + left * scale)
+    middle = round(rect.top() + (top + bottom) / 2 * scale)
+    assert min(image.pixelColor(x + dx, middle).lightness() for dx in (-1, 0, 1)) < 160  # the left border
+    assert image.pixelColor(x + 3, middle).lightness() > 200  # a line, not a filled box
+    y = round(rect.top() + top * scale)
+    assert min(image.pixelColor(x + 20, y + dy).lightness() for dy in (-1, 0, 1)) < 160  # the top border

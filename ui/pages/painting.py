@@ -66,6 +66,10 @@ def paint_page(painter: QPainter, page: Page, glyphs: Glyphs = GLYPHS) -> None:
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawLine(QPointF(rule.x0, rule.y), QPointF(rule.x1, rule.y))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for box in page.boxes:  # table cells
+        painter.setPen(QPen(_colour(box.color), box.width))
+        painter.drawRect(QRectF(QPointF(box.x0, box.y0), QPointF(box.x1, box.y1)))
     for line in [*page.lines, *([page.folio] if page.folio is not None else [])]:
         paint_line(painter, line, glyphs)
 

@@ -139,11 +139,31 @@ def test_headings_followed_by_their_text_are_left_alone() -> None:
     assert "page.heading-at-foot" not in page_findings(report)
 
 
-def test_a_report_with_a_body_table_gets_no_page_findings() -> None:
-    """The typesetter does not lay out body tables yet: no findings from a layout that would be wrong."""
-    report = with_odd_pages()
-    report.body[1].children.insert(1, table_node([["项目", "数量"], ["行政复议", "12"]], title="表1 案件"))
-    assert page_findings(report) == {}
+def _signature_page_has_no_body(report: Report) -> bool:
+    pages = typeset(report, ExportOptions())
+    page = next(p for p in pages if any("2024年3月6日" in line.text for line in p.lines))
+    return not any("依法行政" in line.text or "法法" in line.text or line.text.startswith("第") for line in page.lines)
+
+
+def test_a_body_table_is_laid_out_for_the_page_rules() -> None:
+    """Rows of a table in the body push the 署名 onto a page of its own: the rule sees it."""
+    alone = together = None
+    for rows in range(1, 40):
+        report = seed_report(repaired=True)
+        last_text_node(report).text = "依法行政" * 30 + "法" * 28 * 3 + "。"
+        cells = [["项目", "数量"]] + [[f"第{i}项", str(i)] for i in range(1, rows + 1)]
+        report.body[1].children.insert(1, table_node(cells, title="表1 案件"))
+        if _signature_page_has_no_body(report):
+            alone = alone or report
+        else:
+            together = together or report
+        if alone and together:
+            break
+    assert alone is not None
+    assert together is not None
+    assert "page.signature-alone" in page_findings(alone)
+    assert "page.signature-alone" not in page_findings(together)
+    assert any(page.boxes for page in typeset(alone, ExportOptions()))
 
 
 def test_page_rules_run_only_in_the_full_check() -> None:

@@ -17,7 +17,7 @@ from models.importing import import_file
 from models.report import Report, table_node
 from models.typeset import FontResolver, Pages, TypesetSettings, typeset
 from tests.models.export.pdf_layout import read_pages, render_pdfs, renderer_available
-from tests.models.typeset.agreement import REAL, TEST_FONTS
+from tests.models.typeset.agreement import REAL, TEST_FONTS, _page_streams, seed_with_ledger
 from tests.seed_report import seed_report
 
 pytestmark = pytest.mark.skipif(
@@ -157,12 +157,26 @@ def test_a_machine_without_any_font_gets_a_message(tmp_path) -> None:
         build_pdf(seed_report(repaired=True), ExportOptions(), settings)
 
 
-def test_a_report_with_a_table_is_refused_rather_than_losing_cells(tmp_path) -> None:
+def test_a_report_with_a_table_exports_its_cells_and_borders(tmp_path) -> None:
     report = seed_report(repaired=True)
-    report.body[1].children.insert(1, table_node([["项目", "数量"], ["行政复议", "12"]], title="表1 案件"))
-    target = tmp_path / "表格.pdf"
-    with pytest.raises(ExportError, match="表格"):
-        export_report(report, target, ExportOptions())
-    assert not target.exists()
-    with pytest.raises(ExportError, match="表格"):
-        export_report(seed_report(repaired=True), target, ExportOptions(ledger_table=True))
+    cells = [["项目", "数量"], ["行政复议", "12"], ["行政应诉", "7"]]
+    report.body[1].children.insert(1, table_node(cells, title="表1 案件"))
+    target, pages = _export(report, ExportOptions(), tmp_path, "表格")
+    [page] = [page for page in pages if page.boxes]
+    text = _squeeze(_tool("pdftotext", "-layout", "-f", str(page.number), "-l", str(page.number), str(target), "-"))
+    for row in cells:
+        assert "".join(row) in text  # a row reads across, cell by cell
+    assert "表1案件" in text
+    streams = _page_streams(target)
+    assert len(streams) == len(pages)
+    assert streams[page.number - 1].count(" re S") == len(page.boxes) == 6  # every cell's border
+
+
+def test_the_ledger_attachment_exports_as_a_table(tmp_path) -> None:
+    options = ExportOptions(edition=Edition.PUBLIC, ledger_table=True)
+    target = tmp_path / "台账.pdf"
+    target.write_bytes(build_pdf(seed_with_ledger(), options, TEST_FONTS))
+    last = _squeeze(_tool("pdftotext", "-layout", "-f", "11", "-l", "11", str(target), "-"))
+    assert "附件" in last
+    assert "法治培训场次64" in last
+    assert " re S" in _page_streams(target)[-1]

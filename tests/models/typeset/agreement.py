@@ -14,12 +14,14 @@ import tempfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from models.export import ExportOptions, export_report
 from models.importing import import_file
-from models.report import Report
-from models.typeset import FontResolver, Pages, TypesetSettings, typeset
+from models.ledger.values import CURRENT, PREVIOUS, Ledger
+from models.report import Report, table_node
+from models.typeset import FontResolver, Line, Pages, TypesetSettings, typeset
 from tests.models.export.pdf_layout import FONTS_CONF, MM, read_pages, render_pdfs
 from tests.models.export.sample_report import generated_report, stepped_report
 from tests.seed_report import seed_report
@@ -61,6 +63,35 @@ def _seed_long_cc() -> Report:
     return report
 
 
+def _seed_with_table(rows: int) -> Callable[[], Report]:
+    """The sample report with a table (header row and ``rows`` rows) in its second part: a small
+    one, or one long enough to cross pages and repeat its header."""
+
+    def make() -> Report:
+        report = seed_report(repaired=True)
+        cells = [["指标名称", "2024年", "2023年", "备注"]]
+        cells += [
+            [f"第{i}项行政执法案件办理情况指标", str(i * 7), str(i * 5), "无" if i % 3 else "同比增长"]
+            for i in range(1, rows + 1)
+        ]
+        report.body[1].children.insert(1, table_node(cells, title="表1 行政执法案件情况"))
+        return report
+
+    return make
+
+
+def seed_with_ledger() -> Report:
+    """The sample report with a department's 数据台账 filled in (for the 附件 table)."""
+    report = seed_report(repaired=True)
+    report.ledger = Ledger(kind="department")
+    keys = ("exec_meeting_law_study", "law_trainings", "law_trainees", "norm_issued", "norm_reviewed")
+    keys += ("major_decisions", "contracts_reviewed", "legal_opinions", "litig_cases", "enf_cases_total")
+    for number, key in enumerate(keys, 1):
+        report.ledger.set(key, CURRENT, Decimal(number * 3))
+        report.ledger.set(key, PREVIOUS, Decimal(number * 2))
+    return report
+
+
 def _real(name: str) -> Callable[[], Report]:
     return lambda: import_file(REAL / f"{name}.txt").report
 
@@ -74,6 +105,13 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     # headings on every line of a page (keep-with-next), a long generated report
     "stepped-submit": (stepped_report, ExportOptions()),
     "generated-unsealed": (generated_report, ExportOptions(sealed=False, points="separate")),
+    # body tables: a small one, a long one crossing pages (header repeated), the 数据台账 附件
+    "table-small-submit": (_seed_with_table(3), ExportOptions()),
+    "table-small-public": (_seed_with_table(3), ExportOptions(edition="public")),
+    "table-long-submit": (_seed_with_table(45), ExportOptions()),
+    "table-long-public": (_seed_with_table(45), ExportOptions(edition="public")),
+    "ledger-submit": (seed_with_ledger, ExportOptions(ledger_table=True)),
+    "ledger-public": (seed_with_ledger, ExportOptions(edition="public", ledger_table=True)),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }
@@ -89,12 +127,38 @@ class Box:
 def our_lines(pages: Pages) -> tuple[Lines, list[Box]]:
     lines, boxes = [], []
     for page in pages:
-        for line in page.lines:
-            if text := _squeeze(line.text):
+        for row in _visual_lines(page.lines):
+            if text := _squeeze("".join(line.text for line in row)):
                 lines.append((page.number, text))
-                first = line.runs[0]
+                first = row[0].runs[0]
                 boxes.append(Box(first.x, first.baseline, first.size))
     return lines, boxes
+
+
+def _visual_lines(lines: list[Line]) -> list[list[Line]]:
+    """Lines side by side (a table row's cells) read as one line, left to right, as pdftotext reads
+    LibreOffice's PDF; every other line stands alone."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        baseline = line.runs[0].baseline if line.runs else None
+        row = next(
+            (
+                row
+                for row in reversed(rows)
+                if row[0].block == line.block
+                and row[0].runs
+                and baseline is not None
+                and abs(row[0].runs[0].baseline - baseline) < 1
+            ),
+            None,
+        )
+        if row is None:
+            rows.append([line])
+        else:
+            row.append(line)
+            row.sort(key=lambda cell: cell.x0)
+    rows.sort(key=lambda row: row[0].runs[0].baseline if row[0].runs else row[0].top)
+    return rows
 
 
 def our_origins(pages: Pages) -> list[list[tuple[str, float, float]]]:
@@ -159,7 +223,7 @@ def _page_streams(pdf: Path) -> list[str]:
             content = zlib.decompress(data[match.end() : end]).decode("latin-1")
         except zlib.error:
             continue  # fonts, images
-        if " Tf" in content:
+        if " Tf" in content and "/FontName" not in content:  # a Type 1 font program may hold " Tf"
             pages.append(content)
     return pages
 
@@ -186,6 +250,9 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+TABLE_BORDER = 0.5  # width of a body table's borders (models/export/docx_table.py)
+
+
 @dataclass
 class Agreement:
     name: str
@@ -202,11 +269,18 @@ class Agreement:
     our_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
     our_runs: list[list[tuple[str, float, float]]] = field(default_factory=list)
     their_rules: list[list[tuple[float, float, float, float]]] = field(default_factory=list)
+    our_table_edges: list[list[float]] = field(default_factory=list)  # per page: y of each row border
 
     def misdrawn_rules(self, tolerance: float = 0.2) -> list[str]:
-        """Pages whose rules (the red line, the 版记 lines) differ from LibreOffice's."""
+        """Pages whose rules (the red line, the 版记 lines, a table's horizontal borders: at the
+        height of our cells' edges) differ from LibreOffice's."""
         out = []
-        for number, (ours, theirs) in enumerate(zip(self.our_rules, self.their_rules, strict=True), 1):
+        for number, (ours, drawn) in enumerate(zip(self.our_rules, self.their_rules, strict=True), 1):
+            edges = self.our_table_edges[number - 1] if self.our_table_edges else []
+            theirs = [rule for rule in drawn if not (edges and rule[3] == TABLE_BORDER)]
+            table = sorted(rule[2] for rule in drawn if edges and rule[3] == TABLE_BORDER)
+            if len(table) != len(edges) or any(abs(a - b) >= tolerance for a, b in zip(table, edges, strict=True)):
+                out.append(f"page {number}: table edges {edges} | LibreOffice {table}")
             same = len(ours) == len(theirs) and all(
                 all(abs(a - b) < tolerance for a, b in zip(mine, its, strict=True))
                 for mine, its in zip(ours, theirs, strict=True)
@@ -283,6 +357,9 @@ def compare(names: list[str], folder: Path) -> list[Agreement]:
                 our_rules=[[(rule.x0, rule.x1, rule.y, rule.width) for rule in page.rules] for page in pages],
                 our_runs=our_run_starts(pages),
                 their_rules=theirs.rules,
+                our_table_edges=[
+                    sorted({round(y, 3) for box in page.boxes for y in (box.y0, box.y1)}) for page in pages
+                ],
             )
         )
     return results

@@ -1,5 +1,6 @@
 """The typesetter against LibreOffice's render of our own .docx (tests' font set): same page count,
-and at least 95% of lines identical for the sample report in both editions and over the real corpus.
+and at least 95% of lines identical for the sample report in both editions, with body tables and the
+数据台账 附件, and over the real corpus.
 
 One soffice run renders every document (module fixture); run with ``nice``.
 """
@@ -25,7 +26,9 @@ SAMPLE = (
     "seed-long-cc",
     "generated-unsealed",
 )
-REAL = tuple(name for name in CASES if name not in SAMPLE)
+# Body tables: a small one, a long one crossing pages (its header row repeated), the 数据台账 附件.
+TABLES = tuple(name for name in CASES if name.startswith(("table-", "ledger-")))
+REAL = tuple(name for name in CASES if name not in SAMPLE + TABLES)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +47,17 @@ def test_same_page_count(results, name):
 def test_sample_report_lines_agree(results, name):
     result = results[name]
     assert len(result.theirs) > 150
+    assert result.ratio >= 0.95, result.describe_differences()
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_reports_with_tables_agree_cell_line_by_cell_line(results, name):
+    """A table row reads as one line in both (pdftotext joins the cells on one baseline)."""
+    result = results[name]
+    assert len(TABLES) == 6
+    assert len(result.theirs) > 150
+    rows = [text for _, text in result.theirs if text.startswith(("第", "常务会议", "法治培训", "参训人次"))]
+    assert len(rows) >= 3  # table rows, each read as one line
     assert result.ratio >= 0.95, result.describe_differences()
 
 
