@@ -3,11 +3,18 @@ heading is shortened (…) before the badge is, and the heading's text itself st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from ui.outline_model import UNIT_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 PADDING = 6  # inside the badge, left and right
 GAP = 6  # between the heading and the badge
@@ -27,6 +34,10 @@ class UnitBadgeDelegate(QStyledItemDelegate):
         if not unit:
             super().paint(painter, option, index)
             return
+        # Imported here: QStyle's enums cost ~10 ms to set up, and the tree shows before any badge.
+        from PySide6.QtGui import QPainter
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         width = badge_width(option, unit)
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
