@@ -19,8 +19,26 @@ from models.store import Library
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("list", "new", "show", "import", "export", "check", "roll", "delete", "restore", "purge", "revisions",
-            "snapshot", "backup", "ledger", "assign", "package", "merge", "notes")
+COMMANDS = (
+    "list",
+    "new",
+    "show",
+    "import",
+    "export",
+    "check",
+    "roll",
+    "delete",
+    "restore",
+    "purge",
+    "revisions",
+    "snapshot",
+    "backup",
+    "ledger",
+    "assign",
+    "package",
+    "merge",
+    "notes",
+)
 
 
 class CliError(NianbaoError):
@@ -112,7 +130,9 @@ class _Parser(argparse.ArgumentParser):
             return
         if isinstance(action, argparse._SubParsersAction):
             raise _usage_error(f"没有“{value}”这个命令，可用的命令有 {'、'.join(COMMANDS)}")
-        raise _usage_error(f"{_action_name(action)} 的“{value}”不是可选的值，可选的有 {'、'.join(map(str, action.choices))}")
+        raise _usage_error(
+            f"{_action_name(action)} 的“{value}”不是可选的值，可选的有 {'、'.join(map(str, action.choices))}"
+        )
 
     def _match_argument(self, action: argparse.Action, arg_strings_pattern: str) -> int:
         try:
@@ -168,7 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, metavar="命令")
 
     sub.add_parser("list", parents=[common], help="列出资料库中的报告").add_argument(
-        "--trash", action="store_true", help="同时列出回收站中的报告")
+        "--trash", action="store_true", help="同时列出回收站中的报告"
+    )
     new = sub.add_parser("new", parents=[common], help="按模板新建报告，输出新报告编号")
     new.add_argument("--year", type=int, required=True, help="报告年度，如 2024")
     new.add_argument("--issuer", required=True, help="报告单位，如 重庆市某区某局")
@@ -185,24 +206,36 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="报送版或公开版")
     exp.add_argument("--no-header", action="store_true", help="报送版不加版头（发文机关标志、发文字号、签发人）")
     exp.add_argument("--unsealed", action="store_true", help="署名和日期按不加盖印章的格式排")
-    exp.add_argument("--points", choices=("inline", "separate"), default="inline",
-                     help="一是、二是……接排在段中（inline）或各自成段（separate）")
+    exp.add_argument(
+        "--points",
+        choices=("inline", "separate"),
+        default="inline",
+        help="一是、二是……接排在段中（inline）或各自成段（separate）",
+    )
     exp.add_argument("--fallback-fonts", action="store_true", help="用仿宋、楷体代替仿宋_GB2312、楷体_GB2312")
-    exp.add_argument("--ledger-table", action="store_true",
-                     help="把数据台账作为附件表格附在正文之后（.docx、.pdf、.html、.txt）")
+    exp.add_argument(
+        "--ledger-table", action="store_true", help="把数据台账作为附件表格附在正文之后（.docx、.pdf、.html、.txt）"
+    )
     exp.add_argument("--force", action="store_true", help="目标文件已存在时覆盖它（不加时拒绝导出）")
-    exp.add_argument("--review", action="store_true",
-                     help="导出审阅稿（.docx）：带隐藏标记，领导修订、批注后可用 merge 合并回来")
+    exp.add_argument(
+        "--review", action="store_true", help="导出审阅稿（.docx）：带隐藏标记，领导修订、批注后可用 merge 合并回来"
+    )
     chk = sub.add_parser("check", parents=[common], help="体检：按督察规定和公文规范检查报告")
     chk.add_argument("id", type=report_id)
     chk.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
     chk.add_argument("--edition", choices=Edition.values(), default=Edition.SUBMIT.value, help="按报送版或公开版检查")
-    chk.add_argument("--fix", action="store_true",
-                     help="自动修正有确定改法的问题（先保存一个历史版本，可用 revisions 查看、恢复）")
-    chk.add_argument("--rule", metavar="R",
-                     help="只检查、修正这一条规则（如 punct.ascii）或这一类规则（如 punctuation）")
-    chk.add_argument("--review-docx", type=Path, metavar="FILE",
-                     help="另存审校稿（.docx）：每条检查结果作为 Word 批注标在原文处，按 --edition 的版本排版")
+    chk.add_argument(
+        "--fix", action="store_true", help="自动修正有确定改法的问题（先保存一个历史版本，可用 revisions 查看、恢复）"
+    )
+    chk.add_argument(
+        "--rule", metavar="R", help="只检查、修正这一条规则（如 punct.ascii）或这一类规则（如 punctuation）"
+    )
+    chk.add_argument(
+        "--review-docx",
+        type=Path,
+        metavar="FILE",
+        help="另存审校稿（.docx）：每条检查结果作为 Word 批注标在原文处，按 --edition 的版本排版",
+    )
     chk.add_argument("--force", action="store_true", help="审校稿文件已存在时覆盖它（不加时拒绝导出）")
     for name, helptext in (("delete", "移入回收站"), ("restore", "从回收站恢复"), ("purge", "从回收站彻底删除")):
         sub.add_parser(name, parents=[common], help=helptext).add_argument("id", type=report_id)
@@ -212,19 +245,35 @@ def build_parser() -> argparse.ArgumentParser:
     snap.add_argument("--label", default="", help="版本说明")
     backup = sub.add_parser("backup", parents=[common], help="备份整个资料库；或列出备份、用一个备份替换资料库")
     backup.add_argument("--list", action="store_true", help="列出备份：时间、大小、报告数、是否完好")
-    backup.add_argument("--restore", type=Path, metavar="FILE",
-                        help="用这个备份替换资料库（原来的资料库改名保留在同一文件夹）；可只写备份文件夹中的文件名")
+    backup.add_argument(
+        "--restore",
+        type=Path,
+        metavar="FILE",
+        help="用这个备份替换资料库（原来的资料库改名保留在同一文件夹）；可只写备份文件夹中的文件名",
+    )
     roll = sub.add_parser("roll", parents=[common], help="以一份报告为基础新建下一年度报告，输出新报告编号")
     roll.add_argument("id", type=report_id)
     roll.add_argument("--year", type=int, required=True, help="新报告的年度，如 2024")
     ledger = sub.add_parser("ledger", parents=[common], help="数据台账：列出或修改报告的本年、上年数据")
     ledger.add_argument("id", type=report_id)
-    ledger.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="填写本年数据，如 recon_received=35；VALUE 留空则清除；可多次使用")
-    ledger.add_argument("--previous", action="append", default=[], metavar="KEY=VALUE", help="填写上年数据，用法同 --set")
+    ledger.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="填写本年数据，如 recon_received=35；VALUE 留空则清除；可多次使用",
+    )
+    ledger.add_argument(
+        "--previous", action="append", default=[], metavar="KEY=VALUE", help="填写上年数据，用法同 --set"
+    )
     ledger.add_argument("--kind", help="台账类型：department、township、county、city、province；空值按报告单位名称判断")
-    ledger.add_argument("--add", action="append", default=[], metavar="x_KEY=名称/单位",
-                        help="添加本单位自己的指标，如 x_river_patrols=河道巡查/次")
+    ledger.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="x_KEY=名称/单位",
+        help="添加本单位自己的指标，如 x_river_patrols=河道巡查/次",
+    )
     ledger.add_argument("--json", action="store_true", help="以 JSON 输出台账（含计算出的比率和同比）")
     _round_trip_parsers(sub, common)
     return parser
@@ -232,7 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _round_trip_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     part_help = "部分的位置：1 是“一、”，2.3 是“二、”下的“（三）”；可重复"
-    assign = sub.add_parser("assign", parents=[common], help="分工：指定部分由哪个科室填写、何时交回；不加 --part 时列出分工")
+    assign = sub.add_parser(
+        "assign", parents=[common], help="分工：指定部分由哪个科室填写、何时交回；不加 --part 时列出分工"
+    )
     assign.add_argument("id", type=report_id)
     assign.add_argument("--part", action="append", default=[], help=part_help)
     assign.add_argument("--unit", help="科室，如 执法科")
@@ -326,9 +377,14 @@ def cmd_export(args: argparse.Namespace) -> None:
         report = lib.load_report(args.id)
         if args.output.suffix.lower() != ".json" and (notice := left_out_notice(report)):
             print(f"提示：{notice}", file=sys.stderr)  # said before the file is written
-        options = ExportOptions(edition=args.edition, header=not args.no_header, sealed=not args.unsealed,
-                                points=args.points, fallback_fonts=args.fallback_fonts,
-                                ledger_table=args.ledger_table)
+        options = ExportOptions(
+            edition=args.edition,
+            header=not args.no_header,
+            sealed=not args.unsealed,
+            points=args.points,
+            fallback_fonts=args.fallback_fonts,
+            ledger_table=args.ledger_table,
+        )
         if args.review:
             from models.roundtrip.review import make_review
 
@@ -398,7 +454,9 @@ def _assigned_parts(report, unit: str) -> list:  # type: ignore[no-untyped-def, 
 
     found = assigned_parts(report, unit)
     if not found:
-        raise CliError(f"没有分给“{unit}”的部分。先用 assign ID --part 2.3 --unit {unit} 分工，或用 --part 直接写明部分。")
+        raise CliError(
+            f"没有分给“{unit}”的部分。先用 assign ID --part 2.3 --unit {unit} 分工，或用 --part 直接写明部分。"
+        )
     return found
 
 
@@ -422,11 +480,15 @@ def cmd_merge(args: argparse.Namespace) -> None:
         print("没有需要合并的修改，报告没有改动。", file=sys.stderr)
     else:
         applied = len(plan.to_apply(conflicts, args.proposals))
-        print(f"已合并 {applied} 处修改、{len(plan.notes)} 条批注；合并前的报告已保存为历史版本 {revision}（{plan.label()}）。",
-              file=sys.stderr)
+        print(
+            f"已合并 {applied} 处修改、{len(plan.notes)} 条批注；合并前的报告已保存为历史版本 {revision}（{plan.label()}）。",
+            file=sys.stderr,
+        )
     if plan.conflicts and conflicts == SKIP:
-        print(f"有 {len(plan.conflicts)} 处冲突没有合并：要采用文件中的文字，加 --theirs；要保留年报助手中的文字，加 --ours。",
-              file=sys.stderr)
+        print(
+            f"有 {len(plan.conflicts)} 处冲突没有合并：要采用文件中的文字，加 --theirs；要保留年报助手中的文字，加 --ours。",
+            file=sys.stderr,
+        )
 
 
 def cmd_notes(args: argparse.Namespace) -> None:
@@ -471,7 +533,9 @@ def cmd_check(args: argparse.Namespace) -> None:
         return
     _print_findings(report, findings)
     errors = sum(1 for f in findings if f.severity == "错误")
-    summary = f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
+    summary = (
+        f"共 {len(findings)} 条：错误 {errors} 条，建议 {len(findings) - errors} 条。" if findings else "未发现问题。"
+    )
     print(("修正后还有" if args.fix and findings else "") + summary, file=sys.stderr)
 
 
@@ -523,8 +587,11 @@ def _fix_report(lib: Library, args: argparse.Namespace, report, disabled: set[st
         return report
     label = "体检自动修正前" + (f"（{args.rule}）" if args.rule else "")
     revision = lib.apply_fixes(args.id, [(c.node_id, c.field, c.new) for c in changes], label)
-    print(f"已先保存历史版本 {revision}（{label}），再修正了 {len(changes)} 处文字。"
-          f"如需撤销：python main.py revisions {args.id} 查看，在程序中恢复该版本。", file=sys.stderr)
+    print(
+        f"已先保存历史版本 {revision}（{label}），再修正了 {len(changes)} 处文字。"
+        f"如需撤销：python main.py revisions {args.id} 查看，在程序中恢复该版本。",
+        file=sys.stderr,
+    )
     return lib.load_report(args.id)
 
 
@@ -613,6 +680,7 @@ def _simple(action: str, done: str) -> Callable[[argparse.Namespace], None]:
         with open_library(args) as lib:
             getattr(lib, action)(args.id)
         print(done.format(id=args.id))
+
     return run
 
 
@@ -697,7 +765,9 @@ def _restore_backup(path: Path, name: Path) -> None:
     # A command waits a little for a program that is just closing, like open_library.
     result = restore_backup(path, find_backup(path, name), lock_wait=2.0)
     if result.replaced is not None:
-        kept = f"原来的资料库已改名保留为 {result.replaced}" + ("（连同它旁边的日志文件）" if len(result.kept) > 1 else "")
+        kept = f"原来的资料库已改名保留为 {result.replaced}" + (
+            "（连同它旁边的日志文件）" if len(result.kept) > 1 else ""
+        )
     elif result.kept:
         kept = f"原位置留下的日志文件已改名保留：{'、'.join(str(p) for p in result.kept)}"
     else:
@@ -706,13 +776,24 @@ def _restore_backup(path: Path, name: Path) -> None:
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
-    "list": cmd_list, "new": cmd_new, "show": cmd_show, "import": cmd_import, "export": cmd_export,
+    "list": cmd_list,
+    "new": cmd_new,
+    "show": cmd_show,
+    "import": cmd_import,
+    "export": cmd_export,
     "check": cmd_check,
-    "delete": cmd_delete, "restore": cmd_restore,
+    "delete": cmd_delete,
+    "restore": cmd_restore,
     "purge": _simple("purge_report", "已彻底删除报告 {id}。"),
-    "revisions": cmd_revisions, "snapshot": cmd_snapshot, "backup": cmd_backup, "roll": cmd_roll,
+    "revisions": cmd_revisions,
+    "snapshot": cmd_snapshot,
+    "backup": cmd_backup,
+    "roll": cmd_roll,
     "ledger": cmd_ledger,
-    "assign": cmd_assign, "package": cmd_package, "merge": cmd_merge, "notes": cmd_notes,
+    "assign": cmd_assign,
+    "package": cmd_package,
+    "merge": cmd_merge,
+    "notes": cmd_notes,
 }
 
 

@@ -44,9 +44,11 @@ def line(name: str, report: Report, edition: str) -> str:
     errors = sum(1 for f in findings if f.severity == "错误")
     per_k = 1000 * len(findings) / max(chars(report), 1)
     rules = ", ".join(f"{rule}×{n}" for rule, n in Counter(f.rule for f in findings).most_common())
-    return (f"{name:<26} {edition:<6} {chars(report):>6} chars  {len(findings):>3} findings "
-            f"(错误 {errors:>2}, 建议 {len(findings) - errors:>2}) for {sum(map(places, findings)):>4} places  "
-            f"{per_k:5.2f}/1000  {rules}")
+    return (
+        f"{name:<26} {edition:<6} {chars(report):>6} chars  {len(findings):>3} findings "
+        f"(错误 {errors:>2}, 建议 {len(findings) - errors:>2}) for {sum(map(places, findings)):>4} places  "
+        f"{per_k:5.2f}/1000  {rules}"
+    )
 
 
 def main() -> None:

@@ -55,16 +55,31 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         env = {**os.environ, "NIANBAO_HOME": str(Path(work) / "home"), "QT_QPA_PLATFORM": "offscreen"}
         db = str(Path(work) / "library.db")
-        report_id = subprocess.run([exe, "new", "--year", "2024", "--issuer", "测试局", "--db", db], env=env,
-                                   capture_output=True, text=True, encoding="utf-8", check=True).stdout.strip()
-        cases = [("window shown (offscreen)", [exe, "--db", db], {**env, "NIANBAO_EXIT_AFTER_SHOWN": "1"}),
-                 ("export .json", [exe, "export", report_id, "-o", str(Path(work) / "x.json"), "--db", db], env),
-                 ("list", [exe, "list", "--db", db], env)]
-        probe = subprocess.run([exe, "export", report_id, "-o", str(Path(work) / "x.docx"), "--db", db], env=env,
-                               capture_output=True, text=True, encoding="utf-8", check=False)
+        report_id = subprocess.run(
+            [exe, "new", "--year", "2024", "--issuer", "测试局", "--db", db],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        ).stdout.strip()
+        cases = [
+            ("window shown (offscreen)", [exe, "--db", db], {**env, "NIANBAO_EXIT_AFTER_SHOWN": "1"}),
+            ("export .json", [exe, "export", report_id, "-o", str(Path(work) / "x.json"), "--db", db], env),
+            ("list", [exe, "list", "--db", db], env),
+        ]
+        probe = subprocess.run(
+            [exe, "export", report_id, "-o", str(Path(work) / "x.docx"), "--db", db],
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
         if probe.returncode == 0:
-            cases.insert(2, ("export .docx", [exe, "export", report_id, "-o", str(Path(work) / "x.docx"), "--db", db],
-                             env))
+            cases.insert(
+                2, ("export .docx", [exe, "export", report_id, "-o", str(Path(work) / "x.docx"), "--db", db], env)
+            )
         else:
             print(f"(no .docx export in this build: {probe.stderr.strip()})")
         print(f"frozen program: {exe}, {args.runs} runs each, medians of whole processes")

@@ -28,16 +28,26 @@ SENTENCE = "严格落实行政执法公示、执法全过程记录、重大执�
 
 
 def synthetic_report(pages: int) -> Report:
-    meta = ReportMeta(year=2023, issuer="某区某局", title="某区某局关于2023年度法治政府建设情况的报告",
-                      signature="某区某局", date="2024-03-06")
+    meta = ReportMeta(
+        year=2023,
+        issuer="某区某局",
+        title="某区某局关于2023年度法治政府建设情况的报告",
+        signature="某区某局",
+        date="2024-03-06",
+    )
     report = Report(meta=meta, body=[Node(PARAGRAPH, text=SENTENCE * 3)])
     target = pages * PAGE_CHARS
     part = 0
     while sum(len(n.title) + len(n.text) for n in report.walk()) < target:
         part += 1
-        items = [Node(SECTION, title=f"加强第{i}方面工作，推动法治政府建设。",
-                      children=[Node(POINT, title=f"第{k}项举措落地。", text=SENTENCE * 2) for k in range(3)])
-                 for i in range(6)]
+        items = [
+            Node(
+                SECTION,
+                title=f"加强第{i}方面工作，推动法治政府建设。",
+                children=[Node(POINT, title=f"第{k}项举措落地。", text=SENTENCE * 2) for k in range(3)],
+            )
+            for i in range(6)
+        ]
         report.body.append(Node(SECTION, title=f"第{part}部分工作情况", children=items))
     return report
 
@@ -110,8 +120,10 @@ def main() -> int:
             cases.append(("txt, 1 MB 繁体", Path(folder) / "web-1mb-t.txt"))
         for label, path in cases:
             times = measure(path, args.runs)
-            print(f"import {label:20s} median {statistics.median(times) * 1000:7.1f} ms  "
-                  f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, {args.runs} runs)")
+            print(
+                f"import {label:20s} median {statistics.median(times) * 1000:7.1f} ms  "
+                f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, {args.runs} runs)"
+            )
     return 0
 
 

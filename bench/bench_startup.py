@@ -102,8 +102,9 @@ def build_library(folder: Path) -> tuple[Path, int, int]:
 def time_child(code: str, env: dict[str, str]) -> tuple[float, int]:
     """Seconds from spawning the process to its "SHOWN" line, and its peak RSS in KiB."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
     assert process.stdout is not None
     for line in process.stdout:
         if line.startswith("SHOWN"):
@@ -136,13 +137,19 @@ def measure(db: Path, runs: int, env: dict[str, str]) -> tuple[list[tuple[float,
 def report(ours: list[tuple[float, int]], bare: list[tuple[float, int]]) -> None:
     ours_t, bare_t = [t for t, _ in ours], [t for t, _ in bare]
     ours_s, bare_s = statistics.median(ours_t), statistics.median(bare_t)
-    print(f"program, window shown with the report open: median {ours_s:.3f} s "
-          f"(min {min(ours_t):.3f}, max {max(ours_t):.3f}) over {len(ours)} processes")
-    print(f"bare PySide6 window (QTreeView + QPlainTextEdit): median {bare_s:.3f} s "
-          f"(min {min(bare_t):.3f}, max {max(bare_t):.3f})")
+    print(
+        f"program, window shown with the report open: median {ours_s:.3f} s "
+        f"(min {min(ours_t):.3f}, max {max(ours_t):.3f}) over {len(ours)} processes"
+    )
+    print(
+        f"bare PySide6 window (QTreeView + QPlainTextEdit): median {bare_s:.3f} s "
+        f"(min {min(bare_t):.3f}, max {max(bare_t):.3f})"
+    )
     print(f"ratio {ours_s / bare_s:.2f}×")
-    print(f"peak RSS with the report open: median {statistics.median(r for _, r in ours) / 1024:.1f} MiB, "
-          f"max {max(r for _, r in ours) / 1024:.1f} MiB (bare window {statistics.median(r for _, r in bare) / 1024:.1f} MiB)")
+    print(
+        f"peak RSS with the report open: median {statistics.median(r for _, r in ours) / 1024:.1f} MiB, "
+        f"max {max(r for _, r in ours) / 1024:.1f} MiB (bare window {statistics.median(r for _, r in bare) / 1024:.1f} MiB)"
+    )
 
 
 @contextmanager

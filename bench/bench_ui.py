@@ -55,8 +55,11 @@ def bench_keystroke(db: Path, report_id: int, big_id: int, keys: int) -> None:
             flush_ms.append((time.perf_counter() - t0) * 1000)
     assert window.session.report_id == report_id
     assert len(window.node_form.node.text) == BIG_SECTION_CHARS + keys
-    for name, values in (("keystroke handling + repaint", key_ms), ("autosave write (timer, after typing stops)", flush_ms),
-                         ("字数 update (timer)", count_ms)):
+    for name, values in (
+        ("keystroke handling + repaint", key_ms),
+        ("autosave write (timer, after typing stops)", flush_ms),
+        ("字数 update (timer)", count_ms),
+    ):
         print(f"{name}: median {statistics.median(values):.2f} ms, max {max(values):.2f} ms")
     longest = max(statistics.median(v) for v in (key_ms, flush_ms, count_ms))
     print(f"longest UI-thread work after a keystroke (median of each step): {longest:.2f} ms")

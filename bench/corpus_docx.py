@@ -358,9 +358,7 @@ def add_list(document, num_id: str, levels: list[tuple[str, str]]) -> str:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
-    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
     return num_id
 
 

@@ -105,8 +105,10 @@ def typed_date_message(text: str, label: str = "成文日期") -> str:
     if fault is None:
         return ""
     why, parts = fault
-    return (f"{label}原文写作“{text.strip().replace(' ', '')}”，{why}；GB/T 9704—2012 7.3.5.4 要求用阿拉伯数字写作"
-            f"“{chinese_form(parts)}”，导出时已按此格式书写。")
+    return (
+        f"{label}原文写作“{text.strip().replace(' ', '')}”，{why}；GB/T 9704—2012 7.3.5.4 要求用阿拉伯数字写作"
+        f"“{chinese_form(parts)}”，导出时已按此格式书写。"
+    )
 
 
 def typed_date_note(text: str) -> str:

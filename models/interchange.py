@@ -46,10 +46,10 @@ _NODE_KEYS = {"kind", "title", "text", "children", "key", "reference", "unit", "
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    meta = {name: value for name, value in report.meta.as_dict().items()
-            if value or name not in TYPED_DATE_FIELDS.values()}  # optional: written only when kept
-    data = {"format": FORMAT, "version": VERSION, "meta": meta,
-            "body": [_node_to_dict(n) for n in report.body]}
+    meta = {
+        name: value for name, value in report.meta.as_dict().items() if value or name not in TYPED_DATE_FIELDS.values()
+    }  # optional: written only when kept
+    data = {"format": FORMAT, "version": VERSION, "meta": meta, "body": [_node_to_dict(n) for n in report.body]}
     if report.checklist:  # optional: last year's plans after a roll-forward
         data["checklist"] = [{"text": i.text, "done": i.done, "note": i.note} for i in report.checklist]
     if not report.ledger.empty:  # optional: the year's figures
@@ -58,13 +58,16 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def ledger_to_dict(ledger: Ledger) -> dict[str, Any]:
-    values = {key: {column: json_number(entry.get(column)) for column in (CURRENT, PREVIOUS)
-                    if entry.get(column) is not None}
-              for key, entry in ledger.entries.items() if not entry.empty}
+    values = {
+        key: {column: json_number(entry.get(column)) for column in (CURRENT, PREVIOUS) if entry.get(column) is not None}
+        for key, entry in ledger.entries.items()
+        if not entry.empty
+    }
     data: dict[str, Any] = {"kind": ledger.kind, "values": values}
     if ledger.custom:
-        data["custom"] = [{"key": i.key, "name": i.name, "unit": i.unit, "definition": i.definition}
-                          for i in ledger.custom]
+        data["custom"] = [
+            {"key": i.key, "name": i.name, "unit": i.unit, "definition": i.definition} for i in ledger.custom
+        ]
     return data
 
 
@@ -180,8 +183,10 @@ class _Reader:
         rows = _list(data.get("rows"), f"{where}.rows")
         if not rows or len(rows) > MAX_TABLE_ROWS:
             raise InterchangeError(f"{where}.rows 应有 1 到 {MAX_TABLE_ROWS} 行，实际是 {len(rows)} 行。")
-        cells = [[self.string(cell, f"{where}.rows[{r}][{c}]") for c, cell in enumerate(_list(row, f"{where}.rows[{r}]"))]
-                 for r, row in enumerate(rows)]
+        cells = [
+            [self.string(cell, f"{where}.rows[{r}][{c}]") for c, cell in enumerate(_list(row, f"{where}.rows[{r}]"))]
+            for r, row in enumerate(rows)
+        ]
         width = max(len(row) for row in cells)
         if not 1 <= width <= MAX_TABLE_COLUMNS:
             raise InterchangeError(f"{where} 应有 1 到 {MAX_TABLE_COLUMNS} 列，实际是 {width} 列。")
@@ -207,8 +212,13 @@ class _Reader:
             done = entry.get("done", False)
             if not isinstance(done, bool):
                 raise InterchangeError(f"{where}.done 应为真假值，实际是 {_type_name(done)}。")
-            items.append(ChecklistItem(text=self.string(entry.get("text", ""), f"{where}.text"), done=done,
-                                       note=self.string(entry.get("note", ""), f"{where}.note")))
+            items.append(
+                ChecklistItem(
+                    text=self.string(entry.get("text", ""), f"{where}.text"),
+                    done=done,
+                    note=self.string(entry.get("note", ""), f"{where}.note"),
+                )
+            )
         return items
 
     def ledger(self, data: Any) -> Ledger:
@@ -219,12 +229,17 @@ class _Reader:
         try:
             if kind:
                 catalogue.set(kind)
-            custom = [custom_indicator(self.string(c.get("key", ""), f"ledger.custom[{i}].key"),
-                                       self.string(c.get("name", ""), f"ledger.custom[{i}].name"),
-                                       self.string(c.get("unit", ""), f"ledger.custom[{i}].unit"),
-                                       self.string(c.get("definition", ""), f"ledger.custom[{i}].definition"))
-                      if isinstance(c, dict) else _not_object(f"ledger.custom[{i}]", c)
-                      for i, c in enumerate(_list(data.get("custom", []), "ledger.custom"))]
+            custom = [
+                custom_indicator(
+                    self.string(c.get("key", ""), f"ledger.custom[{i}].key"),
+                    self.string(c.get("name", ""), f"ledger.custom[{i}].name"),
+                    self.string(c.get("unit", ""), f"ledger.custom[{i}].unit"),
+                    self.string(c.get("definition", ""), f"ledger.custom[{i}].definition"),
+                )
+                if isinstance(c, dict)
+                else _not_object(f"ledger.custom[{i}]", c)
+                for i, c in enumerate(_list(data.get("custom", []), "ledger.custom"))
+            ]
         except LedgerDefinitionError as exc:
             raise InterchangeError(f"ledger 有误：{exc}") from exc
         own = {i.key: i for i in custom}
@@ -286,7 +301,9 @@ def decode(data: Any) -> tuple[Report, int]:
     if data.get("format") != FORMAT:
         raise InterchangeError(f"不是年报助手的报告文件（format 应为 {FORMAT!r}，实际是 {data.get('format')!r}）。")
     if data.get("version") != VERSION:
-        raise InterchangeError(f"报告文件版本 {data.get('version')!r} 不受支持（本程序读取版本 {VERSION}），请升级年报助手。")
+        raise InterchangeError(
+            f"报告文件版本 {data.get('version')!r} 不受支持（本程序读取版本 {VERSION}），请升级年报助手。"
+        )
     for required in ("meta", "body"):
         if required not in data:
             raise InterchangeError(f"报告文件缺少 {required} 部分。")

@@ -33,8 +33,22 @@ def valid_year(year: int) -> bool:
 
 
 META_FIELDS = (
-    "template", "year", "issuer", "title", "recipients", "doc_number", "signer", "signature",
-    "date", "note", "cc", "printed_by", "printed_on", "disclosure", "date_typed", "printed_on_typed",
+    "template",
+    "year",
+    "issuer",
+    "title",
+    "recipients",
+    "doc_number",
+    "signer",
+    "signature",
+    "date",
+    "note",
+    "cc",
+    "printed_by",
+    "printed_on",
+    "disclosure",
+    "date_typed",
+    "printed_on_typed",
 )
 # The dates as the source wrote them, when not in the printed form 2024年3月6日 (see models.dates.typed_form).
 TYPED_DATE_FIELDS = {"date": "date_typed", "printed_on": "printed_on_typed"}
@@ -118,8 +132,7 @@ def rows_from_tab_text(text: str) -> list[list[str]]:
             row.append(quoted[1].replace('""', '"'))
             position = quoted.end()
         else:
-            end = min((i for i in (text.find("\t", position), text.find("\n", position)) if i >= 0),
-                      default=len(text))
+            end = min((i for i in (text.find("\t", position), text.find("\n", position)) if i >= 0), default=len(text))
             row.append(text[position:end])
             position = end
         if position >= len(text):
@@ -240,8 +253,9 @@ def is_whole_item(node: Node) -> bool:
     """A heading with nothing below that ends its sentence (（一）法治意识不强。): the sentence is
     the whole item, written as one paragraph in the heading's font (as 公文 list 存在的不足), not
     a standalone heading waiting for text."""
-    return (node.kind == SECTION and node.title.endswith(ITEM_SENTENCE_END) and not node.children
-            and not node.text.strip())
+    return (
+        node.kind == SECTION and node.title.endswith(ITEM_SENTENCE_END) and not node.children and not node.text.strip()
+    )
 
 
 def check_can_hold(parent: Node | None, child: Node) -> None:

@@ -128,9 +128,14 @@ def new_report(template: Template, year: int, issuer: str, variant: str | None =
         raise TemplateError(f"模板“{template.name}”没有名为“{variant}”的结构。")
     order = template.variants[variant] if variant else tuple(p.key for p in template.parts)
     by_key = {p.key: p for p in template.parts}
-    meta = ReportMeta(template=template.id, year=year, issuer=issuer,
-                      title=fill(template.title, year, issuer), recipients=template.recipients,
-                      signature=issuer)
+    meta = ReportMeta(
+        template=template.id,
+        year=year,
+        issuer=issuer,
+        title=fill(template.title, year, issuer),
+        recipients=template.recipients,
+        signature=issuer,
+    )
     body = [Node(PARAGRAPH, text="", key="preamble")] if template.preamble else []
     body += [_node_from_part(by_key[key], year, issuer) for key in order]
     return Report(meta=meta, body=body)
@@ -166,8 +171,12 @@ def untouched_parts(report: Report) -> set[int]:
     def visit(node: Node) -> bool:
         children = [visit(child) for child in node.children]  # every child, so nested ones are found too
         part = template.part(node.key) if node.kind == SECTION and node.key else None
-        untouched = (part is not None and node.title.strip() == fill(part.title, year, issuer).strip()
-                     and not node.text.strip() and all(children))
+        untouched = (
+            part is not None
+            and node.title.strip() == fill(part.title, year, issuer).strip()
+            and not node.text.strip()
+            and all(children)
+        )
         if untouched:
             found.add(id(node))
         return untouched

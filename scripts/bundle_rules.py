@@ -24,33 +24,115 @@ KEPT_TRANSLATIONS = {"qtbase_zh_CN.qm", "qt_extra_zh_CN.qm"}
 # Every PySide6 module except QtCore/QtGui/QtWidgets and the small ones a desktop editor may
 # reach for (QtSvg/QtSvgWidgets for icons, QtPrintSupport for printing).
 QT_MODULES_UNUSED = (
-    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDBus", "QtDataVisualization",
-    "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLabsStyleKit",
-    "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc",
-    "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml",
-    "QtQmlFeatures", "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets",
-    "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio",
-    "QtSql", "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel",
-    "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets", "QtXml",
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCharts",
+    "QtConcurrent",
+    "QtDBus",
+    "QtDataVisualization",
+    "QtDesigner",
+    "QtGraphs",
+    "QtGraphsWidgets",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLabsStyleKit",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtOpenGL",
+    "QtOpenGLWidgets",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtPositioning",
+    "QtQml",
+    "QtQmlFeatures",
+    "QtQuick",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtQuickWidgets",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebChannel",
+    "QtWebEngineCore",
+    "QtWebEngineQuick",
+    "QtWebEngineWidgets",
+    "QtWebSockets",
+    "QtXml",
 )
 # Standard library and development tools a running 年报助手 never imports.
 PYTHON_UNUSED = (
-    "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "unittest", "doctest",
-    "pydoc", "pydoc_data", "test", "ensurepip", "distutils", "xmlrpc", "curses", "pdb",
-    "setuptools", "pkg_resources", "pip", "PyInstaller", "pytest", "_pytest", "pytestqt",
-    "hypothesis", "docx2python", "IPython", "numpy", "pandas", "matplotlib",
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "lib2to3",
+    "unittest",
+    "doctest",
+    "pydoc",
+    "pydoc_data",
+    "test",
+    "ensurepip",
+    "distutils",
+    "xmlrpc",
+    "curses",
+    "pdb",
+    "setuptools",
+    "pkg_resources",
+    "pip",
+    "PyInstaller",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "docx2python",
+    "IPython",
+    "numpy",
+    "pandas",
+    "matplotlib",
     # The program never uses the network (docs/architecture.md); hashlib falls back to its built-in hashes.
-    "ssl", "_ssl", "_hashlib",
+    "ssl",
+    "_ssl",
+    "_hashlib",
     # python-docx needs lxml.etree only.
-    "lxml.objectify", "lxml.isoschematron",
+    "lxml.objectify",
+    "lxml.isoschematron",
 )
 # Plugin folders (under PySide6/Qt/plugins) a widgets program on a desktop does not load.
-PLUGIN_DIRS_UNUSED = frozenset({
-    "egldeviceintegrations", "networkinformation", "tls", "qmltooling", "sqldrivers", "designer",
-    "wayland-decoration-client", "wayland-graphics-integration-client",
-    "wayland-graphics-integration-server", "wayland-shell-integration", "generic",
-})
+PLUGIN_DIRS_UNUSED = frozenset(
+    {
+        "egldeviceintegrations",
+        "networkinformation",
+        "tls",
+        "qmltooling",
+        "sqldrivers",
+        "designer",
+        "wayland-decoration-client",
+        "wayland-graphics-integration-client",
+        "wayland-graphics-integration-server",
+        "wayland-shell-integration",
+        "generic",
+    }
+)
 # Single plugins not needed: platforms other than the desktop and headless ones, rare image
 # formats, and the GTK theme (it drags in GTK's stack and finds no libgtk-3 in the bundle).
 PLUGIN_FILES_UNUSED = re.compile(
@@ -82,10 +164,12 @@ def with_dependencies(modules: set[str], python: str = sys.executable) -> set[st
     """These PySide6 modules and the ones they import in turn, found by importing them."""
     if not modules:
         return set()
-    code = ("import contextlib, importlib, sys\n"
-            f"for name in {sorted(modules)!r}:\n"
-            "    with contextlib.suppress(ImportError): importlib.import_module('PySide6.' + name)\n"
-            "print(' '.join(m.split('.')[1] for m in sys.modules if m.startswith('PySide6.Qt')))")
+    code = (
+        "import contextlib, importlib, sys\n"
+        f"for name in {sorted(modules)!r}:\n"
+        "    with contextlib.suppress(ImportError): importlib.import_module('PySide6.' + name)\n"
+        "print(' '.join(m.split('.')[1] for m in sys.modules if m.startswith('PySide6.Qt')))"
+    )
     found = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     return modules | set(found)
 
@@ -97,8 +181,14 @@ def excluded_qt_modules(used: set[str]) -> list[str]:
 
 def unused_qt_libraries(used: set[str]) -> re.Pattern[str]:
     """Qt libraries only dropped plugins or unused modules pull in (kept when the code needs them)."""
-    stems = ["WaylandClient", "WaylandEglClientHwIntegration", "WlShellIntegration", "EglFSDeviceIntegration",
-             "EglFsKmsSupport", r"VirtualKeyboard\w*"]
+    stems = [
+        "WaylandClient",
+        "WaylandEglClientHwIntegration",
+        "WlShellIntegration",
+        "EglFSDeviceIntegration",
+        "EglFsKmsSupport",
+        r"VirtualKeyboard\w*",
+    ]
     for module in ("Network", "Qml", "Quick", "Pdf", "OpenGL"):
         if not any(name.startswith("Qt" + module) for name in used):
             stems.append(module + r"\w*")
@@ -132,12 +222,14 @@ def opencc_datas(share_dir: Path, config: str = OPENCC_CONFIG) -> list[tuple[str
     return [(str(share_dir / name), OPENCC_DATA_DEST) for name in sorted(names)]
 
 
-def without_orphans(kept: list[Entry], dropped: list[Entry],
-                    imports_of: Callable[[str], Iterable[tuple[str, str | None]]]) -> list[Entry]:
+def without_orphans(
+    kept: list[Entry], dropped: list[Entry], imports_of: Callable[[str], Iterable[tuple[str, str | None]]]
+) -> list[Entry]:
     """Remove the libraries collected only as link-time dependencies of dropped files.
 
     ``imports_of(path)`` gives (name, resolved path) pairs, as PyInstaller's bindepend.get_imports.
     """
+
     def closure(sources: list[str]) -> set[str]:
         seen: set[str] = set()
         stack = list(sources)

@@ -8,5 +8,6 @@ command -v "$python" >/dev/null || python=python3
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python -m ruff check .
+.venv/bin/python -m ruff format --check .
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m pytest "$@"

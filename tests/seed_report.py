@@ -17,8 +17,12 @@ from tests.conftest import SEED_REPORT
 _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 _LEVEL2 = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)](.*)$")
 _NUMERALS = "一二三四五六七八九十"
-_REPAIRS = {"〔202383号": "〔2023〕83号", "〔202365号": "〔2023〕65号", "20202025年": "2020—2025年",
-            "20212025年": "2021—2025年"}
+_REPAIRS = {
+    "〔202383号": "〔2023〕83号",
+    "〔202365号": "〔2023〕65号",
+    "20202025年": "2020—2025年",
+    "20212025年": "2021—2025年",
+}
 _WIDTHS = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；"})
 TITLE = "区城市管理局关于2023年度法治政府建设情况的报告"
 
@@ -26,16 +30,26 @@ TITLE = "区城市管理局关于2023年度法治政府建设情况的报告"
 def seed_meta() -> ReportMeta:
     """The metadata of the repaired report: every 版头 and 版记 field filled in."""
     return ReportMeta(
-        year=2023, issuer="重庆市九龙坡区城市管理局", title=TITLE,
-        recipients="区委、区政府", doc_number="九龙坡城管文〔2024〕12号", signer="某某某",
-        signature="重庆市九龙坡区城市管理局", date="2024-03-06", note="此件公开发布",
-        cc="市城市管理局，区委依法治区办", printed_by="重庆市九龙坡区城市管理局办公室", printed_on="2024-03-06")
+        year=2023,
+        issuer="重庆市九龙坡区城市管理局",
+        title=TITLE,
+        recipients="区委、区政府",
+        doc_number="九龙坡城管文〔2024〕12号",
+        signer="某某某",
+        signature="重庆市九龙坡区城市管理局",
+        date="2024-03-06",
+        note="此件公开发布",
+        cc="市城市管理局，区委依法治区办",
+        printed_by="重庆市九龙坡区城市管理局办公室",
+        printed_on="2024-03-06",
+    )
 
 
 def scraped_meta() -> ReportMeta:
     """What the web page itself gives: the title, the issuer and the date."""
-    return ReportMeta(year=2023, issuer="九龙坡区城市管理局", title=TITLE, signature="九龙坡区城市管理局",
-                      date="2024-03-06")
+    return ReportMeta(
+        year=2023, issuer="九龙坡区城市管理局", title=TITLE, signature="九龙坡区城市管理局", date="2024-03-06"
+    )
 
 
 def with_ids(report: Report, start: int = 1) -> Report:
@@ -72,10 +86,10 @@ def split_points(text: str) -> tuple[str, list[Node]]:
         return text, []
     points = []
     for begin, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
-        body = text[begin + 2:end]
+        body = text[begin + 2 : end]
         lead, _, rest = body.partition("。")
         points.append(Node(POINT, title=lead + "。", text=rest) if rest else Node(POINT, title=body))
-    return text[:cuts[0]], points
+    return text[: cuts[0]], points
 
 
 def split_heading(line: str) -> tuple[str, str]:

@@ -25,7 +25,8 @@ def test_qt_imports_are_found_in_every_spelling(rules: ModuleType, tmp_path: Pat
     (tmp_path / "ui" / "views").mkdir(parents=True)
     (tmp_path / "ui" / "app.py").write_text("from PySide6.QtWidgets import QApplication\n", encoding="utf-8")
     (tmp_path / "ui" / "views" / "tree.py").write_text(
-        "from PySide6 import (QtCore,\n    QtSvg)\nimport PySide6.QtPrintSupport as printing\n", encoding="utf-8")
+        "from PySide6 import (QtCore,\n    QtSvg)\nimport PySide6.QtPrintSupport as printing\n", encoding="utf-8"
+    )
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "store.py").write_text("import sqlite3\n", encoding="utf-8")
     found = rules.qt_modules_imported(tmp_path, ("ui", "models"))
@@ -55,41 +56,44 @@ def test_unused_qt_modules_are_excluded_unless_needed(rules: ModuleType) -> None
     assert "QtNetworkAuth" in with_network
 
 
-@pytest.mark.parametrize(("dest", "kept"), [
-    ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
-    ("PySide6\\translations\\qtbase_zh_CN.qm", True),
-    ("PySide6/Qt/translations/qtbase_de.qm", False),
-    ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
-    ("resources/translations/qt_extra_zh_CN.qm", True),
-    ("resources\\translations\\qt_extra_zh_CN.qm", True),
-    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
-    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
-    ("PySide6/plugins/platforms/qwindows.dll", True),
-    ("PySide6/plugins/platforms/qoffscreen.dll", True),
-    ("PySide6/plugins/platforms/qminimal.dll", False),
-    ("PySide6/plugins/platforms/qdirect2d.dll", False),
-    ("PySide6/Qt/plugins/platforms/libqwayland-egl.so", False),
-    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
-    ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
-    ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
-    ("PySide6/plugins/imageformats/qsvg.dll", True),
-    ("PySide6/plugins/imageformats/qico.dll", True),
-    ("PySide6/plugins/imageformats/qtiff.dll", False),
-    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-    ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", False),
-    ("PySide6/Qt/lib/libQt6Core.so.6", True),
-    ("PySide6/Qt/lib/libicudata.so.73", True),
-    ("PySide6/Qt6Widgets.dll", True),
-    ("PySide6/Qt/lib/libQt6Network.so.6", False),
-    ("PySide6/Qt6Network.dll", False),
-    ("PySide6/Qt6Quick.dll", False),
-    ("PySide6/Qt/lib/libQt6WaylandClient.so.6", False),
-    ("PySide6/opengl32sw.dll", False),
-    ("PySide6/d3dcompiler_47.dll", False),
-    ("resources/templates/fzzf-annual.toml", True),
-    ("resources/checks/typos.toml", True),
-    ("docx/templates/default.docx", True),
-])
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
+        ("PySide6\\translations\\qtbase_zh_CN.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
+        ("resources/translations/qt_extra_zh_CN.qm", True),
+        ("resources\\translations\\qt_extra_zh_CN.qm", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/plugins/platforms/qoffscreen.dll", True),
+        ("PySide6/plugins/platforms/qminimal.dll", False),
+        ("PySide6/plugins/platforms/qdirect2d.dll", False),
+        ("PySide6/Qt/plugins/platforms/libqwayland-egl.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/plugins/imageformats/qsvg.dll", True),
+        ("PySide6/plugins/imageformats/qico.dll", True),
+        ("PySide6/plugins/imageformats/qtiff.dll", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("PySide6/Qt/lib/libicudata.so.73", True),
+        ("PySide6/Qt6Widgets.dll", True),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt6Network.dll", False),
+        ("PySide6/Qt6Quick.dll", False),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", False),
+        ("PySide6/opengl32sw.dll", False),
+        ("PySide6/d3dcompiler_47.dll", False),
+        ("resources/templates/fzzf-annual.toml", True),
+        ("resources/checks/typos.toml", True),
+        ("docx/templates/default.docx", True),
+    ],
+)
 def test_entry_filter_for_a_widgets_program(rules: ModuleType, dest: str, kept: bool) -> None:
     wanted = rules.entry_filter({"QtCore", "QtGui", "QtWidgets"})
     assert wanted((dest, "/src/" + dest, "BINARY")) is kept
@@ -106,20 +110,29 @@ def test_libraries_only_dropped_files_needed_are_removed(rules: ModuleType) -> N
     graph = {
         "/q/QtWidgets.so": [("libQt6Widgets.so", "/q/libQt6Widgets.so")],
         "/q/libQt6Widgets.so": [("libX11.so", "/s/libX11.so")],
-        "/q/plugins/libqgtk3.so": [("libgtk-3.so", None), ("libcairo.so", "/s/libcairo.so"),
-                                   ("libX11.so", "/s/libX11.so")],
+        "/q/plugins/libqgtk3.so": [
+            ("libgtk-3.so", None),
+            ("libcairo.so", "/s/libcairo.so"),
+            ("libX11.so", "/s/libX11.so"),
+        ],
         "/s/libcairo.so": [("libpixman.so", "/s/libpixman.so")],
     }
-    kept = [("PySide6/QtWidgets.so", "/q/QtWidgets.so", "EXTENSION"),
-            ("PySide6/Qt/lib/libQt6Widgets.so", "/q/libQt6Widgets.so", "BINARY"),
-            ("libX11.so", "/s/libX11.so", "BINARY"),
-            ("libcairo.so", "/s/libcairo.so", "BINARY"),
-            ("libpixman.so", "/s/libpixman.so", "BINARY"),
-            ("libsqlite3.so", "/s/libsqlite3.so", "BINARY")]
+    kept = [
+        ("PySide6/QtWidgets.so", "/q/QtWidgets.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Widgets.so", "/q/libQt6Widgets.so", "BINARY"),
+        ("libX11.so", "/s/libX11.so", "BINARY"),
+        ("libcairo.so", "/s/libcairo.so", "BINARY"),
+        ("libpixman.so", "/s/libpixman.so", "BINARY"),
+        ("libsqlite3.so", "/s/libsqlite3.so", "BINARY"),
+    ]
     dropped = [("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/q/plugins/libqgtk3.so", "BINARY")]
     result = rules.without_orphans(kept, dropped, lambda path: graph.get(path, []))
     assert [dest for dest, _src, _kind in result] == [
-        "PySide6/QtWidgets.so", "PySide6/Qt/lib/libQt6Widgets.so", "libX11.so", "libsqlite3.so"]
+        "PySide6/QtWidgets.so",
+        "PySide6/Qt/lib/libQt6Widgets.so",
+        "libX11.so",
+        "libsqlite3.so",
+    ]
 
 
 def test_nothing_dropped_keeps_everything(rules: ModuleType) -> None:
@@ -140,9 +153,16 @@ def test_opencc_datas_are_the_config_and_the_dictionaries_it_names(rules: Module
     (tmp_path / "t2s.json").write_text(
         '{"normalization": [{"dict": {"type": "ocd2", "file": "Norm.ocd2"}}],'
         ' "conversion_chain": [{"dict": {"type": "group", "dicts": [{"type": "ocd2", "file": "TSPhrases.ocd2"},'
-        ' {"type": "ocd2", "file": "TSCharacters.ocd2"}]}}]}', encoding="utf-8")
+        ' {"type": "ocd2", "file": "TSCharacters.ocd2"}]}}]}',
+        encoding="utf-8",
+    )
     datas = rules.opencc_datas(tmp_path)
-    assert [Path(source).name for source, _dest in datas] == ["Norm.ocd2", "TSCharacters.ocd2", "TSPhrases.ocd2", "t2s.json"]
+    assert [Path(source).name for source, _dest in datas] == [
+        "Norm.ocd2",
+        "TSCharacters.ocd2",
+        "TSPhrases.ocd2",
+        "t2s.json",
+    ]
     assert {dest for _source, dest in datas} == {"opencc/clib/share/opencc"}
 
 

@@ -48,9 +48,15 @@ def test_version_is_read_from_the_package(version_info: ModuleType) -> None:
     assert version_info.read_version() == __version__
 
 
-@pytest.mark.parametrize(("version", "expected"), [
-    ("0.1.0", (0, 1, 0, 0)), ("1.2.3rc1", (1, 2, 3, 0)), ("2", (2, 0, 0, 0)), ("1.2.3.4.5", (1, 2, 3, 4)),
-])
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("1.2.3rc1", (1, 2, 3, 0)),
+        ("2", (2, 0, 0, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+    ],
+)
 def test_windows_version_has_four_numbers(version_info: ModuleType, version: str, expected: tuple) -> None:
     assert version_info.version_tuple(version) == expected
 
@@ -62,8 +68,15 @@ def test_version_too_large_for_windows_is_refused(version_info: ModuleType) -> N
 
 def test_version_resource_text_evaluates_to_the_version(version_info: ModuleType) -> None:
     """PyInstaller eval()s this text with its VSVersionInfo classes; record what they would get."""
-    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo",
-             "VarStruct")
+    names = (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    )
     namespace = {name: record_call(name) for name in names}
     info = eval(version_info.render_version_info("1.4.2"), namespace)
     assert info[0] == "VSVersionInfo"
@@ -78,8 +91,9 @@ def test_version_resource_text_evaluates_to_the_version(version_info: ModuleType
     assert strings["LegalCopyright"]
 
 
-def test_version_script_writes_the_file_and_prints(version_info: ModuleType, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_version_script_writes_the_file_and_prints(
+    version_info: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert version_info.main([str(tmp_path / "out" / "version_info.txt"), "--print", "version4"]) == 0
     assert capsys.readouterr().out.strip() == ".".join(map(str, version_info.version_tuple(__version__)))
     assert f"'{__version__}'" in (tmp_path / "out" / "version_info.txt").read_text(encoding="utf-8")
@@ -91,8 +105,10 @@ def test_installer_is_per_user_with_versioned_metadata() -> None:
     assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP_ID}"' in lines
     assert "SetCompressor /SOLID lzma" in lines
     assert '!insertmacro MUI_LANGUAGE "SimpChinese"' in lines
-    assert any(line.startswith('!define UNINST_KEY "Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\')
-               for line in lines)
+    assert any(
+        line.startswith('!define UNINST_KEY "Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\')
+        for line in lines
+    )
     keys = {m.group(1) for line in lines if (m := re.match(r'VIAddVersionKey /LANG=\S+ "(\w+)"', line))}
     assert {"ProductName", "ProductVersion", "FileDescription", "LegalCopyright"} <= keys
 
@@ -110,8 +126,7 @@ def test_installer_deletes_only_what_it_installs() -> None:
     assert 'RMDir "$INSTDIR"' in removals  # non-recursive: only an empty folder goes
 
 
-def test_default_install_folder_is_outside_the_app_data_folder(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_install_folder_is_outside_the_app_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     local = tmp_path / "Local"
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(local))
@@ -133,8 +148,20 @@ def test_installer_compiles_without_warnings(tmp_path: Path) -> None:
     (payload / "_internal" / "resources" / "说明.txt").write_text("资源", encoding="utf-8")
     setup = tmp_path / "nianbao-1.2.3-setup.exe"  # a bare "setup.exe" draws warning 9000
     result = subprocess.run(
-        ["makensis", "-V2", "-DVERSION=1.2.3", "-DVERSION4=1.2.3.0", f"-DPAYLOAD={payload}", f"-DOUTFILE={setup}",
-         str(NSI)], capture_output=True, text=True, timeout=60, check=False)
+        [
+            "makensis",
+            "-V2",
+            "-DVERSION=1.2.3",
+            "-DVERSION4=1.2.3.0",
+            f"-DPAYLOAD={payload}",
+            f"-DOUTFILE={setup}",
+            str(NSI),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "warning" not in (result.stdout + result.stderr).lower()
     assert setup.read_bytes()[:2] == b"MZ"
@@ -142,18 +169,32 @@ def test_installer_compiles_without_warnings(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian: nsis) not installed")
 def test_installer_without_version_is_refused(tmp_path: Path) -> None:
-    result = subprocess.run(["makensis", "-V1", f"-DOUTFILE={tmp_path / 's.exe'}", str(NSI)],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["makensis", "-V1", f"-DOUTFILE={tmp_path / 's.exe'}", str(NSI)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode != 0
     assert not (tmp_path / "s.exe").exists()
 
 
 def test_command_line_path_imports_no_qt(tmp_path: Path) -> None:
-    code = ("import sys, main; rc = main.main(['list', '--db', sys.argv[1]]); "
-            "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT', rc)")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "library.db")], cwd=ROOT,
-                            env={**os.environ, "PYTHONUTF8": "1"}, capture_output=True, text=True, encoding="utf-8",
-                            timeout=30, check=False)
+    code = (
+        "import sys, main; rc = main.main(['list', '--db', sys.argv[1]]); "
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT', rc)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "library.db")],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        check=False,
+    )
     assert result.stdout.strip().splitlines()[-1] == "NO-QT 0", result.stdout + result.stderr
 
 
@@ -185,9 +226,21 @@ def test_source_run_leaves_the_qt_plugin_path_alone(monkeypatch: pytest.MonkeyPa
 
 def test_exit_after_shown_quits_the_desktop_program(tmp_path: Path) -> None:
     """The start-up probe of bench/bench_frozen.py: the window opens, then the program exits 0."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NIANBAO_EXIT_AFTER_SHOWN": "1",
-           "NIANBAO_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, "main.py", "--db", str(tmp_path / "library.db")], cwd=ROOT, env=env,
-                            capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "NIANBAO_EXIT_AFTER_SHOWN": "1",
+        "NIANBAO_HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [sys.executable, "main.py", "--db", str(tmp_path / "library.db")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "library.db").exists()  # it got as far as opening the library

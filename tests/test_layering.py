@@ -28,13 +28,15 @@ def sources(package: str) -> list[Path]:
     return files
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [
-    ("models", {"PySide6", "shiboken6"}),
-    ("ui", {"sqlite3", "sqlite_utils", "docx"}),
-])
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("models", {"PySide6", "shiboken6"}),
+        ("ui", {"sqlite3", "sqlite_utils", "docx"}),
+    ],
+)
 def test_package_does_not_import(package: str, forbidden: set[str]) -> None:
-    offenders = {str(path.relative_to(ROOT)): sorted(imported_modules(path) & forbidden)
-                 for path in sources(package)}
+    offenders = {str(path.relative_to(ROOT)): sorted(imported_modules(path) & forbidden) for path in sources(package)}
     assert {name: mods for name, mods in offenders.items() if mods} == {}
 
 
@@ -63,20 +65,27 @@ WINDOW_IMPORTERS = {"ui/window/main_window.py", "ui/app.py"}  # the window itsel
 
 
 def test_ui_helpers_never_import_the_main_window() -> None:
-    offenders = [path.relative_to(ROOT).as_posix() for path in sources("ui")
-                 if path.relative_to(ROOT).as_posix() not in WINDOW_IMPORTERS
-                 and WINDOW_MODULE in set(imported_names(path, module_name(path)))]
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in sources("ui")
+        if path.relative_to(ROOT).as_posix() not in WINDOW_IMPORTERS
+        and WINDOW_MODULE in set(imported_names(path, module_name(path)))
+    ]
     assert offenders == []
 
 
 def test_window_scanner_sees_deferred_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
-    sample.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ui.window import main_window\n"
-                      "def later():\n    import ui.window.main_window\n", encoding="utf-8")
+    sample.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ui.window import main_window\n"
+        "def later():\n    import ui.window.main_window\n",
+        encoding="utf-8",
+    )
     assert WINDOW_MODULE in set(imported_names(sample, "ui.sample"))
 
 
 # --- import cycles ---------------------------------------------------------------------------
+
 
 def module_name(path: Path, root: Path = ROOT) -> str:
     parts = path.relative_to(root).with_suffix("").parts
@@ -101,7 +110,7 @@ def imported_names(path: Path, module: str) -> Iterator[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
                 base = ".".join([*anchor, base] if base else anchor)
             yield base
             yield from (f"{base}.{alias.name}" for alias in node.names)
@@ -141,8 +150,8 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
                 if work:
                     low[work[-1][0]] = min(low[work[-1][0]], low[node])
                 if low[node] == index[node]:
-                    group = stack[stack.index(node):]
-                    del stack[stack.index(node):]
+                    group = stack[stack.index(node) :]
+                    del stack[stack.index(node) :]
                     if len(group) > 1:
                         groups.append(sorted(group))
             elif child not in index:
@@ -164,7 +173,8 @@ def test_cycle_finder_sees_package_and_relative_imports(tmp_path: Path) -> None:
     (tmp_path / "models" / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "models" / "export" / "__init__.py").write_text("from .writer import build\n", encoding="utf-8")
     (tmp_path / "models" / "export" / "writer.py").write_text(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from models.export import Options\n", encoding="utf-8")
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from models.export import Options\n", encoding="utf-8"
+    )
     (tmp_path / "ui" / "a.py").write_text("def f():\n    import ui.b\n", encoding="utf-8")
     (tmp_path / "ui" / "b.py").write_text("from ui import a\n", encoding="utf-8")
     (tmp_path / "ui" / "c.py").write_text("from ui.a import f\n", encoding="utf-8")

@@ -19,8 +19,11 @@ class Actions:
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             action.setStatusTip(tip)
-            action.setToolTip(f"{text}（{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
-                              if shortcut is not None else text)
+            action.setToolTip(
+                f"{text}（{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
+                if shortcut is not None
+                else text
+            )
             return action
 
         self.new = make("新建", "Ctrl+N", "按模板新建一份报告")
@@ -35,8 +38,9 @@ class Actions:
         self.backup = make("备份资料库", None, "把整个资料库复制一份到备份文件夹")
         self.open_backups = make("打开备份文件夹", None, "在文件管理器中打开备份文件夹")
         self.restore_backup = make("从备份恢复报告…", None, "从备份中取回报告，作为新报告加入资料库（不覆盖现有报告）")
-        self.restore_library = make("从备份恢复整个资料库…", None,
-                                    "用一个备份替换整个资料库（现在的资料库改名保留，不会删除）")
+        self.restore_library = make(
+            "从备份恢复整个资料库…", None, "用一个备份替换整个资料库（现在的资料库改名保留，不会删除）"
+        )
         self.close_report = make("关闭报告", "Ctrl+W", "回到报告库")
         self.quit = make("退出", "Ctrl+Q")
         self.undo = make("撤销", "Ctrl+Z", "撤销上一步对目录或文字的修改")
@@ -75,7 +79,9 @@ class Actions:
         self.assign = make("分工…", None, "指定所选部分由哪个科室填写、何时交回")
         self.assignments = make("分工一览", None, "按科室列出分工和各部分的发出、交回情况")
         self.make_package = make("生成填报文件…", None, "为一个科室生成它负责部分的 Word 填报文件")
-        self.import_returned = make("导入填报文件或审阅稿…", None, "比较交回的填报文件或领导修订过的审阅稿，逐处决定是否采用")
+        self.import_returned = make(
+            "导入填报文件或审阅稿…", None, "比较交回的填报文件或领导修订过的审阅稿，逐处决定是否采用"
+        )
         self.export_review = make("导出审阅稿…", None, "导出供领导在 Word 或 WPS 中修订和批注的 .docx")
         self.notes = make("批注", None, "列出审阅稿中的批注，标为已解决")
         self.settings = make("设置…", None, "字号、默认导出版本和字体")
@@ -87,29 +93,98 @@ class Actions:
 
     def report_actions(self) -> list[QAction]:
         """Actions that need an open, writable report."""
-        return [self.export, self.snapshot, self.revisions, self.close_report, self.meta, self.ledger,
-                self.insert_data, self.add_sibling,
-                self.add_child, self.add_point, self.add_paragraph, self.add_table, self.rename, self.delete, self.move_up,
-                self.move_down, self.outdent, self.indent, self.trash, self.check, self.checklist, self.find,
-                self.replace, self.find_next, self.find_previous, self.full_text, self.page_view, self.print_,
-                self.print_preview, *self.collab_actions()]
+        return [
+            self.export,
+            self.snapshot,
+            self.revisions,
+            self.close_report,
+            self.meta,
+            self.ledger,
+            self.insert_data,
+            self.add_sibling,
+            self.add_child,
+            self.add_point,
+            self.add_paragraph,
+            self.add_table,
+            self.rename,
+            self.delete,
+            self.move_up,
+            self.move_down,
+            self.outdent,
+            self.indent,
+            self.trash,
+            self.check,
+            self.checklist,
+            self.find,
+            self.replace,
+            self.find_next,
+            self.find_previous,
+            self.full_text,
+            self.page_view,
+            self.print_,
+            self.print_preview,
+            *self.collab_actions(),
+        ]
 
     def collab_actions(self) -> list[QAction]:
-        return [self.assign, self.assignments, self.make_package, self.import_returned, self.export_review,
-                self.notes]
+        return [self.assign, self.assignments, self.make_package, self.import_returned, self.export_review, self.notes]
 
     def build_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         file_menu = bar.addMenu(tr("文件(&F)"))
-        for item in (self.new, self.roll_forward, self.open, self.recent, None, self.import_, self.paste_import,
-                     self.export, self.print_preview, self.print_, None, self.snapshot,
-                     self.revisions, None, self.backup, self.open_backups, self.restore_backup, self.restore_library, None,
-                     self.close_report, self.quit):
+        for item in (
+            self.new,
+            self.roll_forward,
+            self.open,
+            self.recent,
+            None,
+            self.import_,
+            self.paste_import,
+            self.export,
+            self.print_preview,
+            self.print_,
+            None,
+            self.snapshot,
+            self.revisions,
+            None,
+            self.backup,
+            self.open_backups,
+            self.restore_backup,
+            self.restore_library,
+            None,
+            self.close_report,
+            self.quit,
+        ):
             _add(file_menu, item)
         edit_menu = bar.addMenu(tr("编辑(&E)"))
-        for item in (self.undo, self.redo, None, self.meta, self.ledger, self.insert_data, None, self.add_sibling, self.add_child, self.add_point,
-                     self.add_paragraph, self.add_table, None, self.rename, self.delete, self.move_up, self.move_down, self.outdent,
-                     self.indent, None, self.trash, None, self.find, self.replace, self.find_next, self.find_previous):
+        for item in (
+            self.undo,
+            self.redo,
+            None,
+            self.meta,
+            self.ledger,
+            self.insert_data,
+            None,
+            self.add_sibling,
+            self.add_child,
+            self.add_point,
+            self.add_paragraph,
+            self.add_table,
+            None,
+            self.rename,
+            self.delete,
+            self.move_up,
+            self.move_down,
+            self.outdent,
+            self.indent,
+            None,
+            self.trash,
+            None,
+            self.find,
+            self.replace,
+            self.find_next,
+            self.find_previous,
+        ):
             _add(edit_menu, item)
         view_menu = bar.addMenu(tr("视图(&V)"))
         for item in (self.page_view, self.full_text):
@@ -118,8 +193,16 @@ class Actions:
         for item in (self.check, self.checklist, None, self.settings):
             _add(tools_menu, item)
         collab_menu = bar.addMenu(tr("协作(&C)"))
-        for item in (self.assign, self.assignments, None, self.make_package, self.export_review, None,
-                     self.import_returned, self.notes):
+        for item in (
+            self.assign,
+            self.assignments,
+            None,
+            self.make_package,
+            self.export_review,
+            None,
+            self.import_returned,
+            self.notes,
+        ):
             _add(collab_menu, item)
         help_menu = bar.addMenu(tr("帮助(&H)"))
         for item in (self.help, self.about):
@@ -130,8 +213,20 @@ class Actions:
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in (self.new, self.open, self.import_, self.export, None, self.undo, self.redo, None,
-                     self.check, self.revisions, self.settings, self.help):
+        for item in (
+            self.new,
+            self.open,
+            self.import_,
+            self.export,
+            None,
+            self.undo,
+            self.redo,
+            None,
+            self.check,
+            self.revisions,
+            self.settings,
+            self.help,
+        ):
             if item is None:
                 toolbar.addSeparator()
             else:

@@ -22,10 +22,10 @@ from models.report import Report
 log = logging.getLogger(__name__)
 
 
-
 def known_edition(edition: str) -> Edition:
     """``edition`` if it is one the checks know, else the submitted edition."""
     return Edition(edition) if edition in Edition.values() else Edition.SUBMIT
+
 
 _rules_imported = threading.Event()
 _loaders = {"running": 0}  # RulesLoader runs still importing
@@ -84,8 +84,15 @@ class CheckWorker(QRunnable):
     """Checks a deep copy of the report taken when the worker is made (on the UI thread),
     so later edits cannot race with the check."""
 
-    def __init__(self, report: Report, generation: int = 0, *, edition: Edition = Edition.SUBMIT,
-                 disabled: Collection[str] = frozenset(), ignored: Collection[tuple] = frozenset()) -> None:
+    def __init__(
+        self,
+        report: Report,
+        generation: int = 0,
+        *,
+        edition: Edition = Edition.SUBMIT,
+        disabled: Collection[str] = frozenset(),
+        ignored: Collection[tuple] = frozenset(),
+    ) -> None:
         super().__init__()
         self.report = copy.deepcopy(report)
         self.generation = generation
@@ -113,8 +120,7 @@ class CheckScheduler(QObject):
     findings_ready = Signal(object)  # list[Finding]
     check_failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, delay_ms: int = 600,
-                 pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, delay_ms: int = 600, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
         self.edition = Edition.SUBMIT
@@ -142,8 +148,9 @@ class CheckScheduler(QObject):
         if self._pending is None:
             return
         self._generation += 1
-        worker = CheckWorker(self._pending, self._generation, edition=self.edition,
-                             disabled=self.disabled, ignored=self.ignored)
+        worker = CheckWorker(
+            self._pending, self._generation, edition=self.edition, disabled=self.disabled, ignored=self.ignored
+        )
         self._pending = None
         worker.setAutoDelete(False)
         worker.signals.finished.connect(self._finished)

@@ -103,12 +103,19 @@ class ChecklistPanel(QWidget):
         report = self.session.report
         items = report.checklist if report is not None else []
         if not items:
-            self.lbl_summary.setText(self.tr("这份报告没有落实清单。用“新建下一年度报告”从去年的报告建立的新报告，"
-                                             "会把去年“下一步工作打算”的每一项列在这里。"))
+            self.lbl_summary.setText(
+                self.tr(
+                    "这份报告没有落实清单。用“新建下一年度报告”从去年的报告建立的新报告，"
+                    "会把去年“下一步工作打算”的每一项列在这里。"
+                )
+            )
             return
         done = sum(1 for item in items if item.done)
-        self.lbl_summary.setText(self.tr("去年的报告安排了 {0} 项工作，已落实 {1} 项。写今年的报告时逐项说明落实情况。")
-                                 .replace("{0}", str(len(items))).replace("{1}", str(done)))
+        self.lbl_summary.setText(
+            self.tr("去年的报告安排了 {0} 项工作，已落实 {1} 项。写今年的报告时逐项说明落实情况。")
+            .replace("{0}", str(len(items)))
+            .replace("{1}", str(done))
+        )
 
     def _done_changed(self, item: ChecklistItem, done: bool) -> None:
         if item.id is None or self.session.read_only:

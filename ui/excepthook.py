@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 def install_excepthook(log_path: str, last_save: Callable[[], object] | None = None) -> None:
     """Show every uncaught exception in a CrashDialog, try a final save, then quit with code 1."""
+
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
         if last_save is not None:

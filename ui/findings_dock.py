@@ -24,7 +24,9 @@ class FindingsDock(QDockWidget):
         self.cmb_edition.setToolTip(self.tr("公开版另外检查个人信息等不宜公开的内容"))
         self.btn_recheck = QPushButton(self.tr("重新检查"))
         self.btn_annotated = QPushButton(self.tr("导出审校稿…"))
-        self.btn_annotated.setToolTip(self.tr("导出 .docx，每条检查结果作为 Word 批注标在原文处，供在 Word 或 WPS 中审阅"))
+        self.btn_annotated.setToolTip(
+            self.tr("导出 .docx，每条检查结果作为 Word 批注标在原文处，供在 Word 或 WPS 中审阅")
+        )
         self.lbl_state = QLabel()
         as_hint(self.lbl_state)
         row = QHBoxLayout()
@@ -43,4 +45,3 @@ class FindingsDock(QDockWidget):
     def set_edition(self, edition: str) -> None:
         index = self.cmb_edition.findData(edition)
         self.cmb_edition.setCurrentIndex(max(index, 0))
-

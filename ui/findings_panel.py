@@ -124,8 +124,9 @@ class FindingsPanel(QWidget):
             item.setToolTip(0, finding.message)
             self._add_places(item, finding, finding.places, labels)
 
-    def _add_places(self, parent: QTreeWidgetItem, finding: Finding, places: Sequence[Place],
-                    labels: Mapping[int, str]) -> None:
+    def _add_places(
+        self, parent: QTreeWidgetItem, finding: Finding, places: Sequence[Place], labels: Mapping[int, str]
+    ) -> None:
         for place in places:
             text = place.message or self.tr("「%1」").replace("%1", shorten(place.excerpt, 24, one_line=True))
             if place.fix is not None and not place.places:
@@ -140,8 +141,11 @@ class FindingsPanel(QWidget):
 
         field = FIELD_NAMES.get(place.field, place.field)
         where = labels.get(place.node_id, str(place.node_id)) if place.node_id is not None else self.tr("报告信息")
-        span = (self.tr(" 第%1字").replace("%1", str(place.end)) if place.end - place.start == 1
-                else self.tr(" 第%1–%2字").replace("%1", str(place.start + 1)).replace("%2", str(place.end)))
+        span = (
+            self.tr(" 第%1字").replace("%1", str(place.end))
+            if place.end - place.start == 1
+            else self.tr(" 第%1–%2字").replace("%1", str(place.start + 1)).replace("%2", str(place.end))
+        )
         return f"{where} · {field}{span}"
 
     def _location(self, finding: Finding, labels: Mapping[int, str]) -> str:
@@ -208,8 +212,13 @@ class FindingsPanel(QWidget):
         explanation = rule.explanation if rule else finding.message
         text = self.tr("%1\n依据：%2").replace("%1", explanation).replace("%2", finding.source)
         if finding.places:
-            text = finding.message + "\n" + text + "\n" + self.tr("展开可逐处查看；修正会一次改好全部 %1 处。").replace(
-                "%1", str(len(finding.places)))
+            text = (
+                finding.message
+                + "\n"
+                + text
+                + "\n"
+                + self.tr("展开可逐处查看；修正会一次改好全部 %1 处。").replace("%1", str(len(finding.places)))
+            )
         elif finding.fix is not None:
             replacement = finding.fix.replacement
             text += "\n" + (self.tr("修正为：%1").replace("%1", replacement) if replacement else self.tr("修正：删除"))

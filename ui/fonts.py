@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
-CJK_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-                "PingFang SC", "WenQuanYi Micro Hei", "SimSun"]
+CJK_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "SimSun",
+]
 
 
 def ui_font(point_size: float = 10.5) -> QFont:

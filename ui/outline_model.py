@@ -228,8 +228,9 @@ class OutlineModel(QAbstractItemModel):
         ids = payload.get("ids")
         return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
 
-    def canDropMimeData(self, mime: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: ModelIndex) -> bool:
+    def canDropMimeData(
+        self, mime: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
+    ) -> bool:
         if self.read_only or action != Qt.DropAction.MoveAction or self.report is None:
             return False
         target = self.node(parent)
@@ -241,8 +242,7 @@ class OutlineModel(QAbstractItemModel):
             return False
         return target is None or not any(any(d is target for d in n.walk()) for n in nodes)
 
-    def dropMimeData(self, mime: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: ModelIndex) -> bool:
+    def dropMimeData(self, mime: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
         # Returning True never lets the view remove source rows: this model has no removeRows.
         if not self.canDropMimeData(mime, action, row, column, parent) or self.move_handler is None:
             return False
@@ -308,6 +308,7 @@ class OutlineModel(QAbstractItemModel):
 
     def _renumbered(self, parent: Node | None) -> None:
         """Markers of every node below ``parent`` may have changed; repaint them."""
+
         def emit(nodes: list[Node], parent_index: QModelIndex) -> None:
             if not nodes:
                 return

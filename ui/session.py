@@ -58,6 +58,8 @@ def example_report() -> Report:
     from models.interchange import read_file  # with the ledger and notes it reads: not at start
 
     return read_file(resource_dir() / EXAMPLE_REPORT)[0]
+
+
 NEW_NODE_TITLES = {SECTION: "新标题", POINT: "新要点。", PARAGRAPH: "", TABLE: ""}
 NEW_TABLE_SIZE = (3, 3)  # rows, columns of an inserted table
 
@@ -88,8 +90,9 @@ class Session(QObject):
     ledger_replaced = Signal()  # the 数据台账 changed (an edit, its undo or redo)
     library_lost = Signal()  # the library could not be reopened and the clerk chose not to: the program ends
 
-    def __init__(self, library: Library, settings: AppSettings, read_only: bool = False,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, library: Library, settings: AppSettings, read_only: bool = False, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings
@@ -247,9 +250,11 @@ class Session(QObject):
         else:
             return None
         log.warning("backup on close failed: %s", reason)
-        return (f"关闭时的每日备份没有成功：{reason}\n\n备份文件夹：{backup_dir(self.library.path)}\n\n"
-                "你写的内容都已保存在资料库中，不受影响。下次关闭程序时会再试，"
-                "也可以用「文件 › 备份资料库」立即再备份一次。")
+        return (
+            f"关闭时的每日备份没有成功：{reason}\n\n备份文件夹：{backup_dir(self.library.path)}\n\n"
+            "你写的内容都已保存在资料库中，不受影响。下次关闭程序时会再试，"
+            "也可以用「文件 › 备份资料库」立即再备份一次。"
+        )
 
     # --- text edits (autosaved, not on the undo stack: the editors undo typing themselves) ---
 
@@ -343,9 +348,12 @@ class Session(QObject):
     def report_chars(self) -> int:
         if self.report is None:
             return 0
-        return sum(count_chars(self.shown_text(n.title)) + count_chars(self.shown_text(n.text))
-                   + (sum(count_chars(cell) for cell in n.table.cell_texts()) if n.table else 0)
-                   for n in self.report.walk())
+        return sum(
+            count_chars(self.shown_text(n.title))
+            + count_chars(self.shown_text(n.text))
+            + (sum(count_chars(cell) for cell in n.table.cell_texts()) if n.table else 0)
+            for n in self.report.walk()
+        )
 
     # --- the 数据台账 and the figures the text cites from it ---
 
@@ -401,6 +409,7 @@ class Session(QObject):
             self.library.save_ledger(report.id, ledger)
             report.ledger = ledger
             self.ledger_replaced.emit()
+
         return self._guarded("保存数据台账", step)
 
     # --- tree edits: public, undoable ---
@@ -475,8 +484,9 @@ class Session(QObject):
             return False
         return self._push(EditTableCommand(self, node, node.table or TableData(), table, label))
 
-    def _push(self, command: AddNodeCommand | TrashNodeCommand | MoveNodeCommand | RenameCommand
-              | EditTableCommand) -> bool:
+    def _push(
+        self, command: AddNodeCommand | TrashNodeCommand | MoveNodeCommand | RenameCommand | EditTableCommand
+    ) -> bool:
         self.commit_typing()
         self.flush()
         self.undo_stack.push(command)
@@ -505,8 +515,9 @@ class Session(QObject):
         self.undo_stack.endMacro()
         return True
 
-    def _table_command(self, node_id: int, cells: list[tuple[tuple[int, int], FieldChange]],
-                       label: str) -> EditTableCommand | None:
+    def _table_command(
+        self, node_id: int, cells: list[tuple[tuple[int, int], FieldChange]], label: str
+    ) -> EditTableCommand | None:
         """The changes of one table's cells as one table edit; a cell no longer as it was is left alone."""
         assert self.report is not None
         node = self.report.find(node_id)
@@ -534,8 +545,9 @@ class Session(QObject):
         self.undo_stack.endMacro()
         return all((node.unit, node.due) == (unit, due if unit else "") for node in nodes)
 
-    def take_in_returned(self, label: str, step: str, changes: Sequence[tuple[int, str, str]],
-                         file_id: int | None, notes: list[Note]) -> int | None:
+    def take_in_returned(
+        self, label: str, step: str, changes: Sequence[tuple[int, str, str]], file_id: int | None, notes: list[Note]
+    ) -> int | None:
         """A returned 填报文件 or 审阅稿: the report is saved as a revision named ``label`` (with the
         file's 批注 and, when ``file_id`` is given, its 已交回 mark), then ``changes``
         ``(node_id, "title"|"text", value)`` are applied as ONE undo step named ``step``.
@@ -609,6 +621,7 @@ class Session(QObject):
         def step() -> None:
             self.library.add_node(report_id, node, parent_id, position)
             self.outline.insert_node(node, self._parent(parent_id), position)
+
         return self._guarded("添加", step)
 
     def restore_trashed(self, node: Node, parent_id: int | None, position: int) -> bool:
@@ -618,6 +631,7 @@ class Session(QObject):
         def step() -> None:
             self.library.restore_node(node_id)
             self.outline.insert_node(node, self._parent(parent_id), position)
+
         return self._guarded("恢复", step)
 
     def trash_existing(self, node: Node) -> bool:
@@ -628,6 +642,7 @@ class Session(QObject):
             self._pending_nodes.pop(node_id, None)
             self.library.trash_node(node_id)
             self.outline.remove_node(node)
+
         return self._guarded("删除", step)
 
     def move_existing(self, node: Node, parent_id: int | None, position: int) -> bool:
@@ -637,6 +652,7 @@ class Session(QObject):
         def step() -> None:
             self.library.move_node(node_id, parent_id, position)
             self.outline.move_node(node, self._parent(parent_id), position)
+
         return self._guarded("移动", step)
 
     def set_title(self, node: Node, title: str) -> bool:
@@ -655,6 +671,7 @@ class Session(QObject):
                 self._watched = (node, title, text)
             self.outline.node_changed(node)
             self.node_replaced.emit(node_id)
+
         return self._guarded("修改", step)
 
     def set_assignment(self, node: Node, unit: str, due: str) -> bool:
@@ -668,6 +685,7 @@ class Session(QObject):
             node.unit, node.due = unit, due
             self.outline.node_changed(node)
             self.assignment_changed.emit(node_id)
+
         return self._guarded("分工", step)
 
     def set_table(self, node: Node, table: TableData) -> bool:
@@ -680,6 +698,7 @@ class Session(QObject):
             node.table = table.copy()
             self.outline.node_changed(node)
             self.node_replaced.emit(node_id)
+
         return self._guarded("修改表格", step)
 
     # --- revisions and per-report settings ---

@@ -46,7 +46,9 @@ class StartPage(QWidget):
         self.btn_new = QPushButton(self.tr("新建报告…"))
         self.btn_open = QPushButton(self.tr("打开"))
         self.btn_roll = QPushButton(self.tr("新建下一年度报告"))
-        self.btn_roll.setToolTip(self.tr("以所选报告为基础新建下一年度的报告：保留结构，去年的内容留作参考，去年的工作安排变成落实清单"))
+        self.btn_roll.setToolTip(
+            self.tr("以所选报告为基础新建下一年度的报告：保留结构，去年的内容留作参考，去年的工作安排变成落实清单")
+        )
         self.btn_duplicate = QPushButton(self.tr("复制一份"))
         self.btn_delete = QPushButton(self.tr("移入回收站"))
         self.btn_restore = QPushButton(self.tr("从回收站恢复"))
@@ -64,8 +66,14 @@ class StartPage(QWidget):
         self.stack.addWidget(self.lst_reports)
         self.stack.addWidget(self._build_empty_panel())
         toolbar = QHBoxLayout()
-        for button in (self.btn_new, self.btn_open, self.btn_roll, self.btn_duplicate, self.btn_delete,
-                       self.btn_restore):
+        for button in (
+            self.btn_new,
+            self.btn_open,
+            self.btn_roll,
+            self.btn_duplicate,
+            self.btn_delete,
+            self.btn_restore,
+        ):
             button.setAutoDefault(False)
             toolbar.addWidget(button)
         toolbar.addStretch(1)
@@ -80,7 +88,11 @@ class StartPage(QWidget):
 
     def _build_empty_panel(self) -> QWidget:
         panel = QWidget()
-        text = QLabel(self.tr("资料库里还没有报告。\n\n可以按模板新建一份，也可以先打开程序自带的示例报告，看看写好的报告在这里是什么样子。"))
+        text = QLabel(
+            self.tr(
+                "资料库里还没有报告。\n\n可以按模板新建一份，也可以先打开程序自带的示例报告，看看写好的报告在这里是什么样子。"
+            )
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.btn_empty_new = QPushButton(self.tr("新建报告…"))
@@ -131,8 +143,13 @@ class StartPage(QWidget):
                 font.setBold(True)
                 group.setFont(0, font)
                 groups[summary.year] = group
-            row = [summary.title or "（无标题）", summary.issuer, summary.modified.replace("T", " ")[:16],
-                   str(summary.chars), status_text(summary)]
+            row = [
+                summary.title or "（无标题）",
+                summary.issuer,
+                summary.modified.replace("T", " ")[:16],
+                str(summary.chars),
+                status_text(summary),
+            ]
             item = QTreeWidgetItem(group, row)
             item.setData(0, ID_ROLE, summary.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

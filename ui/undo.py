@@ -157,6 +157,7 @@ class AssignCommand(_SessionCommand):
     def undo(self) -> None:
         self.session.set_assignment(self.node, *self.old)
 
+
 class EditTableCommand(_SessionCommand):
     """One change of a table's cells (a cell typed, a row or column added or removed, a paste)."""
 

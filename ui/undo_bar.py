@@ -26,7 +26,8 @@ def tr(text: str) -> str:
 def written_chars(node: Node) -> int:
     """字数 the clerk wrote in ``node`` and its sub-parts: a title left as a new part's is none."""
     return sum(
-        count_chars(n.text) + count_chars(n.cells_text)
+        count_chars(n.text)
+        + count_chars(n.cells_text)
         + (count_chars(n.title) if n.title != NEW_NODE_TITLES.get(n.kind) else 0)
         for n in node.walk()
     )

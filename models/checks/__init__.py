@@ -23,7 +23,22 @@ from models.checks.runner import (
 from models.checks.structure import coverage_table
 
 __all__ = [
-    "ADVICE", "ERROR", "FAMILIES", "RULES", "RULES_BY_ID", "FieldChange", "Finding", "Fix",
-    "Rule", "apply_all", "apply_changes", "apply_fix", "changes_between", "check_node", "coverage_table", "fix_all",
-    "planned_changes", "run_checks",
+    "ADVICE",
+    "ERROR",
+    "FAMILIES",
+    "RULES",
+    "RULES_BY_ID",
+    "FieldChange",
+    "Finding",
+    "Fix",
+    "Rule",
+    "apply_all",
+    "apply_changes",
+    "apply_fix",
+    "changes_between",
+    "check_node",
+    "coverage_table",
+    "fix_all",
+    "planned_changes",
+    "run_checks",
 ]

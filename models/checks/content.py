@@ -25,9 +25,13 @@ REQUIRED_PARTS = (1, 2, 3, 4)
 # template's own heading is 「存在的不足和原因」.
 _CAUSES = re.compile("原因|由于|究其|导致|根源|症结|归结于|归因于|主观上|客观上|一方面[^。\n]*另一方面")
 # What a 主要负责人 did, in the words reports use for it (督察规定: 履行第一责任人职责的有关情况).
-_LEADER_ACTS = re.compile("研究部署|专题研究|专题会议|主持|召开|听取|审定|审议|学法|述法|法治课|督促|出庭应诉|约谈|批示")
-_PLACEHOLDER = re.compile(r"×{2,}|[XＸ]{2,}|某某|\{(?:year|next_year|issuer)\}|【[^】\n]{0,20}(?:填写|待补|待定)[^】\n]{0,20}】"
-                          r"|（此处[^）\n]{0,20}）|……(?=现将)")
+_LEADER_ACTS = re.compile(
+    "研究部署|专题研究|专题会议|主持|召开|听取|审定|审议|学法|述法|法治课|督促|出庭应诉|约谈|批示"
+)
+_PLACEHOLDER = re.compile(
+    r"×{2,}|[XＸ]{2,}|某某|\{(?:year|next_year|issuer)\}|【[^】\n]{0,20}(?:填写|待补|待定)[^】\n]{0,20}】"
+    r"|（此处[^）\n]{0,20}）|……(?=现将)"
+)
 _SENTENCE = re.compile("[^。\n]{12,}。")
 
 
@@ -70,15 +74,21 @@ def _on_title(node: Node, message: str) -> Hit:
 def check_causes(report: Report, ctx: Context) -> Iterator[Hit]:
     nodes = _written_part(report, SHORTCOMINGS)
     if nodes and not any(_CAUSES.search(written_under(node, report)) for node in nodes):
-        yield _on_title(nodes[0], "这一部分只列了问题，没有分析原因。督察规定要求写“存在的不足和原因”，"
-                        "请补写原因（如“究其原因，主观上……客观上……”）。")
+        yield _on_title(
+            nodes[0],
+            "这一部分只列了问题，没有分析原因。督察规定要求写“存在的不足和原因”，"
+            "请补写原因（如“究其原因，主观上……客观上……”）。",
+        )
 
 
 def check_leader_acts(report: Report, ctx: Context) -> Iterator[Hit]:
     nodes = _written_part(report, LEADER)
     if nodes and not any(_LEADER_ACTS.search(written_under(node, report)) for node in nodes):
-        yield _on_title(nodes[0], "这一部分没有写主要负责人具体做了什么。请写明主要负责人如何履职，"
-                        "如主持召开专题会议研究部署法治建设、带头学法、年终述法、督促班子成员依法履职等。")
+        yield _on_title(
+            nodes[0],
+            "这一部分没有写主要负责人具体做了什么。请写明主要负责人如何履职，"
+            "如主持召开专题会议研究部署法治建设、带头学法、年终述法、督促班子成员依法履职等。",
+        )
 
 
 def check_coverage(report: Report, ctx: Context) -> Iterator[Hit]:
@@ -130,22 +140,69 @@ def check_placeholder(text: str, where: Where) -> Iterator[Hit]:
 
 
 RULES = (
-    Rule("content.statutory-part", "content", ERROR, DUCHA_CONTENT,
-         "年度报告应包括五项内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责情况；"
-         "下一年度主要安排；其他需要报告的情况（第五项可无）。", check_statutory_parts, scope="report"),
-    Rule("content.empty-part", "content", ERROR, DUCHA_CONTENT,
-         "法定报告内容的部分不能空着。", check_empty_parts, scope="report"),
-    Rule("content.causes", "content", ERROR, DUCHA_CONTENT,
-         "“存在的不足”部分要写原因，不能只列问题。", check_causes, scope="report"),
-    Rule("content.leader-acts", "content", ADVICE, DUCHA_CONTENT,
-         "“党政主要负责人履行推进法治建设第一责任人职责情况”要写主要负责人做了什么（研究部署、专题会议、学法、述法、督促等），"
-         "不能只写一般性的表态。", check_leader_acts, scope="report"),
-    Rule("content.coverage", "content", ADVICE, GANGYAO,
-         "“主要举措和成效”一般按纲要的各方面展开（职能、制度、决策、执法、应急、矛盾纠纷、监督、数字政府等）。",
-         check_coverage, scope="report"),
-    Rule("content.empty-section", "content", ADVICE, "实务（空标题）",
-         "标题下面没有内容。", check_empty_section, fields=frozenset({"title"})),
-    Rule("content.placeholder", "content", ERROR, DUCHA_CONTENT,
-         "报告中留有模板提示文字或占位符（××、某某、{year}、【待填写】等）。", check_placeholder,
-         fields=NODE_FIELDS | {"meta.title"}),
+    Rule(
+        "content.statutory-part",
+        "content",
+        ERROR,
+        DUCHA_CONTENT,
+        "年度报告应包括五项内容：主要举措和成效；存在的不足和原因；党政主要负责人履行第一责任人职责情况；"
+        "下一年度主要安排；其他需要报告的情况（第五项可无）。",
+        check_statutory_parts,
+        scope="report",
+    ),
+    Rule(
+        "content.empty-part",
+        "content",
+        ERROR,
+        DUCHA_CONTENT,
+        "法定报告内容的部分不能空着。",
+        check_empty_parts,
+        scope="report",
+    ),
+    Rule(
+        "content.causes",
+        "content",
+        ERROR,
+        DUCHA_CONTENT,
+        "“存在的不足”部分要写原因，不能只列问题。",
+        check_causes,
+        scope="report",
+    ),
+    Rule(
+        "content.leader-acts",
+        "content",
+        ADVICE,
+        DUCHA_CONTENT,
+        "“党政主要负责人履行推进法治建设第一责任人职责情况”要写主要负责人做了什么（研究部署、专题会议、学法、述法、督促等），"
+        "不能只写一般性的表态。",
+        check_leader_acts,
+        scope="report",
+    ),
+    Rule(
+        "content.coverage",
+        "content",
+        ADVICE,
+        GANGYAO,
+        "“主要举措和成效”一般按纲要的各方面展开（职能、制度、决策、执法、应急、矛盾纠纷、监督、数字政府等）。",
+        check_coverage,
+        scope="report",
+    ),
+    Rule(
+        "content.empty-section",
+        "content",
+        ADVICE,
+        "实务（空标题）",
+        "标题下面没有内容。",
+        check_empty_section,
+        fields=frozenset({"title"}),
+    ),
+    Rule(
+        "content.placeholder",
+        "content",
+        ERROR,
+        DUCHA_CONTENT,
+        "报告中留有模板提示文字或占位符（××、某某、{year}、【待填写】等）。",
+        check_placeholder,
+        fields=NODE_FIELDS | {"meta.title"},
+    ),
 )

@@ -31,8 +31,13 @@ def load_ignored(store: SettingsStore, report_id: int) -> set[IgnoreKey]:
     raw = store.get_setting(ignored_key(report_id), [])
     result: set[IgnoreKey] = set()
     for item in raw if isinstance(raw, list) else []:
-        if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
-                and (item[1] is None or isinstance(item[1], int)) and isinstance(item[2], str)):
+        if (
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], str)
+            and (item[1] is None or isinstance(item[1], int))
+            and isinstance(item[2], str)
+        ):
             result.add((item[0], item[1], item[2]))
     return result
 

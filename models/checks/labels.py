@@ -8,10 +8,18 @@ from models.report import Report
 from models.text_chars import shorten
 
 FIELD_NAMES = {
-    **NODE_FIELD_NAMES, "body": "全文",
-    "meta.title": "报告标题", "meta.recipients": "主送机关", "meta.doc_number": "发文字号", "meta.date": "成文日期",
-    "meta.note": "附注", "meta.cc": "抄送", "meta.signature": "署名", "meta.printed_on": "印发日期",
-    "meta.date_typed": "成文日期", "meta.printed_on_typed": "印发日期",
+    **NODE_FIELD_NAMES,
+    "body": "全文",
+    "meta.title": "报告标题",
+    "meta.recipients": "主送机关",
+    "meta.doc_number": "发文字号",
+    "meta.date": "成文日期",
+    "meta.note": "附注",
+    "meta.cc": "抄送",
+    "meta.signature": "署名",
+    "meta.printed_on": "印发日期",
+    "meta.date_typed": "成文日期",
+    "meta.printed_on_typed": "印发日期",
 }
 
 
@@ -39,5 +47,9 @@ def finding_line(finding: Finding, labels: dict[int, str]) -> str:
     if finding.places and finding.fixable:
         fix = f" → 可一次改好全部 {len(finding.places)} 处"
     elif finding.fix is not None:
-        fix = f" → 可改为「{shorten(finding.fix.replacement, 30, one_line=True)}」" if finding.fix.replacement else " → 可删除"
+        fix = (
+            f" → 可改为「{shorten(finding.fix.replacement, 30, one_line=True)}」"
+            if finding.fix.replacement
+            else " → 可删除"
+        )
     return f"[{finding.severity}] {location(finding, labels)}：{finding.message} {excerpt}{fix}（{finding.rule}）"

@@ -160,12 +160,20 @@ def check_run_in_stop(text: str, where: Where) -> Iterator[Hit]:
     if "是" in text and where.field == "text":
         for m, _number, joined in run_in_markers(text):
             if joined:
-                yield Hit(m.start() - 1, m.end(), f"“{m.group(0)}”前面缺少句号，上一条没有结束。",
-                          replacement=f"{text[m.start() - 1]}。{m.group(0)}")
+                yield Hit(
+                    m.start() - 1,
+                    m.end(),
+                    f"“{m.group(0)}”前面缺少句号，上一条没有结束。",
+                    replacement=f"{text[m.start() - 1]}。{m.group(0)}",
+                )
     if "原因" in text:
         for m in _CAUSE_OPENER.finditer(text):
-            yield Hit(m.start(), m.end(2), f"“{m.group(2)}”前面缺少句号，上一句没有结束。",
-                      replacement=f"{m.group(1)}。{m.group(2)}")
+            yield Hit(
+                m.start(),
+                m.end(2),
+                f"“{m.group(2)}”前面缺少句号，上一句没有结束。",
+                replacement=f"{m.group(1)}。{m.group(2)}",
+            )
 
 
 RULES = (

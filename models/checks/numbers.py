@@ -76,16 +76,23 @@ def check_date_form(text: str, where: Where) -> Iterator[Hit]:
     if where.field in TYPED_DATE_LABELS:
         yield from check_typed_date(text, where, leading_zero=False)
         return
-    date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
+    date_lines = [
+        (offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())
+    ]
     for m in ISO_IN_TEXT.finditer(text):
         if iso_to_chinese(m.group(0)):
             severity = None if any(s <= m.start() < e for s, e in date_lines) else ADVICE
-            yield Hit(m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。",
-                      severity=severity)
+            yield Hit(
+                m.start(), m.end(), f"日期应写成“{iso_to_chinese(m.group(0))}”，不用“-”“/”“.”分隔。", severity=severity
+            )
     for start, end in date_lines:
         for m in WORD_DATE_IN_TEXT.finditer(text, start, end):
-            yield Hit(m.start(), m.end(), "成文日期用阿拉伯数字书写年月日，不用汉字。",
-                      replacement=cn_date_to_arabic(m.group(0)))
+            yield Hit(
+                m.start(),
+                m.end(),
+                "成文日期用阿拉伯数字书写年月日，不用汉字。",
+                replacement=cn_date_to_arabic(m.group(0)),
+            )
 
 
 def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
@@ -95,7 +102,9 @@ def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
         return
     if "年0" not in text and "月0" not in text:
         return
-    date_lines = [(offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())]
+    date_lines = [
+        (offset, offset + len(line)) for offset, line in lines_with_offsets(text) if is_date_line(line.strip())
+    ]
     for m in _LEADING_ZERO.finditer(text):
         severity = None if any(s <= m.start() < e for s, e in date_lines) else ADVICE
         yield Hit(m.start(), m.end(), severity=severity)
@@ -104,8 +113,12 @@ def check_leading_zero(text: str, where: Where) -> Iterator[Hit]:
 def check_short_year(text: str, where: Where) -> Iterator[Hit]:
     if "年" not in text:
         return
-    found = (*_SHORT_YEAR.finditer(text), *_SHORT_YEAR_OPENING.finditer(text), *_SHORT_YEAR_SINCE.finditer(text),
-             *_heading_short_years(text, where))
+    found = (
+        *_SHORT_YEAR.finditer(text),
+        *_SHORT_YEAR_OPENING.finditer(text),
+        *_SHORT_YEAR_SINCE.finditer(text),
+        *_heading_short_years(text, where),
+    )
     matches = sorted({m.start(): m for m in found}.values(), key=lambda m: m.start())
     for m in matches:
         yy = int(m.group(1))
@@ -124,7 +137,7 @@ def _heading_short_years(text: str, where: Where) -> list[re.Match[str]]:
 
 def check_rate(text: str, where: Where) -> Iterator[Hit]:
     for m in _RATE.finditer(text):
-        before = text[max(0, m.start() - 3):m.start()]
+        before = text[max(0, m.start() - 3) : m.start()]
         if any(word in before + m.group(0) for word in _GROWTH_WORDS):
             continue
         if Decimal(m.group(1)) > 100:
@@ -152,32 +165,97 @@ def mixed_units(excerpt: str) -> str | None:
 
 
 RULES = (
-    Rule("number.date-leading-zero", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
-         "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
-         check_leading_zero, fields=DATE_FIELDS, fix=lambda e: e[1:], group=ZERO_GROUP),
-    Rule("number.date-form", "numbers", ERROR, f"{GBT9704} 7.3.5.4",
-         "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。", check_date_form,
-         fields=DATE_FIELDS, fix=iso_to_chinese, specificity=NAME),
-    Rule("number.short-year", "numbers", ADVICE, f"{GBT15835}（年份一般不用简写）",
-         "年份应写全四位，如“2023年”，不写“23年”。", check_short_year, fields=NODE_FIELDS, fixes_in_hits=True),
-    Rule("number.hao-for-ri", "numbers", ADVICE, "实务（公文日期用“日”）",
-         "公文中日期用“日”，不用口语的“号”，如“4月1日”。",
-         lambda text, where: regex_hits(_HAO, text), fields=NODE_FIELDS, fix=lambda e: e[:-1] + "日"),
-    Rule("number.fullwidth", "numbers", ADVICE, "实务（阿拉伯数字用半角）",
-         "阿拉伯数字和百分号用半角字符，如“123”“%”。",
-         lambda text, where: regex_hits(_FULL_DIGITS, text), fields=PROSE_FIELDS,
-         fix=lambda e: e.translate(_FULL_TO_HALF), specificity=HYGIENE, group=FULLWIDTH_GROUP),
-    Rule("number.rate-over-100", "numbers", ADVICE, "实务（比率不超过100%）",
-         "办结率、出庭率等比率不会超过100%，请核对数字。", check_rate, fields=NODE_FIELDS),
-    Rule("number.qian-bai", "numbers", ADVICE, "实务（“万”“亿”前不用“千”“百”）",
-         "“万”“亿”前面不用“千”“百”作单位，如“3000万元”，不写“3千万元”。",
-         lambda text, where: regex_hits(_QIAN_BAI, text), fields=NODE_FIELDS, fix=qian_bai),
-    Rule("number.mixed-units", "numbers", ADVICE, "实务（数字和“千”“百”不混写）",
-         "计数用阿拉伯数字写全，不与“千”“百”混写：写“5900余人”，不写“5千9百余人”。",
-         lambda text, where: regex_hits(_MIXED_UNITS, text) if ("千" in text or "百" in text) else (),
-         fields=NODE_FIELDS, fix=mixed_units),
-    Rule("number.event-dot", "numbers", ERROR, f"{GBT15834} 4.14（间隔号）",
-         "以月、日命名的事件或节日，月、日之间用间隔号，如“3·15”“12·4”，不用下脚点。",
-         lambda text, where: regex_hits(_EVENT_DOT, text) if "“" in text else (),
-         fields=PROSE_FIELDS, fix=lambda e: e.replace(".", "·")),
+    Rule(
+        "number.date-leading-zero",
+        "numbers",
+        ERROR,
+        f"{GBT9704} 7.3.5.4",
+        "日期中的月、日不编虚位：写“3月6日”，不写“03月06日”。",
+        check_leading_zero,
+        fields=DATE_FIELDS,
+        fix=lambda e: e[1:],
+        group=ZERO_GROUP,
+    ),
+    Rule(
+        "number.date-form",
+        "numbers",
+        ERROR,
+        f"{GBT9704} 7.3.5.4",
+        "日期用阿拉伯数字写全年、月、日，如“2024年3月6日”。",
+        check_date_form,
+        fields=DATE_FIELDS,
+        fix=iso_to_chinese,
+        specificity=NAME,
+    ),
+    Rule(
+        "number.short-year",
+        "numbers",
+        ADVICE,
+        f"{GBT15835}（年份一般不用简写）",
+        "年份应写全四位，如“2023年”，不写“23年”。",
+        check_short_year,
+        fields=NODE_FIELDS,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "number.hao-for-ri",
+        "numbers",
+        ADVICE,
+        "实务（公文日期用“日”）",
+        "公文中日期用“日”，不用口语的“号”，如“4月1日”。",
+        lambda text, where: regex_hits(_HAO, text),
+        fields=NODE_FIELDS,
+        fix=lambda e: e[:-1] + "日",
+    ),
+    Rule(
+        "number.fullwidth",
+        "numbers",
+        ADVICE,
+        "实务（阿拉伯数字用半角）",
+        "阿拉伯数字和百分号用半角字符，如“123”“%”。",
+        lambda text, where: regex_hits(_FULL_DIGITS, text),
+        fields=PROSE_FIELDS,
+        fix=lambda e: e.translate(_FULL_TO_HALF),
+        specificity=HYGIENE,
+        group=FULLWIDTH_GROUP,
+    ),
+    Rule(
+        "number.rate-over-100",
+        "numbers",
+        ADVICE,
+        "实务（比率不超过100%）",
+        "办结率、出庭率等比率不会超过100%，请核对数字。",
+        check_rate,
+        fields=NODE_FIELDS,
+    ),
+    Rule(
+        "number.qian-bai",
+        "numbers",
+        ADVICE,
+        "实务（“万”“亿”前不用“千”“百”）",
+        "“万”“亿”前面不用“千”“百”作单位，如“3000万元”，不写“3千万元”。",
+        lambda text, where: regex_hits(_QIAN_BAI, text),
+        fields=NODE_FIELDS,
+        fix=qian_bai,
+    ),
+    Rule(
+        "number.mixed-units",
+        "numbers",
+        ADVICE,
+        "实务（数字和“千”“百”不混写）",
+        "计数用阿拉伯数字写全，不与“千”“百”混写：写“5900余人”，不写“5千9百余人”。",
+        lambda text, where: regex_hits(_MIXED_UNITS, text) if ("千" in text or "百" in text) else (),
+        fields=NODE_FIELDS,
+        fix=mixed_units,
+    ),
+    Rule(
+        "number.event-dot",
+        "numbers",
+        ERROR,
+        f"{GBT15834} 4.14（间隔号）",
+        "以月、日命名的事件或节日，月、日之间用间隔号，如“3·15”“12·4”，不用下脚点。",
+        lambda text, where: regex_hits(_EVENT_DOT, text) if "“" in text else (),
+        fields=PROSE_FIELDS,
+        fix=lambda e: e.replace(".", "·"),
+    ),
 )

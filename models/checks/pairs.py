@@ -76,7 +76,11 @@ def check_unpaired(text: str, where: Where) -> Iterator[Hit]:
                         yield _unpaired(stack.pop(), offset)
                     stack.pop()
                 else:
-                    yield Hit(offset + i, offset + i + 1, f"这个右{_PAIR_NAMES[opener]}“{ch}”前面没有配对的左{_PAIR_NAMES[opener]}。")
+                    yield Hit(
+                        offset + i,
+                        offset + i + 1,
+                        f"这个右{_PAIR_NAMES[opener]}“{ch}”前面没有配对的左{_PAIR_NAMES[opener]}。",
+                    )
         for item in stack:
             yield _unpaired(item, offset)
         offset += len(line) + 1
@@ -84,7 +88,9 @@ def check_unpaired(text: str, where: Where) -> Iterator[Hit]:
 
 def _unpaired(item: tuple[str, int], offset: int) -> Hit:
     ch, i = item
-    return Hit(offset + i, offset + i + 1, f"这个左{_PAIR_NAMES[ch]}“{ch}”后面没有配对的右{_PAIR_NAMES[ch]}“{_PAIRS[ch]}”。")
+    return Hit(
+        offset + i, offset + i + 1, f"这个左{_PAIR_NAMES[ch]}“{ch}”后面没有配对的右{_PAIR_NAMES[ch]}“{_PAIRS[ch]}”。"
+    )
 
 
 def check_nested_book_titles(text: str, where: Where) -> Iterator[Hit]:
@@ -114,16 +120,47 @@ def fix_nested_book_title(excerpt: str) -> str | None:
 
 
 RULES = (
-    Rule("punct.ascii-brackets", "punctuation", ERROR, "GB/T 15834—2011 4.9",
-         "括号内是中文时应使用全角括号“（）”，不用半角“()”。",
-         check_ascii_brackets, fields=PROSE_FIELDS, fix=fix_ascii_brackets, specificity=HYGIENE, group=ASCII_GROUP),
-    Rule("punct.ascii-quotes", "punctuation", ERROR, "GB/T 15834—2011 4.8",
-         "中文引号应使用“”，不用半角直引号 \"\"。",
-         check_ascii_quotes, fields=PROSE_FIELDS, fix=lambda e: "“" + e[1:-1] + "”", specificity=HYGIENE,
-         group=ASCII_GROUP),
-    Rule("punct.unpaired", "punctuation", ERROR, "GB/T 15834—2011 4.8、4.9、4.15",
-         "引号、括号、书名号应成对使用。", check_unpaired, fields=NODE_FIELDS | {"meta.title"}),
-    Rule("punct.nested-book-title", "punctuation", ERROR, "GB/T 15834—2011 4.15",
-         "书名号里面还要用书名号时，里面一层用单书名号“〈〉”，如《关于印发〈××办法〉的通知》。",
-         check_nested_book_titles, fields=PROSE_FIELDS, fix=fix_nested_book_title),
+    Rule(
+        "punct.ascii-brackets",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.9",
+        "括号内是中文时应使用全角括号“（）”，不用半角“()”。",
+        check_ascii_brackets,
+        fields=PROSE_FIELDS,
+        fix=fix_ascii_brackets,
+        specificity=HYGIENE,
+        group=ASCII_GROUP,
+    ),
+    Rule(
+        "punct.ascii-quotes",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.8",
+        '中文引号应使用“”，不用半角直引号 ""。',
+        check_ascii_quotes,
+        fields=PROSE_FIELDS,
+        fix=lambda e: "“" + e[1:-1] + "”",
+        specificity=HYGIENE,
+        group=ASCII_GROUP,
+    ),
+    Rule(
+        "punct.unpaired",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.8、4.9、4.15",
+        "引号、括号、书名号应成对使用。",
+        check_unpaired,
+        fields=NODE_FIELDS | {"meta.title"},
+    ),
+    Rule(
+        "punct.nested-book-title",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.15",
+        "书名号里面还要用书名号时，里面一层用单书名号“〈〉”，如《关于印发〈××办法〉的通知》。",
+        check_nested_book_titles,
+        fields=PROSE_FIELDS,
+        fix=fix_nested_book_title,
+    ),
 )

@@ -14,16 +14,27 @@ from models.edition import Edition
 
 PUBLIC_ONLY = frozenset({Edition.PUBLIC})
 # Every field the 公开版 prints: the body and the metadata, 附注 (联系人和电话) and 版记 included.
-PRIVACY_FIELDS = NODE_FIELDS | frozenset({
-    "meta.title", "meta.recipients", "meta.note", "meta.cc", "meta.issuer", "meta.signer", "meta.signature",
-    "meta.printed_by", "meta.doc_number",
-})
+PRIVACY_FIELDS = NODE_FIELDS | frozenset(
+    {
+        "meta.title",
+        "meta.recipients",
+        "meta.note",
+        "meta.cc",
+        "meta.issuer",
+        "meta.signer",
+        "meta.signature",
+        "meta.printed_by",
+        "meta.doc_number",
+    }
+)
 _MOBILE = re.compile(r"(?<![\d.])1[3-9]\d(?:[ -]?\d{4}){2}(?![\d.])")
 _ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx\d])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_CONTACT = re.compile(rf"(?:联系人|经办人|承办人)[：:\s]*[{CJK}]{{2,4}}"
-                      rf"|[{CJK}]{{2,4}}?(?:同志)?[，,：:\s]*(?:联系)?(?:电话|手机)[：:\s]*\d[\d\- ]{{6,}}\d")
+_CONTACT = re.compile(
+    rf"(?:联系人|经办人|承办人)[：:\s]*[{CJK}]{{2,4}}"
+    rf"|[{CJK}]{{2,4}}?(?:同志)?[，,：:\s]*(?:联系)?(?:电话|手机)[：:\s]*\d[\d\- ]{{6,}}\d"
+)
 _SERVICE_WORDS = ("咨询", "服务", "值班", "举报", "投诉", "监督", "热线", "办公", "传真", "联系")
 _CLASSIFIED = re.compile("绝密|机密|涉密|秘密(?![书])|内部资料|内部文件|不宜公开|不予公开")
 
@@ -58,15 +69,44 @@ def check_contact(text: str, where: Where) -> Iterator[Hit]:
 
 
 RULES = (
-    Rule("privacy.mobile", "privacy", ERROR, XXGK,
-         "公开版中有手机号码。个人信息不得公开，请删除或改为单位办公电话。",
-         lambda text, where: regex_hits(_MOBILE, text), fields=PRIVACY_FIELDS, editions=PUBLIC_ONLY),
-    Rule("privacy.id-number", "privacy", ERROR, XXGK,
-         "公开版中有居民身份证号码，不得公开，请删除。", check_id_numbers, fields=PRIVACY_FIELDS, editions=PUBLIC_ONLY),
-    Rule("privacy.contact-name", "privacy", ADVICE, XXGK,
-         "公开版中有联系人姓名和电话，请确认是否属于可以公开的单位信息。", check_contact,
-         fields=PRIVACY_FIELDS, editions=PUBLIC_ONLY),
-    Rule("privacy.classified-words", "privacy", ADVICE, DUCHA_PUBLISH,
-         "这里提到“秘密”“内部”等字样，涉及党和国家秘密的内容不得公开，请确认。",
-         lambda text, where: regex_hits(_CLASSIFIED, text), fields=PRIVACY_FIELDS, editions=PUBLIC_ONLY),
+    Rule(
+        "privacy.mobile",
+        "privacy",
+        ERROR,
+        XXGK,
+        "公开版中有手机号码。个人信息不得公开，请删除或改为单位办公电话。",
+        lambda text, where: regex_hits(_MOBILE, text),
+        fields=PRIVACY_FIELDS,
+        editions=PUBLIC_ONLY,
+    ),
+    Rule(
+        "privacy.id-number",
+        "privacy",
+        ERROR,
+        XXGK,
+        "公开版中有居民身份证号码，不得公开，请删除。",
+        check_id_numbers,
+        fields=PRIVACY_FIELDS,
+        editions=PUBLIC_ONLY,
+    ),
+    Rule(
+        "privacy.contact-name",
+        "privacy",
+        ADVICE,
+        XXGK,
+        "公开版中有联系人姓名和电话，请确认是否属于可以公开的单位信息。",
+        check_contact,
+        fields=PRIVACY_FIELDS,
+        editions=PUBLIC_ONLY,
+    ),
+    Rule(
+        "privacy.classified-words",
+        "privacy",
+        ADVICE,
+        DUCHA_PUBLISH,
+        "这里提到“秘密”“内部”等字样，涉及党和国家秘密的内容不得公开，请确认。",
+        lambda text, where: regex_hits(_CLASSIFIED, text),
+        fields=PRIVACY_FIELDS,
+        editions=PUBLIC_ONLY,
+    ),
 )

@@ -16,7 +16,9 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": 
 _ASCII_MARK = re.compile(rf"(?<={CJK_CHAR})[,;:?!]|[,;:?!](?={CJK_CHAR})|(?<={CJK_CHAR})\.(?![\d.])")
 _ANY_ASCII_MARK = re.compile("[,;:?!.]")
 _SERIAL_COMMA = re.compile("》、《|”、“")
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s{0,3}年?\s{0,3}([-－–~])\s{0,3}|(?=(?:19|20)\d{2}年))((?:19|20)\d{2})(?=年)")
+_YEAR_RANGE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s{0,3}年?\s{0,3}([-－–~])\s{0,3}|(?=(?:19|20)\d{2}年))((?:19|20)\d{2})(?=年)"
+)
 _PERCENT_RANGE = re.compile(r"(?<![\d.%])(\d+(?:\.\d+)?)\s{0,3}([~～\-－–—])\s{0,3}(\d+(?:\.\d+)?)%")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)|…{3,}")
 _DASH = re.compile(rf"(?<={CJK_CHAR})(?:-{{2,}}|－{{2,}}|–{{2,}}|―{{1,2}}|—{{3,}})(?={CJK_CHAR})")
@@ -38,9 +40,11 @@ def check_ascii_marks(text: str, where: Where) -> Iterator[Hit]:
 
 def guarded(pattern: re.Pattern[str], *needles: str):
     """A check that runs ``pattern`` only when one of the needles occurs (most texts have none)."""
+
     def check(text: str, where: Where) -> Iterator[Hit]:
         if any(needle in text for needle in needles):
             yield from regex_hits(pattern, text)
+
     return check
 
 
@@ -83,13 +87,18 @@ def check_final(text: str, where: Where) -> Iterator[Hit]:
             continue
         pause = trailing_run(stripped, TRAILING_PAUSES)
         if pause < len(stripped):
-            yield Hit(offset + pause, offset + len(stripped), "段末是逗号、顿号等句内点号，应改为句号。",
-                      replacement="。")
+            yield Hit(
+                offset + pause, offset + len(stripped), "段末是逗号、顿号等句内点号，应改为句号。", replacement="。"
+            )
             continue
         if stripped[-1] in _HALF_WIDTH_ENDS and not stripped.endswith(".."):
             end = offset + len(stripped)
-            yield Hit(end - 1, end, f"段末的“{stripped[-1]}”是半角符号，应改为“{_HALF_WIDTH_ENDS[stripped[-1]]}”。",
-                      replacement=_HALF_WIDTH_ENDS[stripped[-1]])
+            yield Hit(
+                end - 1,
+                end,
+                f"段末的“{stripped[-1]}”是半角符号，应改为“{_HALF_WIDTH_ENDS[stripped[-1]]}”。",
+                replacement=_HALF_WIDTH_ENDS[stripped[-1]],
+            )
             continue
         tail = max(0, len(stripped) - 8)
         yield Hit(offset + tail, offset + len(stripped), replacement=stripped[tail:] + "。")
@@ -152,39 +161,130 @@ def check_title_marks(text: str, where: Where) -> Iterator[Hit]:
 
 
 RULES = (
-    Rule("punct.ascii", "punctuation", ERROR, "GB/T 15834—2011 第1章、第4章（汉语书面语用全角标点）",
-         "中文文本应使用全角标点“，；：？！。”，不用半角符号。",
-         check_ascii_marks, fields=PROSE_FIELDS, fix=lambda e: _FULL_WIDTH.get(e), specificity=HYGIENE,
-         group=ASCII_GROUP),
+    Rule(
+        "punct.ascii",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 第1章、第4章（汉语书面语用全角标点）",
+        "中文文本应使用全角标点“，；：？！。”，不用半角符号。",
+        check_ascii_marks,
+        fields=PROSE_FIELDS,
+        fix=lambda e: _FULL_WIDTH.get(e),
+        specificity=HYGIENE,
+        group=ASCII_GROUP,
+    ),
     *pairs.RULES,
-    Rule("punct.serial-comma-titles", "punctuation", ADVICE, "GB/T 15834—2011 4.5.3.5",
-         "并列的书名号或引号之间通常不用顿号（中间有括注时才用顿号）。",
-         check_serial_comma, fields=PROSE_FIELDS,
-         fix=lambda e: e.replace("、", "")),
-    Rule("punct.time-range", "punctuation", ERROR, "GB/T 15834—2011 4.13",
-         "表示时间起止用一字线“—”，如“2021—2025年”。", check_year_range, fields=PROSE_FIELDS, fixes_in_hits=True),
-    Rule("punct.percent-range", "punctuation", ERROR, "GB/T 15835—2011（数值范围，如“63%～68%”）；GB/T 15834—2011 4.13",
-         "百分数范围的前后两个数都要带“%”，中间用浪纹线，如“63%～68%”。",
-         check_percent_range, fields=NODE_FIELDS, fixes_in_hits=True),
-    Rule("punct.ellipsis", "punctuation", ERROR, "GB/T 15834—2011 4.11",
-         "省略号是六个点“……”，不用“...”“。。。”或单个“…”。",
-         guarded(_ELLIPSIS, "...", "。。。", "…", "···"), fields=NODE_FIELDS, fix=lambda e: "……"),
-    Rule("punct.dash", "punctuation", ERROR, "GB/T 15834—2011 4.10",
-         "破折号是两个一字线“——”，占两个字的位置。",
-         guarded(_DASH, "--", "－－", "––", "―", "———"), fields=NODE_FIELDS, fix=lambda e: "——"),
-    Rule("punct.doubled", "punctuation", ADVICE, "实务（重复标点）",
-         "标点重复，只保留一个。", check_doubled, fields=PROSE_FIELDS, fixes_in_hits=True, specificity=HYGIENE),
-    Rule("punct.final", "punctuation", ERROR, "GB/T 15834—2011 4.1",
-         "段落末尾缺少句号：陈述句末尾应使用句号。", check_final, fields=NODE_FIELDS, fixes_in_hits=True),
-    Rule("punct.heading-bare", "punctuation", ADVICE, "实务（独立成行的标题末尾不加标点）",
-         "单独成行的标题末尾不加标点。", check_bare_heading, fields=frozenset({"title"}), fixes_in_hits=True),
-    Rule("punct.heading-runin", "punctuation", ADVICE, "实务（标题与正文接排时标题后用句号）",
-         "标题后面直接接正文时，标题末尾用句号。", check_runin_heading, fields=frozenset({"title"}), fixes_in_hits=True),
-    Rule("punct.title", "punctuation", ADVICE, "实务（公文标题不用标点）",
-         "公文标题除书名号、引号外一般不用标点，末尾不加标点。", check_title_marks,
-         fields=frozenset({"meta.title"}), fixes_in_hits=True),
-    Rule("punct.cjk-space", "punctuation", ADVICE, "实务（汉字之间不留空格）",
-         "汉字之间多了空格（常见于从网页或PDF复制的文字）。",
-         guarded(_CJK_SPACE, " ", "\u3000", "\t"), fields=NODE_FIELDS, fix=lambda e: "", specificity=HYGIENE,
-         group=SPACE_GROUP),
+    Rule(
+        "punct.serial-comma-titles",
+        "punctuation",
+        ADVICE,
+        "GB/T 15834—2011 4.5.3.5",
+        "并列的书名号或引号之间通常不用顿号（中间有括注时才用顿号）。",
+        check_serial_comma,
+        fields=PROSE_FIELDS,
+        fix=lambda e: e.replace("、", ""),
+    ),
+    Rule(
+        "punct.time-range",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.13",
+        "表示时间起止用一字线“—”，如“2021—2025年”。",
+        check_year_range,
+        fields=PROSE_FIELDS,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "punct.percent-range",
+        "punctuation",
+        ERROR,
+        "GB/T 15835—2011（数值范围，如“63%～68%”）；GB/T 15834—2011 4.13",
+        "百分数范围的前后两个数都要带“%”，中间用浪纹线，如“63%～68%”。",
+        check_percent_range,
+        fields=NODE_FIELDS,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "punct.ellipsis",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.11",
+        "省略号是六个点“……”，不用“...”“。。。”或单个“…”。",
+        guarded(_ELLIPSIS, "...", "。。。", "…", "···"),
+        fields=NODE_FIELDS,
+        fix=lambda e: "……",
+    ),
+    Rule(
+        "punct.dash",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.10",
+        "破折号是两个一字线“——”，占两个字的位置。",
+        guarded(_DASH, "--", "－－", "––", "―", "———"),
+        fields=NODE_FIELDS,
+        fix=lambda e: "——",
+    ),
+    Rule(
+        "punct.doubled",
+        "punctuation",
+        ADVICE,
+        "实务（重复标点）",
+        "标点重复，只保留一个。",
+        check_doubled,
+        fields=PROSE_FIELDS,
+        fixes_in_hits=True,
+        specificity=HYGIENE,
+    ),
+    Rule(
+        "punct.final",
+        "punctuation",
+        ERROR,
+        "GB/T 15834—2011 4.1",
+        "段落末尾缺少句号：陈述句末尾应使用句号。",
+        check_final,
+        fields=NODE_FIELDS,
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "punct.heading-bare",
+        "punctuation",
+        ADVICE,
+        "实务（独立成行的标题末尾不加标点）",
+        "单独成行的标题末尾不加标点。",
+        check_bare_heading,
+        fields=frozenset({"title"}),
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "punct.heading-runin",
+        "punctuation",
+        ADVICE,
+        "实务（标题与正文接排时标题后用句号）",
+        "标题后面直接接正文时，标题末尾用句号。",
+        check_runin_heading,
+        fields=frozenset({"title"}),
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "punct.title",
+        "punctuation",
+        ADVICE,
+        "实务（公文标题不用标点）",
+        "公文标题除书名号、引号外一般不用标点，末尾不加标点。",
+        check_title_marks,
+        fields=frozenset({"meta.title"}),
+        fixes_in_hits=True,
+    ),
+    Rule(
+        "punct.cjk-space",
+        "punctuation",
+        ADVICE,
+        "实务（汉字之间不留空格）",
+        "汉字之间多了空格（常见于从网页或PDF复制的文字）。",
+        guarded(_CJK_SPACE, " ", "\u3000", "\t"),
+        fields=NODE_FIELDS,
+        fix=lambda e: "",
+        specificity=HYGIENE,
+        group=SPACE_GROUP,
+    ),
 )

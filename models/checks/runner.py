@@ -28,10 +28,20 @@ from models.ledger.refs import has_references, report_has_references, report_she
 from models.report import META_FIELDS, Node, Report
 
 RULES: tuple[Rule, ...] = (
-    *content.RULES, *years.RULES, *numbering.RULES, *punctuation.RULES,
-    *numbers.RULES, *citations.RULES, *genre.RULES, *privacy.RULES,
+    *content.RULES,
+    *years.RULES,
+    *numbering.RULES,
+    *punctuation.RULES,
+    *numbers.RULES,
+    *citations.RULES,
+    *genre.RULES,
+    *privacy.RULES,
     *data.RULES,
-    *laws.RULES, *title.RULES, *hygiene.RULES, *typos.RULES, *pages.RULES,
+    *laws.RULES,
+    *title.RULES,
+    *hygiene.RULES,
+    *typos.RULES,
+    *pages.RULES,
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 assert len(RULES_BY_ID) == len(RULES), "duplicate rule id"
@@ -43,8 +53,13 @@ IgnoreKey = tuple[str, "int | None", str]
 _SEVERITY_ORDER = {"错误": 0, "建议": 1}
 
 
-def run_checks(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
-               ignored: Collection[IgnoreKey] = frozenset()) -> list[Finding]:
+def run_checks(
+    report: Report,
+    *,
+    edition: Edition = Edition.SUBMIT,
+    disabled: Collection[str] = frozenset(),
+    ignored: Collection[IgnoreKey] = frozenset(),
+) -> list[Finding]:
     """Every finding of every enabled rule, in reading order (report-wide, metadata, then nodes).
 
     The rules read the text as it is printed: ledger references resolved to their figures."""
@@ -64,8 +79,15 @@ def run_checks(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: C
     return _sorted(_no_fixes_over_references(findings, stored), report)
 
 
-def check_node(report: Report, node: Node, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
-               ignored: Collection[IgnoreKey] = frozenset(), context: Context | None = None) -> list[Finding]:
+def check_node(
+    report: Report,
+    node: Node,
+    *,
+    edition: Edition = Edition.SUBMIT,
+    disabled: Collection[str] = frozenset(),
+    ignored: Collection[IgnoreKey] = frozenset(),
+    context: Context | None = None,
+) -> list[Finding]:
     """The field rules over one node (the quick re-check after an edit).
 
     Report-wide rules (statutory parts, 纲要 coverage, dates) are left to :func:`run_checks`.
@@ -109,8 +131,9 @@ def _check_node_fields(by_field: dict[str, list[Rule]], ctx: Context, node: Node
     yield from _check_field(by_field, ctx, node, "text", node.text)
 
 
-def _check_field(by_field: dict[str, list[Rule]], ctx: Context, node: Node | None, name: str,
-                 text: str) -> Iterable[Finding]:
+def _check_field(
+    by_field: dict[str, list[Rule]], ctx: Context, node: Node | None, name: str, text: str
+) -> Iterable[Finding]:
     if not text:
         return
     where = Where(ctx, name, node)
@@ -130,12 +153,19 @@ def _from_report_hits(rule: Rule, hits: Iterable[Hit], report: Report) -> Iterab
 
 def _from_hits(rule: Rule, hits: Iterable[Hit], node: Node | None, name: str, text: str) -> Iterable[Finding]:
     for hit in hits:
-        excerpt = text[hit.start:hit.end]
+        excerpt = text[hit.start : hit.end]
         yield Finding(
-            rule=rule.id, severity=hit.severity or rule.severity, node_id=node.id if node is not None else None,
-            field=name, start=hit.start, end=hit.end, excerpt=excerpt,
-            message=hit.message or rule.explanation, fix=_fix_for(rule, hit, excerpt),
-            family=rule.family, source=rule.source,
+            rule=rule.id,
+            severity=hit.severity or rule.severity,
+            node_id=node.id if node is not None else None,
+            field=name,
+            start=hit.start,
+            end=hit.end,
+            excerpt=excerpt,
+            message=hit.message or rule.explanation,
+            fix=_fix_for(rule, hit, excerpt),
+            family=rule.family,
+            source=rule.source,
         )
 
 
@@ -149,6 +179,7 @@ def _fix_for(rule: Rule, hit: Hit, excerpt: str) -> Fix | None:
 
 
 # --- one finding per span, one per paragraph ---
+
 
 def fold(findings: list[Finding], text: str, where: Where) -> list[Finding]:
     """One finding per span: B is folded into A when B's characters lie inside A's, A's rule is
@@ -165,8 +196,15 @@ def fold(findings: list[Finding], text: str, where: Where) -> list[Finding]:
         if i in gone or winner.fix is None:
             continue
         level = RULES_BY_ID[winner.rule].specificity
-        inside = [j for j, f in enumerate(findings) if j != i and j not in gone and winner.start <= f.start
-                  and f.end <= winner.end and RULES_BY_ID[f.rule].specificity < level]
+        inside = [
+            j
+            for j, f in enumerate(findings)
+            if j != i
+            and j not in gone
+            and winner.start <= f.start
+            and f.end <= winner.end
+            and RULES_BY_ID[f.rule].specificity < level
+        ]
         if not inside:
             continue
         fixed = apply_fix(text, winner.fix)
@@ -202,7 +240,9 @@ def group_places(findings: list[Finding], text: str) -> list[Finding]:
         else:
             buckets.setdefault((group.key, bisect_right(line_starts, finding.start)), []).append(finding)
     for members in buckets.values():
-        result.append(members[0] if len(members) == 1 else _grouped(sorted(members, key=lambda f: (f.start, -f.end)), text))
+        result.append(
+            members[0] if len(members) == 1 else _grouped(sorted(members, key=lambda f: (f.start, -f.end)), text)
+        )
     return result
 
 
@@ -214,10 +254,17 @@ def _grouped(members: list[Finding], text: str) -> Finding:
     excerpt = text[start:end]
     replacement = _rewrite(text, members, start, end)
     return Finding(
-        rule=lead.id, severity=ERROR if any(f.severity == ERROR for f in members) else lead.severity,
-        node_id=members[0].node_id, field=members[0].field, start=start, end=end, excerpt=excerpt,
+        rule=lead.id,
+        severity=ERROR if any(f.severity == ERROR for f in members) else lead.severity,
+        node_id=members[0].node_id,
+        field=members[0].field,
+        start=start,
+        end=end,
+        excerpt=excerpt,
         message=f"本段有 {len(members)} 处{group.noun}，{group.advice}",
-        fix=Fix(start, end, replacement) if replacement != excerpt else None, family=lead.family, source=lead.source,
+        fix=Fix(start, end, replacement) if replacement != excerpt else None,
+        family=lead.family,
+        source=lead.source,
         places=tuple(Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix) for f in members),
         folded=tuple(dict.fromkeys(r for f in members for r in f.folded)),
     )
@@ -241,14 +288,25 @@ def roll_up(findings: list[Finding]) -> list[Finding]:
         lead = RULES_BY_ID[min((f.rule for f in members), key=RULE_ORDER.__getitem__)]
         assert lead.group is not None
         count = sum(len(f.places) or 1 for f in members)
-        result.append(Finding(
-            rule=lead.id, severity=ERROR if any(f.severity == ERROR for f in members) else lead.severity,
-            node_id=None, field="body", start=0, end=0, excerpt="",
-            message=f"全文有 {count} 处{lead.group.noun}，分布在 {len(members)} 个段落或标题中，{lead.group.advice}",
-            family=lead.family, source=lead.source,
-            places=tuple(Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix, f.message, f.places)
-                         for f in members),
-            folded=tuple(dict.fromkeys(r for f in members for r in f.folded))))
+        result.append(
+            Finding(
+                rule=lead.id,
+                severity=ERROR if any(f.severity == ERROR for f in members) else lead.severity,
+                node_id=None,
+                field="body",
+                start=0,
+                end=0,
+                excerpt="",
+                message=f"全文有 {count} 处{lead.group.noun}，分布在 {len(members)} 个段落或标题中，{lead.group.advice}",
+                family=lead.family,
+                source=lead.source,
+                places=tuple(
+                    Place(f.rule, f.node_id, f.field, f.start, f.end, f.excerpt, f.fix, f.message, f.places)
+                    for f in members
+                ),
+                folded=tuple(dict.fromkeys(r for f in members for r in f.folded)),
+            )
+        )
     return result
 
 
@@ -262,7 +320,7 @@ def _rewrite(text: str, places: list[Finding], start: int, end: int) -> str:
         while j < len(places) and places[j].start < outer.end:
             j += 1
         # what starts inside ``outer``; one reaching past its end waits for the next check
-        inner = [f for f in places[i + 1:j] if f.end <= outer.end]
+        inner = [f for f in places[i + 1 : j] if f.end <= outer.end]
         i = j
         fix_of = RULES_BY_ID[outer.rule].fix
         if inner and fix_of is not None:
@@ -270,7 +328,7 @@ def _rewrite(text: str, places: list[Finding], start: int, end: int) -> str:
             replacement = fix_of(rewritten) or rewritten
         else:
             replacement = outer.fix.replacement if outer.fix else outer.excerpt
-        out += [text[position:outer.start], replacement]
+        out += [text[position : outer.start], replacement]
         position = outer.end
     out.append(text[position:end])
     return "".join(out)
@@ -294,13 +352,15 @@ def _sorted(findings: list[Finding], report: Report) -> list[Finding]:
     def key(f: Finding) -> tuple:
         place = -2 if f.field == "body" else (-1 if f.node_id is None else order.get(f.node_id, 0))
         return (place, f.field, f.start, _SEVERITY_ORDER.get(f.severity, 2), f.rule)
+
     return sorted(findings, key=key)
 
 
 # --- fixes ---
 
+
 def apply_fix(text: str, fix: Fix) -> str:
-    return text[:fix.start] + fix.replacement + text[fix.end:]
+    return text[: fix.start] + fix.replacement + text[fix.end :]
 
 
 @dataclass(frozen=True)
@@ -377,8 +437,14 @@ def apply_all(report: Report, findings: Iterable[Finding]) -> Report:
     return fixed
 
 
-def fix_all(report: Report, *, edition: Edition = Edition.SUBMIT, disabled: Collection[str] = frozenset(),
-            ignored: Collection[IgnoreKey] = frozenset(), max_rounds: int = 50) -> Report:
+def fix_all(
+    report: Report,
+    *,
+    edition: Edition = Edition.SUBMIT,
+    disabled: Collection[str] = frozenset(),
+    ignored: Collection[IgnoreKey] = frozenset(),
+    max_rounds: int = 50,
+) -> Report:
     """Check and fix until no fixable finding is left (overlapping fixes need a second round)."""
     current = report
     for _ in range(max_rounds):

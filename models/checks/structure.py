@@ -80,8 +80,12 @@ def parts(report: Report) -> dict[int, list[Node]]:
     if LEADER not in found:
         # Many reports give the 第一责任人 item as a heading inside the measures part
         # (（一）加强组织领导，切实履行法治建设第一责任人职责): that heading serves the item.
-        nested = [child for node in found.get(MEASURES, []) for child in node.children
-                  if child.kind == SECTION and _LEADER_TITLE.search(child.title)]
+        nested = [
+            child
+            for node in found.get(MEASURES, [])
+            for child in node.children
+            if child.kind == SECTION and _LEADER_TITLE.search(child.title)
+        ]
         if nested:
             found[LEADER] = nested
     return found
@@ -92,10 +96,13 @@ def has_written_text(node: Node, report: Report) -> bool:
     in the editor (二、存在的不足 with （一）（二） under it is not empty). The heading alone does
     not, nor do untouched template placeholders below it (see :func:`models.templates.untouched_parts`)."""
     untouched = untouched_parts(report) if node.children else set()
-    return any(n.text.strip() or (n.kind == POINT and n.title.strip())
-               or (n.kind == TABLE and n.table is not None and n.table.has_text)
-               or (n is not node and n.kind == SECTION and n.title.strip() and id(n) not in untouched)
-               for n in node.walk())
+    return any(
+        n.text.strip()
+        or (n.kind == POINT and n.title.strip())
+        or (n.kind == TABLE and n.table is not None and n.table.has_text)
+        or (n is not node and n.kind == SECTION and n.title.strip() and id(n) not in untouched)
+        for n in node.walk()
+    )
 
 
 # --- 纲要 coverage ---

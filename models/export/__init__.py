@@ -22,8 +22,16 @@ from models.ledger.refs import resolved_report
 from models.report import Node, Report
 from models.text_chars import clean_text
 
-__all__ = ["FORMATS", "POINT_STYLES", "ExportError", "ExportOptions", "export_report", "left_out_notice",
-           "left_out_parts", "render"]
+__all__ = [
+    "FORMATS",
+    "POINT_STYLES",
+    "ExportError",
+    "ExportOptions",
+    "export_report",
+    "left_out_notice",
+    "left_out_parts",
+    "render",
+]
 
 FORMATS = (".docx", ".pdf", ".html", ".txt", ".json")
 
@@ -68,7 +76,8 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
         # Lone surrogates cannot be encoded; escaped control characters are dropped on import.
         return clean_text(interchange.dumps(report))[0].encode("utf-8")
     raise UnsupportedFormatError(
-        f"不支持导出为 {suffix or '无扩展名'} 文件：请选择 .docx、.pdf、.html、.txt 或 .json。")
+        f"不支持导出为 {suffix or '无扩展名'} 文件：请选择 .docx、.pdf、.html、.txt 或 .json。"
+    )
 
 
 def export_report(report: Report, target: Path, options: ExportOptions | None = None) -> Path:

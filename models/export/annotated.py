@@ -197,7 +197,9 @@ class _Places:
             return f"（{FIELD_NAMES.get(finding.field, finding.field)}不印在这份{edition}中，批注放在文首。）"
         node = self.left_out.get(finding.node_id) if finding.node_id is not None else None
         if node is not None:
-            return f"（所在部分“{shorten(node.title, 16, one_line=True)}”是未填写的模板部分，导出时略去，批注放在文首。）"
+            return (
+                f"（所在部分“{shorten(node.title, 16, one_line=True)}”是未填写的模板部分，导出时略去，批注放在文首。）"
+            )
         return "（原处的文字没有印出，批注放在文首。）"
 
 

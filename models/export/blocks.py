@@ -56,8 +56,13 @@ def prune(report: Report) -> Report:
 
 
 def _clean_node(node: Node) -> Node:
-    return replace(node, title=clean(node.title).strip(), text=clean(node.text).strip(),
-                   children=[_clean_node(child) for child in node.children], table=_clean_table(node.table))
+    return replace(
+        node,
+        title=clean(node.title).strip(),
+        text=clean(node.text).strip(),
+        children=[_clean_node(child) for child in node.children],
+        table=_clean_table(node.table),
+    )
 
 
 def _clean_table(table: TableData | None) -> TableData | None:
@@ -92,8 +97,10 @@ def left_out_notice(report: Report) -> str:
         return ""
     markers = number_report(report)
     names = "；".join(f"{markers[id(node)]}{node.title.strip()}" for node in parts)
-    return (f"以下 {len(parts)} 个模板部分还没有填写，导出时略去：{names}。"
-            "导出文件的序号与编辑器一致，略去的部分会留下空号；如不需要这些部分，请在编辑器中删除。")
+    return (
+        f"以下 {len(parts)} 个模板部分还没有填写，导出时略去：{names}。"
+        "导出文件的序号与编辑器一致，略去的部分会留下空号；如不需要这些部分，请在编辑器中删除。"
+    )
 
 
 SENTENCE_END = ITEM_SENTENCE_END
@@ -111,8 +118,14 @@ def _paragraphs(text: str) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, markers: dict[int, str], left_out: set[int], inline_points: bool, run_in_depth: int,
-                 anchored: bool = False) -> None:
+    def __init__(
+        self,
+        markers: dict[int, str],
+        left_out: set[int],
+        inline_points: bool,
+        run_in_depth: int,
+        anchored: bool = False,
+    ) -> None:
         self.markers = markers
         self.left_out = left_out
         self.inline_points = inline_points
@@ -134,8 +147,7 @@ class _Builder:
         if not lines and anchor is not None and (start or self.blocks):
             (start or self.blocks[-1]).pieces.append(Piece("", anchor=anchor))
         for index, line in enumerate(lines):
-            piece = Piece(line, anchor=anchor if index == 0 else None, line=index,
-                          owner=anchor if index else None)
+            piece = Piece(line, anchor=anchor if index == 0 else None, line=index, owner=anchor if index else None)
             if index == 0 and start is not None:
                 start.pieces.append(piece)
                 continue
@@ -205,12 +217,12 @@ class _Builder:
             self.flush()
 
 
-def body_blocks(report: Report, inline_points: bool = True, run_in_depth: int = 2,
-                anchored: bool = False) -> list[Block]:
+def body_blocks(
+    report: Report, inline_points: bool = True, run_in_depth: int = 2, anchored: bool = False
+) -> list[Block]:
     """Blocks of a cleaned report's body (see :func:`prune`), numbered on the whole tree so the
     numbers are the editor's even where a part is left out. ``anchored``: each node's heading
     and text pieces carry its id (a 审阅稿's bookmarks), and an empty text an empty piece."""
     builder = _Builder(number_report(report), untouched_parts(report), inline_points, run_in_depth, anchored)
     builder.nodes(report.body, 1)
     return builder.blocks
-

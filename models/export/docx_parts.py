@@ -32,8 +32,9 @@ def add_masthead(parent: etree._Element, meta: ReportMeta, faces: L.Faces) -> No
         mark = issuer if issuer.endswith("文件") else issuer + "文件"
         size = max(L.SIZE_TITLE, min(L.MARK_MAX_HALF_POINTS, L.TEXT_WIDTH // (10 * len(mark))))
         paragraph = sub(parent, "p")
-        paragraph_properties(paragraph, ParaFormat(jc="center", snap_to_grid=False, line=size * 10 + 120,
-                                                   before=L.MARK_SPACE_BEFORE))
+        paragraph_properties(
+            paragraph, ParaFormat(jc="center", snap_to_grid=False, line=size * 10 + 120, before=L.MARK_SPACE_BEFORE)
+        )
         add_text(paragraph, mark, RunFormat(face=faces.title, size=size, color=L.RED))
         blank_line(parent)
         blank_line(parent)
@@ -48,8 +49,9 @@ def add_masthead(parent: etree._Element, meta: ReportMeta, faces: L.Faces) -> No
 def _number_and_signer(parent: etree._Element, number: str, signer: str, faces: L.Faces) -> None:
     """上行文: 发文字号 居左空一字, 签发人 居右空一字 on the same line (a right tab stop)."""
     paragraph = sub(parent, "p")
-    paragraph_properties(paragraph, ParaFormat(jc="left", left=L.CHAR_BODY,
-                                               tabs=[("right", L.TEXT_WIDTH - L.CHAR_BODY)]))
+    paragraph_properties(
+        paragraph, ParaFormat(jc="left", left=L.CHAR_BODY, tabs=[("right", L.TEXT_WIDTH - L.CHAR_BODY)])
+    )
     plain = body_format(faces.fangsong)
     if number:
         add_text(paragraph, number, plain)
@@ -64,8 +66,9 @@ def signature_lines(meta: ReportMeta) -> tuple[str, str]:
     return clean(meta.signature).strip() or clean(meta.issuer).strip(), chinese_date(clean(meta.date))
 
 
-def add_signature(parent: etree._Element, meta: ReportMeta, faces: L.Faces, sealed: bool,
-                  note_follows: bool = False) -> None:
+def add_signature(
+    parent: etree._Element, meta: ReportMeta, faces: L.Faces, sealed: bool, note_follows: bool = False
+) -> None:
     """署名 and 成文日期: sealed (date 右空四字, name centred over it) or unsealed (GB/T 9704 7.3.5).
 
     Blank lines, name, date (and the 附注 after it) keep together, and the body's last
@@ -136,8 +139,16 @@ def _table_properties(table: etree._Element) -> None:
     props = sub(table, "tblPr")
     # Floating, anchored to the bottom of the text area: the last rule meets the 版心's lower edge.
     # Horizontally relative to the page: LibreOffice floats a full-width table only then.
-    sub(props, "tblpPr", leftFromText=0, rightFromText=0, vertAnchor="margin", horzAnchor="page",
-        tblpX=L.MARGIN_LEFT, tblpYSpec="bottom")
+    sub(
+        props,
+        "tblpPr",
+        leftFromText=0,
+        rightFromText=0,
+        vertAnchor="margin",
+        horzAnchor="page",
+        tblpX=L.MARGIN_LEFT,
+        tblpYSpec="bottom",
+    )
     sub(props, "tblW", w=L.TEXT_WIDTH, type="dxa")
     sub(props, "jc", val="center")
     borders = sub(props, "tblBorders")
@@ -162,14 +173,15 @@ def _imprint_row(table: etree._Element, left: str, right: str, fmt: RunFormat, f
     paragraph = sub(cell, "p")
     one_char = L.CHAR_SMALL
     if right:  # 印发机关 左空一字, 印发日期 右空一字
-        fmt_p = ParaFormat(jc="left", left=one_char, line=None, snap_to_grid=False,
-                           tabs=[("right", L.TEXT_WIDTH - one_char)])
+        fmt_p = ParaFormat(
+            jc="left", left=one_char, line=None, snap_to_grid=False, tabs=[("right", L.TEXT_WIDTH - one_char)]
+        )
     else:  # 抄送: 左右各空一字, wrapped lines under the first name
-        fmt_p = ParaFormat(jc="both", left=one_char + 3 * one_char, right=one_char, hanging=3 * one_char,
-                           line=None, snap_to_grid=False)
+        fmt_p = ParaFormat(
+            jc="both", left=one_char + 3 * one_char, right=one_char, hanging=3 * one_char, line=None, snap_to_grid=False
+        )
     paragraph_properties(paragraph, fmt_p)
     add_text(paragraph, left, fmt)
     if right:
         add_tab(paragraph, fmt)
         add_text(paragraph, right, fmt)
-

@@ -67,9 +67,7 @@ def table_title(parent: etree._Element, title: str, faces: L.Faces) -> None:
     add_text(paragraph, title.replace("\n", ""), RunFormat(face=faces.heiti, size=SIZE_TABLE_TITLE))
 
 
-def write_table(
-    sink: Sink, table: TableData, faces: L.Faces, keep_with_next: bool = False
-) -> Iterator[bytes]:
+def write_table(sink: Sink, table: TableData, faces: L.Faces, keep_with_next: bool = False) -> Iterator[bytes]:
     """The ``w:tbl`` and a small paragraph after it (Word merges two tables that touch, and
     needs a paragraph after a table that ends a cell or the body). ``keep_with_next``: the last
     row goes with what follows (the signature after a table that ends the body: never a page

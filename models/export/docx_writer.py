@@ -157,8 +157,9 @@ def _element(chunks: _Chunks, marks: CommentMarks | None, name: str) -> Iterator
         marks.element(name, chunks.wrapper[start:])
 
 
-def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks,
-                 marks: CommentMarks | None = None) -> Iterator[bytes]:
+def _body_chunks(
+    report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks, marks: CommentMarks | None = None
+) -> Iterator[bytes]:
     attached = ledger_table(report) if options.ledger_table else None  # prune keeps no ledger
     report = prune(report)
     meta = report.meta
@@ -211,9 +212,14 @@ def _body_chunks(report: Report, options: ExportOptions, faces: L.Faces, chunks:
     yield chunks.take()
 
 
-def _block_chunks(chunks: _Chunks, block: Block, faces: L.Faces, keep_next: bool,
-                  anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None,
-                  marks: CommentMarks | None = None) -> Iterator[bytes]:
+def _block_chunks(
+    chunks: _Chunks,
+    block: Block,
+    faces: L.Faces,
+    keep_next: bool,
+    anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None,
+    marks: CommentMarks | None = None,
+) -> Iterator[bytes]:
     """A block's paragraph and runs, written out whenever enough runs are held. In a 审阅稿 each
     piece that belongs to a part sits between that part's bookmark start and end; in a 审校稿 a
     piece's runs are cut where a comment's range starts or ends."""
@@ -250,9 +256,14 @@ def add_block(parent: etree._Element, block: Block, faces: L.Faces, keep_next: b
         pass
 
 
-def _table_chunks(chunks: _Chunks, block: Block, faces: L.Faces,
-                  anchors: Mapping[tuple[int, str], tuple[int, str]], keep_next: bool = False,
-                  marks: CommentMarks | None = None) -> Iterator[bytes]:
+def _table_chunks(
+    chunks: _Chunks,
+    block: Block,
+    faces: L.Faces,
+    anchors: Mapping[tuple[int, str], tuple[int, str]],
+    keep_next: bool = False,
+    marks: CommentMarks | None = None,
+) -> Iterator[bytes]:
     """A table block: its title centred above (a 审阅稿's bookmark around it), then the table."""
     assert block.table is not None
     title = block.pieces[0] if block.pieces else None

@@ -40,7 +40,7 @@ def _atoms(title: str) -> list[str]:
         end = title.find(closing, i + 1) if closing else -1
         year = _YEAR.match(title, i)
         if end != -1:
-            atoms.append(title[i:end + 1])
+            atoms.append(title[i : end + 1])
             i = end + 1
         elif year:
             atoms.append(year.group())
@@ -63,8 +63,9 @@ def _break_cost(before: str, after: str, issuer_end: bool) -> int:
         return BREAK_FREE
     if before.endswith("关于") or after.startswith("关于"):
         return BREAK_FREE if after.startswith("关于") and before[-1:] in _ORG_ENDS else BREAK_GOOD
-    if any(before.endswith(word[:k]) and after.startswith(word[k:])
-           for word in _ORG_WORDS for k in range(1, len(word))):
+    if any(
+        before.endswith(word[:k]) and after.startswith(word[k:]) for word in _ORG_WORDS for k in range(1, len(word))
+    ):
         return BREAK_POOR
     if before[-1:] in _ORG_ENDS and "关于" in after:
         return BREAK_FAIR  # between two bodies of an issuer too long for one line (…委员会|办公室关于)
@@ -96,8 +97,9 @@ def split_title(title: str, issuer: str = "", max_width: int = TITLE_MAX_WIDTH) 
     atoms = _fit_atoms(_atoms(title), max_width)
     issuer_cut = len(issuer) if issuer and title.startswith(issuer) else -1
     prefix = list(itertools.accumulate(atoms))
-    costs = [_break_cost(prefix[i], "".join(atoms[i + 1:]), len(prefix[i]) == issuer_cut)
-             for i in range(len(atoms) - 1)]
+    costs = [
+        _break_cost(prefix[i], "".join(atoms[i + 1 :]), len(prefix[i]) == issuer_cut) for i in range(len(atoms) - 1)
+    ]
     best = _best_split(atoms, costs, max_width)
     return ["".join(atoms[a:b]) for a, b in itertools.pairwise(best)]
 
@@ -120,8 +122,12 @@ def _best_split(atoms: list[str], costs: list[int], max_width: int) -> list[int]
         for cuts in _splits(prefix, lines, max_width):
             bounds = [0, *cuts, len(atoms)]
             line_widths = [prefix[b] - prefix[a] for a, b in itertools.pairwise(bounds)]
-            score = (sum(costs[c - 1] for c in cuts) + _shape_penalty(line_widths)
-                     + 2 * (max(line_widths) - min(line_widths)) + EXTRA_LINE * (lines - fewest))
+            score = (
+                sum(costs[c - 1] for c in cuts)
+                + _shape_penalty(line_widths)
+                + 2 * (max(line_widths) - min(line_widths))
+                + EXTRA_LINE * (lines - fewest)
+            )
             if best is None or score < best[0]:
                 best = (score, bounds)
     return best[1] if best else _greedy(widths, max_width)

@@ -34,8 +34,15 @@ def build_html(report: Report, inline_points: bool = True, ledger: bool = False)
     attached = ledger_table(report) if ledger else None
     report = prune(report)
     title = html.escape(_title(report), quote=False)
-    lines = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
-             f"<title>{title}</title>", "</head>", "<body>"]
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{title}</title>",
+        "</head>",
+        "<body>",
+    ]
     if title:
         lines.append(f"<h1>{title}</h1>")
     # Levels 1 and 2 stand as headings on the web; deeper ones run into their paragraph.

@@ -29,10 +29,17 @@ from models.report import SECTION, Node, Report
 from models.text_chars import clean_text, shorten
 
 __all__ = [
-    "STATUTORY_LABELS", "ImportFileError", "ImportResult", "import_file", "import_paragraphs", "import_text",
+    "STATUTORY_LABELS",
+    "ImportFileError",
+    "ImportResult",
+    "import_file",
+    "import_paragraphs",
+    "import_text",
 ]
 
 OLD_BINARY_SUFFIXES = (".doc", ".wps", ".dot", ".wpt")
+
+
 @dataclass
 class ImportResult:
     report: Report
@@ -44,6 +51,7 @@ class ImportResult:
     def statutory_parts(self) -> list[tuple[Node, str]]:
         """Each level-1 part with the statutory item it was mapped to (a key of STATUTORY_LABELS)."""
         return [(node, node.key) for node in level1_parts(self.report)]
+
     figures: list[Proposal] = field(default_factory=list)  # 数据台账 figures the text states, to confirm
 
 
@@ -112,10 +120,13 @@ def import_paragraphs(paras: list[Para], notes: list[str] | None = None) -> Impo
             notes.append(f"标题中没有年度，已按{year.source}认定为 {year.year} 年度，请核对。")
     else:
         report.meta.year = date.today().year - 1
-        notes.append(f"没有识别到报告年度（标题、第一段、各部分标题和成文日期中都没有），"
-                     f"暂定为 {report.meta.year} 年，请在报告信息中改正。")
+        notes.append(
+            f"没有识别到报告年度（标题、第一段、各部分标题和成文日期中都没有），"
+            f"暂定为 {report.meta.year} 年，请在报告信息中改正。"
+        )
     if not any(n.kind == SECTION for n in report.body):
         notes.append("没有识别到任何带编号的标题，全文按段落导入，请在预览中调整层级。")
     removed = cleaned.removed + found.removed + builder.removed
-    return ImportResult(report, notes, removed, source_text, year_found=bool(year.year),
-                        figures=propose_figures(report))
+    return ImportResult(
+        report, notes, removed, source_text, year_found=bool(year.year), figures=propose_figures(report)
+    )

@@ -98,8 +98,12 @@ def _tail(result: MetaResult) -> None:
 
 def _signature(result: MetaResult) -> None:
     body = result.body
-    if body and len(body[-1].text.strip()) <= 30 and ORG_END.search(body[-1].text.strip()) \
-            and not is_body_line(body[-1].text):
+    if (
+        body
+        and len(body[-1].text.strip()) <= 30
+        and ORG_END.search(body[-1].text.strip())
+        and not is_body_line(body[-1].text)
+    ):
         result.meta.signature = body[-1].text.strip()
         result.removed.append(body.pop().text)
 
@@ -113,7 +117,9 @@ def _issuer(meta: ReportMeta, body: list[Para]) -> str:
         issuer = meta.signature
     if issuer and body:
         # "区城市管理局" in the title, "九龙坡区城市管理局" in the first sentence: take the full name.
-        fuller = re.search(rf"(?:^|[，,。])(?:\d{{4}}年[，,]?)?([\u4e00-\u9fff]{{1,12}}?){re.escape(issuer)}", body[0].text)
+        fuller = re.search(
+            rf"(?:^|[，,。])(?:\d{{4}}年[，,]?)?([\u4e00-\u9fff]{{1,12}}?){re.escape(issuer)}", body[0].text
+        )
         if fuller:
             issuer = fuller[1] + issuer
     return issuer

@@ -36,9 +36,16 @@ def roll_forward(report: Report, year: int) -> Report:
     if year <= old:
         raise RollForwardError(f"新报告的年度（{year}）应晚于原报告的年度（{old}）。")
     plans = find_plans(report)
-    meta = replace(report.meta, year=year, title=shift_years(report.meta.title, old, year),
-                   date="", printed_on="", doc_number="", date_typed="",
-                   printed_on_typed="")
+    meta = replace(
+        report.meta,
+        year=year,
+        title=shift_years(report.meta.title, old, year),
+        date="",
+        printed_on="",
+        doc_number="",
+        date_typed="",
+        printed_on_typed="",
+    )
     body = [_roll(node, old, year, node is plans) for node in report.body]
     items = [ChecklistItem(text) for text in plan_texts(plans)] if plans is not None else []
     return Report(meta=meta, body=body, checklist=items, ledger=rolled(report.ledger))
@@ -46,6 +53,7 @@ def roll_forward(report: Report, year: int) -> Report:
 
 def shift_years(text: str, old: int, new: int) -> str:
     """Move the report year and the year after it (下一年) by the same distance; leave others."""
+
     def shift(found: re.Match[str]) -> str:
         value = int(found.group(1))
         return str(value + new - old) if value in (old, old + 1) else found.group(1)
@@ -102,5 +110,11 @@ def _roll(node: Node, old: int, new: int, is_plans: bool) -> Node:
         return Node(SECTION, title=title, key=node.key, reference=full_text(node, with_title=False), unit=node.unit)
     own = [node.text] + [marker + full_text(c) for marker, c in _numbered(node.children) if c.kind != SECTION]
     children = [_roll(c, old, new, False) for c in node.children if c.kind == SECTION]
-    return Node(SECTION, title=title, key=node.key, children=children, unit=node.unit,
-                reference="\n".join(t for t in own if t.strip()))
+    return Node(
+        SECTION,
+        title=title,
+        key=node.key,
+        children=children,
+        unit=node.unit,
+        reference="\n".join(t for t in own if t.strip()),
+    )

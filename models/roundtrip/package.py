@@ -171,5 +171,6 @@ def make_package(library: Library, report_id: int, parts: list[Node], unit: str,
     report = resolved_report(library.load_report(report_id))  # a 科室 sees figures, not references
     by_id = {node.id: node for node in report.walk()}
     chosen = [by_id[part.id] for part in parts]
-    return send_file(library, report_id, PACKAGE, target, lambda file_id: build_package(report, file_id, chosen, unit, due),
-                     unit)
+    return send_file(
+        library, report_id, PACKAGE, target, lambda file_id: build_package(report, file_id, chosen, unit, due), unit
+    )

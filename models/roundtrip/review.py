@@ -46,5 +46,11 @@ def make_review(library: Library, report_id: int, target: Path, options: ExportO
     report = library.load_report(report_id)
     markers = number_report(report)
     marker_of = {node.id: markers[id(node)] for node in report.walk()}
-    return send_file(library, report_id, REVIEW, target,
-                     lambda file_id: build_review(report, file_id, options or ExportOptions()), markers=marker_of)
+    return send_file(
+        library,
+        report_id,
+        REVIEW,
+        target,
+        lambda file_id: build_review(report, file_id, options or ExportOptions()),
+        markers=marker_of,
+    )

@@ -12,8 +12,15 @@ from models.roundtrip.records import HEADING, Area
 from models.store import Library
 
 
-def send_file(library: Library, report_id: int, kind: str, target: Path, build: Callable[[int], bytes],
-              unit: str = "", markers: Mapping[int, str] | None = None) -> int:
+def send_file(
+    library: Library,
+    report_id: int,
+    kind: str,
+    target: Path,
+    build: Callable[[int], bytes],
+    unit: str = "",
+    markers: Mapping[int, str] | None = None,
+) -> int:
     """Record the file, build it (``build`` takes the record's id, which its anchors carry), keep
     each area's text and write it; returns the record's id. A file that cannot be built or
     written leaves no record. ``markers``: a heading's numbering by node id (二、（三）)."""

@@ -110,8 +110,10 @@ def open_backup(path: Path) -> Iterator[Library]:
         try:
             library = Library(copy, lock=False)
         except NotALibraryError as exc:  # its own text would name the copy and the copy's folder
-            raise NotALibraryError(f"备份文件 {path.name} 无法使用：它是空的、不完整或不是年报助手的资料库。"
-                                   "备份文件未作任何改动，请选择另一个备份。") from exc
+            raise NotALibraryError(
+                f"备份文件 {path.name} 无法使用：它是空的、不完整或不是年报助手的资料库。"
+                "备份文件未作任何改动，请选择另一个备份。"
+            ) from exc
         try:
             yield library
         finally:
@@ -245,10 +247,13 @@ def _restore_locked(library: Path, backup: Path) -> RestoreResult:
     if not state.intact or state.newer:
         _remove(staged)
         if state.newer:
-            raise NewerLibraryError(f"备份文件 {backup.name} 由更新版本的年报助手创建，请升级本程序后再恢复。"
-                                    "资料库未作任何改动。")
-        raise NotALibraryError(f"备份文件 {backup.name} 已损坏或无法使用（{state.reason}），没有恢复。"
-                               "资料库和备份文件都未作任何改动，请选择另一个备份。")
+            raise NewerLibraryError(
+                f"备份文件 {backup.name} 由更新版本的年报助手创建，请升级本程序后再恢复。资料库未作任何改动。"
+            )
+        raise NotALibraryError(
+            f"备份文件 {backup.name} 已损坏或无法使用（{state.reason}），没有恢复。"
+            "资料库和备份文件都未作任何改动，请选择另一个备份。"
+        )
     try:
         moved = _move_aside(library)
     except LibraryError:
@@ -289,13 +294,15 @@ def _move_aside(library: Path) -> list[tuple[Path, Path]]:
         n += 1
     moved: list[tuple[Path, Path]] = []
     for source in present:
-        target = aside.with_name(aside.name + source.name[len(library.name):])
+        target = aside.with_name(aside.name + source.name[len(library.name) :])
         try:
             os.rename(source, target)
         except OSError as exc:
             _move_back(moved)
-            raise LibraryError(f"无法把原来的资料库 {source.name} 改名保留：{os_error_reason(exc)}。"
-                               "请确认没有其他程序打开它。资料库未作任何改动。") from exc
+            raise LibraryError(
+                f"无法把原来的资料库 {source.name} 改名保留：{os_error_reason(exc)}。"
+                "请确认没有其他程序打开它。资料库未作任何改动。"
+            ) from exc
         moved.append((source, target))
     return moved
 

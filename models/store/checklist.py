@@ -22,19 +22,27 @@ def item_rows(conn: sqlite3.Connection, report_id: int, items: list[ChecklistIte
     rows = []
     for position, item in enumerate(items):
         item.id = first + position
-        rows.append({"id": item.id, "report_id": report_id, "position": position, "text": clean_text(item.text)[0],
-                     "done": int(item.done), "note": clean_text(item.note)[0]})
+        rows.append(
+            {
+                "id": item.id,
+                "report_id": report_id,
+                "position": position,
+                "text": clean_text(item.text)[0],
+                "done": int(item.done),
+                "note": clean_text(item.note)[0],
+            }
+        )
     return rows
 
 
 def read_items(conn: sqlite3.Connection, report_id: int) -> list[ChecklistItem]:
-    rows = conn.execute("SELECT id, text, done, note FROM checklist WHERE report_id = ? ORDER BY position",
-                        (report_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT id, text, done, note FROM checklist WHERE report_id = ? ORDER BY position", (report_id,)
+    ).fetchall()
     return [ChecklistItem(text=r["text"], done=bool(r["done"]), note=r["note"], id=r["id"]) for r in rows]
 
 
-def update_item(conn: sqlite3.Connection, item_id: int, *, done: bool | None = None,
-                note: str | None = None) -> None:
+def update_item(conn: sqlite3.Connection, item_id: int, *, done: bool | None = None, note: str | None = None) -> None:
     """Tick an entry off and/or write its 落实情况; the report counts as edited."""
     row = conn.execute("SELECT report_id FROM checklist WHERE id = ?", (item_id,)).fetchone()
     if row is None:

@@ -41,11 +41,13 @@ def check_file(path: Path) -> bool:
     except OSError as exc:
         raise LibraryError(f"无法读取资料库文件 {path}：{os_error_reason(exc)}") from exc
     if not header and not _has_log(path):
-        raise NotALibraryError(f"资料库文件 {path.name} 是空的（0 字节），没有可以打开的内容。文件未作任何改动。"
-                               + backup_hint(path))
+        raise NotALibraryError(
+            f"资料库文件 {path.name} 是空的（0 字节），没有可以打开的内容。文件未作任何改动。" + backup_hint(path)
+        )
     if header and not header.startswith(SQLITE_MAGIC):
-        raise NotALibraryError(f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。"
-                               + backup_hint(path))
+        raise NotALibraryError(
+            f"{path.name} 不是年报助手的资料库（不是 SQLite 数据库文件）。文件未作任何改动。" + backup_hint(path)
+        )
     if header and _looks_truncated(path, header):
         raise NotALibraryError(f"资料库文件 {path.name} 已损坏（文件不完整）。文件未作任何改动。" + backup_hint(path))
     return not (folder_writable and os.access(path, os.W_OK))
@@ -83,9 +85,11 @@ def backup_hint(path: Path) -> str:
     count = len(usable_backups(path))
     if not count:
         return f"备份文件夹 {folder} 中没有备份。若其中没有需要保留的内容，可以把这个文件移走，再打开时会新建资料库。"
-    return (f"可以从备份恢复：备份文件夹 {folder} 中有 {count} 个可用的备份。在年报助手中选「从备份恢复」，"
-            "或关闭程序后用命令 nianbao backup --list 查看、nianbao backup --restore 备份文件名 恢复"
-            "（原来的文件会改名保留）；不要手工把备份复制过来。")
+    return (
+        f"可以从备份恢复：备份文件夹 {folder} 中有 {count} 个可用的备份。在年报助手中选「从备份恢复」，"
+        "或关闭程序后用命令 nianbao backup --list 查看、nianbao backup --restore 备份文件名 恢复"
+        "（原来的文件会改名保留）；不要手工把备份复制过来。"
+    )
 
 
 def _has_log(path: Path) -> bool:
@@ -147,11 +151,15 @@ def translated(path: Path) -> Iterator[None]:
         if "readonly" in text or "read-only" in text:
             raise ReadOnlyLibraryError("资料库是只读的（文件或所在文件夹没有写入权限），修改没有保存。") from exc
         if "disk is full" in text or "disk i/o" in text:
-            raise LibraryError("磁盘空间不足或磁盘出错，修改没有保存。请清理磁盘后重试，已保存的内容不受影响。") from exc
+            raise LibraryError(
+                "磁盘空间不足或磁盘出错，修改没有保存。请清理磁盘后重试，已保存的内容不受影响。"
+            ) from exc
         if "locked" in text or "busy" in text:
             raise LibraryError("资料库正被另一个程序占用，请稍后重试。") from exc
         if "unable to open" in text:
-            raise LibraryError(f"无法打开资料库文件 {path}：文件夹不可写入、路径已不存在或文件被其他程序占用。") from exc
+            raise LibraryError(
+                f"无法打开资料库文件 {path}：文件夹不可写入、路径已不存在或文件被其他程序占用。"
+            ) from exc
         if "malformed" in text or "not a database" in text or "corrupt" in text:
             raise NotALibraryError(f"资料库文件 {path.name} 已损坏，请从备份恢复。") from exc
         log.error("unexpected SQLite error on %s: %r", path, exc)

@@ -183,10 +183,14 @@ class Library:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         if version > SCHEMA_VERSION:
-            raise NewerLibraryError(f"资料库由更新版本的年报助手创建（格式版本 {version}），请升级本程序后再打开。文件未作任何改动。")
+            raise NewerLibraryError(
+                f"资料库由更新版本的年报助手创建（格式版本 {version}），请升级本程序后再打开。文件未作任何改动。"
+            )
         if version == 0 and (tables or existed):  # a new library only where no file was
-            raise NotALibraryError(f"{self.path.name} 是一个 SQLite 数据库，但不是年报助手的资料库。文件未作任何改动。"
-                                   + backup_hint(self.path))
+            raise NotALibraryError(
+                f"{self.path.name} 是一个 SQLite 数据库，但不是年报助手的资料库。文件未作任何改动。"
+                + backup_hint(self.path)
+            )
         if self.read_only:
             if version < SCHEMA_VERSION:
                 raise ReadOnlyLibraryError("资料库需要升级格式，但文件是只读的。请把它复制到可写的文件夹后再打开。")
@@ -223,9 +227,12 @@ class Library:
     # --- reports ---
 
     def list_reports(self, include_trashed: bool = False) -> list[ReportSummary]:
-        rows = self._rows("reports", None if include_trashed else "trashed IS NULL",
-                          select="id, year, issuer, title, template, created, modified, trashed, chars",
-                          order_by="year DESC, modified DESC")
+        rows = self._rows(
+            "reports",
+            None if include_trashed else "trashed IS NULL",
+            select="id, year, issuer, title, template, created, modified, trashed, chars",
+            order_by="year DESC, modified DESC",
+        )
         return [ReportSummary(**row) for row in rows]
 
     def has_report(self, report_id: int) -> bool:
@@ -249,8 +256,15 @@ class Library:
         reports = self.db.table("reports").insert({**values, "created": stamp, "modified": stamp})
         return int(reports.last_rowid)
 
-    def _insert_nodes(self, conn: sqlite3.Connection, report_id: int, parent_id: int | None,
-                      nodes: list[Node], start: int = 0, keep_ids: bool = False) -> None:
+    def _insert_nodes(
+        self,
+        conn: sqlite3.Connection,
+        report_id: int,
+        parent_id: int | None,
+        nodes: list[Node],
+        start: int = 0,
+        keep_ids: bool = False,
+    ) -> None:
         """Insert whole subtrees in one bulk insert (import, duplicate, restore)."""
         rows = tree_sql.node_rows(conn, report_id, parent_id, nodes, start, keep_ids)
         self.db.table("nodes").insert_all(rows, pk="id")
@@ -268,15 +282,18 @@ class Library:
             f"AND trashed IS NULL UNION ALL SELECT n.id, {tree_sql.CHARS} FROM nodes n "
             "JOIN shown ON n.parent_id = shown.id WHERE n.trashed IS NULL) "
             "UPDATE reports SET modified = ?, chars = (SELECT coalesce(sum(chars), 0) FROM shown) WHERE id = ?",
-            (report_id, now(), report_id))
+            (report_id, now(), report_id),
+        )
 
     def load_report(self, report_id: int) -> Report:
         meta_row = self._read(f"SELECT {', '.join(META_FIELDS)} FROM reports WHERE id = ?", (report_id,))
         if not meta_row:
             raise NotFoundError(f"资料库中没有编号为 {report_id} 的报告。")
         meta = ReportMeta(**dict(zip(META_FIELDS, meta_row[0], strict=True)))
-        rows = self._read(f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NULL "
-                          "ORDER BY parent_id, position", (report_id,))
+        rows = self._read(
+            f"SELECT {NODE_COLUMNS} FROM nodes WHERE report_id = ? AND trashed IS NULL ORDER BY parent_id, position",
+            (report_id,),
+        )
         with translated(self.path):
             items = checklist.read_items(self.conn, report_id)
             ledger = ledger_sql.read_ledger(self.conn, report_id)
@@ -360,8 +377,9 @@ class Library:
 
     # --- nodes ---
 
-    def update_node(self, node_id: int, *, title: str | None = None, text: str | None = None,
-                    table: TableData | None = None) -> int:
+    def update_node(
+        self, node_id: int, *, title: str | None = None, text: str | None = None, table: TableData | None = None
+    ) -> int:
         """The autosave path: store one node's title and/or text, or a table's cells. Returns
         characters cleaned out."""
         changes: dict[str, str] = {}
@@ -443,14 +461,16 @@ class Library:
             self._touch(conn, row["report_id"])
 
     def trashed_nodes(self, report_id: int) -> list[Node]:
-        rows = self._rows("nodes", "report_id = ? AND trashed IS NOT NULL", (report_id,),
-                          select=NODE_COLUMNS, order_by="trashed DESC")
+        rows = self._rows(
+            "nodes", "report_id = ? AND trashed IS NOT NULL", (report_id,), select=NODE_COLUMNS, order_by="trashed DESC"
+        )
         return [tree_sql.node_of(r) for r in rows]
 
     @staticmethod
     def _node_row(conn: sqlite3.Connection, node_id: int) -> sqlite3.Row:
-        row = conn.execute("SELECT report_id, parent_id, position, kind, trashed FROM nodes WHERE id = ?",
-                           (node_id,)).fetchone()
+        row = conn.execute(
+            "SELECT report_id, parent_id, position, kind, trashed FROM nodes WHERE id = ?", (node_id,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"找不到编号为 {node_id} 的内容，它可能已被彻底删除。")
         return row
@@ -475,13 +495,16 @@ class Library:
 
     def _insert_revision(self, conn: sqlite3.Connection, report_id: int, label: str) -> int:
         snapshot = tree_sql.pack(self.load_report(report_id))
-        cursor = conn.execute("INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
-                              (report_id, now(), clean_text(label)[0], snapshot))
+        cursor = conn.execute(
+            "INSERT INTO revisions (report_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
+            (report_id, now(), clean_text(label)[0], snapshot),
+        )
         return int(cursor.lastrowid)
 
     def list_revisions(self, report_id: int) -> list[RevisionInfo]:
-        rows = self._rows("revisions", "report_id = ?", (report_id,),
-                          select="id, report_id, created, label", order_by="id DESC")
+        rows = self._rows(
+            "revisions", "report_id = ?", (report_id,), select="id, report_id, created, label", order_by="id DESC"
+        )
         return [RevisionInfo(**row) for row in rows]
 
     def load_revision(self, revision_id: int) -> Report:
@@ -513,15 +536,18 @@ class Library:
     def _replace_live_tree(self, conn: sqlite3.Connection, report_id: int, body: list[Node]) -> None:
         """Swap the live tree for ``body``. The trash is not part of a revision, so it is lifted
         out first and hung back under its old parents where they exist again (else at top level)."""
-        trashed = conn.execute("SELECT id, parent_id FROM nodes WHERE report_id = ? AND trashed IS NOT NULL",
-                               (report_id,)).fetchall()
+        trashed = conn.execute(
+            "SELECT id, parent_id FROM nodes WHERE report_id = ? AND trashed IS NOT NULL", (report_id,)
+        ).fetchall()
         conn.execute("UPDATE nodes SET parent_id = NULL WHERE report_id = ? AND trashed IS NOT NULL", (report_id,))
         conn.execute("DELETE FROM nodes WHERE report_id = ? AND parent_id IS NULL AND trashed IS NULL", (report_id,))
         self._insert_nodes(conn, report_id, None, body, keep_ids=True)
         for row in trashed:
-            conn.execute("UPDATE nodes SET parent_id = ? WHERE id = ? AND EXISTS "
-                         "(SELECT 1 FROM nodes WHERE id = ? AND report_id = ?)",
-                         (row["parent_id"], row["id"], row["parent_id"], report_id))
+            conn.execute(
+                "UPDATE nodes SET parent_id = ? WHERE id = ? AND EXISTS "
+                "(SELECT 1 FROM nodes WHERE id = ? AND report_id = ?)",
+                (row["parent_id"], row["id"], row["parent_id"], report_id),
+            )
 
     # --- the round trip: 分工, files sent out, merges, 批注 ---
 
@@ -529,8 +555,10 @@ class Library:
         """分工: the 科室 that writes this part (``""`` for none) and by when."""
         with self._write() as conn:
             report_id = self._node_row(conn, node_id)["report_id"]
-            conn.execute("UPDATE nodes SET unit = ?, due = ? WHERE id = ?",
-                         (clean_text(unit)[0].strip(), clean_text(due)[0].strip(), node_id))
+            conn.execute(
+                "UPDATE nodes SET unit = ?, due = ? WHERE id = ?",
+                (clean_text(unit)[0].strip(), clean_text(due)[0].strip(), node_id),
+            )
             self._touch(conn, report_id)
 
     def add_sent_file(self, report_id: int, kind: str, unit: str = "") -> int:
@@ -556,8 +584,14 @@ class Library:
         with translated(self.path):
             return roundtrip.read_files(self.conn, report_id)
 
-    def apply_round_trip(self, report_id: int, changes: list[tuple[int, str, str]], label: str,
-                         file_id: int | None = None, notes: list[Note] | None = None) -> int:
+    def apply_round_trip(
+        self,
+        report_id: int,
+        changes: list[tuple[int, str, str]],
+        label: str,
+        file_id: int | None = None,
+        notes: list[Note] | None = None,
+    ) -> int:
         """Take a returned file in as one step: the report as it was is saved first as a revision
         labelled ``label`` (whose id is returned), then each ``(node_id, "title"|"text", value)`` is
         written, the file is marked merged and its 批注 are stored — all in one transaction."""
@@ -630,11 +664,14 @@ class Library:
             try:
                 self.conn.execute("VACUUM INTO ?", (str(part),))
             except sqlite3.Error as exc:  # not translated(): its words are about the clerk's edits
-                raise LibraryError(f"无法保存备份 {target.name}：{_backup_failure(exc)}。"
-                                   "资料库本身不受影响，已有的备份都还在。") from exc
+                raise LibraryError(
+                    f"无法保存备份 {target.name}：{_backup_failure(exc)}。资料库本身不受影响，已有的备份都还在。"
+                ) from exc
             if not verify_copy(part):
-                raise LibraryError(f"备份没有通过校验（写入的副本不完整），这次没有保存备份 {target.name}。"
-                                   "资料库本身不受影响，请检查磁盘后重试。")
+                raise LibraryError(
+                    f"备份没有通过校验（写入的副本不完整），这次没有保存备份 {target.name}。"
+                    "资料库本身不受影响，请检查磁盘后重试。"
+                )
             os.replace(part, target)
         except OSError as exc:
             raise LibraryError(f"无法保存备份 {target}：{os_error_reason(exc)}") from exc
@@ -643,10 +680,14 @@ class Library:
                 _remove_quietly(leftover)
         if keep is not None:
             pattern = backup_stem_pattern(self.path)
-            automatic = sorted(p for p in folder.glob(f"{self.path.stem}-*.db")
-                               if p != target and (m := pattern.fullmatch(p.stem)) and m.group(1) is None
-                               and looks_whole(p))
-            for old in automatic[:max(0, len(automatic) - (max(keep, 1) - 1))]:  # the copy just made is the other one kept
+            automatic = sorted(
+                p
+                for p in folder.glob(f"{self.path.stem}-*.db")
+                if p != target and (m := pattern.fullmatch(p.stem)) and m.group(1) is None and looks_whole(p)
+            )
+            for old in automatic[
+                : max(0, len(automatic) - (max(keep, 1) - 1))
+            ]:  # the copy just made is the other one kept
                 _remove_quietly(old)  # held open (antivirus on Windows): the new copy still counts
         return target
 

@@ -39,8 +39,9 @@ class LibraryLock:
             self._created = not self.path.exists()
             handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
         except OSError as exc:  # on Windows the first sign of a folder we may not write to
-            raise LibraryError(f"无法创建资料库的锁定文件 {self.path}：{os_error_reason(exc)}。"
-                               "请确认资料库所在的文件夹可以写入。") from exc
+            raise LibraryError(
+                f"无法创建资料库的锁定文件 {self.path}：{os_error_reason(exc)}。请确认资料库所在的文件夹可以写入。"
+            ) from exc
         deadline = time.monotonic() + wait
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
@@ -83,8 +84,7 @@ class LibraryLock:
 
     def _write_holder(self) -> None:
         assert self._handle is not None
-        info = {"host": _host_name(), "pid": str(os.getpid()),
-                "since": datetime.now().strftime("%Y-%m-%d %H:%M")}
+        info = {"host": _host_name(), "pid": str(os.getpid()), "since": datetime.now().strftime("%Y-%m-%d %H:%M")}
         self._handle.seek(0)
         self._handle.truncate()
         self._handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
@@ -109,8 +109,10 @@ def _host_name() -> str:
 def _locked_message(holder: dict[str, str]) -> str:
     if not holder:
         return "资料库正被另一个年报助手窗口使用，请先关闭那个窗口后再试。"
-    return (f"资料库正被计算机“{holder.get('host', '?')}”上的年报助手使用"
-            f"（进程 {holder.get('pid', '?')}，自 {holder.get('since', '?')} 起），请先关闭那个窗口后再试。")
+    return (
+        f"资料库正被计算机“{holder.get('host', '?')}”上的年报助手使用"
+        f"（进程 {holder.get('pid', '?')}，自 {holder.get('since', '?')} 起），请先关闭那个窗口后再试。"
+    )
 
 
 if sys.platform == "win32":

@@ -29,7 +29,9 @@ def _run(db: Database, script: str) -> None:
 
 
 def _v1_initial(db: Database) -> None:
-    _run(db, """
+    _run(
+        db,
+        """
         CREATE TABLE reports (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             template TEXT NOT NULL DEFAULT 'fzzf-annual',
@@ -63,12 +65,15 @@ def _v1_initial(db: Database) -> None:
         );
         CREATE INDEX revisions_by_report ON revisions (report_id, id);
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """)
+    """,
+    )
 
 
 def _v2_checklist(db: Database) -> None:
     """Roll-forward: last year's planned tasks, each with 落实情况 to be written."""
-    _run(db, """
+    _run(
+        db,
+        """
         CREATE TABLE checklist (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -78,7 +83,8 @@ def _v2_checklist(db: Database) -> None:
             note TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX checklist_by_report ON checklist (report_id, position);
-    """)
+    """,
+    )
 
 
 def _v3_ledger(db: Database) -> None:
@@ -89,7 +95,9 @@ def _v3_ledger(db: Database) -> None:
     (``Decimal`` as written, 99.56 stays 99.56); NULL is "not filled in". The ledger's kind is a
     column of the report (``add_column``), one value per report.
     """
-    _run(db, """
+    _run(
+        db,
+        """
         CREATE TABLE ledger_values (
             report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
             key TEXT NOT NULL,
@@ -106,7 +114,8 @@ def _v3_ledger(db: Database) -> None:
             definition TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (report_id, key)
         );
-    """)
+    """,
+    )
     db["reports"].add_column("ledger_kind", str, not_null_default="")
 
 
@@ -126,7 +135,9 @@ def _roundtrip(db: Database) -> None:
     nodes = db.table("nodes")
     nodes.add_column("unit", str, not_null_default="")
     nodes.add_column("due", str, not_null_default="")
-    _run(db, """
+    _run(
+        db,
+        """
         CREATE TABLE roundtrip_files (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -150,7 +161,8 @@ def _roundtrip(db: Database) -> None:
             created TEXT NOT NULL
         );
         CREATE INDEX notes_by_report ON notes (report_id, id);
-    """)
+    """,
+    )
 
 
 def _v5_tables(db: Database) -> None:
@@ -161,7 +173,9 @@ def _v5_tables(db: Database) -> None:
     self-reference with it) and dropped only after its rows are copied: dropping a table the new
     one referenced would cascade the delete into the copy. No other table references ``nodes``.
     """
-    _run(db, """
+    _run(
+        db,
+        """
         ALTER TABLE nodes RENAME TO nodes_v4;
         CREATE TABLE nodes (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -181,7 +195,8 @@ def _v5_tables(db: Database) -> None:
         DROP TABLE nodes_v4;
         CREATE INDEX nodes_by_parent ON nodes (report_id, parent_id, position);
         CREATE INDEX nodes_parent ON nodes (parent_id)
-    """)
+    """,
+    )
 
 
 def _v6_typed_dates(db: Database) -> None:
@@ -194,8 +209,14 @@ def _v6_typed_dates(db: Database) -> None:
 # The round-trip step is kept apart from the others so that a merge with another branch's new
 # version only has to reorder this list and change ROUNDTRIP_VERSION (tests build a library
 # one version older and upgrade it).
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_initial, _v2_checklist, _v3_ledger, _roundtrip, _v5_tables,
-                                                  _v6_typed_dates]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_initial,
+    _v2_checklist,
+    _v3_ledger,
+    _roundtrip,
+    _v5_tables,
+    _v6_typed_dates,
+]
 ROUNDTRIP_VERSION = 4
 TABLES_VERSION = 5
 TYPED_DATES_VERSION = 6

@@ -18,20 +18,27 @@ from models.text_chars import clean_text
 
 
 def live_count(conn: sqlite3.Connection, report_id: int, parent_id: int | None) -> int:
-    return conn.execute("SELECT count(*) FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL",
-                        (report_id, parent_id)).fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL", (report_id, parent_id)
+    ).fetchone()[0]
 
 
 def shift(conn: sqlite3.Connection, report_id: int, parent_id: int | None, start: int, delta: int) -> None:
     """Shift live siblings at or after ``start`` by ``delta``."""
-    conn.execute("UPDATE nodes SET position = position + ? WHERE report_id = ? AND parent_id IS ? "
-                 "AND trashed IS NULL AND position >= ?", (delta, report_id, parent_id, start))
+    conn.execute(
+        "UPDATE nodes SET position = position + ? WHERE report_id = ? AND parent_id IS ? "
+        "AND trashed IS NULL AND position >= ?",
+        (delta, report_id, parent_id, start),
+    )
 
 
 def ancestors(conn: sqlite3.Connection, node_id: int, include_self: bool = False) -> set[int]:
-    rows = conn.execute("WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM nodes WHERE id = ? "
-                        "UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN up ON n.id = up.parent_id) "
-                        "SELECT id FROM up", (node_id,)).fetchall()
+    rows = conn.execute(
+        "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM nodes WHERE id = ? "
+        "UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN up ON n.id = up.parent_id) "
+        "SELECT id FROM up",
+        (node_id,),
+    ).fetchall()
     found = {r[0] for r in rows}
     return found if include_self else found - {node_id}
 
@@ -41,9 +48,12 @@ def height(node: Node) -> int:
 
 
 def stored_height(conn: sqlite3.Connection, node_id: int) -> int:
-    return conn.execute("WITH RECURSIVE down(id, level) AS (SELECT ?, 1 UNION ALL "
-                        "SELECT n.id, down.level + 1 FROM nodes n JOIN down ON n.parent_id = down.id) "
-                        "SELECT max(level) FROM down", (node_id,)).fetchone()[0]
+    return conn.execute(
+        "WITH RECURSIVE down(id, level) AS (SELECT ?, 1 UNION ALL "
+        "SELECT n.id, down.level + 1 FROM nodes n JOIN down ON n.parent_id = down.id) "
+        "SELECT max(level) FROM down",
+        (node_id,),
+    ).fetchone()[0]
 
 
 def check_depth(conn: sqlite3.Connection, parent_id: int | None, height: int) -> None:
@@ -61,15 +71,18 @@ def require_live_ancestors(conn: sqlite3.Connection, node_id: int) -> None:
     if not above:
         return
     marks = ", ".join("?" * len(above))
-    row = conn.execute(f"SELECT title FROM nodes WHERE id IN ({marks}) AND trashed IS NOT NULL LIMIT 1",
-                       above).fetchone()
+    row = conn.execute(
+        f"SELECT title FROM nodes WHERE id IN ({marks}) AND trashed IS NOT NULL LIMIT 1", above
+    ).fetchone()
     if row is not None:
         raise TreeError(f"它所在的上级部分“{row['title'] or '（无标题）'}”也在回收站中，请先恢复上级部分。")
 
 
 # A node's 字数 in SQL: its title and text, and for a table the text of every cell.
-CHARS = ("(length(title) + length(text) + coalesce((SELECT sum(length(value)) FROM json_tree(cells) "
-         "WHERE type = 'text'), 0))")
+CHARS = (
+    "(length(title) + length(text) + coalesce((SELECT sum(length(value)) FROM json_tree(cells) "
+    "WHERE type = 'text'), 0))"
+)
 
 
 def cells_json(table: TableData) -> tuple[str, int]:
@@ -97,9 +110,18 @@ def table_of(cells: str | None) -> TableData | None:
 
 
 def node_of(row: sqlite3.Row, children: list[Node] | None = None) -> Node:
-    return Node(kind=row["kind"], title=row["title"], text=row["text"], id=row["id"], key=row["key"],
-                reference=row["reference"], unit=row["unit"], due=row["due"], children=children or [],
-                table=table_of(row["cells"]))
+    return Node(
+        kind=row["kind"],
+        title=row["title"],
+        text=row["text"],
+        id=row["id"],
+        key=row["key"],
+        reference=row["reference"],
+        unit=row["unit"],
+        due=row["due"],
+        children=children or [],
+        table=table_of(row["cells"]),
+    )
 
 
 def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
@@ -114,8 +136,14 @@ def build_tree(rows: list[sqlite3.Row]) -> list[Node]:
     return build(None)
 
 
-def node_rows(conn: sqlite3.Connection, report_id: int, parent_id: int | None, nodes: list[Node],
-              start: int = 0, keep_ids: bool = False) -> list[dict[str, Any]]:
+def node_rows(
+    conn: sqlite3.Connection,
+    report_id: int,
+    parent_id: int | None,
+    nodes: list[Node],
+    start: int = 0,
+    keep_ids: bool = False,
+) -> list[dict[str, Any]]:
     """Rows for ``nodes`` and their subtrees, parents first, ready for one bulk insert.
 
     Each node gets its id here: with ``keep_ids`` its own if no other node has it, else the id
@@ -133,11 +161,22 @@ def node_rows(conn: sqlite3.Connection, report_id: int, parent_id: int | None, n
                 high += 1
                 node.id = high
             taken.add(node.id)
-            rows.append({"id": node.id, "report_id": report_id, "parent_id": parent, "position": position,
-                         "kind": node.kind, "title": clean_text(node.title)[0], "text": clean_text(node.text)[0],
-                         "key": node.key, "reference": node.reference, "unit": clean_text(node.unit)[0],
-                         "due": clean_text(node.due)[0],
-                         "cells": cells_json(node.table or TableData())[0] if node.kind == TABLE else None})
+            rows.append(
+                {
+                    "id": node.id,
+                    "report_id": report_id,
+                    "parent_id": parent,
+                    "position": position,
+                    "kind": node.kind,
+                    "title": clean_text(node.title)[0],
+                    "text": clean_text(node.text)[0],
+                    "key": node.key,
+                    "reference": node.reference,
+                    "unit": clean_text(node.unit)[0],
+                    "due": clean_text(node.due)[0],
+                    "cells": cells_json(node.table or TableData())[0] if node.kind == TABLE else None,
+                }
+            )
             add(node.id, node.children, 0)
 
     add(parent_id, nodes, start)

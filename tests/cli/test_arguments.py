@@ -44,8 +44,9 @@ USAGE_ERRORS = [
 
 
 @pytest.mark.parametrize(("args", "message"), USAGE_ERRORS)
-def test_usage_errors_areone_chinese_line(capsys: pytest.CaptureFixture[str], db: str,
-                                           args: list[str], message: str) -> None:
+def test_usage_errors_areone_chinese_line(
+    capsys: pytest.CaptureFixture[str], db: str, args: list[str], message: str
+) -> None:
     code, out, err = run(capsys, *args, *(["--db", db] if "--db" not in args else []))
     assert code == 1
     assert out == ""
@@ -55,9 +56,9 @@ def test_usage_errors_areone_chinese_line(capsys: pytest.CaptureFixture[str], db
 
 
 @pytest.mark.parametrize(("args", "message"), USAGE_ERRORS)
-def test_usage_errors_do_not_depend_on_argparse_english(capsys: pytest.CaptureFixture[str], db: str,
-                                                        monkeypatch: pytest.MonkeyPatch,
-                                                        args: list[str], message: str) -> None:
+def test_usage_errors_do_not_depend_on_argparse_english(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     # Another Python, or a translated one, words its messages otherwise: here in capitals.
     monkeypatch.setattr(argparse, "_", _capitals)
     monkeypatch.setattr(argparse, "ngettext", lambda one, many, n: _capitals(one if n == 1 else many))
@@ -86,10 +87,13 @@ def test_an_ambiguous_abbreviation_is_explained(capsys: pytest.CaptureFixture[st
 
 # --- report ids (defect 3) ---
 
-@pytest.mark.parametrize("command", ["show", "export", "check", "delete", "restore", "purge", "revisions",
-                                     "snapshot", "roll"])
-def test_a_huge_report_id_is_no_report(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path,
-                                       command: str) -> None:
+
+@pytest.mark.parametrize(
+    "command", ["show", "export", "check", "delete", "restore", "purge", "revisions", "snapshot", "roll"]
+)
+def test_a_huge_report_id_is_no_report(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, command: str
+) -> None:
     extra = {"export": ["-o", str(tmp_path / "x.docx")], "roll": ["--year", "2025"]}.get(command, [])
     huge = str(2**63)
     code, out, err = run(capsys, command, huge, *extra, "--db", db)

@@ -15,8 +15,21 @@ from tests.cli.helpers import run
 from tests.models.checks.clean_report import clean_report
 from tests.seed_report import seed_report
 
-KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source",
-        "places", "folded"}
+KEYS = {
+    "rule",
+    "severity",
+    "node_id",
+    "field",
+    "start",
+    "end",
+    "excerpt",
+    "message",
+    "fix",
+    "family",
+    "source",
+    "places",
+    "folded",
+}
 
 
 @pytest.fixture
@@ -87,7 +100,9 @@ def test_check_json_lists_the_places_of_a_grouped_finding(db, capsys) -> None:
     assert marks["field"] == "body"
     paragraph = marks["places"][0]
     assert {"rule", "node_id", "field", "start", "end", "excerpt", "fix", "message", "places"} == set(paragraph)
-    assert all(place["fix"]["replacement"] in "，；：（）" for place in paragraph["places"] if place["rule"] == "punct.ascii")
+    assert all(
+        place["fix"]["replacement"] in "，；：（）" for place in paragraph["places"] if place["rule"] == "punct.ascii"
+    )
 
 
 def test_check_respects_ignored_and_disabled_settings(db, capsys) -> None:

@@ -58,16 +58,21 @@ def test_delete_restore_purge_and_revisions(capsys: pytest.CaptureFixture[str], 
     assert "回收站" in err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["show", "42"], "没有编号为 42 的报告"),
-    (["frobnicate"], "没有“frobnicate”这个命令"),
-    (["new", "--year", "abc", "--issuer", "x"], "--year 应为整数"),
-    (["new", "--issuer", "x"], "缺少参数 --year"),
-    (["import", "missing.json"], "无法读取文件"),
-    (["import", "report.doc"], "另存为” .docx"),
-    (["new", "--year", "2024", "--issuer", "x", "--template", "nope"], "找不到模板"),
-])
-def test_user_errors_are_one_chinese_line(capsys: pytest.CaptureFixture[str], db: str, args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "42"], "没有编号为 42 的报告"),
+        (["frobnicate"], "没有“frobnicate”这个命令"),
+        (["new", "--year", "abc", "--issuer", "x"], "--year 应为整数"),
+        (["new", "--issuer", "x"], "缺少参数 --year"),
+        (["import", "missing.json"], "无法读取文件"),
+        (["import", "report.doc"], "另存为” .docx"),
+        (["new", "--year", "2024", "--issuer", "x", "--template", "nope"], "找不到模板"),
+    ],
+)
+def test_user_errors_are_one_chinese_line(
+    capsys: pytest.CaptureFixture[str], db: str, args: list[str], message: str
+) -> None:
     code, _, err = run(capsys, *args, "--db", db)
     assert code == 1
     assert message in err
@@ -92,18 +97,32 @@ def test_main_dispatch_skips_db_value() -> None:
 
 
 def test_command_line_path_imports_no_qt_and_no_docx(tmp_path: Path) -> None:
-    code = ("import sys, main; rc = main.main(['list', '--db', sys.argv[1]]); "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'docx')]; "
-            "print('IMPORTED', bad); sys.exit(rc)")
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib.db")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60, env={"NIANBAO_HOME": str(tmp_path), "PATH": ""})
+    code = (
+        "import sys, main; rc = main.main(['list', '--db', sys.argv[1]]); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'docx')]; "
+        "print('IMPORTED', bad); sys.exit(rc)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "lib.db")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"NIANBAO_HOME": str(tmp_path), "PATH": ""},
+    )
     assert result.returncode == 0, result.stderr
     assert "IMPORTED []" in result.stdout
 
 
 def test_whole_process_exit_code_and_stderr(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "main.py", "show", "7", "--db", str(tmp_path / "lib.db")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60, env={"NIANBAO_HOME": str(tmp_path), "PATH": ""})
+    result = subprocess.run(
+        [sys.executable, "main.py", "show", "7", "--db", str(tmp_path / "lib.db")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"NIANBAO_HOME": str(tmp_path), "PATH": ""},
+    )
     assert result.returncode == 1
     assert result.stderr.strip() == "错误：资料库中没有编号为 7 的报告。"
 

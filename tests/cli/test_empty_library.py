@@ -11,8 +11,7 @@ from models.store import Library
 from tests.cli.helpers import run
 
 
-def test_an_empty_library_file_is_refused_with_the_backups(capsys: pytest.CaptureFixture[str],
-                                                           tmp_path: Path) -> None:
+def test_an_empty_library_file_is_refused_with_the_backups(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     with Library(path) as lib:
         lib.backup()

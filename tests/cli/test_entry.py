@@ -19,12 +19,30 @@ def test_only_nothing_a_library_or_a_dropped_file_opens_the_window(tmp_path: Pat
     dropped.write_bytes(b"PK")
     other = tmp_path / "notes.pdf"  # the window says in Chinese that it cannot read it
     other.write_bytes(b"%PDF")
-    for argv in ([], ["--debug"], ["--db", "x.db"], ["--db=x.db"], ["--debug", "--db", "x.db"], [str(dropped)],
-                 [str(dropped), "--db", "x.db"], [str(other)]):
+    for argv in (
+        [],
+        ["--debug"],
+        ["--db", "x.db"],
+        ["--db=x.db"],
+        ["--debug", "--db", "x.db"],
+        [str(dropped)],
+        [str(dropped), "--db", "x.db"],
+        [str(other)],
+    ):
         assert not entry.wants_command_line(argv), argv
-    for argv in (["--frobnicate"], ["--db"], ["--db", "x.db", "--frobnicate"], ["--db", "a.db", "--db", "b.db"],
-                 [str(dropped), str(dropped)], [str(tmp_path / "missing.docx")], ["-x"],
-                 ["--help"], ["--version"], ["list"], ["--db", "--debug"]):
+    for argv in (
+        ["--frobnicate"],
+        ["--db"],
+        ["--db", "x.db", "--frobnicate"],
+        ["--db", "a.db", "--db", "b.db"],
+        [str(dropped), str(dropped)],
+        [str(tmp_path / "missing.docx")],
+        ["-x"],
+        ["--help"],
+        ["--version"],
+        ["list"],
+        ["--db", "--debug"],
+    ):
         assert entry.wants_command_line(argv), argv
 
 
@@ -36,15 +54,29 @@ def test_a_command_wins_over_a_file_of_the_same_name(tmp_path: Path, monkeypatch
     assert entry.wants_command_line(["--db", "x.db", "list"])
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--frobnicate"], "无法识别的参数 --frobnicate"),
-    (["--db"], "--db 后面缺少取值"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--frobnicate"], "无法识别的参数 --frobnicate"),
+        (["--db"], "--db 后面缺少取值"),
+    ],
+)
 def test_the_program_run_with_bad_arguments_answers_on_the_command_line(
-        tmp_path: Path, args: list[str], message: str) -> None:
-    result = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True,
-                            timeout=60, env={"NIANBAO_HOME": str(tmp_path), "PATH": "", "QT_QPA_PLATFORM": "offscreen",
-                                             "NIANBAO_EXIT_AFTER_SHOWN": "1"})
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            "NIANBAO_HOME": str(tmp_path),
+            "PATH": "",
+            "QT_QPA_PLATFORM": "offscreen",
+            "NIANBAO_EXIT_AFTER_SHOWN": "1",
+        },
+    )
     assert result.returncode == 1, result.stderr
     assert message in result.stderr
     one_chinese_line(result.stderr)

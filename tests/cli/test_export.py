@@ -18,8 +18,21 @@ def _library_with_seed(tmp_path) -> tuple[str, int]:
 def test_export_docx_with_every_option(tmp_path, capsys):
     db, report_id = _library_with_seed(tmp_path)
     target = tmp_path / "out.docx"
-    code = cli.main(["--db", db, "export", str(report_id), "-o", str(target), "--no-header", "--unsealed",
-                     "--points", "separate", "--fallback-fonts"])
+    code = cli.main(
+        [
+            "--db",
+            db,
+            "export",
+            str(report_id),
+            "-o",
+            str(target),
+            "--no-header",
+            "--unsealed",
+            "--points",
+            "separate",
+            "--fallback-fonts",
+        ]
+    )
     assert code == 0
     assert capsys.readouterr().out.strip() == str(target)
     parts = read_parts(target.read_bytes())

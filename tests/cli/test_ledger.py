@@ -163,8 +163,9 @@ def test_unknown_report(capsys: pytest.CaptureFixture[str], db: str) -> None:
     assert "没有编号为 99 的报告" in err
 
 
-def test_export_ledger_table_appends_the_figures_and_refuses_json(capsys: pytest.CaptureFixture[str], db: str,
-                                                                  tmp_path: Path) -> None:
+def test_export_ledger_table_appends_the_figures_and_refuses_json(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
     report = _new(capsys, db)
     target = tmp_path / "out.html"
     code, _, err = run(capsys, "export", report, "-o", str(target), "--ledger-table", "--db", db)

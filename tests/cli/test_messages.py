@@ -17,8 +17,14 @@ def _cli(db: Path, *args: str, stdout_path: Path) -> subprocess.CompletedProcess
     # A Chinese Windows redirect (`show 1 --json > x.json`) gives Python a cp936 stdout.
     env = {**os.environ, "PYTHONIOENCODING": "gbk"}
     with stdout_path.open("wb") as out:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", str(db)],
-                              stdout=out, stderr=subprocess.PIPE, env=env, timeout=60, check=False)
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", str(db)],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=60,
+            check=False,
+        )
 
 
 def _library_with_emoji(tmp_path: Path) -> Path:

@@ -22,10 +22,17 @@ def test_year_digits() -> None:
     assert [year_value(y) for y in ("二〇二四", "二○二四", "二零二四", "二十")] == [2024, 2024, 2024, -1]
 
 
-@pytest.mark.parametrize(("text", "parts"), [
-    ("2024-03-06", (2024, 3, 6)), ("2024/3/6", (2024, 3, 6)), ("2024.3.6", (2024, 3, 6)),
-    (" 2024 年 3 月 6 日 ", (2024, 3, 6)), ("2024-13-01", None), ("三月六日", None),
-])
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("2024-03-06", (2024, 3, 6)),
+        ("2024/3/6", (2024, 3, 6)),
+        ("2024.3.6", (2024, 3, 6)),
+        (" 2024 年 3 月 6 日 ", (2024, 3, 6)),
+        ("2024-13-01", None),
+        ("三月六日", None),
+    ],
+)
 def test_digit_dates(text: str, parts: tuple[int, int, int] | None) -> None:
     assert digit_date(text) == parts
 

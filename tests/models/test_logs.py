@@ -19,7 +19,7 @@ def test_log_file_written_once_per_target(tmp_path: Path) -> None:
             handler.flush()
         assert "资料库已打开" in first.read_text(encoding="utf-8")
     finally:
-        for handler in root.handlers[len(before):]:
+        for handler in root.handlers[len(before) :]:
             root.removeHandler(handler)
             handler.close()
 
@@ -32,7 +32,12 @@ def test_unwritable_log_folder_is_not_fatal(tmp_path: Path) -> None:
 
 def test_a_full_log_is_rotated_at_start_and_the_oldest_dropped(tmp_path: Path) -> None:
     log = tmp_path / "nianbao.log"
-    for name, text in [("nianbao.log", "新" * 10), ("nianbao.log.1", "一"), ("nianbao.log.2", "二"), ("nianbao.log.3", "三")]:
+    for name, text in [
+        ("nianbao.log", "新" * 10),
+        ("nianbao.log.1", "一"),
+        ("nianbao.log.2", "二"),
+        ("nianbao.log.3", "三"),
+    ]:
         (tmp_path / name).write_text(text, encoding="utf-8")
     rotate(log, max_bytes=20)
     assert not log.exists()

@@ -7,16 +7,34 @@ from models.numerals import chinese_numeral
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 
 
-@pytest.mark.parametrize(("n", "expected"), [
-    (1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"), (99, "九十九"),
-])
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+    ],
+)
 def test_chinese_numeral(n: int, expected: str) -> None:
     assert chinese_numeral(n) == expected
 
 
-@pytest.mark.parametrize(("depth", "index", "expected"), [
-    (1, 1, "一、"), (1, 19, "十九、"), (2, 1, "（一）"), (2, 20, "（二十）"), (3, 12, "12."), (4, 3, "（3）"),
-])
+@pytest.mark.parametrize(
+    ("depth", "index", "expected"),
+    [
+        (1, 1, "一、"),
+        (1, 19, "十九、"),
+        (2, 1, "（一）"),
+        (2, 20, "（二十）"),
+        (3, 12, "12."),
+        (4, 3, "（3）"),
+    ],
+)
 def test_section_marker_by_level(depth: int, index: int, expected: str) -> None:
     assert section_marker(depth, index) == expected
 

@@ -64,8 +64,9 @@ def test_windows_data_lives_under_localappdata(frozen: Path, windows: Path) -> N
     assert paths.backup_dir(paths.default_library_path()) == windows / "Nianbao" / "backups"
 
 
-def test_windows_data_is_never_inside_the_install_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          windows: Path) -> None:
+def test_windows_data_is_never_inside_the_install_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows: Path
+) -> None:
     # The installer's default: %LOCALAPPDATA%\Programs\Nianbao beside %LOCALAPPDATA%\Nianbao.
     install = windows / "Programs" / "Nianbao"
     (install / "_internal").mkdir(parents=True)
@@ -80,8 +81,9 @@ def test_windows_data_is_never_inside_the_install_folder(tmp_path: Path, monkeyp
     assert not paths.default_library_path().resolve().is_relative_to(program)
 
 
-def test_windows_without_localappdata_uses_the_profile(frozen: Path, windows: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       tmp_path: Path) -> None:
+def test_windows_without_localappdata_uses_the_profile(
+    frozen: Path, windows: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("LOCALAPPDATA")
     monkeypatch.setenv("HOME", str(tmp_path / "profile"))
     monkeypatch.setenv("USERPROFILE", str(tmp_path / "profile"))  # what Path.home() reads on Windows
@@ -99,8 +101,9 @@ def test_portable_marker_in_the_bundle_internals_does_not_count(frozen: Path, wi
     assert paths.app_data_dir() == windows / "Nianbao"
 
 
-def test_nianbao_home_overrides_platform_and_portable(frozen: Path, windows: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nianbao_home_overrides_platform_and_portable(
+    frozen: Path, windows: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (frozen / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
     monkeypatch.setenv("NIANBAO_HOME", str(tmp_path / "elsewhere"))
     assert paths.app_data_dir() == tmp_path / "elsewhere"

@@ -45,7 +45,9 @@ def test_a_second_template_file_needs_no_code(tmp_path: Path) -> None:
     (tmp_path / "township.toml").write_text(
         'id = "township"\nname = "乡镇报告"\ntitle = "{issuer}{year}年法治建设情况报告"\n'
         '[[parts]]\nkey = "work"\nstatutory = 1\nrequired = true\ntitle = "{year}年工作"\nguidance = "写工作。"\n'
-        '[[parts]]\nkey = "next"\nstatutory = 4\ntitle = "{next_year}年打算"\n', encoding="utf-8")
+        '[[parts]]\nkey = "next"\nstatutory = 4\ntitle = "{next_year}年打算"\n',
+        encoding="utf-8",
+    )
     templates = available_templates(tmp_path)
     assert [t.id for t in templates] == ["township"]
     report = new_report(load_template("township", tmp_path), 2030, "某镇")
@@ -60,10 +62,13 @@ def test_broken_template_file_gets_a_message(tmp_path: Path) -> None:
         load_template_file(path)
 
 
-@pytest.mark.parametrize(("toml", "named"), [
-    ('title = "关于{year}年度的报告"\n[[parts]]\nkey = "a"\ntitle = "甲"\n', "name"),
-    ('name = "乡镇"\ntitle = "t"\n[[parts]]\ntitle = "甲"\n', "key"),
-])
+@pytest.mark.parametrize(
+    ("toml", "named"),
+    [
+        ('title = "关于{year}年度的报告"\n[[parts]]\nkey = "a"\ntitle = "甲"\n', "name"),
+        ('name = "乡镇"\ntitle = "t"\n[[parts]]\ntitle = "甲"\n', "key"),
+    ],
+)
 def test_a_missing_field_is_named_in_chinese(tmp_path: Path, toml: str, named: str) -> None:
     path = tmp_path / "broken.toml"
     path.write_text(toml, encoding="utf-8")
@@ -73,7 +78,8 @@ def test_a_missing_field_is_named_in_chinese(tmp_path: Path, toml: str, named: s
 
 def test_a_wrongly_typed_field_is_a_template_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.toml"
-    path.write_text('name = "乡镇"\ntitle = "t"\n[[parts]]\nkey = "a"\ntitle = "甲"\nstatutory = "一"\n',
-                    encoding="utf-8")
+    path.write_text(
+        'name = "乡镇"\ntitle = "t"\n[[parts]]\nkey = "a"\ntitle = "甲"\nstatutory = "一"\n', encoding="utf-8"
+    )
     with pytest.raises(TemplateError, match=r"broken\.toml"):
         load_template_file(path)

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from models.text_chars import clean_text, count_chars
 
 
-@given(st.text(alphabet=st.sampled_from(" \t\n\r\u3000\xa0\u2028\x1c\x85\u200b\ufeff中文，。a1"), max_size=60) | st.text())
+@given(
+    st.text(alphabet=st.sampled_from(" \t\n\r\u3000\xa0\u2028\x1c\x85\u200b\ufeff中文，。a1"), max_size=60) | st.text()
+)
 def test_every_character_but_whitespace_counts(text: str) -> None:
     assert count_chars(text) == sum(1 for ch in text if not ch.isspace())
 

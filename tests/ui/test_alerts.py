@@ -28,7 +28,9 @@ def test_an_error_has_one_chinese_ok_button(qtbot) -> None:
 
 
 def test_a_question_can_name_its_two_answers(qtbot) -> None:
-    box = alerts._box(None, "Question", "还有 2 处错误没有改正。仍然导出吗？", yes_no=True, yes="仍然导出", no="查看错误")
+    box = alerts._box(
+        None, "Question", "还有 2 处错误没有改正。仍然导出吗？", yes_no=True, yes="仍然导出", no="查看错误"
+    )
     qtbot.addWidget(box)
     assert _labels(box) == sorted(["仍然导出", "查看错误"])
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)

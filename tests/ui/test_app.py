@@ -47,8 +47,10 @@ def test_duplicate_trash_and_restore(window: MainWindow, shown) -> None:
     window.show_library()
     page = window.start_page
     page.btn_duplicate.click()
-    assert sorted(r[0] for r in report_rows(page)[1:]) == ["某市某区示范局关于2024年度法治政府建设情况的报告",
-                                                         "某市某区示范局关于2024年度法治政府建设情况的报告（副本）"]
+    assert sorted(r[0] for r in report_rows(page)[1:]) == [
+        "某市某区示范局关于2024年度法治政府建设情况的报告",
+        "某市某区示范局关于2024年度法治政府建设情况的报告（副本）",
+    ]
     page.btn_delete.click()
     assert shown.questions
     assert len(window.session.library.list_reports()) == 1

@@ -94,8 +94,7 @@ def test_fix_is_one_undo_step(qtbot, seed_window: MainWindow) -> None:
     assert getattr(stored.find(finding.node_id), finding.field) == after  # saved like typing
     assert window.session.undo_stack.count() == depth + 1
     assert window.node_form.edt_body.toPlainText() == after  # the editor shows the fix
-    qtbot.waitUntil(lambda: SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()},
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()}, timeout=WAIT_MS)
     window.tree_view.setFocus()
     QTest.keyClick(window.tree_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert field_text(window, finding) == before
@@ -119,8 +118,7 @@ def test_fix_all_for_one_rule_is_one_macro(qtbot, seed_window: MainWindow) -> No
     for paragraph in marks.places:
         assert field_text(window, paragraph).count(",") == 0
     assert SCRAPED_NUMBER in field_text(window, scraped(findings))  # other rules untouched
-    qtbot.waitUntil(lambda: not any(f.rule == "punct.ascii" for f in window.checks.panel.findings()),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not any(f.rule == "punct.ascii" for f in window.checks.panel.findings()), timeout=WAIT_MS)
     window.actions_.undo.trigger()
     assert [(n.title, n.text) for n in window.session.report.walk()] == texts_before
     stored = window.session.library.load_report(window.session.report_id)
@@ -160,8 +158,7 @@ def test_edits_are_rechecked_automatically(qtbot, seed_window: MainWindow) -> No
     cursor = body.textCursor()
     cursor.insertText("〔2023〕83号")  # the clerk types over the selection
     body.setTextCursor(cursor)
-    qtbot.waitUntil(lambda: SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()},
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: SCRAPED_NUMBER not in {f.excerpt for f in window.checks.panel.findings()}, timeout=WAIT_MS)
 
 
 def test_edition_follows_the_setting_and_switches(qtbot, seed_window: MainWindow) -> None:
@@ -179,8 +176,7 @@ def test_metadata_finding_opens_the_form(qtbot, seed_window: MainWindow) -> None
     window.meta_form.edt_doc_number.setText("某府发[2024]5号")
     window.meta_form.edt_doc_number.textEdited.emit("某府发[2024]5号")
     findings = run_checks_in(qtbot, window)
-    qtbot.waitUntil(lambda: any(f.field == "meta.doc_number" for f in window.checks.panel.findings()),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: any(f.field == "meta.doc_number" for f in window.checks.panel.findings()), timeout=WAIT_MS)
     finding = next(f for f in window.checks.panel.findings() if f.field == "meta.doc_number" and f.fix)
     assert findings
     click_finding(window, finding)
@@ -191,7 +187,6 @@ def test_metadata_finding_opens_the_form(qtbot, seed_window: MainWindow) -> None
     assert window.session.library.load_report(window.session.report_id).meta.doc_number == "某府发〔2024〕5号"
     window.actions_.undo.trigger()
     assert window.meta_form.edt_doc_number.text() == "某府发[2024]5号"
-
 
 
 def test_read_only_window_shows_findings_but_changes_nothing(qtbot, seed_window: MainWindow, library_path) -> None:

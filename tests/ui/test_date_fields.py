@@ -81,8 +81,13 @@ def test_a_filled_date_opens_at_its_own_month(example_window: MainWindow) -> Non
 def test_picking_a_date_forgets_the_form_the_imported_text_wrote_it_in(window: MainWindow, monkeypatch) -> None:
     form = new_report_window(window, monkeypatch, 2024).meta_form
     report = window.session.report
-    window.session.library.update_meta(report.id, date="2025-02-18", date_typed="2025年02月18日",
-                                       printed_on="2025-02-19", printed_on_typed="二〇二五年二月十九日")
+    window.session.library.update_meta(
+        report.id,
+        date="2025-02-18",
+        date_typed="2025年02月18日",
+        printed_on="2025-02-19",
+        printed_on_typed="二〇二五年二月十九日",
+    )
     report.meta.date_typed, report.meta.printed_on_typed = "2025年02月18日", "二〇二五年二月十九日"
     open_calendar(form.dte_date)
     form.dte_date.edt_date.calendarWidget().clicked.emit(QDate(2025, 2, 20))

@@ -157,8 +157,9 @@ def export_now(qtbot, dialog: ExportDialog) -> None:
     assert blocker.args == [True]
 
 
-def test_both_editions_with_default_names_are_both_kept(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                         shown) -> None:
+def test_both_editions_with_default_names_are_both_kept(
+    qtbot, example_window: MainWindow, tmp_path: Path, shown
+) -> None:
     dialog = default_dialog(qtbot, example_window, tmp_path)
     choose_edition(dialog, "submit")
     export_now(qtbot, dialog)
@@ -168,8 +169,7 @@ def test_both_editions_with_default_names_are_both_kept(qtbot, example_window: M
     assert shown.questions == []  # neither replaced anything
 
 
-def test_existing_file_is_replaced_only_after_a_yes(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                    shown) -> None:
+def test_existing_file_is_replaced_only_after_a_yes(qtbot, example_window: MainWindow, tmp_path: Path, shown) -> None:
     target = tmp_path / "报告.docx"
     target.write_bytes(b"the clerk's own file")
     dialog = default_dialog(qtbot, example_window, tmp_path)
@@ -220,8 +220,9 @@ def export_from_the_window(qtbot, window: MainWindow, monkeypatch, edition: str,
     return finished
 
 
-def test_submit_edition_with_errors_asks_and_can_show_them(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                          monkeypatch, shown) -> None:
+def test_submit_edition_with_errors_asks_and_can_show_them(
+    qtbot, example_window: MainWindow, tmp_path: Path, monkeypatch, shown
+) -> None:
     window = example_window
     errors = with_errors(window)
     assert errors > 0
@@ -239,8 +240,9 @@ def test_submit_edition_with_errors_asks_and_can_show_them(qtbot, example_window
     assert target.is_file()
 
 
-def test_errors_switched_off_or_ignored_do_not_count(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                     monkeypatch, shown) -> None:
+def test_errors_switched_off_or_ignored_do_not_count(
+    qtbot, example_window: MainWindow, tmp_path: Path, monkeypatch, shown
+) -> None:
     from models.checks import ERROR, run_checks
     from models.checks.ignores import set_rule_enabled
 
@@ -257,16 +259,18 @@ def test_errors_switched_off_or_ignored_do_not_count(qtbot, example_window: Main
     assert finished == []
 
 
-def test_public_edition_exports_without_the_errors_question(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                           monkeypatch, shown) -> None:
+def test_public_edition_exports_without_the_errors_question(
+    qtbot, example_window: MainWindow, tmp_path: Path, monkeypatch, shown
+) -> None:
     with_errors(example_window)
     target = tmp_path / "公开.docx"
     assert export_from_the_window(qtbot, example_window, monkeypatch, "public", target) == [True]
     assert shown.questions == []
 
 
-def test_the_secrets_reminder_is_a_line_for_the_public_edition(qtbot, example_window: MainWindow,
-                                                                tmp_path: Path) -> None:
+def test_the_secrets_reminder_is_a_line_for_the_public_edition(
+    qtbot, example_window: MainWindow, tmp_path: Path
+) -> None:
     dialog = default_dialog(qtbot, example_window, tmp_path)
     choose_edition(dialog, "public")
     assert not dialog.lbl_public_note.isHidden()
@@ -276,8 +280,9 @@ def test_the_secrets_reminder_is_a_line_for_the_public_edition(qtbot, example_wi
     assert dialog.lbl_public_note.isHidden()
 
 
-def test_changing_the_export_settings_clears_the_exported_line(qtbot, example_window: MainWindow, tmp_path: Path,
-                                                                monkeypatch) -> None:
+def test_changing_the_export_settings_clears_the_exported_line(
+    qtbot, example_window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
     target = tmp_path / "报告.json"
     dialog = run_export(qtbot, example_window, target, monkeypatch)
     assert dialog.lbl_status.text().startswith("已导出")

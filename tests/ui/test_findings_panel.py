@@ -40,8 +40,10 @@ def _item_of(panel: FindingsPanel, rule: str):
 
 def test_findings_are_grouped_by_family_with_counts(panel, seed) -> None:
     _, findings = seed
-    groups = {panel.tree.topLevelItem(i).text(0): panel.tree.topLevelItem(i).childCount()
-              for i in range(panel.tree.topLevelItemCount())}
+    groups = {
+        panel.tree.topLevelItem(i).text(0): panel.tree.topLevelItem(i).childCount()
+        for i in range(panel.tree.topLevelItemCount())
+    }
     punctuation = sum(1 for f in findings if f.family == "punctuation")
     assert groups[f"{FAMILIES['punctuation']}（{punctuation}）"] == punctuation
     assert sum(groups.values()) == len(findings)
@@ -151,6 +153,7 @@ def test_fix_request_round_trip_removes_the_finding(panel, seed, qtbot) -> None:
 
 
 # --- a finding that stands for several places expands to them ---
+
 
 def _children(item) -> list:
     return [item.child(i) for i in range(item.childCount())]

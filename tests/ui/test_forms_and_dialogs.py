@@ -88,6 +88,7 @@ def test_a_read_only_window_says_so_in_the_status_bar(qtbot, library_path) -> No
 
     with Library(library_path) as holder:
         from ui.session import example_report
+
         report_id = holder.create_report(example_report())
         window = MainWindow(Session(Library(library_path, lock=False), AppSettings(), read_only=True))
         qtbot.addWidget(window)
@@ -105,8 +106,16 @@ def _wheel(widget, steps: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     centre = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120 * steps),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        centre,
+        widget.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -132,8 +141,11 @@ def test_duplicating_a_report_selects_the_copy(window: MainWindow) -> None:
     library.create_report(newer_report)
     page = window.start_page
     page.refresh()
-    group = next(page.lst_reports.topLevelItem(i) for i in range(page.lst_reports.topLevelItemCount())
-                 if page.lst_reports.topLevelItem(i).text(0).startswith("2024"))
+    group = next(
+        page.lst_reports.topLevelItem(i)
+        for i in range(page.lst_reports.topLevelItemCount())
+        if page.lst_reports.topLevelItem(i).text(0).startswith("2024")
+    )
     page.lst_reports.setCurrentItem(group.child(0))
     assert page.selected_id() == older
     page.duplicate_selected()
@@ -159,7 +171,9 @@ def test_the_first_export_goes_to_the_documents_folder(example_window: MainWindo
     assert target.name == "某市某区示范局关于2024年度法治政府建设情况的报告-报送版.docx"
 
 
-def test_the_export_dialog_stays_open_until_its_export_has_finished(qtbot, example_window: MainWindow, tmp_path) -> None:
+def test_the_export_dialog_stays_open_until_its_export_has_finished(
+    qtbot, example_window: MainWindow, tmp_path
+) -> None:
     from ui.dialogs.export_dialog import ExportDialog
 
     dialog = ExportDialog(example_window.session, example_window)
@@ -179,7 +193,9 @@ def test_cancelling_the_import_preview_asks_before_dropping_corrections(qtbot, s
     from models.importing import import_text
     from ui.import_preview import ImportPreviewDialog
 
-    source = "某局关于2023年度法治政府建设情况的报告\n一、工作情况\n（一）加强学习。学了4次。\n二、存在的问题\n制度不全。"
+    source = (
+        "某局关于2023年度法治政府建设情况的报告\n一、工作情况\n（一）加强学习。学了4次。\n二、存在的问题\n制度不全。"
+    )
     untouched = ImportPreviewDialog(import_text(source), source)
     qtbot.addWidget(untouched)
     untouched.show()

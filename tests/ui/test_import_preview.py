@@ -204,8 +204,11 @@ def test_the_clerk_corrects_each_metadata_field(cover, qtbot) -> None:
 
 
 def test_a_date_typed_over_in_the_preview_replaces_the_form_the_text_had(qtbot) -> None:
-    dialog = ImportPreviewDialog(import_text("某局关于2023年度法治政府建设情况的报告\n一、工作情况\n（一）学习。学了。\n"
-                                             "某局\n二〇二四年三月六日"))
+    dialog = ImportPreviewDialog(
+        import_text(
+            "某局关于2023年度法治政府建设情况的报告\n一、工作情况\n（一）学习。学了。\n某局\n二〇二四年三月六日"
+        )
+    )
     qtbot.addWidget(dialog)
     assert dialog.edited_report().meta.date_typed == "二〇二四年三月六日"
     dialog.meta_date.editingFinished.emit()  # left as it was: the source's form still stands

@@ -20,14 +20,38 @@ from ui.settings import AppSettings, save_settings
 ROOT = Path(__file__).resolve().parents[2]
 
 # Not needed to show the report last edited: each would cost start-up time (docs/architecture.md).
-NOT_AT_START = ("models.checks", "models.importing", "sqlite_utils", "logging.handlers", "ui.dialogs.crash",
-                "ui.start_page", "ui.editors.meta_form", "ui.editors.ledger_form", "models.ledger.refs",
-                "ui.checklist_panel", "ui.findings_dock", "ui.undo_bar",
-                "opencc", "ui.collab", "models.roundtrip.merge", "models.roundtrip.package", "ui.find_panel",
-                "ui.full_text_view", "models.search", "models.export.font_check", "ui.pages",
-                "models.typeset", "PySide6.QtPrintSupport", "models.interchange", "models.ledger.definitions",
-                "models.ledger.formula", "models.ledger.sheet", "models.ledger.extract",
-                "models.roundtrip.records", "ui.editors.table_grid")
+NOT_AT_START = (
+    "models.checks",
+    "models.importing",
+    "sqlite_utils",
+    "logging.handlers",
+    "ui.dialogs.crash",
+    "ui.start_page",
+    "ui.editors.meta_form",
+    "ui.editors.ledger_form",
+    "models.ledger.refs",
+    "ui.checklist_panel",
+    "ui.findings_dock",
+    "ui.undo_bar",
+    "opencc",
+    "ui.collab",
+    "models.roundtrip.merge",
+    "models.roundtrip.package",
+    "ui.find_panel",
+    "ui.full_text_view",
+    "models.search",
+    "models.export.font_check",
+    "ui.pages",
+    "models.typeset",
+    "PySide6.QtPrintSupport",
+    "models.interchange",
+    "models.ledger.definitions",
+    "models.ledger.formula",
+    "models.ledger.sheet",
+    "models.ledger.extract",
+    "models.roundtrip.records",
+    "ui.editors.table_grid",
+)
 
 CHILD = """
 import sys
@@ -62,8 +86,14 @@ def test_window_opens_before_the_rules_load_and_then_checks(tmp_path: Path) -> N
         set_rule_enabled(library, switched_off, False)
     save_settings(AppSettings(last_report=report_id))  # reopened at start, as the program does
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path), *NOT_AT_START], capture_output=True, text=True,
-                            env=env, cwd=ROOT, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), *NOT_AT_START],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=30,
+    )
     lines = result.stdout.splitlines()
     assert lines[0] == "SHOWN True []", result.stdout + result.stderr
     assert lines[1].startswith(f"CHECKED ['{switched_off}'] 体检："), result.stdout + result.stderr

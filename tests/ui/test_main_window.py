@@ -166,10 +166,21 @@ def test_paste_keeps_plain_text_without_control_characters(example_window: MainW
 
 def test_shortcuts_are_the_documented_ones(window: MainWindow) -> None:
     acts = window.actions_
-    expected = {acts.new: "Ctrl+N", acts.open: "Ctrl+O", acts.snapshot: "Ctrl+S", acts.undo: "Ctrl+Z",
-                acts.redo: "Ctrl+Y", acts.export: "Ctrl+E", acts.add_sibling: "Ins", acts.add_child: "Ctrl+Shift+N",
-                acts.delete: "Del", acts.rename: "F2", acts.move_up: "Alt+Up", acts.move_down: "Alt+Down",
-                acts.check: "F7"}
+    expected = {
+        acts.new: "Ctrl+N",
+        acts.open: "Ctrl+O",
+        acts.snapshot: "Ctrl+S",
+        acts.undo: "Ctrl+Z",
+        acts.redo: "Ctrl+Y",
+        acts.export: "Ctrl+E",
+        acts.add_sibling: "Ins",
+        acts.add_child: "Ctrl+Shift+N",
+        acts.delete: "Del",
+        acts.rename: "F2",
+        acts.move_up: "Alt+Up",
+        acts.move_down: "Alt+Down",
+        acts.check: "F7",
+    }
     assert {a.text(): a.shortcut().toString() for a in expected} == {a.text(): s for a, s in expected.items()}
     assert acts.import_.isEnabled()  # on the library page: importing makes a new report
     assert not acts.check.isEnabled()  # needs an open report
@@ -212,8 +223,9 @@ def test_guidance_names_the_statutory_item(example_window: MainWindow) -> None:
     assert "第1项" in window.guidance.plain_text()
 
 
-def test_failed_autosave_is_shown_and_close_asks_before_losing_it(qtbot, example_window: MainWindow,
-                                                                 shown, monkeypatch) -> None:
+def test_failed_autosave_is_shown_and_close_asks_before_losing_it(
+    qtbot, example_window: MainWindow, shown, monkeypatch
+) -> None:
     from models.errors import LibraryError
 
     window = example_window
@@ -335,7 +347,6 @@ def test_the_library_page_does_not_keep_the_closed_reports_counts(qtbot, example
     QTest.qWait(400)  # the scheduled count update does not bring them back
     assert window.lbl_counts.text() == ""
     assert "自动保存" not in window.lbl_saved.text()
-
 
 
 def test_clicking_the_selected_part_leaves_the_report_information(qtbot, example_window: MainWindow) -> None:

@@ -13,8 +13,22 @@ from models.report import PARAGRAPH, POINT, SECTION, Node
 from ui.window.main_window import MainWindow
 
 STEPS = 40
-OPERATIONS = ("add", "shift", "indent", "outdent", "drop", "trash", "rename", "type", "title", "undo", "redo",
-              "snapshot", "restore", "reopen")
+OPERATIONS = (
+    "add",
+    "shift",
+    "indent",
+    "outdent",
+    "drop",
+    "trash",
+    "rename",
+    "type",
+    "title",
+    "undo",
+    "redo",
+    "snapshot",
+    "restore",
+    "reopen",
+)
 
 
 def shape(nodes: list[Node]) -> list[tuple]:

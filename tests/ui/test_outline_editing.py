@@ -26,6 +26,7 @@ def test_undo_of_a_drag_keeps_the_text_typed_before_it(example_window: MainWindo
 def _failing(monkeypatch, library, name: str) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise NianbaoError("资料库文件暂时无法写入。")
+
     monkeypatch.setattr(library, name, fail)
 
 
@@ -197,8 +198,20 @@ def test_right_click_on_the_tree_offers_the_tree_commands(example_window: MainWi
     window = example_window
     assert window.tree_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     texts = [action.text() for action in window.tree_view.actions() if not action.isSeparator()]
-    assert texts == ["添加同级标题", "添加下级标题", "添加要点", "添加段落", "插入表格", "重命名", "删除", "上移", "下移", "升一级",
-                     "降一级", "分工…"]
+    assert texts == [
+        "添加同级标题",
+        "添加下级标题",
+        "添加要点",
+        "添加段落",
+        "插入表格",
+        "重命名",
+        "删除",
+        "上移",
+        "下移",
+        "升一级",
+        "降一级",
+        "分工…",
+    ]
 
 
 def test_a_rename_in_the_tree_drops_line_breaks_and_control_characters(example_window: MainWindow) -> None:
@@ -216,8 +229,9 @@ def test_the_writing_guidance_follows_the_node_into_another_part(example_window:
     select(window, 4, 0)  # a point of 四、…主要安排
     before = window.guidance.plain_text()
     shortcomings = model.index(3, 0)  # 三、存在的不足和原因
-    assert model.dropMimeData(model.mimeData([model.index(0, 0, model.index(4, 0))]), Qt.DropAction.MoveAction,
-                              -1, 0, shortcomings)
+    assert model.dropMimeData(
+        model.mimeData([model.index(0, 0, model.index(4, 0))]), Qt.DropAction.MoveAction, -1, 0, shortcomings
+    )
     assert window.node_form.lbl_path.text().startswith("三、存在的不足")
     assert window.guidance.plain_text() != before
     assert window.guidance.plain_text().startswith("存在的不足")

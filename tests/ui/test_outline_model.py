@@ -43,7 +43,11 @@ def test_drop_reorders_siblings_renumbers_and_is_stored(example_window: MainWind
     assert _drop(model, model.index(2, 0, plans), 0, plans)
     assert titles(model, plans) == ["一是推进数字法治建设。", "二是深化学习培训。", "三是提升执法规范化水平。"]
     stored = session.library.load_report(session.report_id)
-    assert [n.title for n in stored.body[4].children] == ["推进数字法治建设。", "深化学习培训。", "提升执法规范化水平。"]
+    assert [n.title for n in stored.body[4].children] == [
+        "推进数字法治建设。",
+        "深化学习培训。",
+        "提升执法规范化水平。",
+    ]
     session.undo_stack.undo()
     assert titles(model, plans)[0] == "一是深化学习培训。"
 

@@ -33,8 +33,10 @@ def redo_keys_round_trip(window: MainWindow) -> list[str]:
         QTest.keyClick(field, Qt.Key.Key_End, CONTROL)
         QTest.keyClicks(field, "abc")
         typed = text()
-        for name, key, modifiers in (("Ctrl+Shift+Z", Qt.Key.Key_Z, CONTROL | Qt.KeyboardModifier.ShiftModifier),
-                                     ("Ctrl+Y", Qt.Key.Key_Y, CONTROL)):
+        for name, key, modifiers in (
+            ("Ctrl+Shift+Z", Qt.Key.Key_Z, CONTROL | Qt.KeyboardModifier.ShiftModifier),
+            ("Ctrl+Y", Qt.Key.Key_Y, CONTROL),
+        ):
             QTest.keyClick(field, Qt.Key.Key_Z, CONTROL)
             if text() == typed:
                 problems.append(f"Ctrl+Z did not undo in {type(field).__name__}")
@@ -74,13 +76,21 @@ CHILD = textwrap.dedent("""
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("xvfb-run") is None or not sys.platform.startswith("linux"),
-                    reason="needs a virtual X server (xvfb-run)")
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None or not sys.platform.startswith("linux"),
+    reason="needs a virtual X server (xvfb-run)",
+)
 def test_ctrl_y_redoes_typing_with_the_x11_key_bindings(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
     for name in ("XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "QT_QPA_PLATFORMTHEME"):
         env.pop(name, None)
-    result = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", CHILD, str(tmp_path / "library.db")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-c", CHILD, str(tmp_path / "library.db")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "PROBLEMS" in result.stdout, result.stderr[-2000:]
     assert result.stdout.split("PROBLEMS", 1)[1].strip() == "[]"

@@ -40,6 +40,7 @@ def faulty_window(qtbot, example_window: MainWindow) -> MainWindow:
 
 def in_settings(monkeypatch: pytest.MonkeyPatch, change) -> None:
     """Make the next settings dialog run ``change(rules_page)`` and be accepted."""
+
     def run(dialog: SettingsDialog) -> int:
         pages = [dialog.tabs.widget(i) for i in range(dialog.tabs.count())]
         page = next(p for p in pages if isinstance(p, RulesPage))
@@ -79,7 +80,8 @@ def test_unticking_a_family_switches_off_all_its_rules(example_window: MainWindo
 
 
 def test_switching_a_rule_off_removes_its_findings_and_survives_reopening(
-        qtbot, make_window, faulty_window: MainWindow, monkeypatch) -> None:
+    qtbot, make_window, faulty_window: MainWindow, monkeypatch
+) -> None:
     window = faulty_window
     in_settings(monkeypatch, lambda page: page.set_rule_checked(ASCII, False))
     window.actions_.settings.trigger()
@@ -105,8 +107,9 @@ def test_switching_a_rule_off_removes_its_findings_and_survives_reopening(
 
 def test_cancelled_settings_change_no_rule(qtbot, faulty_window: MainWindow, monkeypatch) -> None:
     def cancel(dialog: SettingsDialog) -> int:
-        next(dialog.tabs.widget(i) for i in range(dialog.tabs.count())
-             if isinstance(dialog.tabs.widget(i), RulesPage)).set_rule_checked(ASCII, False)
+        next(
+            dialog.tabs.widget(i) for i in range(dialog.tabs.count()) if isinstance(dialog.tabs.widget(i), RulesPage)
+        ).set_rule_checked(ASCII, False)
         return 0
 
     monkeypatch.setattr(SettingsDialog, "exec", cancel)

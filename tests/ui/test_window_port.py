@@ -16,10 +16,21 @@ from ui.window.port import WindowPort
 
 ROOT = Path(__file__).resolve().parents[2]
 
-DEFERRED = ("ui.findings_panel", "ui.findings_dock", "ui.checklist_panel", "ui.start_page", "ui.editors.meta_form",
-            "ui.window.import_actions", "ui.window.backup_actions", "ui.window.dialog_commands",
-            "ui.window.level_moves", "ui.window.check_options", "ui.dialogs.new_report", "ui.dialogs.settings_dialog",
-            "ui.collab.commands")
+DEFERRED = (
+    "ui.findings_panel",
+    "ui.findings_dock",
+    "ui.checklist_panel",
+    "ui.start_page",
+    "ui.editors.meta_form",
+    "ui.window.import_actions",
+    "ui.window.backup_actions",
+    "ui.window.dialog_commands",
+    "ui.window.level_moves",
+    "ui.window.check_options",
+    "ui.dialogs.new_report",
+    "ui.dialogs.settings_dialog",
+    "ui.collab.commands",
+)
 
 CHILD = """
 import sys
@@ -45,8 +56,14 @@ def test_the_first_screen_leaves_docks_and_commands_unbuilt(tmp_path: Path) -> N
         report_id = library.create_report(example_report())
     save_settings(AppSettings(last_report=report_id))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path), *DEFERRED], capture_output=True, text=True,
-                            env=env, cwd=ROOT, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), *DEFERRED],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=30,
+    )
     assert result.stdout.splitlines()[:1] == ["True []"], result.stdout + result.stderr
 
 

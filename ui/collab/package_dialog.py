@@ -29,7 +29,6 @@ from ui.session import Session
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 
 
-
 def default_file_name(report: Report, unit: str) -> str:
     return safe_file_name(f"{report.meta.year}年度法治政府建设报告-{unit or '填报'}-填报文件") + ".docx"
 

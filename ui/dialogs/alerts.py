@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _box(parent: QWidget | None, icon: str, text: str, *, yes_no: bool = False, yes: str = "是",
-         no: str = "否") -> QMessageBox:
+def _box(
+    parent: QWidget | None, icon: str, text: str, *, yes_no: bool = False, yes: str = "是", no: str = "否"
+) -> QMessageBox:
     """A box with the named icon (``Warning``, ``Information``, ``Question``) and Chinese buttons."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -17,8 +17,7 @@ from models import APP_NAME, __version__
 log = logging.getLogger(__name__)
 
 
-def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
-                 log_path: str) -> str:
+def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, log_path: str) -> str:
     lines = [
         f"{APP_NAME} {__version__}",
         f"系统：{platform.platform()}",
@@ -35,8 +34,12 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("程序出错"))
         self.resize(640, 420)
-        message = QLabel(self.tr("很抱歉，程序遇到了意外错误。已经保存的内容不会丢失。"
-                                 "请点“复制”把下面的信息发给维护人员，然后重新启动程序。"))
+        message = QLabel(
+            self.tr(
+                "很抱歉，程序遇到了意外错误。已经保存的内容不会丢失。"
+                "请点“复制”把下面的信息发给维护人员，然后重新启动程序。"
+            )
+        )
         message.setWordWrap(True)
         self.txt_report = QPlainTextEdit(report)
         self.txt_report.setReadOnly(True)

@@ -31,10 +31,17 @@ from ui.pages.fonts_note import face_lines
 from ui.session import Session
 from ui.workers import ExportWorker
 
-EDITIONS = ((Edition.SUBMIT, "报送版（上行文，含版头、版记）"), (Edition.PUBLIC, "公开版（网站发布用，不含版头、版记）"))
+EDITIONS = (
+    (Edition.SUBMIT, "报送版（上行文，含版头、版记）"),
+    (Edition.PUBLIC, "公开版（网站发布用，不含版头、版记）"),
+)
 POINT_STYLES = (("inline", "“一是……二是……”接排在同一段"), ("separate", "每个要点单独成段"))
-FILE_FORMATS = ((".docx", "Word 文档（.docx）"), (".pdf", "PDF（.pdf，网站发布、打印）"),
-                (".html", "网页（.html）"), (".txt", "纯文本（.txt）"))
+FILE_FORMATS = (
+    (".docx", "Word 文档（.docx）"),
+    (".pdf", "PDF（.pdf，网站发布、打印）"),
+    (".html", "网页（.html）"),
+    (".txt", "纯文本（.txt）"),
+)
 FILE_FILTER = "Word 文档 (*.docx);;PDF (*.pdf);;网页 (*.html);;纯文本 (*.txt);;交换文件 (*.json)"
 
 
@@ -52,8 +59,9 @@ def documents_folder() -> Path:
 class ExportDialog(QDialog):
     export_finished = Signal(bool)  # True on success
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
-                 open_errors: Callable[[Edition], int] | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, open_errors: Callable[[Edition], int] | None = None
+    ) -> None:
         """``open_errors`` counts the 错误 体检 still finds for an edition (the rules switched off
         and the findings ignored left out); without it the 报送版 is exported without asking."""
         super().__init__(parent)
@@ -100,8 +108,12 @@ class ExportDialog(QDialog):
         form.addRow("", self.lbl_fonts)
         form.addRow(self.tr("格式"), self.cmb_format)
         form.addRow(self.tr("保存到"), path_row)
-        self.lbl_public_note = QLabel(self.tr("公开前请确认：报告中不含涉及党和国家秘密的内容，也不含个人隐私"
-                                              "（《法治政府建设与责任落实督察工作规定》第二十四条）。"))
+        self.lbl_public_note = QLabel(
+            self.tr(
+                "公开前请确认：报告中不含涉及党和国家秘密的内容，也不含个人隐私"
+                "（《法治政府建设与责任落实督察工作规定》第二十四条）。"
+            )
+        )
         self.lbl_public_note.setWordWrap(True)
         form.addRow("", self.lbl_public_note)
         self.progress = QProgressBar()
@@ -138,9 +150,15 @@ class ExportDialog(QDialog):
         self.chk_fallback.toggled.connect(self._show_fonts)
         self.cmb_format.currentIndexChanged.connect(self._format_changed)
         self.edt_path.textChanged.connect(self._path_edited)
-        for signal in (self.cmb_edition.currentIndexChanged, self.cmb_points.currentIndexChanged,
-                       self.chk_header.toggled, self.chk_sealed.toggled, self.chk_fallback.toggled,
-                       self.chk_ledger.toggled, self.edt_path.textChanged):
+        for signal in (
+            self.cmb_edition.currentIndexChanged,
+            self.cmb_points.currentIndexChanged,
+            self.chk_header.toggled,
+            self.chk_sealed.toggled,
+            self.chk_fallback.toggled,
+            self.chk_ledger.toggled,
+            self.edt_path.textChanged,
+        ):
             signal.connect(self._settings_changed)
 
     def _load_defaults(self) -> None:
@@ -165,8 +183,11 @@ class ExportDialog(QDialog):
         lines = face_lines(font_check.check_faces(faces_for(fallback), self._installed))
         rare = font_check.outside_gb2312(self.session.report) if self.session.report and not fallback else []
         if rare:
-            lines.append(self.tr("有 {0} 个字不在 GB2312 字符集中（{1}），_GB2312 字体没有这些字，打印时换用其他字体。")
-                         .replace("{0}", str(len(rare))).replace("{1}", "、".join(rare[:8])))
+            lines.append(
+                self.tr("有 {0} 个字不在 GB2312 字符集中（{1}），_GB2312 字体没有这些字，打印时换用其他字体。")
+                .replace("{0}", str(len(rare)))
+                .replace("{1}", "、".join(rare[:8]))
+            )
         self.lbl_fonts.setText("\n".join(lines))
 
     def _default_stem(self, edition: str) -> str:
@@ -216,9 +237,14 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         submit = self.cmb_edition.currentData() == Edition.SUBMIT
-        return ExportOptions(edition=self.cmb_edition.currentData(), header=submit and self.chk_header.isChecked(),
-                             sealed=self.chk_sealed.isChecked(), points=self.cmb_points.currentData(),
-                             fallback_fonts=self.chk_fallback.isChecked(), ledger_table=self.chk_ledger.isChecked())
+        return ExportOptions(
+            edition=self.cmb_edition.currentData(),
+            header=submit and self.chk_header.isChecked(),
+            sealed=self.chk_sealed.isChecked(),
+            points=self.cmb_points.currentData(),
+            fallback_fonts=self.chk_fallback.isChecked(),
+            ledger_table=self.chk_ledger.isChecked(),
+        )
 
     def browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出为"), self.edt_path.text(), FILE_FILTER)
@@ -239,9 +265,16 @@ class ExportDialog(QDialog):
         self.edt_path.setText(str(target))
         if not self._export_despite_errors():
             return
-        if target.exists() and not target.is_dir() and not alerts.ask_yes_no(
-                self, self.tr("「{0}」已经存在。用这次导出的内容替换它吗？\n选“否”则保留原文件，不导出。")
-                .replace("{0}", target.name)):
+        if (
+            target.exists()
+            and not target.is_dir()
+            and not alerts.ask_yes_no(
+                self,
+                self.tr("「{0}」已经存在。用这次导出的内容替换它吗？\n选“否”则保留原文件，不导出。").replace(
+                    "{0}", target.name
+                ),
+            )
+        ):
             self._show_failure(self.tr("未导出：原文件保留未动。"), retry=False)
             return
         self.session.flush()
@@ -263,8 +296,11 @@ class ExportDialog(QDialog):
             return True
         errors = self.open_errors(Edition.SUBMIT)
         if not errors or alerts.ask_yes_no(
-                self, self.tr("还有 {0} 处错误没有改正。仍然导出吗？").replace("{0}", str(errors)),
-                yes=self.tr("仍然导出"), no=self.tr("查看错误")):
+            self,
+            self.tr("还有 {0} 处错误没有改正。仍然导出吗？").replace("{0}", str(errors)),
+            yes=self.tr("仍然导出"),
+            no=self.tr("查看错误"),
+        ):
             return True
         self.findings_requested = True
         self.reject()

@@ -23,8 +23,9 @@ from ui.dialogs.buttons import ok_cancel_buttons
 class NewReportDialog(QDialog):
     """Asks the year and issuer; defaults come from the last report (its issuer, the next year)."""
 
-    def __init__(self, template: Template, issuer: str = "", year: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, template: Template, issuer: str = "", year: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报告"))
         self.setMinimumWidth(540)
@@ -56,8 +57,9 @@ class NewReportDialog(QDialog):
         return self.spn_year.value(), self.edt_issuer.text().strip(), self.cmb_variant.currentData()
 
     @classmethod
-    def ask(cls, template: Template, issuer: str, year: int | None,
-            parent: QWidget | None = None) -> tuple[tuple[int, str, str | None], bool]:
+    def ask(
+        cls, template: Template, issuer: str, year: int | None, parent: QWidget | None = None
+    ) -> tuple[tuple[int, str, str | None], bool]:
         dialog = cls(template, issuer, year, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.values(), accepted and bool(dialog.values()[1])

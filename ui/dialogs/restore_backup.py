@@ -102,8 +102,12 @@ class RestoreBackupDialog(QDialog):
             self._update_button()
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), str(backup_dir(self.library.path)),
-                                              self.tr("年报助手资料库 (*.db);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择备份文件"),
+            str(backup_dir(self.library.path)),
+            self.tr("年报助手资料库 (*.db);;所有文件 (*)"),
+        )
         if path:
             self.lst_backups.clearSelection()
             self.load(Path(path))

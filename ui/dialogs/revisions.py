@@ -73,7 +73,9 @@ class RevisionsDialog(QDialog):
         if self.lst_revisions.count():
             self.lst_revisions.setCurrentRow(0)
         else:
-            self.txt_diff.setPlainText(self.tr("还没有历史版本。按 Ctrl+S 可以随时保存一个带说明的版本，导出时也会自动保存。"))
+            self.txt_diff.setPlainText(
+                self.tr("还没有历史版本。按 Ctrl+S 可以随时保存一个带说明的版本，导出时也会自动保存。")
+            )
 
     def selected_revision(self) -> int | None:
         item = self.lst_revisions.currentItem()
@@ -108,7 +110,9 @@ class RevisionsDialog(QDialog):
         revision_id = self.selected_revision()
         if revision_id is None:
             return
-        if not alerts.ask_yes_no(self, self.tr("用这个版本替换当前稿？当前稿会先自动保存为一个新的历史版本，可以再恢复回来。")):
+        if not alerts.ask_yes_no(
+            self, self.tr("用这个版本替换当前稿？当前稿会先自动保存为一个新的历史版本，可以再恢复回来。")
+        ):
             return
         if self.session.restore_revision(revision_id):
             self.reload()

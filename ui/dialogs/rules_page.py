@@ -41,8 +41,11 @@ class RulesPage(QWidget):
         self.store = store
         self.read_only = read_only
         self.initially_disabled = load_disabled(store)
-        hint = QLabel(self.tr("取消勾选的规则在本资料库的所有报告中都不再检查。把鼠标停在规则上可以看到完整说明。")
-                      if not read_only else self.tr("资料库以只读方式打开，不能修改检查规则。"))
+        hint = QLabel(
+            self.tr("取消勾选的规则在本资料库的所有报告中都不再检查。把鼠标停在规则上可以看到完整说明。")
+            if not read_only
+            else self.tr("资料库以只读方式打开，不能修改检查规则。")
+        )
         hint.setWordWrap(True)
         as_hint(hint)
         self.tree = QTreeWidget()
@@ -84,8 +87,11 @@ class RulesPage(QWidget):
         self.tree.expandAll()
 
     def rule_items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(c) for g in range(self.tree.topLevelItemCount())
-                for c in range(self.tree.topLevelItem(g).childCount())]
+        return [
+            self.tree.topLevelItem(g).child(c)
+            for g in range(self.tree.topLevelItemCount())
+            for c in range(self.tree.topLevelItem(g).childCount())
+        ]
 
     def item_for(self, rule_id: str) -> QTreeWidgetItem:
         return next(item for item in self.rule_items() if item.data(0, RULE_ROLE) == rule_id)
@@ -94,8 +100,7 @@ class RulesPage(QWidget):
         self.item_for(rule_id).setCheckState(0, Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
 
     def disabled_rules(self) -> set[str]:
-        return {item.data(0, RULE_ROLE) for item in self.rule_items()
-                if item.checkState(0) != Qt.CheckState.Checked}
+        return {item.data(0, RULE_ROLE) for item in self.rule_items() if item.checkState(0) != Qt.CheckState.Checked}
 
     def enable_all(self) -> None:
         for item in self.rule_items():

@@ -32,7 +32,9 @@ class SettingsDialog(QDialog):
         self.spn_auto_revision.setSuffix(self.tr(" 分钟最多保存一个"))
         self.spn_auto_revision.setSpecialValueText(self.tr("不自动保存版本"))
         self.spn_auto_revision.setValue(settings.auto_revision_minutes)
-        self.spn_auto_revision.setToolTip(self.tr("有修改时才保存，版本说明为“自动保存的版本”，可在“历史版本”中查看和恢复"))
+        self.spn_auto_revision.setToolTip(
+            self.tr("有修改时才保存，版本说明为“自动保存的版本”，可在“历史版本”中查看和恢复")
+        )
         general = QWidget()
         form = QFormLayout(general)
         form.addRow(self.tr("编辑区字号"), self.spn_font)

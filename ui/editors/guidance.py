@@ -39,8 +39,16 @@ def guidance_for(report: Report, node: Node | None, ancestors: list[Node]) -> tu
             return "开头段", "", fill(template.preamble_guidance, year, issuer)
         part = template.part(candidate.key) if candidate.key else None
         if part is not None:
-            return fill(part.title, year, issuer), _statutory_line(template, candidate.key), fill(part.guidance, year, issuer)
-    return "写作要点", "", "这一部分不是模板自带的，没有专门的写作要点。标题句要概括本部分内容，分条写具体做法，多用数字说明成效。"
+            return (
+                fill(part.title, year, issuer),
+                _statutory_line(template, candidate.key),
+                fill(part.guidance, year, issuer),
+            )
+    return (
+        "写作要点",
+        "",
+        "这一部分不是模板自带的，没有专门的写作要点。标题句要概括本部分内容，分条写具体做法，多用数字说明成效。",
+    )
 
 
 def _statutory_line(template: Template, key: str) -> str:

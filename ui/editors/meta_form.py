@@ -124,11 +124,20 @@ class MetaForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         rows: list[tuple[str, QWidget]] = [
-            ("发文机关（单位）", self.edt_issuer), ("报告年度", self.spn_year), ("标题", self.edt_title),
-            ("", self.lbl_title_hint), ("主送机关", self.edt_recipients), ("发文字号", self.edt_doc_number),
-            ("签发人", self.edt_signer), ("署名", self.edt_signature), ("成文日期", self.dte_date),
-            ("公开属性", self.cmb_disclosure), ("附注", self.edt_note), ("抄送机关", self.edt_cc),
-            ("印发机关", self.edt_printed_by), ("印发日期", self.dte_printed_on),
+            ("发文机关（单位）", self.edt_issuer),
+            ("报告年度", self.spn_year),
+            ("标题", self.edt_title),
+            ("", self.lbl_title_hint),
+            ("主送机关", self.edt_recipients),
+            ("发文字号", self.edt_doc_number),
+            ("签发人", self.edt_signer),
+            ("署名", self.edt_signature),
+            ("成文日期", self.dte_date),
+            ("公开属性", self.cmb_disclosure),
+            ("附注", self.edt_note),
+            ("抄送机关", self.edt_cc),
+            ("印发机关", self.edt_printed_by),
+            ("印发日期", self.dte_printed_on),
         ]
         for label, widget in rows:
             form.addRow(self.tr(label) if label else "", widget)
@@ -137,15 +146,22 @@ class MetaForm(QWidget):
         self.edt_issuer.textEdited.connect(self._identity_changed)
         self.spn_year.valueChanged.connect(self._identity_changed)
         self.edt_title.textEdited.connect(lambda text: self._emit(title=text))
-        simple = {"recipients": self.edt_recipients, "doc_number": self.edt_doc_number, "signer": self.edt_signer,
-                  "signature": self.edt_signature, "note": self.edt_note, "cc": self.edt_cc,
-                  "printed_by": self.edt_printed_by}
+        simple = {
+            "recipients": self.edt_recipients,
+            "doc_number": self.edt_doc_number,
+            "signer": self.edt_signer,
+            "signature": self.edt_signature,
+            "note": self.edt_note,
+            "cc": self.edt_cc,
+            "printed_by": self.edt_printed_by,
+        }
         for name, widget in simple.items():
             widget.textEdited.connect(lambda text, name=name: self._emit(**{name: text}))
         # A date picked here replaces the form the imported text had written it in.
         self.dte_date.changed.connect(lambda: self._emit(date=self.dte_date.value(), date_typed=""))
         self.dte_printed_on.changed.connect(
-            lambda: self._emit(printed_on=self.dte_printed_on.value(), printed_on_typed=""))
+            lambda: self._emit(printed_on=self.dte_printed_on.value(), printed_on_typed="")
+        )
         self.cmb_disclosure.currentTextChanged.connect(lambda text: self._emit(disclosure=text))
 
     def load(self, meta: ReportMeta) -> None:
@@ -204,8 +220,9 @@ class MetaForm(QWidget):
 
     def _update_hint(self) -> None:
         generated = self.title_is_generated(self.edt_issuer.text(), self.spn_year.value())
-        self.lbl_title_hint.setText(self.tr("标题随单位和年度自动生成，改动后不再自动更新") if generated
-                                    else self.tr("标题已手动修改"))
+        self.lbl_title_hint.setText(
+            self.tr("标题随单位和年度自动生成，改动后不再自动更新") if generated else self.tr("标题已手动修改")
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.findChildren(QWidget):

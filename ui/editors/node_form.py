@@ -27,9 +27,17 @@ from ui.label_roles import as_hint
 if TYPE_CHECKING:
     from ui.editors.table_grid import TableGrid
 
-TITLE_LABELS = {SECTION: "标题句", POINT: "引导语（如“多形式开展学习。”）", TABLE: "表格标题（可不填；居中排在表格上方）"}
-BODY_LABELS = {SECTION: "正文（接在标题句之后；有下级要点时可以留空）", POINT: "要点内容", PARAGRAPH: "段落正文",
-               TABLE: "表格（双击单元格编辑；可粘贴 Excel、WPS 表格中复制的单元格）"}
+TITLE_LABELS = {
+    SECTION: "标题句",
+    POINT: "引导语（如“多形式开展学习。”）",
+    TABLE: "表格标题（可不填；居中排在表格上方）",
+}
+BODY_LABELS = {
+    SECTION: "正文（接在标题句之后；有下级要点时可以留空）",
+    POINT: "要点内容",
+    PARAGRAPH: "段落正文",
+    TABLE: "表格（双击单元格编辑；可粘贴 Excel、WPS 表格中复制的单元格）",
+}
 
 
 def kind_label(node: Node, depth: int) -> str:

@@ -36,8 +36,6 @@ class LayoutWorker(QRunnable):
             self.signals.failed.emit(self.generation, str(exc))
         except Exception:  # a layout bug must not kill the program; it is logged in full
             log.exception("page layout failed")
-            self.signals.failed.emit(
-                self.generation, "排版失败（程序内部错误），详情已写入日志。"
-            )
+            self.signals.failed.emit(self.generation, "排版失败（程序内部错误），详情已写入日志。")
         else:
             self.signals.finished.emit(self.generation, pages)

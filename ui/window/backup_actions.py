@@ -55,7 +55,9 @@ class BackupActions(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            alerts.show_error(self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{os_error_reason(exc)}")
+            alerts.show_error(
+                self.window.widget(), self.tr("无法创建备份文件夹 ") + f"{folder}：{os_error_reason(exc)}"
+            )
             return False
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             alerts.show_info(self.window.widget(), self.tr("请在文件管理器中打开备份文件夹：") + str(folder))
@@ -68,8 +70,9 @@ class BackupActions(QObject):
 
         if self.session.read_only or not self.session.flush():
             return None
-        dialog = RestoreLibraryDialog(self.session.library.path, self.session.restore_whole_backup,
-                                      self.window.widget())
+        dialog = RestoreLibraryDialog(
+            self.session.library.path, self.session.restore_whole_backup, self.window.widget()
+        )
         accepted = dialog.exec()
         if not self.session.library.is_open:  # not reopened and the clerk chose to quit: the window closes
             return None
@@ -79,9 +82,13 @@ class BackupActions(QObject):
         if not accepted or result is None:
             return None
         kept = self.tr("，原来的资料库已改名保留为 %1").replace("%1", result.replaced.name) if result.replaced else ""
-        self.window.show_message(self.tr("已用备份 %1 恢复整个资料库（%2 份报告）")
-                                 .replace("%1", result.backup.name).replace("%2", str(result.reports)) + kept,
-                                 MESSAGE_MS)
+        self.window.show_message(
+            self.tr("已用备份 %1 恢复整个资料库（%2 份报告）")
+            .replace("%1", result.backup.name)
+            .replace("%2", str(result.reports))
+            + kept,
+            MESSAGE_MS,
+        )
         return result
 
     def restore_reports(self) -> list[int]:
@@ -98,5 +105,6 @@ class BackupActions(QObject):
         else:
             self.window.show_library()
         self.window.show_message(
-            self.tr("已从备份恢复 %1 份报告（作为新报告加入）").replace("%1", str(len(restored))), MESSAGE_MS)
+            self.tr("已从备份恢复 %1 份报告（作为新报告加入）").replace("%1", str(len(restored))), MESSAGE_MS
+        )
         return restored

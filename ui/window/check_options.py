@@ -32,8 +32,9 @@ class ChecksRunner(Protocol):
 
 
 class CheckOptions(QObject):
-    def __init__(self, checks: ChecksRunner, panel: FindingsPanel, session: Session,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, checks: ChecksRunner, panel: FindingsPanel, session: Session, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.checks = checks
@@ -59,8 +60,9 @@ class CheckOptions(QObject):
 
     def update_button(self, *_args: object) -> None:
         count = self.ignored_count()
-        self.btn_restore.setText(self.tr("恢复已忽略的问题（%1）").replace("%1", str(count)) if count
-                                 else self.tr("恢复已忽略的问题"))
+        self.btn_restore.setText(
+            self.tr("恢复已忽略的问题（%1）").replace("%1", str(count)) if count else self.tr("恢复已忽略的问题")
+        )
         self.btn_restore.setEnabled(count > 0 and not self.session.read_only)
 
     def restore_ignored(self) -> None:

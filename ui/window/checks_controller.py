@@ -151,8 +151,7 @@ class ChecksController(QObject):
         self._load_choices()
         from models.checks import ERROR, run_checks
 
-        findings = run_checks(report, edition=edition, disabled=self.scheduler.disabled,
-                              ignored=self.scheduler.ignored)
+        findings = run_checks(report, edition=edition, disabled=self.scheduler.disabled, ignored=self.scheduler.ignored)
         return sum(1 for f in findings if f.severity == ERROR)
 
     def show_findings(self, edition: Edition) -> None:
@@ -173,8 +172,9 @@ class ChecksController(QObject):
         self._load_choices()
         from ui.annotated_export import export_annotated_copy
 
-        export_annotated_copy(self.window, self.session, self.scheduler.edition, self.scheduler.disabled,
-                              self.scheduler.ignored)
+        export_annotated_copy(
+            self.window, self.session, self.scheduler.edition, self.scheduler.disabled, self.scheduler.ignored
+        )
 
     def schedule(self, *_args: object) -> None:
         # before the choices are loaded, the check that follows their loading covers this edit
@@ -282,8 +282,11 @@ class ChecksController(QObject):
 
         errors = sum(1 for f in self._findings if f.severity == ERROR)
         advice = len(self._findings) - errors
-        self.badge.setText(self.tr("体检：错误 {0} · 建议 {1}").replace("{0}", str(errors)).replace("{1}", str(advice))
-                           if self._findings else self.tr("体检：未发现问题"))
+        self.badge.setText(
+            self.tr("体检：错误 {0} · 建议 {1}").replace("{0}", str(errors)).replace("{1}", str(advice))
+            if self._findings
+            else self.tr("体检：未发现问题")
+        )
         self.badge.setStyleSheet("color:#b00020" if errors else "")
         self.badge.show()
 
@@ -308,8 +311,14 @@ class ChecksController(QObject):
 
         scheduler = self.scheduler
         context = self._context_for(report, node)
-        fresh = check_node(report, node, edition=scheduler.edition, disabled=scheduler.disabled,
-                           ignored=scheduler.ignored, context=context)
+        fresh = check_node(
+            report,
+            node,
+            edition=scheduler.edition,
+            disabled=scheduler.disabled,
+            ignored=scheduler.ignored,
+            context=context,
+        )
         others = [f for f in self._findings if f.node_id != node_id]
         return others + fresh
 
@@ -361,8 +370,9 @@ class ChecksController(QObject):
         from models.checks import run_checks
 
         wanted = {(f.rule, f.node_id, f.field, f.excerpt) for f in findings}
-        current = run_checks(report, edition=self.scheduler.edition, disabled=self.scheduler.disabled,
-                             ignored=self.scheduler.ignored)
+        current = run_checks(
+            report, edition=self.scheduler.edition, disabled=self.scheduler.disabled, ignored=self.scheduler.ignored
+        )
         return [f for f in current if f.fixable and (f.rule, f.node_id, f.field, f.excerpt) in wanted]
 
     def ignore(self, finding: Finding) -> None:
@@ -389,4 +399,4 @@ def _still_there(report: Report, finding: Finding | Place) -> bool:
     else:
         node = next((n for n in report.walk() if n.id == finding.node_id), None)
         value = getattr(node, finding.field, None) if node is not None else None
-    return isinstance(value, str) and value[finding.start:finding.end] == finding.excerpt
+    return isinstance(value, str) and value[finding.start : finding.end] == finding.excerpt

@@ -60,8 +60,12 @@ class DialogCommands(QObject):
     def save_revision(self) -> None:
         if self.session.report is None or self.session.read_only:
             return
-        label, accepted = alerts.ask_text(self.window.widget(), self.tr("保存版本"),
-                                          self.tr("为这个版本写一句说明（如“报局长审阅稿”）："), self.tr("手动保存"))
+        label, accepted = alerts.ask_text(
+            self.window.widget(),
+            self.tr("保存版本"),
+            self.tr("为这个版本写一句说明（如“报局长审阅稿”）："),
+            self.tr("手动保存"),
+        )
         if accepted and self.session.create_revision(label) is not None:
             self.window.show_message(self.tr("已保存版本：") + label)
 

@@ -24,7 +24,9 @@ from ui.window.port import WindowPort
 if TYPE_CHECKING:
     from models.importing import ImportResult
 
-FILE_FILTER = "年报文件 (*.docx *.txt *.json);;Word 文档 (*.docx);;文本文件 (*.txt);;年报助手文件 (*.json);;所有文件 (*)"
+FILE_FILTER = (
+    "年报文件 (*.docx *.txt *.json);;Word 文档 (*.docx);;文本文件 (*.txt);;年报助手文件 (*.json);;所有文件 (*)"
+)
 
 
 def tr(text: str) -> str:
@@ -45,7 +47,9 @@ class ImportActions(QObject):
         if self.session.read_only:
             return
         settings = self.session.settings
-        name, _filter = QFileDialog.getOpenFileName(self.window.widget(), tr("导入报告"), settings.last_folder, tr(FILE_FILTER))
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window.widget(), tr("导入报告"), settings.last_folder, tr(FILE_FILTER)
+        )
         if not name:
             return
         path = Path(name)
@@ -68,7 +72,9 @@ class ImportActions(QObject):
             return
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            alerts.show_error(self.window.widget(), tr("剪贴板里没有文字。请先在网页上选中报告全文并复制（Ctrl+C），再来粘贴导入。"))
+            alerts.show_error(
+                self.window.widget(), tr("剪贴板里没有文字。请先在网页上选中报告全文并复制（Ctrl+C），再来粘贴导入。")
+            )
             return
         from models.importing import import_text
 
@@ -118,6 +124,7 @@ class ImportActions(QObject):
         def create() -> int:
             old = session.library.load_report(report_id)
             return session.library.create_report(roll_forward(old, old.meta.year + 1))
+
         self._create_and_open(create)
 
     def _create_and_open(self, create: Callable[[], int]) -> None:

@@ -453,8 +453,9 @@ class MainWindow(QMainWindow):
         else:
             self.show_meta()
             self.update_counts()
-        self.lbl_saved.setText(self.tr("只读：只能查看和导出，不能修改") if self.session.read_only
-                               else self.tr("修改会自动保存"))
+        self.lbl_saved.setText(
+            self.tr("只读：只能查看和导出，不能修改") if self.session.read_only else self.tr("修改会自动保存")
+        )
         self._update_actions()
 
     def _part_to_reopen(self) -> QModelIndex:
@@ -743,8 +744,11 @@ class MainWindow(QMainWindow):
         node = self.node_form.node if self.editors.currentWidget() is self.node_form else None
         shown = self.session.shown_text
         node_chars = count_chars(shown(node.title)) + count_chars(shown(node.text)) if node is not None else 0
-        self.lbl_counts.setText(self.tr("本部分 {0} 字　全文 {1} 字").replace("{0}", str(node_chars))
-                                .replace("{1}", str(self.session.report_chars())))
+        self.lbl_counts.setText(
+            self.tr("本部分 {0} 字　全文 {1} 字")
+            .replace("{0}", str(node_chars))
+            .replace("{1}", str(self.session.report_chars()))
+        )
 
     def _saved(self, stamp: str) -> None:
         self.lbl_saved.setStyleSheet("")
@@ -762,14 +766,34 @@ class MainWindow(QMainWindow):
         writable = not self.session.read_only
         for action in self.actions_.report_actions():
             action.setEnabled(has_report and (writable or action in self._read_only_actions()))
-        for action in (self.actions_.new, self.actions_.import_, self.actions_.paste_import, self.actions_.roll_forward):
+        for action in (
+            self.actions_.new,
+            self.actions_.import_,
+            self.actions_.paste_import,
+            self.actions_.roll_forward,
+        ):
             action.setEnabled(writable)
 
     def _read_only_actions(self) -> tuple:
         acts = self.actions_
-        return (acts.export, acts.revisions, acts.close_report, acts.meta, acts.ledger, acts.check, acts.checklist,
-                acts.assignments, acts.notes, acts.find, acts.find_next, acts.find_previous, acts.full_text,
-                acts.page_view, acts.print_, acts.print_preview)
+        return (
+            acts.export,
+            acts.revisions,
+            acts.close_report,
+            acts.meta,
+            acts.ledger,
+            acts.check,
+            acts.checklist,
+            acts.assignments,
+            acts.notes,
+            acts.find,
+            acts.find_next,
+            acts.find_previous,
+            acts.full_text,
+            acts.page_view,
+            acts.print_,
+            acts.print_preview,
+        )
 
     # --- closing: never lose an edit ---
 
@@ -783,7 +807,8 @@ class MainWindow(QMainWindow):
         self._commit_ledger_typing()
         saved = self._checklist_dock.panel.flush() if self._checklist_dock is not None else True
         if not (self.session.flush() and saved) and not alerts.ask_yes_no(
-                self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")):
+            self, self.tr("有修改没能保存到资料库（见状态栏的说明）。现在退出会丢失这些修改，确定退出吗？")
+        ):
             event.ignore()
             return
         self._remember_geometry()

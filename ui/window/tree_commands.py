@@ -26,8 +26,14 @@ if TYPE_CHECKING:
 
 
 class TreeCommands(QObject):
-    def __init__(self, window: WindowPort, session: Session, actions: Actions, tree_view: OutlineView,
-                 undo_bar: Callable[[], UndoBar]) -> None:
+    def __init__(
+        self,
+        window: WindowPort,
+        session: Session,
+        actions: Actions,
+        tree_view: OutlineView,
+        undo_bar: Callable[[], UndoBar],
+    ) -> None:
         super().__init__(window.widget())
         self.window = window
         self.session = session
@@ -38,9 +44,23 @@ class TreeCommands(QObject):
         tree_view.drop_hint.connect(self._show_drop_hint)
 
     def _build_context_menu(self, acts: Actions) -> None:
-        for action in (acts.add_sibling, acts.add_child, acts.add_point, acts.add_paragraph, acts.add_table, None,
-                       acts.rename, acts.delete, None, acts.move_up, acts.move_down, acts.outdent, acts.indent,
-                       None, acts.assign):
+        for action in (
+            acts.add_sibling,
+            acts.add_child,
+            acts.add_point,
+            acts.add_paragraph,
+            acts.add_table,
+            None,
+            acts.rename,
+            acts.delete,
+            None,
+            acts.move_up,
+            acts.move_down,
+            acts.outdent,
+            acts.indent,
+            None,
+            acts.assign,
+        ):
             if action is None:
                 action = QAction(self.tree_view)
                 action.setSeparator(True)

@@ -10,8 +10,14 @@ def find_node(report: Report, title_start: str) -> Node:
     return next(n for n in report.walk() if n.title.startswith(title_start))
 
 
-def one_node_report(text: str = "", *, title: str = "", kind: str = PARAGRAPH, year: int = 2023,
-                    part_title: str = "2023年法治政府建设工作情况") -> tuple[Report, Node]:
+def one_node_report(
+    text: str = "",
+    *,
+    title: str = "",
+    kind: str = PARAGRAPH,
+    year: int = 2023,
+    part_title: str = "2023年法治政府建设工作情况",
+) -> tuple[Report, Node]:
     """A report whose part 1 holds a single node (for table-driven field rules)."""
     node = Node(kind, title=title, text=text)
     part = Node(SECTION, title=part_title, children=[node])

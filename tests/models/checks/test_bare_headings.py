@@ -24,8 +24,7 @@ def test_heading_that_points_run_into_is_not_a_bare_heading() -> None:
 
 
 def test_heading_standing_alone_above_subsections_is_still_flagged() -> None:
-    sub = Node(SECTION, "深入学习贯彻习近平法治思想。",
-               children=[Node(SECTION, "抓好学习", "全年学习6次。")])
+    sub = Node(SECTION, "深入学习贯彻习近平法治思想。", children=[Node(SECTION, "抓好学习", "全年学习6次。")])
     report = with_ids(Report(meta=ReportMeta(year=2023), body=[Node(SECTION, "主要举措和成效", children=[sub])]))
     assert _bare_heading_findings(report) == ["。"]
 

@@ -17,8 +17,21 @@ from models.report import PARAGRAPH, Node
 from tests.models.checks.helpers import find_node, one_node_report
 from tests.seed_report import seed_report
 
-JSON_KEYS = {"rule", "severity", "node_id", "field", "start", "end", "excerpt", "message", "fix", "family", "source",
-             "places", "folded"}
+JSON_KEYS = {
+    "rule",
+    "severity",
+    "node_id",
+    "field",
+    "start",
+    "end",
+    "excerpt",
+    "message",
+    "fix",
+    "family",
+    "source",
+    "places",
+    "folded",
+}
 
 
 def test_check_node_gives_the_field_findings_of_that_node() -> None:
@@ -27,9 +40,16 @@ def test_check_node_gives_the_field_findings_of_that_node() -> None:
     field_rules = {r.id for r in RULES if r.scope == "field"}
     checked = run_checks(report)
     # the node's own findings, and its paragraphs inside a finding for the whole report
-    whole = [(f.rule, f.field, f.start, f.end, f.excerpt) for f in checked if f.node_id == node.id and f.rule in field_rules]
-    whole += [(p.rule, p.field, p.start, p.end, p.excerpt) for f in checked if f.field == "body"
-              for p in f.places if p.node_id == node.id]
+    whole = [
+        (f.rule, f.field, f.start, f.end, f.excerpt) for f in checked if f.node_id == node.id and f.rule in field_rules
+    ]
+    whole += [
+        (p.rule, p.field, p.start, p.end, p.excerpt)
+        for f in checked
+        if f.field == "body"
+        for p in f.places
+        if p.node_id == node.id
+    ]
     alone = [(f.rule, f.field, f.start, f.end, f.excerpt) for f in check_node(report, node)]
     assert sorted(alone) == sorted(whole)
     assert any(rule == "punct.final" for rule, *_ in whole)
@@ -122,6 +142,7 @@ def test_human_line_names_place_severity_message_and_excerpt() -> None:
 
 
 # --- remembered choices in the library ---
+
 
 def test_ignores_round_trip_through_the_library(library) -> None:
     report = seed_report()

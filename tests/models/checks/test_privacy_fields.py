@@ -8,7 +8,15 @@ from models.checks import RULES, run_checks
 from models.checks.privacy import PRIVACY_FIELDS
 from models.report import Report, ReportMeta
 
-NOT_TEXT = {"template", "year", "date", "printed_on", "date_typed", "printed_on_typed", "disclosure"}  # numbers, dates, a fixed choice
+NOT_TEXT = {
+    "template",
+    "year",
+    "date",
+    "printed_on",
+    "date_typed",
+    "printed_on_typed",
+    "disclosure",
+}  # numbers, dates, a fixed choice
 
 
 def test_every_text_field_of_the_metadata_is_looked_at() -> None:

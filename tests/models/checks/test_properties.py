@@ -21,7 +21,9 @@ SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[Heal
 
 def report_with(text: str, title: str, year: int) -> Report:
     """The same text in every kind of place: metadata, headings at two depths, a point, a paragraph."""
-    meta = ReportMeta(year=year, title=title, doc_number=text[:30], recipients=title, date="2024-02-30"[: len(text) % 11])
+    meta = ReportMeta(
+        year=year, title=title, doc_number=text[:30], recipients=title, date="2024-02-30"[: len(text) % 11]
+    )
     point = Node(POINT, title=title, text=text)
     item = Node(SECTION, title=title, text=text, children=[point])
     part = Node(SECTION, title=title, text=text, children=[item, Node(PARAGRAPH, text=text)])
@@ -41,7 +43,7 @@ def test_no_rule_crashes_and_spans_are_inside_their_field(text: str, title: str,
             if finding.field in ("title", "text"):
                 value = getattr(report.find(finding.node_id), finding.field)
                 assert finding.end <= len(value)
-                assert value[finding.start:finding.end] == finding.excerpt
+                assert value[finding.start : finding.end] == finding.excerpt
 
 
 @SETTINGS
@@ -57,10 +59,28 @@ def test_fixing_twice_changes_nothing_the_second_time(text: str, title: str) -> 
 
 
 LONG_RUNS = [
-    "，" * 5000, " " * 5000, "2020" + " " * 5000 + "年", "法治政府建设实施纲要（2021" + " " * 5000, "1" * 5000,
-    "《" * 3000 + "》" * 10, "(" * 3000 + "中", "一是三是" * 1500, "〔" + "2" * 5000 + "号", "联系人" + "张" * 5000,
-    "。" * 5000, "电话" + "1" * 5000, "率" + "9" * 5000 + "%", "国发" + "[" * 3000, "\n1、" * 2000, "…" * 5000,
-    "2" * 5000 + "年", "年0" * 2500, "（" * 5000, "—" * 5000, "第一、" * 2000, "千" + "3" * 5000 + "千万",
+    "，" * 5000,
+    " " * 5000,
+    "2020" + " " * 5000 + "年",
+    "法治政府建设实施纲要（2021" + " " * 5000,
+    "1" * 5000,
+    "《" * 3000 + "》" * 10,
+    "(" * 3000 + "中",
+    "一是三是" * 1500,
+    "〔" + "2" * 5000 + "号",
+    "联系人" + "张" * 5000,
+    "。" * 5000,
+    "电话" + "1" * 5000,
+    "率" + "9" * 5000 + "%",
+    "国发" + "[" * 3000,
+    "\n1、" * 2000,
+    "…" * 5000,
+    "2" * 5000 + "年",
+    "年0" * 2500,
+    "（" * 5000,
+    "—" * 5000,
+    "第一、" * 2000,
+    "千" + "3" * 5000 + "千万",
 ]
 
 

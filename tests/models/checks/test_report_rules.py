@@ -16,17 +16,20 @@ def rules_of(report: Report, rule: str, edition: str = "submit"):
     return [f for f in run_checks(report, edition=edition) if f.rule == rule]
 
 
-@pytest.mark.parametrize(("title", "part"), [
-    ("2023年法治政府建设工作情况", MEASURES),
-    ("2023年推进法治政府建设的主要举措和成效", MEASURES),
-    ("主要负责人履行推进法治建设第一责任人职责情况", LEADER),
-    ("存在的主要问题", SHORTCOMINGS),
-    ("存在的不足和原因", SHORTCOMINGS),
-    ("下一步工作打算", PLANS),
-    ("2024年工作安排", PLANS),
-    ("其他需要报告的情况", OTHER),
-    ("附件", 0),
-])
+@pytest.mark.parametrize(
+    ("title", "part"),
+    [
+        ("2023年法治政府建设工作情况", MEASURES),
+        ("2023年推进法治政府建设的主要举措和成效", MEASURES),
+        ("主要负责人履行推进法治建设第一责任人职责情况", LEADER),
+        ("存在的主要问题", SHORTCOMINGS),
+        ("存在的不足和原因", SHORTCOMINGS),
+        ("下一步工作打算", PLANS),
+        ("2024年工作安排", PLANS),
+        ("其他需要报告的情况", OTHER),
+        ("附件", 0),
+    ],
+)
 def test_top_level_titles_are_classified(title: str, part: int) -> None:
     assert classify_part(Node(SECTION, title=title)) == part
 
@@ -54,8 +57,11 @@ def test_the_fifth_part_may_be_left_out() -> None:
 def test_a_new_template_report_reports_its_empty_parts(template_report) -> None:
     found = rules_of(with_ids(template_report), "content.empty-part")
     assert {f.excerpt for f in found} == {
-        "2024年推进法治政府建设的主要举措和成效", "党政主要负责人履行推进法治建设第一责任人职责情况",
-        "存在的不足和原因", "2025年推进法治政府建设的主要安排"}
+        "2024年推进法治政府建设的主要举措和成效",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "存在的不足和原因",
+        "2025年推进法治政府建设的主要安排",
+    }
     assert rules_of(with_ids(template_report), "content.coverage") == []  # nothing written yet
 
 
@@ -78,7 +84,9 @@ def test_coverage_reports_a_missing_topic() -> None:
     measures = report.body[1]
     measures.children = [c for c in measures.children if "突发事件" not in c.title and "应急" not in c.text]
     found = rules_of(report, "content.coverage")
-    assert [f.message for f in found] == ["“主要举措和成效”中没有写到纲要的“依法预防处置突发事件”方面，如有相关工作请补充。"]
+    assert [f.message for f in found] == [
+        "“主要举措和成效”中没有写到纲要的“依法预防处置突发事件”方面，如有相关工作请补充。"
+    ]
     assert found[0].node_id == measures.id
     table = {row.key: row.covered for row in coverage_table(report)}
     assert table["emergencies"] is False
@@ -106,15 +114,18 @@ def _dated(iso: str) -> Report:
     return report
 
 
-@pytest.mark.parametrize(("iso", "expected"), [
-    ("2024-02-20", set()),
-    ("2024-03-01", set()),
-    ("2023-12-28", {"date.after-year"}),
-    ("2024-03-06", {"date.submit-deadline"}),
-    ("2024-04-02", {"date.publish-deadline"}),  # one finding on the date, naming both deadlines
-    ("2024-13-01", {"date.invalid"}),
-    ("", set()),
-])
+@pytest.mark.parametrize(
+    ("iso", "expected"),
+    [
+        ("2024-02-20", set()),
+        ("2024-03-01", set()),
+        ("2023-12-28", {"date.after-year"}),
+        ("2024-03-06", {"date.submit-deadline"}),
+        ("2024-04-02", {"date.publish-deadline"}),  # one finding on the date, naming both deadlines
+        ("2024-13-01", {"date.invalid"}),
+        ("", set()),
+    ],
+)
 def test_dates_and_deadlines(iso: str, expected: set[str]) -> None:
     found = [f for f in run_checks(_dated(iso)) if f.family == "years"]
     assert {f.rule for f in found} == expected
@@ -136,15 +147,18 @@ def test_a_department_late_for_both_deadlines_gets_one_error() -> None:
     assert "3月1日" in finding.message
 
 
-@pytest.mark.parametrize(("issuer", "iso", "expected"), [
-    ("重庆市人民政府", "2024-03-06", set()),  # a provincial government reports by 4月1日
-    ("中共四川省委、四川省人民政府", "2024-03-20", set()),
-    ("广西壮族自治区人民政府", "2024-04-01", set()),
-    ("重庆市人民政府", "2024-04-02", {"date.publish-deadline"}),
-    ("重庆市城市管理局", "2024-03-06", {"date.submit-deadline"}),  # a provincial department: 3月1日
-    ("四川省成都市人民政府", "2024-03-06", {"date.submit-deadline"}),  # a lower level: 3月1日
-    ("某县人民政府", "2024-03-01", set()),
-])
+@pytest.mark.parametrize(
+    ("issuer", "iso", "expected"),
+    [
+        ("重庆市人民政府", "2024-03-06", set()),  # a provincial government reports by 4月1日
+        ("中共四川省委、四川省人民政府", "2024-03-20", set()),
+        ("广西壮族自治区人民政府", "2024-04-01", set()),
+        ("重庆市人民政府", "2024-04-02", {"date.publish-deadline"}),
+        ("重庆市城市管理局", "2024-03-06", {"date.submit-deadline"}),  # a provincial department: 3月1日
+        ("四川省成都市人民政府", "2024-03-06", {"date.submit-deadline"}),  # a lower level: 3月1日
+        ("某县人民政府", "2024-03-01", set()),
+    ],
+)
 def test_reporting_deadline_depends_on_the_issuer(issuer: str, iso: str, expected: set[str]) -> None:
     report = _dated(iso)
     report.meta.issuer = issuer
@@ -166,14 +180,18 @@ def test_the_secrets_reminder_is_not_a_finding() -> None:
 def test_coverage_lists_every_missing_topic_in_one_finding() -> None:
     report = clean_report()
     measures = report.body[1]
-    measures.children = [c for c in measures.children
-                         if not any(w in c.title + c.text for w in ("突发事件", "应急", "数字", "信息化", "一网通", "网上"))]
+    measures.children = [
+        c
+        for c in measures.children
+        if not any(w in c.title + c.text for w in ("突发事件", "应急", "数字", "信息化", "一网通", "网上"))
+    ]
     [finding] = rules_of(report, "content.coverage")
     assert "“依法预防处置突发事件”“数字法治政府（科技保障）”" in finding.message
     assert finding.severity == "建议"
 
 
 # --- 不足 without 原因: the items' text decides, never the heading ---
+
 
 def _with_shortcomings(title: str, text: str = "", points: tuple[str, ...] = ()) -> Report:
     report = clean_report()
@@ -183,25 +201,31 @@ def _with_shortcomings(title: str, text: str = "", points: tuple[str, ...] = ())
     return with_ids(report)
 
 
-@pytest.mark.parametrize(("title", "text", "points"), [
-    ("存在的不足和原因", "一是执法队伍专业化水平有待提高。二是科技监管手段较少。", ()),  # the template's heading
-    ("存在的不足及原因分析", "", ("执法队伍专业化水平有待提高。", "科技监管手段较少。")),
-    ("存在的主要问题", "部分执法人员对新法掌握不够，基层力量薄弱。", ()),
-])
+@pytest.mark.parametrize(
+    ("title", "text", "points"),
+    [
+        ("存在的不足和原因", "一是执法队伍专业化水平有待提高。二是科技监管手段较少。", ()),  # the template's heading
+        ("存在的不足及原因分析", "", ("执法队伍专业化水平有待提高。", "科技监管手段较少。")),
+        ("存在的主要问题", "部分执法人员对新法掌握不够，基层力量薄弱。", ()),
+    ],
+)
 def test_problems_without_causes_are_reported(title: str, text: str, points: tuple[str, ...]) -> None:
     [finding] = rules_of(_with_shortcomings(title, text, points), "content.causes")
     assert finding.excerpt == title
     assert finding.severity == "错误"
 
 
-@pytest.mark.parametrize("text", [
-    "一是执法队伍专业化水平有待提高。究其原因，培训针对性不强。",
-    "一是科技监管手段较少，主要是由于财力有限。",
-    "部分规范性文件论证不充分，导致出台后修改较多。",
-    "执法力量不足，根源在于编制与任务不相适应。",
-    "一方面执法人员数量不足，另一方面科技投入有限，监管覆盖面不广。",
-    "主观上重视不够，客观上人员紧张。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是执法队伍专业化水平有待提高。究其原因，培训针对性不强。",
+        "一是科技监管手段较少，主要是由于财力有限。",
+        "部分规范性文件论证不充分，导致出台后修改较多。",
+        "执法力量不足，根源在于编制与任务不相适应。",
+        "一方面执法人员数量不足，另一方面科技投入有限，监管覆盖面不广。",
+        "主观上重视不够，客观上人员紧张。",
+    ],
+)
 def test_problems_with_causes_pass(text: str) -> None:
     assert rules_of(_with_shortcomings("存在的不足和原因", text), "content.causes") == []
 
@@ -217,6 +241,7 @@ def test_a_causes_subheading_counts_only_with_text_under_it() -> None:
 
 # --- 第一责任人: what the 主要负责人 did ---
 
+
 def _with_leader_text(text: str) -> Report:
     report = clean_report()
     part = next(n for n in report.body if classify_part(n) == LEADER)
@@ -225,10 +250,13 @@ def _with_leader_text(text: str) -> Report:
     return report
 
 
-@pytest.mark.parametrize("text", [
-    "主要负责人高度重视法治政府建设，切实履行第一责任人职责，认真落实各项工作要求，取得了较好成效。",
-    "局主要负责人坚持把法治建设摆在全局工作的重要位置，以上率下，压实责任。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要负责人高度重视法治政府建设，切实履行第一责任人职责，认真落实各项工作要求，取得了较好成效。",
+        "局主要负责人坚持把法治建设摆在全局工作的重要位置，以上率下，压实责任。",
+    ],
+)
 def test_generic_leader_text_is_reported(text: str) -> None:
     report = _with_leader_text(text)
     [finding] = rules_of(report, "content.leader-acts")
@@ -236,12 +264,15 @@ def test_generic_leader_text_is_reported(text: str) -> None:
     assert finding.node_id == next(n for n in report.body if classify_part(n) == LEADER).id
 
 
-@pytest.mark.parametrize("text", [
-    "局长主持召开局党组会议5次，专题研究法治建设工作。",
-    "主要负责人年底向区委述法，带头学法4次。",
-    "主要负责人督促领导班子成员依法履职，带头出庭应诉2次。",
-    "组织召开28次党组会议研究部署法治政府建设相关工作。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "局长主持召开局党组会议5次，专题研究法治建设工作。",
+        "主要负责人年底向区委述法，带头学法4次。",
+        "主要负责人督促领导班子成员依法履职，带头出庭应诉2次。",
+        "组织召开28次党组会议研究部署法治政府建设相关工作。",
+    ],
+)
 def test_leader_text_that_says_what_was_done_passes(text: str) -> None:
     assert rules_of(_with_leader_text(text), "content.leader-acts") == []
 

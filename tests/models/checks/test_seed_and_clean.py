@@ -28,7 +28,11 @@ def seed():
 
 def _has(findings, rule: str, excerpt: str, node_id: int | None = None):
     """The finding or place of ``rule`` on ``excerpt``, wherever grouping put it."""
-    return [f for f in flat(findings) if f.rule == rule and f.excerpt == excerpt and (node_id is None or f.node_id == node_id)]
+    return [
+        f
+        for f in flat(findings)
+        if f.rule == rule and f.excerpt == excerpt and (node_id is None or f.node_id == node_id)
+    ]
 
 
 def test_seed_gets_at_most_30_findings(seed) -> None:
@@ -65,7 +69,9 @@ def test_seed_scraped_year_range_is_found_and_fixed(seed) -> None:
     assert len(titles) == 3  # one finding per damaged title: wrong title, brackets and range together
     assert sum("20202025年" in f.excerpt for f in titles) == 2
     assert {f.fix.replacement for f in titles if "20202025年" in f.excerpt} == {
-        "《法治中国建设规划（2020—2025年）》", "《法治社会建设实施纲要（2020—2025年）》"}
+        "《法治中国建设规划（2020—2025年）》",
+        "《法治社会建设实施纲要（2020—2025年）》",
+    }
     assert all(f.severity == "错误" for f in titles)
 
 
@@ -106,7 +112,9 @@ def test_seed_well_formed_dates_are_not_flagged(seed) -> None:
     report.body[0].text = report.body[0].text.removesuffix("本报告于2024年3月6日印发。")
     dates.append((report.body[0].id, (len(report.body[0].text) + 5, len(report.body[0].text) + 14)))
     for node_id, (start, end) in dates:
-        overlapping = [f for f in findings if f.node_id == node_id and f.field == "text" and f.start < end and start < f.end]
+        overlapping = [
+            f for f in findings if f.node_id == node_id and f.field == "text" and f.start < end and start < f.end
+        ]
         assert overlapping == []
     # The only number finding: “3.19” names a day (城管 主题服务宣传周), written “3·19” (GB/T 15834 4.14).
     assert [(f.rule, f.excerpt) for f in findings if f.family == "numbers"] == [("number.event-dot", "3.19")]
@@ -148,5 +156,10 @@ def test_repaired_seed_keeps_only_its_real_problems() -> None:
     (2024年3月6日) is after a department's 3月1日 reporting date; as published it writes the
     宣传周 “3.19” with a dot (GB/T 15834 4.14: 间隔号) and cites 行政处罚法 without 书名号."""
     findings = run_checks(seed_report(repaired=True))
-    assert sorted(f.rule for f in findings) == ["citation.bare-title", "content.causes", "date.submit-deadline",
-                                                 "number.event-dot", "punct.final"]
+    assert sorted(f.rule for f in findings) == [
+        "citation.bare-title",
+        "content.causes",
+        "date.submit-deadline",
+        "number.event-dot",
+        "punct.final",
+    ]

@@ -35,8 +35,9 @@ def test_imported_seed_findings(checked) -> None:
     assert any(e.startswith("(") and e.endswith(")") for e in rules_with(findings, "punct.ascii-brackets"))
     part_one = report.body[1]
     last_point_of_item_seven = part_one.children[6].children[-1]  # 三是…办结率均为100% (no 。)
-    assert [f.excerpt for f in findings if f.rule == "punct.final"
-            and f.node_id == last_point_of_item_seven.id] == ["结率均为100%"]
+    assert [f.excerpt for f in findings if f.rule == "punct.final" and f.node_id == last_point_of_item_seven.id] == [
+        "结率均为100%"
+    ]
     problems = report.body[3]
     assert [f.node_id for f in findings if f.rule == "content.causes"] == [problems.id]
 

@@ -30,9 +30,22 @@ def render_pdfs(documents: list[Path], out_dir: Path) -> list[Path]:
     """Convert all documents in one soffice run (one profile, one start-up)."""
     profile = out_dir / "lo-profile"
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(out_dir), *map(str, documents)],
-                   check=True, env=env, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *map(str, documents),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=180,
+    )
     pdfs = [out_dir / (doc.stem + ".pdf") for doc in documents]
     missing = [p.name for p in pdfs if not p.exists()]
     assert not missing, f"LibreOffice wrote no PDF for {missing}"
@@ -78,8 +91,9 @@ class Page:
 
 def read_pages(pdf: Path) -> list[Page]:
     """Each page's lines, fragments on one baseline merged, top to bottom."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True,
-                         timeout=60).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60
+    ).stdout
     root = ET.fromstring(xml)
     pages = []
     for number, page in enumerate(root.iter(f"{_XHTML}page"), 1):
@@ -98,7 +112,9 @@ def _merge(fragments: list[Line]) -> list[Line]:
         last = lines[-1] if lines else None
         if last and abs(last.y1 - frag.y1) < 2:
             gap = "" if frag.x0 - last.x1 < 4 else " "
-            lines[-1] = Line(last.text + gap + frag.text, last.x0, min(last.y0, frag.y0), frag.x1, max(last.y1, frag.y1))
+            lines[-1] = Line(
+                last.text + gap + frag.text, last.x0, min(last.y0, frag.y0), frag.x1, max(last.y1, frag.y1)
+            )
         else:
             lines.append(frag)
     return lines
@@ -117,8 +133,9 @@ def short_line_explained(line: str, following: str) -> bool:
     a mark that may not start a line took the previous character down with it, an opening mark
     may not end a line, or digits/Latin that cannot be split follow."""
     head = following[:3]
-    return (any(ch in NO_LINE_START for ch in head[1:3]) or head[:1] in OPENING
-            or head[:1].isascii() or line.endswith("。"))
+    return (
+        any(ch in NO_LINE_START for ch in head[1:3]) or head[:1] in OPENING or head[:1].isascii() or line.endswith("。")
+    )
 
 
 def is_full_width(text: str) -> bool:

@@ -5,8 +5,20 @@ from __future__ import annotations
 from models.report import PARAGRAPH, POINT, SECTION, Node, Report
 from tests.seed_report import seed_meta
 
-_PHRASES = ("坚持依法行政", "推进法治政府建设", "完善制度体系", "规范行政执法", "强化监督问责", "优化营商环境",
-            "加强普法宣传", "化解矛盾纠纷", "提升治理能力", "深化放管服改革", "健全决策机制", "落实主体责任")
+_PHRASES = (
+    "坚持依法行政",
+    "推进法治政府建设",
+    "完善制度体系",
+    "规范行政执法",
+    "强化监督问责",
+    "优化营商环境",
+    "加强普法宣传",
+    "化解矛盾纠纷",
+    "提升治理能力",
+    "深化放管服改革",
+    "健全决策机制",
+    "落实主体责任",
+)
 
 
 def generated_text(chars: int, seed: int = 0) -> str:
@@ -29,8 +41,10 @@ def generated_report(sections: int = 4, subsections: int = 3, chars: int = 700) 
     for s in range(sections):
         children = []
         for t in range(subsections):
-            points = [Node(POINT, title="扎实推进重点工作。", text=generated_text(chars // 3, s * 10 + t * 3 + k))
-                      for k in range(3)]
+            points = [
+                Node(POINT, title="扎实推进重点工作。", text=generated_text(chars // 3, s * 10 + t * 3 + k))
+                for k in range(3)
+            ]
             children.append(Node(SECTION, title="坚持依法行政，全面推进法治政府建设。", children=points))
         body.append(Node(SECTION, title="法治政府建设工作情况", children=children))
     return Report(meta=seed_meta(), body=body)
@@ -41,8 +55,14 @@ def stepped_report(sections: int = 12) -> Report:
     the headings fall on every line of a page somewhere, on line 22 too."""
     body: list[Node] = []
     for s in range(sections):
-        children = [Node(SECTION, title="加强组织领导", text=generated_text(36, s * 3 + t),
-                         children=[Node(SECTION, title="完善工作机制", text=generated_text(36, s + t))] if t else [])
-                    for t in range(2)]
+        children = [
+            Node(
+                SECTION,
+                title="加强组织领导",
+                text=generated_text(36, s * 3 + t),
+                children=[Node(SECTION, title="完善工作机制", text=generated_text(36, s + t))] if t else [],
+            )
+            for t in range(2)
+        ]
         body.append(Node(SECTION, title="法治政府建设工作情况", text=generated_text(62, s), children=children))
     return Report(meta=seed_meta(), body=body)

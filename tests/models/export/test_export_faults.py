@@ -109,6 +109,7 @@ def test_unknown_format_and_bad_options_are_refused(tmp_path):
 
 # --- the target: locked, read-only, missing folder, disk full -------------------------------------
 
+
 @pytest.fixture
 def old_file(tmp_path) -> Path:
     target = tmp_path / "report.docx"
@@ -137,6 +138,7 @@ def test_read_only_target_file(old_file):
 
 def test_target_locked_by_word(old_file, monkeypatch):
     """Windows refuses to replace a file Word holds open: os.replace raises PermissionError."""
+
     def locked(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied", str(dst))
 

@@ -40,8 +40,14 @@ def _docx2python_paragraphs(path: Path) -> list[str]:
     return [t.strip() for t in flat if t.strip()]
 
 
-@pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(edition="public", points="separate"),
-                                     ExportOptions(sealed=False, fallback_fonts=True)])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(),
+        ExportOptions(edition="public", points="separate"),
+        ExportOptions(sealed=False, fallback_fonts=True),
+    ],
+)
 def test_two_readers_same_text_same_order(tmp_path, options):
     for name, report in (("seed", seed_report(repaired=True)), ("generated", generated_report(2, 2, 300))):
         path = export_report(report, tmp_path / f"{name}.docx", options)

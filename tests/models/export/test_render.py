@@ -31,9 +31,10 @@ from tests.models.export.pdf_layout import (
 from tests.models.export.sample_report import generated_report, stepped_report
 from tests.seed_report import seed_report
 
-pytestmark = [pytest.mark.render,
-              pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed")]
-
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(not renderer_available(), reason="LibreOffice/poppler not installed"),
+]
 
 
 def repaired_seed():
@@ -66,9 +67,14 @@ def shifted_seed(shift: int):
 def rendered(tmp_path_factory) -> dict[str, tuple[Path, list[Page]]]:
     folder = tmp_path_factory.mktemp("render")
     documents = [export_report(make(), folder / f"{name}.docx", options) for name, (make, options) in CASES.items()]
-    documents += [export_report(shifted_seed(shift), folder / f"shift-{shift}.docx",
-                                ExportOptions(edition="public", points="separate" if shift % 2 else "inline"))
-                  for shift in SHIFTS]
+    documents += [
+        export_report(
+            shifted_seed(shift),
+            folder / f"shift-{shift}.docx",
+            ExportOptions(edition="public", points="separate" if shift % 2 else "inline"),
+        )
+        for shift in SHIFTS
+    ]
     documents += [export_report(make(), folder / f"{name}.docx", options) for name, (make, options) in STEPPED.items()]
     pdfs = render_pdfs(documents, folder)
     return {doc.stem: (doc, read_pages(pdf)) for doc, pdf in zip(documents, pdfs, strict=True)}
@@ -96,13 +102,17 @@ def _heading_texts(name: str) -> list[str]:
 def _ends_a_heading(line: str, headings: list[str]) -> bool:
     """The line is a heading, or the last line of a heading that wraps."""
     text = line.replace(" ", "")
-    return any(heading == text or (len(text) > 1 and heading.endswith(text) and len(heading) > 28)
-               for heading in headings)
+    return any(
+        heading == text or (len(text) > 1 and heading.endswith(text) and len(heading) > 28) for heading in headings
+    )
 
 
 def _headings_at_page_foot(pages: list[Page], headings: list[str]) -> list[str]:
-    return [f"page {page.number}: {page.body[-1].text}" for page in pages
-            if page.body and _ends_a_heading(page.body[-1].text, headings)]
+    return [
+        f"page {page.number}: {page.body[-1].text}"
+        for page in pages
+        if page.body and _ends_a_heading(page.body[-1].text, headings)
+    ]
 
 
 def _full_page_counts(pages: list[Page], headings: list[str]) -> list[int]:
@@ -133,8 +143,11 @@ def test_full_lines_hold_28_characters(rendered, name):
     (29 with a hanging mark), or fewer only where the line-break rules explain it."""
     _, pages = rendered[name]
     lines = [line for page in pages for line in page.body if line.is_body_size]
-    full = [(line, following) for line, following in itertools.pairwise(lines)
-            if abs(line.x0 - TEXT_LEFT) < 2 and line.x1 > TEXT_RIGHT - 8 * MM and is_full_width(line.text)]
+    full = [
+        (line, following)
+        for line, following in itertools.pairwise(lines)
+        if abs(line.x0 - TEXT_LEFT) < 2 and line.x1 > TEXT_RIGHT - 8 * MM and is_full_width(line.text)
+    ]
     assert len(full) > 60
     counts = [char_count(line.text) for line, _ in full]
     assert counts.count(28) > 0.85 * len(counts)
@@ -179,7 +192,7 @@ def test_title_lines_as_split(rendered, name):
     expected = split_title(meta.title, meta.issuer)
     texts = [line.text.replace(" ", "") for line in pages[0].lines]
     start = texts.index(expected[0])
-    assert texts[start:start + len(expected)] == expected
+    assert texts[start : start + len(expected)] == expected
 
 
 def test_imprint_at_the_foot_of_the_last_page(rendered):

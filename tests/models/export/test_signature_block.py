@@ -16,9 +16,12 @@ from models.report import SECTION, Node, Report, ReportMeta
 def test_date_under_a_signature_wider_than_the_line_stays_on_the_page(sealed: bool) -> None:
     # A joint report signed by several bodies can have a 署名 longer than one line.
     signature = "中共重庆市某区委员会办公室　重庆市某区人民政府办公室　重庆市某区司法局"
-    report = Report(meta=ReportMeta(year=2023, issuer="某局", title="关于2023年度法治政府建设情况的报告",
-                                    signature=signature, date="2024-03-06"),
-                    body=[Node(SECTION, "一部分", "正文。")])
+    report = Report(
+        meta=ReportMeta(
+            year=2023, issuer="某局", title="关于2023年度法治政府建设情况的报告", signature=signature, date="2024-03-06"
+        ),
+        body=[Node(SECTION, "一部分", "正文。")],
+    )
     document = docx.Document(io.BytesIO(render(report, ".docx", ExportOptions(sealed=sealed))))
     date = next(p for p in document.paragraphs if p.text == "2024年3月6日")
     right = date.paragraph_format.right_indent or 0
@@ -30,4 +33,7 @@ def test_long_issuer_name_is_split_between_bodies_not_inside_a_word(issuer: str)
     from models.export.titles import split_title
 
     title = "中共重庆市九龙坡区委全面依法治区委员会办公室关于2023年度法治政府建设情况的报告"
-    assert split_title(title, issuer) == ["中共重庆市九龙坡区委全面依法治区委员会", "办公室关于2023年度法治政府建设情况的报告"]
+    assert split_title(title, issuer) == [
+        "中共重庆市九龙坡区委全面依法治区委员会",
+        "办公室关于2023年度法治政府建设情况的报告",
+    ]

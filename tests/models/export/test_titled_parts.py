@@ -20,9 +20,16 @@ from models.report import SECTION, Node, Report
 
 ISSUE = Path(__file__).resolve().parents[2] / "data" / "titled-parts-without-text.txt"
 
-ISSUE_BODY = ["一、主要举措和成效", "我局推进依法行政，全年办理行政复议案件十二件。", "二、存在的不足和原因",
-              "（一）法治意识不强。", "（二）执法队伍建设有待加强。", "三、下一年度工作安排",
-              "（一）加强法治学习培训。", "（二）深化行政执法体制改革。"]
+ISSUE_BODY = [
+    "一、主要举措和成效",
+    "我局推进依法行政，全年办理行政复议案件十二件。",
+    "二、存在的不足和原因",
+    "（一）法治意识不强。",
+    "（二）执法队伍建设有待加强。",
+    "三、下一年度工作安排",
+    "（一）加强法治学习培训。",
+    "（二）深化行政执法体制改革。",
+]
 
 
 @pytest.fixture
@@ -42,7 +49,7 @@ def _docx_texts(report: Report, **options: object) -> list[str]:
 
 def _contains_in_order(texts: list[str], expected: list[str]) -> bool:
     start = next((i for i, t in enumerate(texts) if t == expected[0]), None)
-    return start is not None and texts[start:start + len(expected)] == expected
+    return start is not None and texts[start : start + len(expected)] == expected
 
 
 def test_imported_parts_without_body_text_are_exported_to_docx(imported):
@@ -55,8 +62,12 @@ def test_imported_parts_without_body_text_are_exported_to_txt_and_html(imported)
     text = render(imported, ".txt", ExportOptions()).decode("utf-8-sig")
     assert "\r\n\r\n".join(ISSUE_BODY) in text
     page = render(imported, ".html", ExportOptions()).decode("utf-8")
-    for line in ("<h2>二、存在的不足和原因</h2>", "<h3>（二）执法队伍建设有待加强。</h3>",
-                 "<h2>三、下一年度工作安排</h2>", "<h3>（一）加强法治学习培训。</h3>"):
+    for line in (
+        "<h2>二、存在的不足和原因</h2>",
+        "<h3>（二）执法队伍建设有待加强。</h3>",
+        "<h2>三、下一年度工作安排</h2>",
+        "<h3>（一）加强法治学习培训。</h3>",
+    ):
         assert line in page
 
 
@@ -78,13 +89,28 @@ def test_untouched_template_parts_are_left_out_and_listed(template_report):
     shortcomings.title = "存在的问题"  # retitled by the clerk: no longer the template's placeholder
     texts = render(template_report, ".txt", ExportOptions()).decode("utf-8-sig").split("\r\n\r\n")
     # The numbers are the tree's: （三） and 四、 even though parts before them are left out.
-    assert texts[1:6] == ["一、2024年推进法治政府建设的主要举措和成效", "（三）完善依法行政制度体系",
-                          "全年审核规范性文件12件。", "三、存在的问题", "四、2025年推进法治政府建设的主要安排"]
+    assert texts[1:6] == [
+        "一、2024年推进法治政府建设的主要举措和成效",
+        "（三）完善依法行政制度体系",
+        "全年审核规范性文件12件。",
+        "三、存在的问题",
+        "四、2025年推进法治政府建设的主要安排",
+    ]
     assert texts[6] == "（一）加强法治学习培训。"
     assert not any(t.startswith(("二、", "五、")) for t in texts)
     left = export.left_out_parts(template_report)
-    assert [n.key for n in left] == ["thought", "functions", "decisions", "enforcement", "emergencies", "disputes",
-                                     "oversight", "digital", "leader", "other"]
+    assert [n.key for n in left] == [
+        "thought",
+        "functions",
+        "decisions",
+        "enforcement",
+        "emergencies",
+        "disputes",
+        "oversight",
+        "digital",
+        "leader",
+        "other",
+    ]
     notice = export.left_out_notice(template_report)
     assert "（一）深入学习贯彻习近平法治思想" in notice
     assert "二、党政主要负责人履行推进法治建设第一责任人职责情况" in notice
@@ -99,14 +125,24 @@ def test_an_untouched_template_exports_no_body(template_report):
     texts = render(template_report, ".txt", ExportOptions()).decode("utf-8-sig").split("\r\n\r\n")
     assert texts[0] == "重庆市某区某局关于2024年度法治政府建设情况的报告"
     assert texts[1].startswith("重庆市某区某局")  # the signature follows the title: no heading at all
-    assert [n.key for n in export.left_out_parts(template_report)] == ["measures", "leader", "shortcomings", "plans", "other"]
+    assert [n.key for n in export.left_out_parts(template_report)] == [
+        "measures",
+        "leader",
+        "shortcomings",
+        "plans",
+        "other",
+    ]
 
 
 def test_exported_numbering_is_the_tree_numbering_for_an_empty_point_and_a_bare_part():
     from models.report import POINT, ReportMeta
 
-    report = Report(meta=ReportMeta(title="关于2023年度法治政府建设情况的报告", year=2023), body=[
-        Node(SECTION, title="没写正文的部分"),
-        Node(SECTION, title="工作情况", children=[Node(POINT, title=""), Node(POINT, title="制度建设需要加强。")])])
+    report = Report(
+        meta=ReportMeta(title="关于2023年度法治政府建设情况的报告", year=2023),
+        body=[
+            Node(SECTION, title="没写正文的部分"),
+            Node(SECTION, title="工作情况", children=[Node(POINT, title=""), Node(POINT, title="制度建设需要加强。")]),
+        ],
+    )
     texts = [b.text for b in body_blocks(prune(report))]
     assert texts == ["一、没写正文的部分", "二、工作情况", "二是制度建设需要加强。"]

@@ -50,9 +50,17 @@ def test_any_long_title_fits_twenty_characters_a_line(length):
     assert len(lines) == -(-length // 20)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2024-03-06", "2024年3月6日"), ("2024-12-31", "2024年12月31日"), ("2024/3/6", "2024年3月6日"),
-    ("2024年03月06日", "2024年3月6日"), ("", ""), ("三月初", "三月初"), ("2024-13-01", "2024-13-01"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-06", "2024年3月6日"),
+        ("2024-12-31", "2024年12月31日"),
+        ("2024/3/6", "2024年3月6日"),
+        ("2024年03月06日", "2024年3月6日"),
+        ("", ""),
+        ("三月初", "三月初"),
+        ("2024-13-01", "2024-13-01"),
+    ],
+)
 def test_chinese_date_no_leading_zeros(value, expected):
     assert chinese_date(value) == expected

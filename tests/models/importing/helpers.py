@@ -17,8 +17,10 @@ def visible(text: str) -> str:
 
 
 def tree_chars(report: Report) -> str:
-    return "".join(visible(node.title) + visible(node.text) + (visible("".join(node.table.cell_texts())) if node.table
-                   else "") for node in report.walk())
+    return "".join(
+        visible(node.title) + visible(node.text) + (visible("".join(node.table.cell_texts())) if node.table else "")
+        for node in report.walk()
+    )
 
 
 def is_subsequence(needle: str, haystack: str) -> bool:
@@ -45,6 +47,7 @@ def shape(nodes: list[Node]) -> list[tuple]:
 
 
 # --- .docx variants of a report ---
+
 
 def _numbering_definition(document: docx.document.Document) -> str:
     """Add a four-level list (一、 / （一） / 1. / （1）) to the numbering part; return its numId."""
@@ -77,8 +80,9 @@ def write_structured_docx(report: Report, path: Path, mode: str) -> str:
             if node.text:
                 for line in node.text.split("\n"):
                     add(line)
-            run_in = "".join(f"{_point(i)}{c.title}{c.text}" for i, c in enumerate(node.children, 1)
-                             if c.kind == "point")
+            run_in = "".join(
+                f"{_point(i)}{c.title}{c.text}" for i, c in enumerate(node.children, 1) if c.kind == "point"
+            )
             if run_in:
                 add(run_in)
             for child in node.children:

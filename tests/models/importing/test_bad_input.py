@@ -178,8 +178,9 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("make", "message"), BAD_INPUTS, ids=[m.__name__ for m, _ in BAD_INPUTS])
-def test_bad_input_is_refused_and_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                      make, message: str) -> None:
+def test_bad_input_is_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make, message: str
+) -> None:
     path = make(tmp_path)
     db = tmp_path / "library.db"
     code, err = run_import(db, path, capsys)
@@ -223,8 +224,14 @@ def test_damaged_document_xml_gets_a_message(tmp_path: Path, library: Library) -
 def test_main_import_refuses_a_doc_file_from_the_command_line(tmp_path: Path) -> None:
     path = old_doc(tmp_path)
     db = tmp_path / "library.db"
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "import", str(path)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "import", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 1
     assert "请在 Word 或 WPS 中打开它" in done.stderr
     assert done.stdout == ""

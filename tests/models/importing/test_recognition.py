@@ -386,8 +386,9 @@ def _figures_docx(path: Path) -> Path:
     document.add_paragraph("一、行政复议工作")
     document.add_paragraph("全年行政复议案件情况如下。")
     figures = document.add_table(rows=4, cols=3)
-    for row, values in enumerate([("项目", "2024年", "2023年"), ("收到申请", "35件", "30件"),
-                                  ("纠错率", "8.6%", "7.1%"), ("合计说明", "", "")]):
+    for row, values in enumerate(
+        [("项目", "2024年", "2023年"), ("收到申请", "35件", "30件"), ("纠错率", "8.6%", "7.1%"), ("合计说明", "", "")]
+    ):
         for column, value in enumerate(values):
             figures.cell(row, column).text = value
     figures.cell(3, 0).merge(figures.cell(3, 2)).text = "合计说明\t含行政应诉"
@@ -409,7 +410,11 @@ def test_a_docx_table_of_figures_stays_a_table_under_its_heading(tmp_path: Path)
     assert part.text == "全年行政复议案件情况如下。"
     [table] = part.children
     assert table.kind == TABLE
-    assert table.table.rows[:3] == [["项目", "2024年", "2023年"], ["收到申请", "35件", "30件"], ["纠错率", "8.6%", "7.1%"]]
+    assert table.table.rows[:3] == [
+        ["项目", "2024年", "2023年"],
+        ["收到申请", "35件", "30件"],
+        ["纠错率", "8.6%", "7.1%"],
+    ]
     assert table.table.rows[3] == ["合计说明\t含行政应诉", "", ""]  # merged: its text once
     assert plans.title == "下一步打算"
     assert [c.text for c in plans.children] == []

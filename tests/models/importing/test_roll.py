@@ -63,12 +63,16 @@ def test_the_division_of_work_rolls_forward_without_its_due_date() -> None:
     last.body[3].unit = "办公室"
     new = roll_forward(last, 2024)
     assert [(n.title, n.unit, n.due) for n in new.walk() if n.unit] == [
-        ("加强学习。", "执法科", ""), ("2025年推进法治政府建设的主要安排", "办公室", "")]
+        ("加强学习。", "执法科", ""),
+        ("2025年推进法治政府建设的主要安排", "办公室", ""),
+    ]
 
 
 def test_shift_years_moves_only_the_report_years() -> None:
-    assert shift_years("2023年工作和2024年安排，纲要（2021—2025年）", 2023, 2024) == \
-        "2024年工作和2025年安排，纲要（2021—2025年）"
+    assert (
+        shift_years("2023年工作和2024年安排，纲要（2021—2025年）", 2023, 2024)
+        == "2024年工作和2025年安排，纲要（2021—2025年）"
+    )
     assert shift_years("2023年度", 2023, 2026) == "2026年度"
 
 
@@ -107,7 +111,11 @@ def test_checklist_in_library_and_interchange(library: Library) -> None:
     stored = library.load_report(report_id)
     assert (stored.checklist[0].done, stored.checklist[0].note) == (True, "已完成审批改革。")
     text = interchange.dumps(stored)
-    assert json.loads(text)["checklist"][0] == {"text": "深化改革。推进审批。", "done": True, "note": "已完成审批改革。"}
+    assert json.loads(text)["checklist"][0] == {
+        "text": "深化改革。推进审批。",
+        "done": True,
+        "note": "已完成审批改革。",
+    }
     again, _ = interchange.loads(text)
     assert interchange.dumps(again) == text
     library.replace_checklist(report_id, [ChecklistItem("新任务")])

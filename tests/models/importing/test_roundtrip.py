@@ -32,8 +32,13 @@ body_text = st.one_of(st.just(""), st.lists(sentences, min_size=1, max_size=2).m
 
 @st.composite
 def points_and_paragraphs(draw) -> list[Node]:
-    points = draw(st.lists(st.builds(lambda t, x: Node(POINT, title=t, text=x), sentence,
-                                     st.one_of(st.just(""), sentences)), min_size=1, max_size=4))
+    points = draw(
+        st.lists(
+            st.builds(lambda t, x: Node(POINT, title=t, text=x), sentence, st.one_of(st.just(""), sentences)),
+            min_size=1,
+            max_size=4,
+        )
+    )
     paragraphs = draw(st.lists(sentences.map(lambda t: Node(PARAGRAPH, text=t)), max_size=2))
     return points + paragraphs
 
@@ -43,18 +48,25 @@ def sections(depth: int) -> st.SearchStrategy[Node]:
     if depth >= 4:
         children = st.one_of(st.just([]), points_and_paragraphs())
     else:
-        children = st.one_of(st.just([]), points_and_paragraphs(),
-                             st.lists(st.deferred(lambda: sections(depth + 1)), min_size=1, max_size=3))
-    return st.builds(lambda t, x, c: Node(SECTION, title=t, text=x, children=c),
-                     title, body_text, children)
+        children = st.one_of(
+            st.just([]),
+            points_and_paragraphs(),
+            st.lists(st.deferred(lambda: sections(depth + 1)), min_size=1, max_size=3),
+        )
+    return st.builds(lambda t, x, c: Node(SECTION, title=t, text=x, children=c), title, body_text, children)
 
 
 @st.composite
 def reports(draw) -> Report:
     preamble = draw(st.lists(sentences.map(lambda t: Node(PARAGRAPH, text=t)), max_size=2))
     parts = draw(st.lists(sections(1), min_size=1, max_size=4))
-    meta = ReportMeta(year=2023, issuer="某区某局", title="某区某局关于2023年度法治政府建设情况的报告",
-                      signature="某区某局", date="2024-03-06")
+    meta = ReportMeta(
+        year=2023,
+        issuer="某区某局",
+        title="某区某局关于2023年度法治政府建设情况的报告",
+        signature="某区某局",
+        date="2024-03-06",
+    )
     return Report(meta=meta, body=preamble + parts)
 
 
@@ -66,13 +78,19 @@ def test_text_round_trip_gives_the_same_tree(report: Report) -> None:
     assert shape(result.report.body) == shape(report.body)
     meta = result.report.meta
     assert (meta.title, meta.year, meta.issuer, meta.signature, meta.date) == (
-        report.meta.title, 2023, "某区某局", "某区某局", "2024-03-06")
+        report.meta.title,
+        2023,
+        "某区某局",
+        "某区某局",
+        "2024-03-06",
+    )
     assert_nothing_lost(text, result)
 
 
 @pytest.mark.parametrize("mode", ["styles", "numpr"])
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(report=reports())
 def test_docx_round_trip_gives_the_same_tree(mode: str, report: Report) -> None:
     with TemporaryDirectory() as folder:
@@ -85,8 +103,9 @@ def test_docx_round_trip_gives_the_same_tree(mode: str, report: Report) -> None:
 
 
 @pytest.mark.parametrize("points", ["inline", "separate"])
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(report=reports())
 def test_exported_docx_imports_to_the_same_tree(points: str, report: Report) -> None:
     """Our own GB/T 9704 export, read back by our importer: the tree survives the round trip

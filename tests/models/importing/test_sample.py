@@ -16,7 +16,12 @@ from tests.models.importing.helpers import (
     write_structured_docx,
 )
 
-PART_TITLES = ["2023年法治政府建设工作情况", "主要负责人履行推进法治建设第一责任人职责情况", "存在的主要问题", "下一步工作打算"]
+PART_TITLES = [
+    "2023年法治政府建设工作情况",
+    "主要负责人履行推进法治建设第一责任人职责情况",
+    "存在的主要问题",
+    "下一步工作打算",
+]
 
 
 def seed_text() -> str:
@@ -33,7 +38,11 @@ def assert_seed_shape(report: Report) -> None:
     assert [c.kind for c in four.children] == [SECTION] * 5
     first_item = one.children[0]
     assert first_item.title == "深学笃用习近平法治思想和党的二十大精神,推动城市管理部门法治政府建设高质量发展。"
-    assert [p.title for p in first_item.children] == ["多形式开展学习。", "结合实际贯彻落实。", first_item.children[2].title]
+    assert [p.title for p in first_item.children] == [
+        "多形式开展学习。",
+        "结合实际贯彻落实。",
+        first_item.children[2].title,
+    ]
     assert first_item.children[2].title.startswith("积极开展九龙坡区2023年法治政府建设示范创建活动")
     assert first_item.children[0].text.startswith("通过局党委会议")
     assert four.text.startswith("2024年,区城市管理局将以习近平新时代")
@@ -93,8 +102,16 @@ def test_seed_as_structured_docx(tmp_path: Path, mode: str) -> None:
     assert_nothing_lost(visible_text, result)
 
 
-@pytest.mark.parametrize(("encoding", "prefix"), [("gbk", b""), ("gb18030", b""), ("utf-8", b"\xef\xbb\xbf"),
-                                                   ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [
+        ("gbk", b""),
+        ("gb18030", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+    ],
+)
 def test_seed_in_windows_text_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(prefix + seed_text().replace("\n", "\r\n").encode(encoding))

@@ -50,7 +50,8 @@ def renamed_document_with_declaration(tmp: Path) -> Path:
     items["word/_rels/document.bin.rels"] = items.pop("word/_rels/document.xml.rels")
     items["_rels/.rels"] = items["_rels/.rels"].replace(b'Target="word/document.xml"', b'Target="word/document.bin"')
     items["[Content_Types].xml"] = items["[Content_Types].xml"].replace(
-        b'PartName="/word/document.xml"', b'PartName="/word/document.bin"')
+        b'PartName="/word/document.xml"', b'PartName="/word/document.bin"'
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in items.items():
             target.writestr(name, data)
@@ -74,7 +75,12 @@ def test_declaration_in_part_with_declared_extension_is_refused(tmp_path: Path) 
     path = make_docx(tmp_path / "report.docx")
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("customXml/item9.dat", b"<?xml version='1.0'?>" + DECLARATION + b"<w:document/>")
-    rewrite_member(path, "[Content_Types].xml", lambda data: data.replace(
-        b"<Default Extension=\"xml\"", b"<Default Extension=\"dat\" ContentType=\"text/xml\"/><Default Extension=\"xml\""))
+    rewrite_member(
+        path,
+        "[Content_Types].xml",
+        lambda data: data.replace(
+            b'<Default Extension="xml"', b'<Default Extension="dat" ContentType="text/xml"/><Default Extension="xml"'
+        ),
+    )
     with pytest.raises(ImportFileError, match="DOCTYPE/ENTITY"):
         import_file(path)

@@ -29,6 +29,7 @@ def filled_library(path: Path, nodes: int = 200) -> int:
 
 # --- files that are not (usable) libraries: a message, and the file untouched ---
 
+
 def test_not_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     path.write_text("这不是数据库" * 100, encoding="utf-8")
@@ -83,6 +84,7 @@ def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
 
 # --- migrations ---
 
+
 def test_migration_backs_up_first_and_keeps_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "library.db"
     report_id = filled_library(path)
@@ -122,11 +124,13 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 # --- read-only ---
 
+
 def deny_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     """As if the file and folder were read-only (tests run as root in CI, where chmod does not bind)."""
     real_access = os.access
-    monkeypatch.setattr(dbfile.os, "access",
-                        lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode, **kw))
+    monkeypatch.setattr(
+        dbfile.os, "access", lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode, **kw)
+    )
 
 
 def test_read_only_library_reads_but_refuses_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,6 +178,7 @@ def test_disk_full_loses_nothing_saved(tmp_path: Path) -> None:
 
 # --- text that Word cannot hold, big and many ---
 
+
 def test_illegal_characters_are_cleaned_and_reported(library: Library) -> None:
     report_id = library.create_report(Report(ReportMeta(year=2024), [Node(PARAGRAPH)]))
     node_id = library.load_report(report_id).body[0].id
@@ -192,8 +197,9 @@ def test_one_megabyte_node_and_emoji_round_trip(library: Library) -> None:
 
 
 def test_five_thousand_nodes(library: Library) -> None:
-    sections = [Node(SECTION, f"部分{i}", children=[Node(PARAGRAPH, text=f"段{i}-{j}") for j in range(9)])
-                for i in range(500)]
+    sections = [
+        Node(SECTION, f"部分{i}", children=[Node(PARAGRAPH, text=f"段{i}-{j}") for j in range(9)]) for i in range(500)
+    ]
     report_id = library.create_report(Report(ReportMeta(year=2024), sections))
     loaded = library.load_report(report_id)
     assert sum(1 for _ in loaded.walk()) == 5000
@@ -201,6 +207,7 @@ def test_five_thousand_nodes(library: Library) -> None:
 
 
 # --- processes: lock, concurrent writers, SIGKILL ---
+
 
 def spawn_writer(path: Path, node_id: int, tag: str, lock_wait: float = -1.0, stop_after: int | None = None):
     args = [sys.executable, "-m", "tests.models.store.writer_process", str(path), str(node_id), tag, str(lock_wait)]

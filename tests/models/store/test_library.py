@@ -10,8 +10,10 @@ from models.store import Library
 
 
 def positions(lib: Library, report_id: int, parent_id: int | None) -> list[int]:
-    rows = lib.conn.execute("SELECT position FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL "
-                            "ORDER BY position", (report_id, parent_id)).fetchall()
+    rows = lib.conn.execute(
+        "SELECT position FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL ORDER BY position",
+        (report_id, parent_id),
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -23,7 +25,9 @@ def test_create_and_load_round_trip(library: Library, template_report: Report) -
     report_id = library.create_report(template_report)
     loaded = library.load_report(report_id)
     assert loaded.meta == template_report.meta
-    assert [(n.kind, n.title, n.key) for n in loaded.walk()] == [(n.kind, n.title, n.key) for n in template_report.walk()]
+    assert [(n.kind, n.title, n.key) for n in loaded.walk()] == [
+        (n.kind, n.title, n.key) for n in template_report.walk()
+    ]
     assert all(n.id for n in loaded.walk())
 
 
@@ -70,8 +74,7 @@ def test_update_meta(library: Library, template_report: Report) -> None:
 
 
 def simple_report() -> Report:
-    return Report(meta=ReportMeta(year=2024, issuer="某局"),
-                  body=[Node(SECTION, t) for t in ("甲", "乙", "丙", "丁")])
+    return Report(meta=ReportMeta(year=2024, issuer="某局"), body=[Node(SECTION, t) for t in ("甲", "乙", "丙", "丁")])
 
 
 def test_move_keeps_positions_contiguous(library: Library) -> None:

@@ -17,6 +17,7 @@ from tests.models.store.files import file_state
 
 # --- 1. an empty file, or one that is no library, is refused untouched ---
 
+
 def test_a_zero_byte_library_is_refused_untouched_and_the_backups_are_offered(tmp_path: Path) -> None:
     good = Library(tmp_path / "library.db")
     good.backup()
@@ -55,8 +56,10 @@ def test_a_new_library_is_created_only_where_no_file_exists(tmp_path: Path) -> N
 
 # --- 2. opening a backup does not change it ---
 
-def test_listing_and_restoring_from_a_backup_leaves_it_untouched(library: Library, template_report,
-                                                                  tmp_path: Path) -> None:
+
+def test_listing_and_restoring_from_a_backup_leaves_it_untouched(
+    library: Library, template_report, tmp_path: Path
+) -> None:
     report_id = library.create_report(template_report)
     backup = library.backup()
     os.utime(backup, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
@@ -80,6 +83,7 @@ def test_an_empty_backup_is_refused_naming_the_backup(library: Library) -> None:
 
 
 # --- 3. the one-writer lock holds through every path to the file ---
+
 
 def test_a_symlink_to_an_open_library_is_locked_out(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
@@ -114,6 +118,7 @@ def test_a_symlinked_folder_to_an_open_library_is_locked_out(tmp_path: Path) -> 
 
 # --- 4. a failed or interrupted backup never pushes a good one out ---
 
+
 def test_leftovers_do_not_count_and_do_not_push_out_good_backups(library: Library, template_report) -> None:
     library.create_report(template_report)
     folder = backup_dir(library.path)
@@ -122,9 +127,11 @@ def test_leftovers_do_not_count_and_do_not_push_out_good_backups(library: Librar
     empty.write_bytes(b"")
     partial = folder / "library-29991231-235958-000000.db"
     partial.write_bytes(good[0].read_bytes()[:1000])
-    temporaries = [folder / ".library-29991231-235957-000000.db.part",
-                   folder / ".library-29991231-235957-000000.db.part-journal",
-                   folder / "library-29991231-235956-000000.db-journal"]
+    temporaries = [
+        folder / ".library-29991231-235957-000000.db.part",
+        folder / ".library-29991231-235957-000000.db.part-journal",
+        folder / "library-29991231-235956-000000.db-journal",
+    ]
     for leftover in temporaries:
         leftover.write_bytes(b"x" * 10)
     newest = library.backup(keep=3)
@@ -138,8 +145,9 @@ def test_leftovers_do_not_count_and_do_not_push_out_good_backups(library: Librar
     assert not any(name.endswith((".part", "-journal")) for name in names)
 
 
-def test_a_backup_that_fails_verification_leaves_no_file_under_a_backup_name(library: Library, template_report,
-                                                                            monkeypatch) -> None:
+def test_a_backup_that_fails_verification_leaves_no_file_under_a_backup_name(
+    library: Library, template_report, monkeypatch
+) -> None:
     library.create_report(template_report)
     good = library.backup(keep=1)
     folder = backup_dir(library.path)
@@ -151,8 +159,9 @@ def test_a_backup_that_fails_verification_leaves_no_file_under_a_backup_name(lib
     assert good.exists()
 
 
-def test_a_backup_interrupted_while_written_leaves_no_file_under_a_backup_name(library: Library,
-                                                                               template_report) -> None:
+def test_a_backup_interrupted_while_written_leaves_no_file_under_a_backup_name(
+    library: Library, template_report
+) -> None:
     library.create_report(template_report)
     folder = backup_dir(library.path)
     good = library.backup(keep=1)

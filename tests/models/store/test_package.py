@@ -46,13 +46,16 @@ def test_checklist_goes_through_the_library(library: Library, template_report: R
     first = library.load_checklist(report_id)[0]
     library.update_checklist_item(first.id, done=True, note="已办")
     assert [(i.text, i.done, i.note) for i in library.load_checklist(report_id)] == [
-        ("甲", True, "已办"), ("乙", False, "")]
+        ("甲", True, "已办"),
+        ("乙", False, ""),
+    ]
     with pytest.raises(NotFoundError):
         library.load_checklist(report_id + 100)
 
 
-def test_sqlite_utils_inserts_do_not_commit_on_their_own(library: Library, template_report: Report,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sqlite_utils_inserts_do_not_commit_on_their_own(
+    library: Library, template_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The bulk inserts run inside the Library's transaction: a failure after them leaves nothing."""
     template_report.checklist = [ChecklistItem(text="甲")]
 
@@ -63,8 +66,10 @@ def test_sqlite_utils_inserts_do_not_commit_on_their_own(library: Library, templ
     with pytest.raises(RuntimeError):
         library.create_report(template_report)
     assert not library.conn.in_transaction
-    counts = [library.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-              for table in ("reports", "nodes", "checklist")]
+    counts = [
+        library.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("reports", "nodes", "checklist")
+    ]
     assert counts == [0, 0, 0]
 
 

@@ -12,10 +12,13 @@ from models.store import Library
 
 
 def _report() -> Report:
-    return Report(meta=ReportMeta(year=2024, issuer="某局"), body=[
-        Node(SECTION, "一部分", children=[Node(POINT, "甲。", "甲的内容。"), Node(POINT, "乙。", "乙的内容。")]),
-        Node(SECTION, "二部分", children=[Node(POINT, "丙。", "丙的内容。")]),
-    ])
+    return Report(
+        meta=ReportMeta(year=2024, issuer="某局"),
+        body=[
+            Node(SECTION, "一部分", children=[Node(POINT, "甲。", "甲的内容。"), Node(POINT, "乙。", "乙的内容。")]),
+            Node(SECTION, "二部分", children=[Node(POINT, "丙。", "丙的内容。")]),
+        ],
+    )
 
 
 def test_restore_node_whose_parent_is_trashed_is_refused_not_hidden(library: Library) -> None:
@@ -71,8 +74,10 @@ def test_restoring_a_revision_keeps_the_trash(library: Library) -> None:
 
 
 def _live_positions(library: Library, report_id: int, parent_id: int | None) -> list[int]:
-    rows = library.conn.execute("SELECT position FROM nodes WHERE report_id = ? AND parent_id IS ? "
-                                "AND trashed IS NULL ORDER BY position", (report_id, parent_id)).fetchall()
+    rows = library.conn.execute(
+        "SELECT position FROM nodes WHERE report_id = ? AND parent_id IS ? AND trashed IS NULL ORDER BY position",
+        (report_id, parent_id),
+    ).fetchall()
     return [r[0] for r in rows]
 
 

@@ -186,8 +186,9 @@ def test_backup_of_a_newer_version_is_refused(tmp_path: Path) -> None:
     assert folder_state(tmp_path) == before
 
 
-def test_restored_library_failing_its_check_puts_the_old_one_back(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_restored_library_failing_its_check_puts_the_old_one_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "library.db"
     backup = crashed_library(path)
     before = folder_state(tmp_path)
