@@ -7,14 +7,18 @@ template is adding a file; no code changes.
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from models.errors import TemplateError
+from models.fileio import text_format_fault
 from models.paths import resource_dir
 from models.report import PARAGRAPH, SECTION, Node, Report, ReportMeta, valid_year
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATE = "fzzf-annual"
 
@@ -74,7 +78,10 @@ def load_template_file(path: Path) -> Template:
         return _template_from_dict(data, path.stem)
     except KeyError as exc:  # str(KeyError) is just the quoted name
         raise TemplateError(f"模板文件 {path.name} 格式有误：缺少字段“{exc.args[0]}”。") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError, ValueError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:  # the parser's English goes to the log
+        log.warning("template %s: %s", path, exc)
+        raise TemplateError(f"模板文件 {path.name} 格式有误：{text_format_fault(exc)}。") from exc
+    except (TypeError, ValueError) as exc:
         raise TemplateError(f"模板文件 {path.name} 格式有误：{exc}") from exc
 
 

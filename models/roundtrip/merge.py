@@ -22,6 +22,7 @@ from pathlib import Path
 from models.errors import NianbaoError
 from models.ledger.refs import report_sheet, resolve_text, resolved_report
 from models.numbering import number_report
+from models.part_labels import NODE_FIELD_NAMES
 from models.report import TABLE, Report
 from models.roundtrip.anchors import Anchor, digest, shown_text
 from models.roundtrip.diff import added_text, diff_lines
@@ -46,7 +47,7 @@ from models.store import Library
 CHANGED, CONFLICT, SAME = "changed", "conflict", "same"
 SKIP, THEIRS, OURS = "skip", "theirs", "ours"
 HEADING_MATCH = 0.85  # a paragraph this like a lost part's heading is taken for it
-FIELD_NAMES = {"title": "标题", "text": "正文"}
+FIELD_NAMES = NODE_FIELD_NAMES  # 标题 / 正文, as the 体检 and find name them
 
 
 class MergeError(NianbaoError):

@@ -72,10 +72,6 @@ def part_labels(report: Report) -> dict[int, str]:
     return labels
 
 
-def subtree(node: Node) -> list[Node]:
-    return list(node.walk())
-
-
 def assigned_parts(report: Report, unit: str) -> list[Node]:
     """The outermost parts assigned to ``unit`` (a part inside one of them goes with it)."""
     found: list[Node] = []

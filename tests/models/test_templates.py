@@ -83,3 +83,13 @@ def test_a_wrongly_typed_field_is_a_template_error(tmp_path: Path) -> None:
     )
     with pytest.raises(TemplateError, match=r"broken\.toml"):
         load_template_file(path)
+
+
+def test_a_broken_template_says_where_in_chinese_without_the_parsers_english(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('id = "broken"\nname = \n', encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        load_template_file(path)
+    message = str(caught.value)
+    assert "第 2 行附近写法不对" in message
+    assert not any("a" <= ch.lower() <= "z" for ch in message.replace(path.name, ""))
