@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Drive the frozen program headless, the way a script would: new → export → list → check.
+# Drive the frozen program headless, the way a script would: new → export (.json/.docx/.pdf) → list → check.
 #
 #   scripts/smoke_frozen.sh [EXECUTABLE]      (default dist/nianbao/nianbao, or nianbao.exe)
 #
@@ -59,6 +59,20 @@ elif grep -q "暂不支持导出为 .docx" "$work/docx.err"; then
 else
   cat "$work/docx.err" >&2
   fail "export .docx"
+fi
+
+step "export .pdf (fonts subset by the bundled HarfBuzz)"
+if command -v pdftotext >/dev/null && command -v fc-match >/dev/null; then
+  # The tests' font set maps the GB font names onto Noto CJK / AR PL UKai (scripts/install-system-deps.sh).
+  FONTCONFIG_FILE="$PWD/tests/fonts/fonts.conf" run export "$id" -o "$work/x.pdf" --db "$db" >/dev/null 2>"$work/pdf.err" || {
+    cat "$work/pdf.err" >&2
+    fail "export .pdf"
+  }
+  pdftotext "$work/x.pdf" "$work/x.txt"
+  tr -d ' \n' <"$work/x.txt" | grep -q "$issuer" || fail "the PDF's text does not read back"
+  step "  $(pdfinfo "$work/x.pdf" | grep -E '^Pages:' | tr -s ' '), text reads back"
+else
+  step "  (no poppler or fontconfig here: PDF export not checked)"
 fi
 
 step "list"

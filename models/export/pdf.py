@@ -1,6 +1,6 @@
 """Report → PDF drawn from the typesetter's pages (:mod:`models.typeset`), without Qt.
 
-The few objects a PDF needs are written here; the fonts are subset by fontTools
+The few objects a PDF needs are written here; the fonts are subset by HarfBuzz
 (:mod:`models.export.pdf_fonts`). What comes out: PDF 1.7, every font embedded as a subset with a
 ToUnicode CMap (copy-paste and ``pdftotext`` give the text), title and author in the Info
 dictionary and in XMP metadata, no transparency, A4 pages with the positions of the layout.

@@ -51,6 +51,8 @@ NOT_AT_START = (
     "models.ledger.extract",
     "models.roundtrip.records",
     "ui.editors.table_grid",
+    "models.export.pdf",
+    "uharfbuzz",
 )
 
 CHILD = """
