@@ -20,7 +20,7 @@ from models.export.docx_parts import signature_lines
 from models.export.docx_writer import build_body
 from models.export.options import ExportOptions
 from models.report import Node, Report
-from models.typeset import Page, Pages, typeset
+from models.typeset import MIN_PITCH, Page, Pages, typeset
 
 GB9704 = "GB/T 9704—2012"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -141,7 +141,8 @@ def check_signature_alone(report: Report, ctx: Context) -> Iterator[Hit]:
                 len(value),
                 field=field_name if value else "body",
                 message=f"署名和成文日期单独排在第 {page.number} 页，这一页没有正文。GB/T 9704 要求调整行距、"
-                "字距，使其与正文同处一面：请删减末段几个字或上文一两行。",
+                f"字距，使其与正文同处一面；正文末页的行距收紧到 {MIN_PITCH / 20:g} 磅也排不下：请删减末段几个字或上文"
+                "一两行。",
             )
             return
 

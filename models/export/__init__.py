@@ -58,8 +58,11 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
         report = resolved_report(report)
     if suffix == ".docx":
         from models.export.docx_writer import build_docx
+        from models.typeset import settle
 
-        return build_docx(report, options)
+        # Laid out first: where 署名 would stand alone, the body's last page is tightened (GB/T 9704 7.3.5),
+        # as the page view and the PDF show it.
+        return build_docx(report, settle(report, options)[0])
     if suffix == ".pdf":
         from models.export.pdf import build_pdf
 

@@ -66,12 +66,13 @@ def build_docx(report: Report, options: ExportOptions) -> bytes:
     return _with_body(frame, _body_chunks(report, options, faces, _Chunks(body.nsmap, _CHUNK_RUNS), marks))
 
 
-def build_body(report: Report, options: ExportOptions) -> etree._Element:
+def build_body(report: Report, options: ExportOptions, starts: list[int] | None = None) -> etree._Element:
     """The body's paragraphs and tables (``w:p``/``w:tbl``) under one bare element, all held: what
     the .docx holds between its start and its section properties. The typesetter lays out these
-    very elements, so the page view and the .docx cannot drift apart."""
+    very elements, so the page view and the .docx cannot drift apart. ``starts`` receives the
+    element index at which each of the body's blocks begins."""
     chunks = _Chunks(None, limit=None)
-    for _ in _body_chunks(report, options, L.faces_for(options.fallback_fonts), chunks):
+    for _ in _body_chunks(report, options, L.faces_for(options.fallback_fonts), chunks, starts=starts):
         pass
     return chunks.wrapper
 
@@ -158,7 +159,12 @@ def _element(chunks: _Chunks, marks: CommentMarks | None, name: str) -> Iterator
 
 
 def _body_chunks(
-    report: Report, options: ExportOptions, faces: L.Faces, chunks: _Chunks, marks: CommentMarks | None = None
+    report: Report,
+    options: ExportOptions,
+    faces: L.Faces,
+    chunks: _Chunks,
+    marks: CommentMarks | None = None,
+    starts: list[int] | None = None,
 ) -> Iterator[bytes]:
     attached = ledger_table(report) if options.ledger_table else None  # prune keeps no ledger
     report = prune(report)
@@ -180,7 +186,10 @@ def _body_chunks(
     blocks = body_blocks(report, inline_points=options.points == "inline", anchored=anchored)
     signed = any(signature_lines(meta))
     anchors = _numbered(options.anchors)
+    tighten = options.tighten
     for index, block in enumerate(blocks):
+        if starts is not None:
+            starts.append(len(chunks.wrapper))  # build_body holds every element: this is its index
         if block.table is not None:
             keep = signed and index == len(blocks) - 1
             yield from _table_chunks(chunks, block, faces, anchors, keep_next=keep, marks=marks)
@@ -188,7 +197,8 @@ def _body_chunks(
         # A short last paragraph goes with the signature to a new page, so that page is not
         # text-less; a long one would leave a gap (LibreOffice moves it whole), so it stays.
         keep = signed and index == len(blocks) - 1 and len(block.text) <= KEEP_WITH_SIGNATURE_CHARS
-        yield from _block_chunks(chunks, block, faces, keep_next=keep, anchors=anchors, marks=marks)
+        pitch = tighten.pitch if tighten is not None and index >= tighten.first_block else None
+        yield from _block_chunks(chunks, block, faces, keep_next=keep, anchors=anchors, marks=marks, pitch=pitch)
     body_end = len(chunks.wrapper)  # nothing is written out between here and the bookmark below
     if attached is not None:
         add_attachment_note(chunks.wrapper, attachment_note(), faces)
@@ -219,11 +229,13 @@ def _block_chunks(
     keep_next: bool,
     anchors: Mapping[tuple[int, str], tuple[int, str]] | None = None,
     marks: CommentMarks | None = None,
+    pitch: int | None = None,
 ) -> Iterator[bytes]:
     """A block's paragraph and runs, written out whenever enough runs are held. In a 审阅稿 each
     piece that belongs to a part sits between that part's bookmark start and end; in a 审校稿 a
-    piece's runs are cut where a comment's range starts or ends."""
-    paragraph = block_paragraph(chunks.wrapper, block, keep_next)
+    piece's runs are cut where a comment's range starts or ends. ``pitch``: a tightened exact line
+    spacing off the grid (:class:`models.export.options.Tighten`)."""
+    paragraph = block_paragraph(chunks.wrapper, block, keep_next, pitch)
     children = 1  # counted here: lxml's len() walks the children
     for piece in block.pieces:
         fmt = body_format(L.heading_face(faces, piece.level) if piece.level else faces.fangsong)
@@ -318,11 +330,15 @@ def add_recipients(parent: etree._Element, recipients: str, faces: L.Faces) -> N
     add_text(paragraph, text, body_format(faces.fangsong))
 
 
-def block_paragraph(parent: etree._Element, block: Block, keep_next: bool = False) -> etree._Element:
+def block_paragraph(
+    parent: etree._Element, block: Block, keep_next: bool = False, pitch: int | None = None
+) -> etree._Element:
     """A body paragraph (2-character first-line indent) or a standalone heading, which keeps
     with the next paragraph (a heading is never the last line of a page): its properties, no text yet."""
     paragraph = sub(parent, "p")
     fmt = ParaFormat(first_line=L.INDENT_TWO_CHARS, first_line_chars=200, keep_next=keep_next or bool(block.heading))
+    if pitch is not None:
+        fmt.line, fmt.snap_to_grid = pitch, False
     if block.heading and block.heading <= 2:
         fmt.outline_level = block.heading - 1
     paragraph_properties(paragraph, fmt)

@@ -20,6 +20,22 @@ class ExportError(NianbaoError):
 
 
 @dataclass(frozen=True)
+class Tighten:
+    """Decided by the layout (:func:`models.typeset.settle`), never by the clerk: the body's blocks
+    from ``first_block`` on (as :func:`models.export.blocks.body_blocks` yields them) are set at the
+    exact line pitch ``pitch`` (twips) off the grid, so that 署名 and 成文日期 stay on the page of
+    the body's last lines (GB/T 9704 7.3.5: 调整行距).
+    """
+
+    first_block: int
+    pitch: int
+
+
+# Laid out and found fine: nothing is tightened, and a later export does not decide again.
+UNTIGHTENED = Tighten(first_block=1 << 30, pitch=0)
+
+
+@dataclass(frozen=True)
 class ExportOptions:
     edition: Edition = Edition.SUBMIT
     header: bool = True  # 版头 (发文机关标志, 发文字号, 签发人) in the 报送版
@@ -32,3 +48,4 @@ class ExportOptions:
     anchors: Mapping[tuple[int, str], str] | None = field(default=None, compare=False, hash=False)
     # A 审校稿 (models.export.annotated): Word comments on the characters of each finding.
     comments: CommentPlan | None = field(default=None, compare=False, hash=False)
+    tighten: Tighten | None = None  # set by models.typeset.settle when 署名 would stand alone

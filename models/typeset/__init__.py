@@ -9,10 +9,11 @@ printing and the PDF draw from this one result.
 from models.typeset.fonts import FontFace, FontResolver
 from models.typeset.linebreak import LIBREOFFICE, WORD, BreakRules
 from models.typeset.model import MM, Box, Line, Page, Pages, Rule, Run
-from models.typeset.typesetter import TypesetSettings, typeset
+from models.typeset.typesetter import MIN_PITCH, TypesetSettings, settle, typeset
 
 __all__ = [
     "LIBREOFFICE",
+    "MIN_PITCH",
     "MM",
     "WORD",
     "Box",
@@ -25,5 +26,6 @@ __all__ = [
     "Rule",
     "Run",
     "TypesetSettings",
+    "settle",
     "typeset",
 ]

@@ -92,6 +92,7 @@ class Page:
 class Pages:
     pages: list[Page]
     renderer: str  # whose line breaking the layout follows
+    tightened: float | None = None  # the pitch (pt) the body's last page was tightened to, to keep 署名 with it
 
     def __len__(self) -> int:
         return len(self.pages)

@@ -369,3 +369,21 @@ def test_a_table_is_drawn_with_its_cell_borders(window: MainWindow, qtbot) -> No
     assert image.pixelColor(x + 3, middle).lightness() > 200  # a line, not a filled box
     y = round(rect.top() + top * scale)
     assert min(image.pixelColor(x + 20, y + dy).lightness() for dy in (-1, 0, 1)) < 160  # the top border
+
+
+def test_the_header_says_when_the_last_page_is_tightened(window: MainWindow, qtbot) -> None:
+    """The built-in example's 公开版 would leave 署名 alone on its last page: the view shows the tightened
+    pages and says so."""
+    from models.interchange import read_file
+    from ui import app as app_module
+
+    report = read_file(app_module.resource_dir() / "examples" / "example-report.json")[0]
+    window.open_report(window.session.library.create_report(report))
+    dock = shown_dock(window, qtbot)
+    assert "行距" not in dock.lbl_fonts.text()
+    dock.cmb_edition.setCurrentIndex(dock.cmb_edition.findData("public"))
+    qtbot.waitUntil(lambda: dock.pages is not None and dock.pages.tightened is not None, timeout=10000)
+    expected = typeset(window.session.report, ExportOptions(edition="public"))
+    assert expected.tightened == dock.pages.tightened
+    assert [page.texts for page in dock.pages] == [page.texts for page in expected]
+    assert f"末页收紧为 {expected.tightened:.4g} 磅" in dock.lbl_fonts.text()

@@ -371,6 +371,10 @@ class PageDock(QDockWidget):
 
     def _show_fonts(self, pages: Pages) -> None:
         summary, details = fonts_note(pages, self.options().fallback_fonts)
+        if pages.tightened:
+            summary += "\n" + self.tr("行距：末页收紧为 {0} 磅，使署名、成文日期与正文同页（GB/T 9704 7.3.5）").replace(
+                "{0}", f"{pages.tightened:.4g}"
+            )
         self.lbl_fonts.setText(summary)
         self.lbl_fonts.setToolTip(details)
 

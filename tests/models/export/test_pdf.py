@@ -176,7 +176,8 @@ def test_the_ledger_attachment_exports_as_a_table(tmp_path) -> None:
     options = ExportOptions(edition=Edition.PUBLIC, ledger_table=True)
     target = tmp_path / "台账.pdf"
     target.write_bytes(build_pdf(seed_with_ledger(), options, TEST_FONTS))
-    last = _squeeze(_tool("pdftotext", "-layout", "-f", "11", "-l", "11", str(target), "-"))
+    pages = str(len(typeset(seed_with_ledger(), options, TEST_FONTS)))
+    last = _squeeze(_tool("pdftotext", "-layout", "-f", pages, "-l", pages, str(target), "-"))
     assert "附件" in last
     assert "法治培训场次64" in last
     assert " re S" in _page_streams(target)[-1]

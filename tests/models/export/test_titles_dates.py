@@ -64,3 +64,24 @@ def test_any_long_title_fits_twenty_characters_a_line(length):
 )
 def test_chinese_date_no_leading_zeros(value, expected):
     assert chinese_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    ["测试局", "重庆市九龙坡区城市管理局", "中共重庆市九龙坡区委全面依法治区委员会办公室", "某市某区示范局"],
+)
+def test_each_title_line_is_set_as_one_line_where_digits_are_not_half_width(issuer: str) -> None:
+    """Laid out in the tests' fonts (digits 0.59 em in Noto Serif CJK Bold), no title line wraps: 测试局关于2024年度
+    法治政府建设情况的报告 once did, leaving 告 alone on a line."""
+    from models.edition import Edition
+    from models.export import ExportOptions
+    from models.report import SECTION, Node, Report, ReportMeta
+    from models.typeset import typeset
+    from tests.models.typeset.agreement import TEST_FONTS
+
+    title = f"{issuer}关于2024年度法治政府建设情况的报告"
+    report = Report(meta=ReportMeta(year=2024, issuer=issuer, title=title), body=[Node(SECTION, "一部分", "正文。")])
+    pages = typeset(report, ExportOptions(edition=Edition.PUBLIC), TEST_FONTS)
+    title_block = pages[0].lines[0].block
+    set_lines = [line.text for line in pages[0].lines if line.block == title_block]
+    assert set_lines == split_title(title, issuer)

@@ -17,16 +17,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from models import interchange
 from models.export import ExportOptions, export_report
 from models.importing import import_file
 from models.ledger.values import CURRENT, PREVIOUS, Ledger
 from models.report import Report, table_node
-from models.typeset import FontResolver, Line, Pages, TypesetSettings, typeset
+from models.typeset import FontResolver, Line, Pages, TypesetSettings, settle
 from tests.models.export.pdf_layout import FONTS_CONF, MM, read_pages, render_pdfs
 from tests.models.export.sample_report import generated_report, stepped_report
 from tests.seed_report import seed_report
 
 REAL = Path(__file__).resolve().parents[2] / "data" / "real"
+EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "examples" / "example-report.json"
 # Every real report (province, city, county, departments; each the first ~2000 characters).
 REAL_REPORTS = tuple(sorted(path.stem for path in REAL.glob("*.txt")))
 TEST_FONTS = TypesetSettings(resolver=FontResolver(fontconfig_file=FONTS_CONF))
@@ -92,6 +94,26 @@ def seed_with_ledger() -> Report:
     return report
 
 
+def _seed_ending_longer(sentences: int) -> Callable[[], Report]:
+    """The sample with its last paragraph lengthened until, sealed, 署名 would begin a page of its own: 26 sentences
+    tighten the last page alone, 31 the last two (asserted in test_tightening.py)."""
+
+    def make() -> Report:
+        report = _seed()
+        last = report.body[-1]
+        while last.children:
+            last = last.children[-1]
+        last.text += "进一步加强执法监督工作。" * sentences
+        return report
+
+    return make
+
+
+def _example() -> Report:
+    """The built-in example: its 公开版 ends with 署名 alone on a page until the last page is tightened."""
+    return interchange.read_file(EXAMPLE)[0]
+
+
 def _real(name: str) -> Callable[[], Report]:
     return lambda: import_file(REAL / f"{name}.txt").report
 
@@ -112,6 +134,11 @@ CASES: dict[str, tuple[Callable[[], Report], ExportOptions]] = {
     "table-long-public": (_seed_with_table(45), ExportOptions(edition="public")),
     "ledger-submit": (seed_with_ledger, ExportOptions(ledger_table=True)),
     "ledger-public": (seed_with_ledger, ExportOptions(edition="public", ledger_table=True)),
+    # 署名 pulled back onto the body's last page by tighter lines (GB/T 9704 7.3.5)
+    "example-public": (_example, ExportOptions(edition="public")),
+    "example-submit": (_example, ExportOptions()),
+    "seed-sealed-tightened": (_seed_ending_longer(26), ExportOptions()),
+    "seed-sealed-tightened-two-pages": (_seed_ending_longer(31), ExportOptions()),
     **{f"{name}-public": (_real(name), ExportOptions(edition="public")) for name in REAL_REPORTS},
     **{f"{name}-submit": (_real(name), ExportOptions()) for name in REAL_REPORTS[:4]},
 }
@@ -334,8 +361,9 @@ def compare(names: list[str], folder: Path) -> list[Agreement]:
     for name in names:
         make, options = CASES[name]
         report = make()
-        documents.append(export_report(report, folder / f"{name}.docx", options))
-        layouts.append(typeset(report, options, TEST_FONTS))
+        settled, pages = settle(report, options, TEST_FONTS)  # the .docx tightened as in the tests' fonts
+        documents.append(export_report(report, folder / f"{name}.docx", settled))
+        layouts.append(pages)
     pdfs = render_pdfs(documents, folder)
     results = []
     for name, pages, pdf in zip(names, layouts, pdfs, strict=True):
