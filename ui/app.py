@@ -17,6 +17,7 @@ from models.logs import setup_logging
 from models.paths import default_library_path, resource_dir
 from ui.excepthook import install_excepthook
 from ui.fonts import ui_font
+from ui.gc_guard import collect_on_gui_thread
 from ui.library_open import open_library
 from ui.session import Session
 from ui.settings import load_settings
@@ -81,6 +82,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setWindowIcon(app_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_qt_translations(app)  # before any window: menus and tooltips read key names once
+    collect_on_gui_thread(app)  # Qt wrappers in cyclic garbage must not die on a worker thread
     qInstallMessageHandler(lambda mode, context, message: log.debug("Qt: %s", message))
     return app
 

@@ -9,6 +9,7 @@ import pytest
 
 from models.store import Library
 from ui.dialogs import alerts
+from ui.gc_guard import MainThreadCollector, collect_on_gui_thread
 from ui.session import Session
 from ui.settings import AppSettings
 from ui.window.main_window import MainWindow
@@ -24,6 +25,14 @@ class Alerts:
         self.labels: list[dict[str, str]] = []  # the button labels a question was asked with, if not 是/否
         self.answer = True
         self.text_answer = ("测试版本", True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gc_on_gui_thread(qapp) -> Iterator[MainThreadCollector]:  # type: ignore[no-untyped-def]
+    """As in the program (ui/app.py): cyclic garbage is collected on the GUI thread only."""
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)
