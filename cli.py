@@ -365,7 +365,7 @@ def cmd_roll(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from models.export import ExportOptions, export_report, left_out_notice
+    from models.export import ExportOptions, export_report, left_out_notice, settle_layout
 
     if args.output.exists() and not args.force:
         raise CliError(f"目标文件已存在：{args.output}。要覆盖它，请加 --force。")
@@ -392,7 +392,10 @@ def cmd_export(args: argparse.Namespace) -> None:
             print(args.output)
             _font_notice(args)
             return
+    options, tightened = settle_layout(report, args.output.suffix.lower(), options)
     print(export_report(report, args.output, options))
+    if tightened:
+        print(f"提示：{tightened}", file=sys.stderr)
     _font_notice(args)
 
 

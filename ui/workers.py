@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from models.errors import NianbaoError
-from models.export import ExportOptions, export_report
+from models.export import ExportOptions, export_report, settle_layout
 from models.report import Report
 
 log = logging.getLogger(__name__)
@@ -26,13 +26,15 @@ class ExportWorker(QRunnable):
         self.report = copy.deepcopy(report)  # the clerk may keep typing while it runs
         self.target = target
         self.options = options
+        self.notice = ""  # what the layout changed, said with the result (a tightened last page)
         self.signals = ExportSignals()
 
     def run(self) -> None:
         from models.fileio import TargetFileError
 
         try:
-            written = export_report(self.report, self.target, self.options)
+            options, self.notice = settle_layout(self.report, self.target.suffix.lower(), self.options)
+            written = export_report(self.report, self.target, options)
         except TargetFileError as exc:
             self.signals.failed.emit(str(exc), True)
         except NianbaoError as exc:

@@ -31,6 +31,7 @@ __all__ = [
     "left_out_notice",
     "left_out_parts",
     "render",
+    "settle_layout",
 ]
 
 FORMATS = (".docx", ".pdf", ".html", ".txt", ".json")
@@ -51,6 +52,20 @@ def left_out_notice(report: Report) -> str:
     return notice(report)
 
 
+def settle_layout(report: Report, suffix: str, options: ExportOptions) -> tuple[ExportOptions, str]:
+    """For a paged format (.docx, .pdf): the options after laying the report out once (a lone 署名 makes
+    the body's last page tighter, :func:`models.typeset.settle`), and a line saying so ("" when nothing
+    was tightened). Exporting with these options lays it out no second time."""
+    if suffix not in (".docx", ".pdf") or options.tighten is not None:
+        return options, ""
+    from models.typeset import settle
+
+    settled, pages = settle(report, options)
+    if not pages.tightened:
+        return settled, ""
+    return settled, f"正文末页的行距收紧为 {pages.tightened:.4g} 磅，使署名、成文日期与正文同页（GB/T 9704 7.3.5）。"
+
+
 def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
     """The file's bytes for a target with this extension."""
     inline = options.points == "inline"
@@ -60,9 +75,9 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
         from models.export.docx_writer import build_docx
         from models.typeset import settle
 
-        # Laid out first: where 署名 would stand alone, the body's last page is tightened (GB/T 9704 7.3.5),
-        # as the page view and the PDF show it.
-        return build_docx(report, settle(report, options)[0])
+        # Laid out first (unless settle_layout has): where 署名 would stand alone, the body's last page is
+        # tightened (GB/T 9704 7.3.5), as the page view and the PDF show it.
+        return build_docx(report, options if options.tighten is not None else settle(report, options)[0])
     if suffix == ".pdf":
         from models.export.pdf import build_pdf
 

@@ -143,3 +143,34 @@ def test_export_pdf_with_the_edition(tmp_path, capsys, monkeypatch):
     assert cli.main(["--db", db, "export", str(report_id), "-o", str(target)]) != 0  # exists, no --force
     assert "--force" in capsys.readouterr().err
     assert target.read_bytes() == data
+
+
+def _library_with_example(tmp_path) -> tuple[str, int]:
+    from pathlib import Path
+
+    from models.interchange import read_file
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "example-report.json"
+    db = tmp_path / "library.db"
+    with Library(db) as lib:
+        report_id = lib.create_report(read_file(example)[0])
+    return str(db), report_id
+
+
+def test_export_says_when_the_last_page_was_tightened(tmp_path, capsys, monkeypatch):
+    """The example's 公开版 would leave 署名 alone on its last page: the .docx and the PDF are tightened alike,
+    and the command says so; the 报送版 needs nothing and says nothing."""
+    from models.typeset.fonts import DEFAULT_RESOLVER
+    from tests.models.export.pdf_layout import FONTS_CONF
+
+    monkeypatch.setattr(DEFAULT_RESOLVER, "fontconfig_file", FONTS_CONF)  # the tests' font set
+    monkeypatch.setattr(DEFAULT_RESOLVER, "_cache", {})
+    db, report_id = _library_with_example(tmp_path)
+    for suffix in (".docx", ".pdf"):
+        target = tmp_path / f"公开版{suffix}"
+        assert cli.main(["--db", db, "export", str(report_id), "-o", str(target), "--edition", "public"]) == 0
+        assert "提示：正文末页的行距收紧为 27.45 磅" in capsys.readouterr().err
+    document = read_parts((tmp_path / "公开版.docx").read_bytes()).document
+    assert "549" in [ppr_value(p, "spacing", "line") for p in document.iter(f"{{{W}}}p")]
+    assert cli.main(["--db", db, "export", str(report_id), "-o", str(tmp_path / "报送版.docx")]) == 0
+    assert "行距" not in capsys.readouterr().err

@@ -70,3 +70,19 @@ def test_an_existing_pdf_is_replaced_only_after_a_yes(
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         first = example_window.session.report.meta.title[:6]
         assert first in "".join(text.split())
+
+
+def test_the_result_says_when_the_last_page_was_tightened(
+    qtbot, example_window: MainWindow, tmp_path: Path, test_fonts, shown
+) -> None:
+    """The example's 公开版 would leave 署名 alone on its last page; the export tightens it and says so."""
+    dialog = default_dialog(qtbot, example_window, tmp_path)
+    choose_edition(dialog, "public")
+    choose_format(dialog, ".pdf")
+    export_now(qtbot, dialog)
+    assert "已导出" in dialog.lbl_status.text()
+    assert "行距收紧为 27.45 磅" in dialog.lbl_status.text()
+    choose_edition(dialog, "submit")
+    export_now(qtbot, dialog)
+    assert "已导出" in dialog.lbl_status.text()
+    assert "行距" not in dialog.lbl_status.text()

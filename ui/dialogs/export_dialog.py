@@ -325,7 +325,8 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.written = Path(path)
         self.lbl_status.setStyleSheet("color:#1e6b30")
-        self.lbl_status.setText(self.tr("已导出：") + path)
+        notice = self.worker.notice if self.worker is not None else ""
+        self.lbl_status.setText(self.tr("已导出：") + path + (f"\n{notice}" if notice else ""))
         self.btn_open_file.setVisible(True)
         self.btn_open_folder.setVisible(True)
         self.export_finished.emit(True)
