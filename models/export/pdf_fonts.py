@@ -76,9 +76,12 @@ def embed_font(face: FontFace, chars: set[str]) -> EmbeddedFont:
         raise OSError("HarfBuzz 读不出其中的字形")
     shaper = hb.Font(source)
     glyphs = {ch: gid for ch in chars if (gid := shaper.get_nominal_glyph(ord(ch)))}
-    plan = hb.SubsetPlan(source, _subset_input(glyphs.values()))
-    new_gid = plan.old_to_new_glyph_mapping
-    subset = plan.execute()
+    try:
+        plan = hb.SubsetPlan(source, _subset_input(glyphs.values()))
+        new_gid = plan.old_to_new_glyph_mapping
+        subset = plan.execute()
+    except (MemoryError, RuntimeError) as exc:  # how uharfbuzz says the plan or the subset failed
+        raise OSError("无法从中取出所用的字形") from exc
     # The codes are the subset's glyph indices: a CFF keeps them as its CIDs (identity charset), a
     # TrueType font is written with CIDToGIDMap /Identity.
     codes = {ch: new_gid[gid] for ch, gid in glyphs.items() if gid in new_gid}
