@@ -68,9 +68,13 @@ def _fontconfig(family: str, config: Path | None = None) -> FontFace | None:
     if not shutil.which("fc-match"):
         return None
     env = {**os.environ, "FONTCONFIG_FILE": str(config)} if config else None
+    # A Chinese family name (仿宋_GB2312, 黑体…) is asked for as a font covering Chinese: without the GB fonts,
+    # fontconfig's default for an unknown name is DejaVu, which has no Chinese at all; LibreOffice falls back
+    # to a Chinese face there (Noto CJK), and so does this.
+    pattern = f"{family}:lang=zh-cn" if not family.isascii() else family
     try:
         result = subprocess.run(
-            ["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", family],
+            ["fc-match", "-f", "%{file}\n%{index}\n%{family[0]}", pattern],
             capture_output=True,
             text=True,
             timeout=10,

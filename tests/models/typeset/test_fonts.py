@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,33 @@ def test_the_tests_fontconfig_maps_gb_names_onto_installed_cjk_fonts():
     assert face.family == "Noto Serif CJK SC"
     assert not face.same_family("仿宋_GB2312")  # a stand-in, which the font check will say
     assert resolver.resolve("黑体").family == "Noto Sans CJK SC"
+
+
+@needs_fontconfig
+def test_without_the_gb_fonts_a_chinese_name_gets_a_face_with_chinese(tmp_path):
+    """Plain fontconfig (no aliases): its default for an unknown name is DejaVu, which has no Chinese; a Chinese
+    family name is asked for as a font covering Chinese, as LibreOffice falls back."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f'<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    resolver = FontResolver(fontconfig_file=conf)
+    if resolver.resolve("仿宋_GB2312") is None or not metrics_for(resolver.resolve("仿宋_GB2312")).has("法"):
+        chinese = (
+            shutil.which("fc-list")
+            and subprocess.run(
+                ["fc-list", ":lang=zh-cn", "file"], capture_output=True, text=True, check=False
+            ).stdout.strip()
+        )
+        assert not chinese, "a Chinese font is installed, yet 仿宋_GB2312 resolved to a face without Chinese"
+        pytest.skip("no font covering Chinese installed")
+    for family in ("仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"):
+        assert metrics_for(resolver.resolve(family)).has("法"), family
+    latin = resolver.resolve("Times New Roman")
+    assert latin is not None
+    assert "CJK" not in latin.family  # a Latin name keeps fontconfig's Latin choice
 
 
 @needs_fontconfig
