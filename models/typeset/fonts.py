@@ -8,6 +8,7 @@ font folders. Metrics are read once per face and cached: a CJK font's cmap is la
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
+from models.errors import NianbaoError
 from models.typeset.sfnt import fallback_advances, raw_advances
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
@@ -60,7 +62,9 @@ class FontResolver:
 
     def _windows(self, family: str) -> FontFace | None:
         if self._windows_index is None:
-            self._windows_index = windows_font_index(windows_font_folders())
+            from models.paths import app_data_dir
+
+            self._windows_index = windows_font_index(windows_font_folders(), app_data_dir() / "font-index.json")
         return self._windows_index.get(_fold(family))
 
 
@@ -98,24 +102,85 @@ def windows_font_folders() -> list[Path]:
     return [folder for folder in folders if folder.is_dir()]
 
 
-def windows_font_index(folders: list[Path]) -> dict[str, FontFace]:
+def windows_font_index(folders: list[Path], cache: Path | None = None) -> dict[str, FontFace]:
     """Every family name (English and Chinese, as the name table gives them) → its regular face.
-    Bold or italic faces of a family only stand in when no regular one is found."""
+    Bold or italic faces of a family only stand in when no regular one is found.
+
+    With ``cache``, the names read from each file are kept there, keyed by its size and date, so a
+    later process reads only the files that are new or changed (a Windows font folder holds hundreds,
+    several of them large CJK collections)."""
+    known = _read_index_cache(cache)
+    entries: dict[str, _CacheEntry] = {}
     index: dict[str, FontFace] = {}
     regular: set[str] = set()
     for folder in folders:
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() not in FONT_SUFFIXES:
                 continue
-            for number, font in enumerate(_faces(path)):
-                names, is_regular = _family_names(font)
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            stamp = [stat.st_size, stat.st_mtime_ns]
+            entry = known.get(str(path))
+            if entry is None or entry["stamp"] != stamp:
+                entry = {"stamp": stamp, "faces": [list(_family_names(font)) for font in _faces(path)]}
+            entries[str(path)] = entry
+            for number, (names, is_regular) in enumerate(entry["faces"]):
                 for name in names:
                     key = _fold(name)
                     if key not in index or (is_regular and key not in regular):
                         index[key] = FontFace(str(path), number, names[0])
                         if is_regular:
                             regular.add(key)
+    if cache is not None and entries != known:
+        _write_index_cache(cache, entries)
     return index
+
+
+_CacheEntry = dict  # {"stamp": [size, mtime_ns], "faces": [[names, is_regular], …]}
+
+
+def _read_index_cache(cache: Path | None) -> dict[str, _CacheEntry]:
+    """The cached names, or nothing when the file is missing, unreadable or not what this code writes."""
+    if cache is None:
+        return {}
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION or not isinstance(data.get("files"), dict):
+        return {}
+    files = data["files"]
+    valid = all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("stamp"), list)
+        and isinstance(entry.get("faces"), list)
+        and all(
+            isinstance(face, list)
+            and len(face) == 2
+            and isinstance(face[0], list)
+            and all(isinstance(n, str) for n in face[0])
+            and isinstance(face[1], bool)
+            for face in entry["faces"]
+        )
+        for entry in files.values()
+    )
+    return files if valid else {}
+
+
+def _write_index_cache(cache: Path, entries: dict[str, _CacheEntry]) -> None:
+    from models.fileio import write_atomic
+
+    data = json.dumps({"version": _CACHE_VERSION, "files": entries}, ensure_ascii=False).encode("utf-8")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache, data)
+    except (OSError, NianbaoError):
+        pass  # only a cache: the next process reads the fonts again
+
+
+_CACHE_VERSION = 1
 
 
 def _faces(path: Path) -> list[TTFont]:

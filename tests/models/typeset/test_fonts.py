@@ -166,3 +166,49 @@ def test_a_face_of_a_collection_becomes_a_font_file_of_its_own(tmp_path):
     assert face_data(str(plain), 0) == plain.read_bytes()
     with pytest.raises(ValueError, match="faces"):
         face_data(str(collection), len(names))
+
+
+def _font_folder(tmp_path: Path) -> Path:
+    source = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not source.is_file():
+        pytest.skip("no DejaVu font to copy")
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    shutil.copy(source, folder / "DejaVuSans.ttf")
+    (folder / "broken.ttf").write_bytes(b"not a font")
+    return folder
+
+
+def test_the_windows_index_is_kept_and_only_new_or_changed_files_are_read(tmp_path, monkeypatch):
+    import models.typeset.fonts as fonts
+
+    folder = _font_folder(tmp_path)
+    cache = tmp_path / "data" / "font-index.json"
+    first = windows_font_index([folder], cache)
+    assert cache.is_file()
+    read: list[str] = []
+    real_faces = fonts._faces
+    monkeypatch.setattr(fonts, "_faces", lambda path: read.append(path.name) or real_faces(path))
+    assert windows_font_index([folder], cache) == first
+    assert read == []  # nothing opened: the names came from the cache, the broken file's too
+    shutil.copy(folder / "DejaVuSans.ttf", folder / "Second.ttf")
+    (folder / "broken.ttf").write_bytes(b"still not a font, but longer")
+    again = windows_font_index([folder], cache)
+    assert sorted(read) == ["Second.ttf", "broken.ttf"]
+    assert again["dejavusans"].path == str(folder / "DejaVuSans.ttf")
+
+
+@pytest.mark.parametrize("content", ["", "{not json", '{"version": 1, "files": {"x": {"stamp": 1}}}', "[]"])
+def test_a_damaged_font_index_cache_is_read_past_and_rewritten(tmp_path, content):
+    folder = _font_folder(tmp_path)
+    cache = tmp_path / "font-index.json"
+    cache.write_text(content, encoding="utf-8")
+    assert windows_font_index([folder], cache)["dejavusans"].path == str(folder / "DejaVuSans.ttf")
+    assert '"version": 1' in cache.read_text(encoding="utf-8")
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path):
+    folder = _font_folder(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert windows_font_index([folder], blocker / "font-index.json")["dejavusans"].index == 0
