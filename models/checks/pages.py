@@ -17,10 +17,9 @@ from lxml import etree
 from models.checks.model import ADVICE, ERROR, Context, Hit, Rule
 from models.edition import Edition
 from models.export.docx_parts import signature_lines
-from models.export.docx_writer import build_body
 from models.export.options import ExportOptions
 from models.report import Node, Report
-from models.typeset import MIN_PITCH, Page, Pages, typeset
+from models.typeset import MIN_PITCH, Page, Pages, typeset_with_body
 
 GB9704 = "GB/T 9704—2012"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -58,9 +57,10 @@ def _lay_out(report: Report, edition: Edition) -> LaidOut:
     anchors[_END] = "end"
     options = ExportOptions(edition=edition, anchors=anchors)
     names = {name: key for key, name in anchors.items()}
-    result = LaidOut(typeset(numbered, options))
+    pages, body = typeset_with_body(numbered, options)
+    result = LaidOut(pages)
     name, date = signature_lines(numbered.meta)
-    elements = _elements(build_body(numbered, options))
+    elements = _elements(body)
     result.body_end = len(elements)
     for index, element in enumerate(elements):
         if element.tag == f"{_W}tbl":

@@ -73,11 +73,10 @@ def render(report: Report, suffix: str, options: ExportOptions) -> bytes:
         report = resolved_report(report)
     if suffix == ".docx":
         from models.export.docx_writer import build_docx
-        from models.typeset import settle
 
-        # Laid out first (unless settle_layout has): where 署名 would stand alone, the body's last page is
+        # Laid out first (unless the caller has): where 署名 would stand alone, the body's last page is
         # tightened (GB/T 9704 7.3.5), as the page view and the PDF show it.
-        return build_docx(report, options if options.tighten is not None else settle(report, options)[0])
+        return build_docx(report, settle_layout(report, suffix, options)[0])
     if suffix == ".pdf":
         from models.export.pdf import build_pdf
 

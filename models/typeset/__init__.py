@@ -9,7 +9,7 @@ printing and the PDF draw from this one result.
 from models.typeset.fonts import FontFace, FontResolver
 from models.typeset.linebreak import LIBREOFFICE, WORD, BreakRules
 from models.typeset.model import MM, Box, Line, Page, Pages, Rule, Run
-from models.typeset.typesetter import MIN_PITCH, TypesetSettings, settle, typeset
+from models.typeset.typesetter import MIN_PITCH, TypesetSettings, settle, typeset, typeset_with_body
 
 __all__ = [
     "LIBREOFFICE",
@@ -28,4 +28,5 @@ __all__ = [
     "TypesetSettings",
     "settle",
     "typeset",
+    "typeset_with_body",
 ]

@@ -122,11 +122,11 @@ def windows_font_index(folders: list[Path], cache: Path | None = None) -> dict[s
             except OSError:
                 continue
             stamp = [stat.st_size, stat.st_mtime_ns]
-            entry = known.get(str(path))
-            if entry is None or entry["stamp"] != stamp:
-                entry = {"stamp": stamp, "faces": [list(_family_names(font)) for font in _faces(path)]}
-            entries[str(path)] = entry
-            for number, (names, is_regular) in enumerate(entry["faces"]):
+            faces = _cached_faces(known.get(str(path)), stamp)
+            if faces is None:
+                faces = [list(_family_names(font)) for font in _faces(path)]
+            entries[str(path)] = {"stamp": stamp, "faces": faces}
+            for number, (names, is_regular) in enumerate(faces):
                 for name in names:
                     key = _fold(name)
                     if key not in index or (is_regular and key not in regular):
@@ -142,31 +142,28 @@ _CacheEntry = dict  # {"stamp": [size, mtime_ns], "faces": [[names, is_regular],
 
 
 def _read_index_cache(cache: Path | None) -> dict[str, _CacheEntry]:
-    """The cached names, or nothing when the file is missing, unreadable or not what this code writes."""
+    """The cached entries by path, or none when the file is missing, unreadable or of another version."""
     if cache is None:
         return {}
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION or not isinstance(data.get("files"), dict):
-        return {}
-    files = data["files"]
-    valid = all(
-        isinstance(entry, dict)
-        and isinstance(entry.get("stamp"), list)
-        and isinstance(entry.get("faces"), list)
-        and all(
-            isinstance(face, list)
-            and len(face) == 2
-            and isinstance(face[0], list)
-            and all(isinstance(n, str) for n in face[0])
-            and isinstance(face[1], bool)
-            for face in entry["faces"]
-        )
-        for entry in files.values()
-    )
-    return files if valid else {}
+    files = data.get("files") if isinstance(data, dict) and data.get("version") == _CACHE_VERSION else None
+    return files if isinstance(files, dict) else {}
+
+
+def _cached_faces(entry: object, stamp: list[int]) -> list[list] | None:
+    """An entry's faces when it is for this size and date and has the shape written here; else ``None``."""
+    if not isinstance(entry, dict) or entry.get("stamp") != stamp or not isinstance(entry.get("faces"), list):
+        return None
+    faces = entry["faces"]
+    for face in faces:
+        if not (isinstance(face, list) and len(face) == 2 and isinstance(face[1], bool) and isinstance(face[0], list)):
+            return None
+        if not all(isinstance(name, str) for name in face[0]):
+            return None
+    return faces
 
 
 def _write_index_cache(cache: Path, entries: dict[str, _CacheEntry]) -> None:

@@ -42,18 +42,30 @@ def settle(
     page (or, when that would be too tight, its last two) is set at the pitch that pulls them back,
     never tighter than :data:`MIN_PITCH`. Exports write the .docx with the options returned here,
     so Word, the page view and the PDF agree."""
-    options = options or ExportOptions()
-    settings = settings or TypesetSettings()
+    settled, layout = _settle(report, options or ExportOptions(), settings or TypesetSettings())
+    return settled, layout.pages
+
+
+def typeset_with_body(
+    report: Report, options: ExportOptions, settings: TypesetSettings | None = None
+) -> tuple[Pages, etree._Element]:
+    """The pages :func:`typeset` gives and the body elements they were laid out from, for readers of
+    its bookmarks (the page rules), who need not build it again."""
+    _, layout = _settle(report, options, settings or TypesetSettings())
+    return layout.pages, layout.body
+
+
+def _settle(report: Report, options: ExportOptions, settings: TypesetSettings) -> tuple[ExportOptions, _Layout]:
     layout = _lay_out(report, options, settings)
     if options.tighten is not None:
-        return options, layout.pages
+        return options, layout
     if layout.signature_alone():
         for tighten in layout.tightenings():
             tried = dataclasses.replace(options, tighten=tighten)
             result = _lay_out(report, tried, settings)
             if not result.signature_alone() and len(result.pages) <= len(layout.pages):
-                return tried, result.pages
-    return dataclasses.replace(options, tighten=UNTIGHTENED), layout.pages
+                return tried, result
+    return dataclasses.replace(options, tighten=UNTIGHTENED), layout
 
 
 # 23 pt: 3号 text at about 1.4 lines, as tight as a clerk adjusting by hand goes; below it a page reads crammed.
@@ -63,6 +75,7 @@ MIN_PITCH = 460
 @dataclass
 class _Layout:
     pages: Pages
+    body: etree._Element  # what build_body wrote, bookmarks included
     elements: list[Para | FootTable | BodyTable]
     starts: list[int]  # element index of each of the body's blocks
     body_end: int  # the first element after the body
@@ -128,7 +141,7 @@ def _lay_out(report: Report, options: ExportOptions, settings: TypesetSettings) 
     after = body_end
     while after < len(elements) and isinstance(elements[after], Para) and not elements[after].page_break_before:
         after += 1
-    return _Layout(pages, elements, starts, body_end, range(body_end, after))
+    return _Layout(pages, body, elements, starts, body_end, range(body_end, after))
 
 
 def _end_index(body: etree._Element, end_name: str | None, count: int) -> int:
